@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        // web.js is browser mode: the same api in plain Node, without Electron.
+        input: { index: resolve('src/main/index.ts'), web: resolve('src/main/web/cli.ts') },
+        external: ['better-sqlite3'],
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require packages: bundle everything it uses.
+      externalizeDeps: false,
+      rollupOptions: { output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    plugins: [react()],
+    build: { minify: true, chunkSizeWarningLimit: 1500 },
+  },
+});

@@ -1,0 +1,18 @@
+import { ApiError } from '../../shared/api';
+import * as questions from '../store/questions';
+import type { ApiContext, Handlers } from './index';
+
+export function libraryApi({
+  db,
+}: ApiContext): Pick<Handlers, 'libraryOverview' | 'listDecks' | 'listQuestions' | 'getQuestion'> {
+  return {
+    libraryOverview: () => questions.libraryOverview(db),
+    listDecks: () => questions.listDecks(db),
+    listQuestions: (filter) => questions.listQuestions(db, filter),
+    getQuestion: ({ id }) => {
+      const question = questions.getQuestion(db, id);
+      if (!question) throw new ApiError('not_found', `Question ${id} does not exist (it may have been deleted).`);
+      return question;
+    },
+  };
+}

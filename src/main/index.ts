@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { openAppCore, type AppCore } from './app';
+import { registerIpc } from './ipc';
+import { rendererEntry, secureContents, windowOptions } from './window';
+
+let core: AppCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function dataDir(): string {
+  return process.env['PREPDECK_DATA_DIR'] || app.getPath('userData');
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(windowOptions(path.join(import.meta.dirname, '../preload/index.cjs')));
+  secureContents(mainWindow.webContents);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  const entry = rendererEntry();
+  if ('url' in entry) void mainWindow.loadURL(entry.url);
+  else void mainWindow.loadFile(entry.file);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => secureContents(contents));
+
+  void app.whenReady().then(async () => {
+    // Nothing is ever asked of the person on the app's behalf (camera, notifications, ...).
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    try {
+      core = await openAppCore(dataDir());
+    } catch (error) {
+      dialog.showErrorBox('Prepdeck cannot open its data', (error as Error).message);
+      app.exit(1);
+      return;
+    }
+    registerIpc(ipcMain, core.api);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+}

@@ -1,0 +1,281 @@
+import type { KeywordSpec, ParsedQuestion } from '../../shared/domain';
+import type {
+  DeckSummary,
+  KeywordCount,
+  KeywordRef,
+  LevelCount,
+  LibraryOverview,
+  QuestionDetail,
+  QuestionKeyword,
+  QuestionPage,
+} from '../../shared/types';
+import type { QuestionFilter } from '../../shared/api';
+import type { Db } from './database';
+
+interface DeckRow {
+  id: number;
+  name: string;
+  description: string;
+  levels: string;
+  bundled_slug: string | null;
+  question_count: number;
+}
+
+const parseJsonArray = (value: string): string[] => JSON.parse(value) as string[];
+
+function toDeckSummary(row: DeckRow): DeckSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    levels: parseJsonArray(row.levels),
+    questionCount: row.question_count,
+    bundled: row.bundled_slug !== null,
+  };
+}
+
+export function listDecks(db: Db): DeckSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.name, d.description, d.levels, d.bundled_slug,
+              (SELECT count(*) FROM questions q WHERE q.deck_id = d.id AND q.deleted_at IS NULL) AS question_count
+         FROM decks d WHERE d.deleted_at IS NULL ORDER BY d.name COLLATE NOCASE`,
+    )
+    .all() as DeckRow[];
+  return rows.map(toDeckSummary);
+}
+
+export function insertDeck(
+  db: Db,
+  deck: { name: string; description: string; levels: string[]; bundledSlug?: string; bundledVersion?: number },
+  now: number,
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO decks (name, description, levels, bundled_slug, bundled_version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      deck.name,
+      deck.description,
+      JSON.stringify(deck.levels),
+      deck.bundledSlug ?? null,
+      deck.bundledVersion ?? null,
+      now,
+      now,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+/** Finds or creates a keyword by label (case-insensitive) and merges in any new aliases. */
+export function upsertKeyword(db: Db, spec: KeywordSpec): number {
+  const existing = db.prepare('SELECT id, aliases FROM keywords WHERE label = ?').get(spec.label) as
+    { id: number; aliases: string } | undefined;
+  if (!existing) {
+    const result = db
+      .prepare('INSERT INTO keywords (label, aliases) VALUES (?, ?)')
+      .run(spec.label, JSON.stringify(spec.aliases));
+    return Number(result.lastInsertRowid);
+  }
+  const aliases = parseJsonArray(existing.aliases);
+  const known = new Set(aliases.map((a) => a.toLowerCase()));
+  const added = spec.aliases.filter((a) => !known.has(a.toLowerCase()));
+  if (added.length > 0) {
+    db.prepare('UPDATE keywords SET aliases = ? WHERE id = ?').run(JSON.stringify([...aliases, ...added]), existing.id);
+  }
+  return existing.id;
+}
+
+export function setQuestionKeywords(db: Db, questionId: number, keywords: readonly KeywordSpec[]): void {
+  db.prepare('DELETE FROM question_keywords WHERE question_id = ?').run(questionId);
+  const link = db.prepare(
+    'INSERT OR IGNORE INTO question_keywords (question_id, keyword_id, weight, position) VALUES (?, ?, ?, ?)',
+  );
+  keywords.forEach((spec, position) => {
+    link.run(questionId, upsertKeyword(db, spec), spec.weight, position);
+  });
+}
+
+export function insertQuestion(db: Db, deckId: number, q: ParsedQuestion, position: number, now: number): number {
+  const result = db
+    .prepare(
+      `INSERT INTO questions (deck_id, source_key, level, prompt, answer, tags, position, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(deckId, q.key, q.level, q.prompt, q.answer, JSON.stringify(q.tags), position, now, now);
+  const questionId = Number(result.lastInsertRowid);
+  setQuestionKeywords(db, questionId, q.keywords);
+  return questionId;
+}
+
+/** Replaces a question's content, as a newer source provides it; marks nothing as edited. */
+export function replaceQuestionContent(db: Db, questionId: number, q: ParsedQuestion, now: number): void {
+  db.prepare('UPDATE questions SET level = ?, prompt = ?, answer = ?, tags = ?, updated_at = ? WHERE id = ?').run(
+    q.level,
+    q.prompt,
+    q.answer,
+    JSON.stringify(q.tags),
+    now,
+    questionId,
+  );
+  setQuestionKeywords(db, questionId, q.keywords);
+}
+
+function keywordsByQuestion(db: Db, questionIds: readonly number[]): Map<number, QuestionKeyword[]> {
+  const rows = db
+    .prepare(
+      `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
+         FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id
+        WHERE qk.question_id IN (SELECT value FROM json_each(?))
+        ORDER BY qk.question_id, qk.position`,
+    )
+    .all(JSON.stringify(questionIds)) as Array<{
+    question_id: number;
+    id: number;
+    label: string;
+    aliases: string;
+    weight: number;
+  }>;
+  const map = new Map<number, QuestionKeyword[]>();
+  for (const row of rows) {
+    const list = map.get(row.question_id) ?? [];
+    list.push({ id: row.id, label: row.label, aliases: parseJsonArray(row.aliases), weight: row.weight });
+    map.set(row.question_id, list);
+  }
+  return map;
+}
+
+/** The WHERE clause of a question filter, shared by the library list and session planning. */
+export function questionFilterSql(filter: Pick<QuestionFilter, 'deckIds' | 'levels' | 'keywordIds' | 'search'>): {
+  where: string;
+  params: unknown[];
+} {
+  const clauses = ['q.deleted_at IS NULL', 'd.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (filter.deckIds?.length) {
+    clauses.push('q.deck_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.deckIds));
+  }
+  if (filter.levels?.length) {
+    clauses.push('q.level IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.levels));
+  }
+  if (filter.keywordIds?.length) {
+    clauses.push(
+      'EXISTS (SELECT 1 FROM question_keywords qk WHERE qk.question_id = q.id AND qk.keyword_id IN (SELECT value FROM json_each(?)))',
+    );
+    params.push(JSON.stringify(filter.keywordIds));
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    clauses.push(
+      `(instr(lower(q.prompt), lower(?)) > 0 OR instr(lower(q.answer), lower(?)) > 0
+        OR EXISTS (SELECT 1 FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id
+                    WHERE qk.question_id = q.id AND (instr(lower(k.label), lower(?)) > 0 OR instr(lower(k.aliases), lower(?)) > 0)))`,
+    );
+    params.push(search, search, search, search);
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+/** Orders questions by deck, then by the deck's own level order, then by position. */
+const LEVEL_ORDER_SQL = `coalesce((SELECT key FROM json_each(d.levels) WHERE value = q.level), 99)`;
+
+export function listQuestions(db: Db, filter: QuestionFilter): QuestionPage {
+  const { where, params } = questionFilterSql(filter);
+  const from = `FROM questions q JOIN decks d ON d.id = q.deck_id WHERE ${where}`;
+  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt ${from}
+        ORDER BY d.name COLLATE NOCASE, ${LEVEL_ORDER_SQL}, q.position LIMIT ? OFFSET ?`,
+    )
+    .all(...params, filter.limit ?? 200, filter.offset ?? 0) as Array<{
+    id: number;
+    deck_id: number;
+    deck_name: string;
+    level: string;
+    prompt: string;
+  }>;
+  const keywords = keywordsByQuestion(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      deckId: r.deck_id,
+      deckName: r.deck_name,
+      level: r.level,
+      prompt: r.prompt,
+      keywords: (keywords.get(r.id) ?? []).map(({ id, label, aliases }): KeywordRef => ({ id, label, aliases })),
+    })),
+  };
+}
+
+export function getQuestion(db: Db, id: number): QuestionDetail | null {
+  const row = db
+    .prepare(
+      `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt, q.answer, q.tags, q.edited_at
+         FROM questions q JOIN decks d ON d.id = q.deck_id WHERE q.id = ? AND q.deleted_at IS NULL`,
+    )
+    .get(id) as
+    | {
+        id: number;
+        deck_id: number;
+        deck_name: string;
+        level: string;
+        prompt: string;
+        answer: string;
+        tags: string;
+        edited_at: number | null;
+      }
+    | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    deckId: row.deck_id,
+    deckName: row.deck_name,
+    level: row.level,
+    prompt: row.prompt,
+    answer: row.answer,
+    keywords: keywordsByQuestion(db, [row.id]).get(row.id) ?? [],
+    tags: parseJsonArray(row.tags),
+    edited: row.edited_at !== null,
+  };
+}
+
+export function libraryOverview(db: Db): LibraryOverview {
+  const decks = listDecks(db);
+  const levelRows = db
+    .prepare(
+      `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
+         FROM questions q JOIN decks d ON d.id = q.deck_id
+        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
+        GROUP BY q.level ORDER BY rank, q.level`,
+    )
+    .all() as Array<LevelCount & { rank: number }>;
+  const keywords = db
+    .prepare(
+      `SELECT k.id, k.label, k.aliases, count(*) AS question_count
+         FROM keywords k
+         JOIN question_keywords qk ON qk.keyword_id = k.id
+         JOIN questions q ON q.id = qk.question_id
+         JOIN decks d ON d.id = q.deck_id
+        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
+        GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
+    )
+    .all() as Array<{ id: number; label: string; aliases: string; question_count: number }>;
+  return {
+    questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
+    decks,
+    levels: levelRows.map(({ level, count }) => ({ level, count })),
+    keywords: keywords.map((k): KeywordCount => ({
+      id: k.id,
+      label: k.label,
+      aliases: parseJsonArray(k.aliases),
+      questionCount: k.question_count,
+    })),
+  };
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { openAppCore } from '../app';
+import { startWebServer } from './server';
+
+/** `npm run web`: Prepdeck in a browser, for machines that cannot run Electron and for end-to-end tests. */
+function defaultDataDir(): string {
+  // The same folder Electron's userData would be, so both modes share one bank.
+  const home = os.homedir();
+  if (process.platform === 'win32')
+    return path.join(process.env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'prepdeck');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'prepdeck');
+  return path.join(process.env['XDG_CONFIG_HOME'] ?? path.join(home, '.config'), 'prepdeck');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: 'string' } } });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+    process.exit(2);
+  }
+  const dataDir = process.env['PREPDECK_DATA_DIR'] || defaultDataDir();
+  let core;
+  try {
+    core = await openAppCore(dataDir);
+  } catch (error) {
+    console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const server = await startWebServer({
+    api: core.api,
+    rendererDir: path.join(import.meta.dirname, '../renderer'),
+    port,
+  });
+  console.log(`Prepdeck is running in browser mode.\n  Data: ${dataDir}\n  Open: ${server.url}`);
+  const stop = (): void => {
+    void server.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Handlers } from '../api';
+import { dispatch } from '../api/dispatch';
+
+const MAX_BODY = 32 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  api: Handlers;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  res.end(body);
+}
+
+const sendError = (res: http.ServerResponse, status: number, code: string, message: string): void =>
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json');
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: the built renderer and the api over loopback only. Every api call needs the token;
+ * Host and Origin must be this server's own, which keeps other sites and DNS rebinding out.
+ */
+export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const host = req.headers.host ?? '';
+      if (!allowedHosts.has(host)) return sendError(res, 403, 'invalid_input', 'Unknown host.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+        return sendError(res, 403, 'invalid_input', 'Calls are accepted from the Prepdeck page only.');
+      }
+      const url = new URL(req.url ?? '/', `http://${host}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return sendError(res, 405, 'invalid_input', 'Use POST.');
+        if (!sameToken(String(req.headers['x-prepdeck-token'] ?? ''), token)) {
+          return sendError(
+            res,
+            401,
+            'invalid_input',
+            'Missing or wrong token: open the URL that `npm run web` printed.',
+          );
+        }
+        let input: unknown;
+        try {
+          const body = await readBody(req);
+          input = body.length ? JSON.parse(body) : undefined;
+        } catch {
+          return sendError(res, 400, 'invalid_input', 'The request body is not valid JSON.');
+        }
+        const envelope = await dispatch(options.api, decodeURIComponent(url.pathname.slice(5)), input);
+        return send(res, 200, JSON.stringify(envelope), 'application/json');
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid_input', 'Use GET.');
+      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const file = path.resolve(rendererDir, relative);
+      if (!file.startsWith(rendererDir + path.sep)) return sendError(res, 404, 'not_found', 'Not found.');
+      fs.readFile(file, (error, data) => {
+        if (error) return sendError(res, 404, 'not_found', 'Not found.');
+        send(res, 200, data, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+      });
+    })().catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) sendError(res, 500, 'internal', 'Something went wrong inside Prepdeck.');
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import ReactMarkdown from 'react-markdown';
+import rehypeHighlight, { type Options as HighlightOptions } from 'rehype-highlight';
+import bash from 'highlight.js/lib/languages/bash';
+import css from 'highlight.js/lib/languages/css';
+import ini from 'highlight.js/lib/languages/ini';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import python from 'highlight.js/lib/languages/python';
+import sql from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
+
+// The languages interview answers use; the full set would triple the bundle.
+const highlight: HighlightOptions = {
+  detect: false,
+  languages: { bash, css, ini, javascript, json, python, sql, typescript, xml, yaml },
+  aliases: {
+    bash: ['sh', 'shell', 'console'],
+    javascript: ['js', 'jsx'],
+    typescript: ['ts', 'tsx'],
+    xml: ['html'],
+    ini: ['toml', 'env'],
+  },
+};
+
+/** Model answers: Markdown without raw HTML (react-markdown never renders it), code highlighted. */
+export function Markdown({ children }: { children: string }) {
+  return (
+    <div className="markdown">
+      <ReactMarkdown rehypePlugins={[[rehypeHighlight, highlight]]} skipHtml>
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

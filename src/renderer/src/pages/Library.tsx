@@ -1,0 +1,296 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { KeywordCount } from '../../../shared/types';
+import { api } from '../api';
+import { LevelBadge } from '../components/LevelBadge';
+import { Markdown } from '../components/Markdown';
+import { EmptyState, ErrorNote, Loading } from '../components/States';
+import { useQuery } from '../hooks/useQuery';
+
+interface Filters {
+  deck: number | undefined;
+  levels: string[];
+  keywordIds: number[];
+  search: string;
+  open: number | undefined;
+}
+
+function readFilters(params: URLSearchParams): Filters {
+  const num = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
+  return {
+    deck: num(params.get('deck')),
+    levels: params.getAll('level'),
+    keywordIds: params
+      .getAll('kw')
+      .map((v) => num(v))
+      .filter((v): v is number => v !== undefined),
+    search: params.get('q') ?? '',
+    open: num(params.get('id')),
+  };
+}
+
+function writeFilters(f: Filters): void {
+  const query = new URLSearchParams();
+  if (f.deck) query.set('deck', String(f.deck));
+  for (const level of f.levels) query.append('level', level);
+  for (const id of f.keywordIds) query.append('kw', String(id));
+  if (f.search) query.set('q', f.search);
+  if (f.open) query.set('id', String(f.open));
+  const text = query.toString();
+  window.history.replaceState(null, '', `#/library${text ? `?${text}` : ''}`);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+function KeywordPicker({
+  keywords,
+  selected,
+  onChange,
+}: {
+  keywords: KeywordCount[];
+  selected: number[];
+  onChange: (ids: number[]) => void;
+}) {
+  const [text, setText] = useState('');
+  const matches = useMemo(() => {
+    const needle = text.trim().toLowerCase();
+    const pool = keywords.filter((k) => !selected.includes(k.id));
+    const found = needle
+      ? pool.filter(
+          (k) => k.label.toLowerCase().includes(needle) || k.aliases.some((a) => a.toLowerCase().includes(needle)),
+        )
+      : pool;
+    return found.slice(0, needle ? 12 : 10);
+  }, [keywords, selected, text]);
+  const byId = new Map(keywords.map((k) => [k.id, k]));
+  return (
+    <div className="keyword-picker">
+      {selected.length > 0 && (
+        <ul className="chip-row" aria-label="Selected keywords">
+          {selected.map((id) => (
+            <li key={id}>
+              <button
+                type="button"
+                className="chip chip-selected"
+                onClick={() => onChange(selected.filter((s) => s !== id))}
+                aria-label={`Remove keyword ${byId.get(id)?.label ?? id}`}
+              >
+                {byId.get(id)?.label ?? `#${id}`} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        type="search"
+        className="input"
+        placeholder="Find a keyword…"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-label="Find a keyword"
+      />
+      <ul className="keyword-options" aria-label="Keywords">
+        {matches.map((k) => (
+          <li key={k.id}>
+            <button
+              type="button"
+              className="keyword-option"
+              onClick={() => {
+                onChange([...selected, k.id]);
+                setText('');
+              }}
+            >
+              <span>{k.label}</span>
+              <span className="muted">{k.questionCount}</span>
+            </button>
+          </li>
+        ))}
+        {matches.length === 0 && <li className="muted small">No keyword matches “{text}”.</li>}
+      </ul>
+    </div>
+  );
+}
+
+function QuestionDetailPanel({ id, onClose }: { id: number; onClose: () => void }) {
+  const detail = useQuery(() => api.getQuestion({ id }), `q${id}`);
+  return (
+    <aside className="detail" aria-label="Question">
+      <button type="button" className="icon-button detail-close" onClick={onClose} aria-label="Close question">
+        ×
+      </button>
+      {detail.error && <ErrorNote error={detail.error} />}
+      {!detail.data && !detail.error && <Loading />}
+      {detail.data && (
+        <article>
+          <div className="detail-meta">
+            <LevelBadge level={detail.data.level} />
+            <span className="muted">{detail.data.deckName}</span>
+            {detail.data.edited && <span className="pill">Edited</span>}
+          </div>
+          <h2 className="detail-prompt">{detail.data.prompt}</h2>
+          <h3 className="section-label">Keywords a strong answer names</h3>
+          <ul className="chip-row" aria-label="Keywords of this question">
+            {detail.data.keywords.map((k) => (
+              <li key={k.id} className="chip" title={k.aliases.length ? `Also: ${k.aliases.join(', ')}` : undefined}>
+                {k.label}
+                {k.weight > 1 && <span className="muted"> ×{k.weight}</span>}
+              </li>
+            ))}
+          </ul>
+          <h3 className="section-label">Model answer</h3>
+          <Markdown>{detail.data.answer}</Markdown>
+        </article>
+      )}
+    </aside>
+  );
+}
+
+export function LibraryPage({ params }: { params: URLSearchParams }) {
+  const filters = readFilters(params);
+  const [searchText, setSearchText] = useState(filters.search);
+  const overview = useQuery(() => api.libraryOverview(), 'overview');
+
+  // Typing is debounced so the list follows the words, not each key.
+  useEffect(() => {
+    if (searchText === filters.search) return;
+    const timer = setTimeout(() => writeFilters({ ...filters, search: searchText.trim() }), 200);
+    return () => clearTimeout(timer);
+  });
+
+  const queryKey = JSON.stringify([filters.deck, filters.levels, filters.keywordIds, filters.search]);
+  const list = useQuery(
+    () =>
+      api.listQuestions({
+        deckIds: filters.deck ? [filters.deck] : undefined,
+        levels: filters.levels.length ? filters.levels : undefined,
+        keywordIds: filters.keywordIds.length ? filters.keywordIds : undefined,
+        search: filters.search || undefined,
+        limit: 500,
+      }),
+    queryKey,
+  );
+
+  const update = (patch: Partial<Filters>) => writeFilters({ ...filters, ...patch });
+  const filtered =
+    filters.deck !== undefined || filters.levels.length > 0 || filters.keywordIds.length > 0 || !!filters.search;
+
+  if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
+  if (!overview.data) return <Loading />;
+  const { decks, levels, keywords } = overview.data;
+
+  return (
+    <div className={`library ${filters.open ? 'library-with-detail' : ''}`}>
+      <aside className="filters" aria-label="Filters">
+        <h1 className="filters-title">Library</h1>
+        <label className="field">
+          <span className="field-label">Deck</span>
+          <select
+            className="input"
+            value={filters.deck ?? ''}
+            onChange={(e) => update({ deck: e.target.value ? Number(e.target.value) : undefined })}
+          >
+            <option value="">All decks</option>
+            {decks.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} ({d.questionCount})
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="field">
+          <legend className="field-label">Level</legend>
+          <div className="level-toggles">
+            {levels.map((l) => {
+              const on = filters.levels.includes(l.level);
+              return (
+                <button
+                  key={l.level}
+                  type="button"
+                  className={`toggle ${on ? 'toggle-on' : ''}`}
+                  aria-pressed={on}
+                  onClick={() =>
+                    update({ levels: on ? filters.levels.filter((x) => x !== l.level) : [...filters.levels, l.level] })
+                  }
+                >
+                  <LevelBadge level={l.level} />
+                  <span className="muted">{l.count}</span>
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+        <div className="field">
+          <span className="field-label">Keywords</span>
+          <KeywordPicker
+            keywords={keywords}
+            selected={filters.keywordIds}
+            onChange={(ids) => update({ keywordIds: ids })}
+          />
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => {
+              setSearchText('');
+              writeFilters({ deck: undefined, levels: [], keywordIds: [], search: '', open: filters.open });
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </aside>
+
+      <section className="question-list" aria-label="Questions">
+        <div className="list-head">
+          <input
+            type="search"
+            className="input input-search"
+            placeholder="Search prompts, answers and keywords…"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            aria-label="Search questions"
+          />
+          <p className="muted small" data-testid="result-count" aria-live="polite">
+            {list.data ? `${list.data.total} ${list.data.total === 1 ? 'question' : 'questions'}` : ' '}
+          </p>
+        </div>
+        {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
+        {!list.data && !list.error && <Loading />}
+        {list.data && list.data.total === 0 && (
+          <EmptyState title="No question matches">
+            <p>Try fewer filters, or a shorter search.</p>
+          </EmptyState>
+        )}
+        {list.data && list.data.total > 0 && (
+          <ol className="questions">
+            {list.data.items.map((q) => (
+              <li key={q.id}>
+                <button
+                  type="button"
+                  className={`question-row ${filters.open === q.id ? 'question-row-open' : ''}`}
+                  aria-current={filters.open === q.id ? 'true' : undefined}
+                  onClick={() => update({ open: q.id })}
+                >
+                  <span className="question-row-top">
+                    <LevelBadge level={q.level} />
+                    {decks.length > 1 && <span className="muted small">{q.deckName}</span>}
+                  </span>
+                  <span className="question-prompt">{q.prompt}</span>
+                  <span className="question-keywords">
+                    {q.keywords.slice(0, 5).map((k) => (
+                      <span key={k.id} className="chip chip-quiet">
+                        {k.label}
+                      </span>
+                    ))}
+                    {q.keywords.length > 5 && <span className="muted small">+{q.keywords.length - 5}</span>}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {filters.open && <QuestionDetailPanel id={filters.open} onClose={() => update({ open: undefined })} />}
+    </div>
+  );
+}

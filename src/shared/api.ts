@@ -1,0 +1,74 @@
+/**
+ * The contract: every call across the process boundary, with its input schema and result type.
+ * Preload, ipc.ts and browser mode are generated from this one list; adding a call here makes the
+ * compiler demand its implementation in src/main/api.
+ */
+import { z } from 'zod';
+import type { DeckSummary, LibraryOverview, QuestionDetail, QuestionPage } from './types';
+
+/** Declares a call: `call<Result>()(inputSchema)`. The result type exists only for the compiler. */
+function call<R>() {
+  return <I extends z.ZodType>(input: I) => ({ input, result: undefined as unknown as R });
+}
+
+const id = z.number().int().positive();
+const noInput = z.undefined();
+const text = (max: number) => z.string().max(max);
+
+export const QuestionFilter = z
+  .object({
+    deckIds: z.array(id).max(1000).optional(),
+    levels: z.array(text(60)).max(20).optional(),
+    keywordIds: z.array(id).max(1000).optional(),
+    search: text(200).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+export type QuestionFilter = z.infer<typeof QuestionFilter>;
+
+export const contract = {
+  // Library
+  libraryOverview: call<LibraryOverview>()(noInput),
+  listDecks: call<DeckSummary[]>()(noInput),
+  listQuestions: call<QuestionPage>()(QuestionFilter),
+  getQuestion: call<QuestionDetail>()(z.object({ id }).strict()),
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const callNames = Object.keys(contract) as CallName[];
+
+export type InputOf<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends CallName> = z.output<Contract[K]['input']>;
+export type ResultOf<K extends CallName> = Contract[K]['result'];
+
+type Args<K extends CallName> = InputOf<K> extends undefined ? [] : [input: InputOf<K>];
+
+/** What the renderer calls: typed, promise-returning, throwing ApiError. */
+export type Api = { [K in CallName]: (...args: Args<K>) => Promise<ResultOf<K>> };
+
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'storage', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What crosses the bridge: a value, or an error a person can read. Never a stack trace. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** What the preload exposes as window.api (and browser mode's fetch bridge imitates). */
+export type Bridge = { [K in CallName]: (input?: unknown) => Promise<Envelope<ResultOf<K>>> };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export const IPC_PREFIX = 'prepdeck:';

@@ -1,0 +1,65 @@
+/** Result types of the contract's calls. Plain, serialisable data. */
+
+export interface DeckSummary {
+  id: number;
+  name: string;
+  description: string;
+  levels: string[];
+  questionCount: number;
+  bundled: boolean;
+}
+
+export interface LevelCount {
+  level: string;
+  count: number;
+}
+
+export interface KeywordRef {
+  id: number;
+  label: string;
+  aliases: string[];
+}
+
+export interface KeywordCount extends KeywordRef {
+  questionCount: number;
+}
+
+export interface LibraryOverview {
+  questionCount: number;
+  decks: DeckSummary[];
+  /** Every level in use, in deck order (easiest first), with its question count. */
+  levels: LevelCount[];
+  /** Every keyword in use, most used first. */
+  keywords: KeywordCount[];
+}
+
+export interface QuestionSummary {
+  id: number;
+  deckId: number;
+  deckName: string;
+  level: string;
+  prompt: string;
+  keywords: KeywordRef[];
+}
+
+export interface QuestionPage {
+  total: number;
+  items: QuestionSummary[];
+}
+
+export interface QuestionKeyword extends KeywordRef {
+  weight: number;
+}
+
+export interface QuestionDetail {
+  id: number;
+  deckId: number;
+  deckName: string;
+  level: string;
+  prompt: string;
+  /** Model answer, Markdown. */
+  answer: string;
+  keywords: QuestionKeyword[];
+  tags: string[];
+  edited: boolean;
+}

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const WEB_ENTRY = path.resolve('out/main/web.js');
+
+/** A browser-mode server on its own fresh data folder. */
+export interface PrepdeckServer {
+  url: string;
+  dataDir: string;
+  /** Kills the server with SIGKILL, as a crash would. */
+  kill(): Promise<void>;
+  /** Starts a new server on the same data folder (and a new port and token). */
+  restart(): Promise<void>;
+}
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  if (!fs.existsSync(WEB_ENTRY)) throw new Error('out/main/web.js is missing: run `npm run build` first.');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0'], {
+      env: { ...process.env, PREPDECK_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+export const test = base.extend<{ server: PrepdeckServer; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
+  server: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-'));
+    let current = await startServer(dataDir);
+    const server: PrepdeckServer = {
+      get url() {
+        return current.url;
+      },
+      dataDir,
+      kill: () => stop(current.child, 'SIGKILL'),
+      restart: async () => {
+        await stop(current.child, 'SIGTERM');
+        current = await startServer(dataDir);
+      },
+    };
+    await use(server);
+    await stop(current.child, 'SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  /** The app's page, opened at Home. */
+  app: async ({ page, server }, use) => {
+    await page.goto(server.url);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot in light and dark for a person to look at (test-results/screens). */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const dir = path.resolve('test-results/screens');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(dir, `${name}-${scheme}.png`), fullPage: false });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

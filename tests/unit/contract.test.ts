@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { callNames, contract, IPC_PREFIX } from '../../src/shared/api';
+import { createApi } from '../../src/main/api';
+import { dispatch } from '../../src/main/api/dispatch';
+import { registerIpc } from '../../src/main/ipc';
+import { openMemoryDb } from '../../src/main/store/database';
+import { installBundledDeck } from '../../src/main/store/bundled';
+import { bundledDecks } from '../../src/main/bundled-decks';
+
+function api() {
+  const db = openMemoryDb();
+  for (const deck of bundledDecks()) installBundledDeck(db, deck, 1);
+  return createApi(db, { now: () => 1_700_000_000_000 });
+}
+
+describe('the contract', () => {
+  it('has an implementation for every call and nothing else', () => {
+    expect(Object.keys(api()).sort()).toEqual([...callNames].sort());
+  });
+
+  it('refuses a call the contract does not name', async () => {
+    expect(await dispatch(api(), 'dropEverything', undefined)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Unknown call "dropEverything".' },
+    });
+    expect(await dispatch(api(), '__proto__', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
+  it('refuses a call that main does not implement', async () => {
+    const handlers = api() as Partial<ReturnType<typeof api>>;
+    delete handlers.listDecks;
+    const result = await dispatch(handlers as ReturnType<typeof api>, 'listDecks', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it.each([
+    ['listQuestions', { levels: 'Beginner' }, /levels/],
+    ['listQuestions', { limit: 0 }, /limit/],
+    ['listQuestions', { sneaky: true }, /Unrecognized key/],
+    ['getQuestion', { id: -1 }, /id/],
+    ['getQuestion', { id: '1' }, /id/],
+    ['getQuestion', undefined, /expected object/],
+    ['listDecks', { extra: 1 }, /expected undefined/],
+  ])('refuses invalid input to %s (%j) with a readable message', async (name, input, message) => {
+    const result = await dispatch(api(), name, input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_input');
+      expect(result.error.message).toMatch(message);
+      expect(result.error.message).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+
+  it('answers a valid call and reports a missing question as not_found', async () => {
+    const page = await dispatch(api(), 'listQuestions', { levels: ['Beginner'] });
+    expect(page).toMatchObject({ ok: true, value: { total: 5 } });
+    expect(await dispatch(api(), 'getQuestion', { id: 9999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('binds one IPC channel per call and refuses frames that are not the app', async () => {
+    const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+    registerIpc(
+      {
+        handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
+          void handlers.set(channel, fn),
+        removeHandler: (channel: string) => void handlers.delete(channel),
+      } as never,
+      api(),
+    );
+    expect([...handlers.keys()].sort()).toEqual(
+      Object.keys(contract)
+        .map((n) => IPC_PREFIX + n)
+        .sort(),
+    );
+    const foreign = await handlers.get(`${IPC_PREFIX}listDecks`)!(
+      { senderFrame: { url: 'https://example.com/' } },
+      undefined,
+    );
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const noFrame = await handlers.get(`${IPC_PREFIX}listDecks`)!({ senderFrame: null }, undefined);
+    expect(noFrame).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAppCore } from '../../src/main/app';
+import { bundledDecks } from '../../src/main/bundled-decks';
+import { DB_FILE, migrate, openDb, openMemoryDb, SCHEMA_VERSION, StoreOpenError } from '../../src/main/store/database';
+import { installBundledDeck } from '../../src/main/store/bundled';
+import { getQuestion, listQuestions } from '../../src/main/store/questions';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-store-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+
+describe('migrations', () => {
+  it('build the whole schema from an empty database and record the version', () => {
+    const db = openMemoryDb();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'attempt_keywords',
+        'attempts',
+        'decks',
+        'keywords',
+        'question_keywords',
+        'questions',
+        'review_state',
+        'sessions',
+        'settings',
+      ]),
+    );
+    migrate(db); // a second run is a no-op
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('opens a file with WAL, full sync and foreign keys', async () => {
+    const db = await openDb(dir);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses a database from a newer app and leaves it byte for byte as it was', async () => {
+    const file = path.join(dir, DB_FILE);
+    const newer = new Database(file);
+    newer.exec('CREATE TABLE future (x)');
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    newer.close();
+    const before = fs.readFileSync(file);
+    await expect(openDb(dir)).rejects.toThrow(StoreOpenError);
+    await expect(openDb(dir)).rejects.toThrow(/newer version of Prepdeck/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual([DB_FILE]);
+  });
+
+  it('refuses a file that is not a database, with a message a person can act on', async () => {
+    const file = path.join(dir, DB_FILE);
+    fs.writeFileSync(file, 'this is not sqlite '.repeat(100));
+    const before = fs.readFileSync(file);
+    await expect(openDb(dir)).rejects.toThrow(/could not be read.*restore a backup/s);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('backs up an older database before migrating it', async () => {
+    const file = path.join(dir, DB_FILE);
+    const old = new Database(file);
+    old.exec('CREATE TABLE marker (x); INSERT INTO marker VALUES (42)');
+    old.close();
+    const db = await openDb(dir);
+    db.close();
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^before-migration-v0-.*\.sqlite$/);
+    const copy = new Database(path.join(dir, 'backups', backups[0]!), { readonly: true });
+    expect(copy.prepare('SELECT x FROM marker').get()).toEqual({ x: 42 });
+    expect(copy.pragma('user_version', { simple: true })).toBe(0);
+    copy.close();
+  });
+});
+
+describe('the bundled deck', () => {
+  it('is loaded on first run, once', async () => {
+    const first = await openAppCore(dir);
+    expect(listQuestions(first.db, {}).total).toBe(35);
+    first.close();
+    const second = await openAppCore(dir);
+    expect(listQuestions(second.db, {}).total).toBe(35);
+    expect(second.db.prepare('SELECT count(*) AS n FROM decks').get()).toEqual({ n: 1 });
+    second.close();
+  });
+
+  it('is loaded in one transaction: a failure part-way leaves nothing behind', () => {
+    const db = openMemoryDb();
+    const [django] = bundledDecks();
+    const broken = {
+      ...django!,
+      deck: { ...django!.deck, questions: [...django!.deck.questions, { ...django!.deck.questions[0]!, key: 'dup' }] },
+    };
+    expect(() => installBundledDeck(db, broken, 1)).toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM decks').get()).toEqual({ n: 0 });
+  });
+
+  it('a later version updates untouched questions and keeps the ones the person edited', () => {
+    const db = openMemoryDb();
+    const [django] = bundledDecks();
+    expect(installBundledDeck(db, django!, 1)).toBe('installed');
+    const [first, second] = listQuestions(db, { limit: 2 }).items;
+    db.prepare("UPDATE questions SET answer = 'My own answer', edited_at = 5 WHERE id = ?").run(first!.id);
+
+    const next = structuredClone(django!);
+    next.version = 2;
+    for (const q of next.deck.questions) q.answer = `${q.answer}\n\nRevised.`;
+    next.deck.questions.push({ ...next.deck.questions[0]!, key: 'brand-new', prompt: 'A brand new question?' });
+    expect(installBundledDeck(db, next, 2)).toBe('updated');
+
+    expect(getQuestion(db, first!.id)!.answer).toBe('My own answer');
+    expect(getQuestion(db, second!.id)!.answer).toMatch(/Revised\.$/);
+    expect(listQuestions(db, {}).total).toBe(36);
+    expect(installBundledDeck(db, next, 3)).toBe('current');
+  });
+});
