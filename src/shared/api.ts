@@ -5,6 +5,14 @@
  */
 import { z } from 'zod';
 import type { DeckSummary, LibraryOverview, QuestionDetail, QuestionPage } from './types';
+import {
+  SESSION_ORDERS,
+  type SessionList,
+  type SessionPreview,
+  type SessionResults,
+  type SessionSetup,
+  type SessionView,
+} from './session-types';
 
 /** Declares a call: `call<Result>()(inputSchema)`. The result type exists only for the compiler. */
 function call<R>() {
@@ -27,12 +35,79 @@ export const QuestionFilter = z
   .strict();
 export type QuestionFilter = z.infer<typeof QuestionFilter>;
 
+const seconds = z.number().int().min(10).max(3600);
+
+export const SessionConfigInput = z
+  .object({
+    deckIds: z.array(id).max(1000).default([]),
+    levels: z.array(text(60)).max(20).default([]),
+    keywordIds: z.array(id).max(1000).default([]),
+    questionIds: z.array(id).max(500).default([]),
+    count: z.number().int().min(1).max(200),
+    order: z.enum(SESSION_ORDERS),
+    timePerLevel: z.record(text(60), seconds).default({}),
+    defaultSeconds: seconds.default(120),
+    sessionCapMinutes: z.number().int().min(1).max(600).nullable().default(null),
+    mode: z.enum(['write', 'speak']).default('write'),
+    onTimeout: z.enum(['lock', 'overtime']).default('lock'),
+    strict: z.boolean().default(false),
+  })
+  .strict();
+
+const sessionRef = z.object({ sessionId: id }).strict();
+
 export const contract = {
   // Library
   libraryOverview: call<LibraryOverview>()(noInput),
   listDecks: call<DeckSummary[]>()(noInput),
   listQuestions: call<QuestionPage>()(QuestionFilter),
   getQuestion: call<QuestionDetail>()(z.object({ id }).strict()),
+
+  // Sessions: the timed mock interview
+  getSessionSetup: call<SessionSetup>()(noInput),
+  previewSession: call<SessionPreview>()(SessionConfigInput),
+  startSession: call<SessionView>()(SessionConfigInput),
+  /** The session left unfinished (closed, crashed or killed mid-way), if any. */
+  getActiveSession: call<SessionView | null>()(noInput),
+  getSession: call<SessionView>()(sessionRef),
+  /** Picks an interrupted session up again: the current question restarts with its full time. */
+  resumeSession: call<SessionView>()(sessionRef),
+  submitAnswer: call<SessionView>()(
+    z
+      .object({
+        sessionId: id,
+        position: z.number().int().min(0),
+        answer: z.string().max(50_000),
+        /** answer: Submit; timeout: the renderer's clock ran out; skip: passed over. */
+        reason: z.enum(['answer', 'timeout', 'skip']),
+      })
+      .strict(),
+  ),
+  gradeAttempt: call<SessionView>()(
+    z
+      .object({
+        sessionId: id,
+        attemptId: id,
+        grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+        /** Speak mode: the keywords the person says they named aloud. */
+        namedKeywordIds: z.array(id).max(100).optional(),
+      })
+      .strict(),
+  ),
+  nextQuestion: call<SessionView>()(sessionRef),
+  pauseSession: call<SessionView>()(sessionRef),
+  unpauseSession: call<SessionView>()(sessionRef),
+  endSession: call<SessionView>()(sessionRef),
+  getSessionResults: call<SessionResults>()(sessionRef),
+  listSessions: call<SessionList>()(
+    z
+      .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) })
+      .strict(),
+  ),
+
+  // Stats
+
+  // Bank: editing, import, export
 };
 
 export type Contract = typeof contract;

@@ -16,11 +16,31 @@ export interface PrepdeckServer {
   restart(): Promise<void>;
 }
 
+/**
+ * Moves time forward for the page (Playwright's clock) and for main (browser mode's test clock)
+ * together, as if the person waited that long.
+ */
+export async function passTime(page: Page, server: PrepdeckServer, ms: number): Promise<void> {
+  await advanceServerClock(server, ms);
+  await page.clock.runFor(ms);
+}
+
+/** Moves only main's clock: the renderer is late, as a throttled window would be. */
+export async function advanceServerClock(server: PrepdeckServer, ms: number): Promise<void> {
+  const url = new URL(server.url);
+  const response = await fetch(new URL('/__test/clock', url), {
+    method: 'POST',
+    headers: { 'X-Prepdeck-Token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify({ advanceMs: ms }),
+  });
+  if (!response.ok) throw new Error(`could not move the server clock: ${response.status}`);
+}
+
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(WEB_ENTRY)) throw new Error('out/main/web.js is missing: run `npm run build` first.');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0'], {
-      env: { ...process.env, PREPDECK_DATA_DIR: dataDir },
+      env: { ...process.env, PREPDECK_DATA_DIR: dataDir, PREPDECK_TEST_CLOCK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -2,6 +2,7 @@ import type { CallName, ParsedInputOf, ResultOf } from '../../shared/api';
 import type { Clock } from '../clock';
 import type { Db } from '../store/database';
 import { libraryApi } from './library';
+import { sessionsApi } from './sessions';
 
 /** One function per call of the contract; the compiler refuses a missing or extra one. */
 export type Handlers = { [K in CallName]: (input: ParsedInputOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
@@ -15,5 +16,6 @@ export function createApi(db: Db, clock: Clock): Handlers {
   const ctx: ApiContext = { db, clock };
   return {
     ...libraryApi(ctx),
+    ...sessionsApi(ctx),
   };
 }

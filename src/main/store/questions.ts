@@ -179,7 +179,7 @@ export function questionFilterSql(filter: Pick<QuestionFilter, 'deckIds' | 'leve
 }
 
 /** Orders questions by deck, then by the deck's own level order, then by position. */
-const LEVEL_ORDER_SQL = `coalesce((SELECT key FROM json_each(d.levels) WHERE value = q.level), 99)`;
+export const LEVEL_ORDER_SQL = `coalesce((SELECT key FROM json_each(d.levels) WHERE value = q.level), 99)`;
 
 export function listQuestions(db: Db, filter: QuestionFilter): QuestionPage {
   const { where, params } = questionFilterSql(filter);
@@ -214,13 +214,14 @@ export function listQuestions(db: Db, filter: QuestionFilter): QuestionPage {
   };
 }
 
-export function getQuestion(db: Db, id: number): QuestionDetail | null {
+/** A question by id; `includeDeleted` finds soft-deleted ones too, for the history of past attempts. */
+export function getQuestion(db: Db, id: number, { includeDeleted = false } = {}): QuestionDetail | null {
   const row = db
     .prepare(
       `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt, q.answer, q.tags, q.edited_at
-         FROM questions q JOIN decks d ON d.id = q.deck_id WHERE q.id = ? AND q.deleted_at IS NULL`,
+         FROM questions q JOIN decks d ON d.id = q.deck_id WHERE q.id = ? AND (? OR q.deleted_at IS NULL)`,
     )
-    .get(id) as
+    .get(id, includeDeleted ? 1 : 0) as
     | {
         id: number;
         deck_id: number;
@@ -278,4 +279,30 @@ export function libraryOverview(db: Db): LibraryOverview {
       questionCount: k.question_count,
     })),
   };
+}
+
+export interface CandidateRow {
+  id: number;
+  level: string;
+  levelRank: number;
+}
+
+/** The live questions a session may ask: an explicit list, or everything the filter matches. */
+export function candidateQuestions(
+  db: Db,
+  selection: { questionIds: readonly number[] } | Pick<QuestionFilter, 'deckIds' | 'levels' | 'keywordIds'>,
+): CandidateRow[] {
+  const { where, params } =
+    'questionIds' in selection
+      ? {
+          where: 'q.deleted_at IS NULL AND d.deleted_at IS NULL AND q.id IN (SELECT value FROM json_each(?))',
+          params: [JSON.stringify(selection.questionIds)],
+        }
+      : questionFilterSql(selection);
+  return db
+    .prepare(
+      `SELECT q.id, q.level, ${LEVEL_ORDER_SQL} AS levelRank
+         FROM questions q JOIN decks d ON d.id = q.deck_id WHERE ${where} ORDER BY q.id`,
+    )
+    .all(...params) as CandidateRow[];
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { openAppCore } from '../app';
+import { systemClock } from '../clock';
 import { startWebServer } from './server';
 
 /** `npm run web`: Prepdeck in a browser, for machines that cannot run Electron and for end-to-end tests. */
@@ -22,9 +23,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = process.env['PREPDECK_DATA_DIR'] || defaultDataDir();
+  // Tests that fake the browser's clock move this one with it; everyone else gets the system clock.
+  let offset = 0;
+  const testClock = process.env['PREPDECK_TEST_CLOCK'] === '1';
+  const clock = testClock ? { now: () => Date.now() + offset } : systemClock;
   let core;
   try {
-    core = await openAppCore(dataDir);
+    core = await openAppCore(dataDir, clock);
   } catch (error) {
     console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);
     process.exit(1);
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
     api: core.api,
     rendererDir: path.join(import.meta.dirname, '../renderer'),
     port,
+    advanceClock: testClock ? (ms) => (offset += ms) : undefined,
   });
   console.log(`Prepdeck is running in browser mode.\n  Data: ${dataDir}\n  Open: ${server.url}`);
   const stop = (): void => {

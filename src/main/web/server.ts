@@ -31,6 +31,11 @@ export interface WebServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /**
+   * End-to-end tests fake the page's clock; this moves main's clock with it (POST /__test/clock).
+   * Only set when PREPDECK_TEST_CLOCK=1.
+   */
+  advanceClock?: (ms: number) => void;
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -89,6 +94,15 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return sendError(res, 403, 'invalid_input', 'Calls are accepted from the Prepdeck page only.');
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
+
+      if (url.pathname === '/__test/clock' && options.advanceClock && req.method === 'POST') {
+        if (!sameToken(String(req.headers['x-prepdeck-token'] ?? ''), token)) {
+          return sendError(res, 401, 'invalid_input', 'Missing or wrong token.');
+        }
+        const { advanceMs } = JSON.parse(await readBody(req)) as { advanceMs: number };
+        options.advanceClock(Number(advanceMs) || 0);
+        return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json');
+      }
 
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return sendError(res, 405, 'invalid_input', 'Use POST.');

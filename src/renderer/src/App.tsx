@@ -1,19 +1,44 @@
-import { Suspense, type ReactNode } from 'react';
-import { href, useRoute } from './hooks/useRoute';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { href, useRoute, type Route } from './hooks/useRoute';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
 import { HomePage } from './pages/Home';
 import { LibraryPage } from './pages/Library';
+import { PracticePage } from './pages/Practice';
 import { Loading } from './components/States';
 import { isBrowserMode } from './api';
 
-const NAV: Array<{ page: string; label: string; icon: ReactNode }> = [
-  { page: 'home', label: 'Home', icon: <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z" /> },
-  {
-    page: 'library',
-    label: 'Library',
-    icon: <path d="M4 4h5v16H4zM10 4h5v16h-5zM16.5 4.5l3.8 1-3.9 15-3.8-1" />,
+const SessionPage = lazy(() => import('./pages/Session'));
+const ResultsPage = lazy(() => import('./pages/Results'));
+const HistoryPage = lazy(() => import('./pages/History'));
+
+interface PageEntry {
+  /** Shown in the sidebar when set. */
+  nav?: { label: string; icon: ReactNode };
+  /** The sidebar item highlighted while this page is open. */
+  section?: string;
+  render: (route: Route) => ReactNode;
+}
+
+const PAGES: Record<string, PageEntry> = {
+  home: {
+    nav: { label: 'Home', icon: <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z" /> },
+    render: () => <HomePage />,
   },
-];
+  practice: {
+    nav: { label: 'Practice', icon: <path d="M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM12 9v4l2.5 2.5M9.5 2.5h5" /> },
+    render: () => <PracticePage />,
+  },
+  session: { section: 'practice', render: (route) => <SessionPage id={Number(route.params.get('id'))} /> },
+  results: { section: 'history', render: (route) => <ResultsPage id={Number(route.params.get('id'))} /> },
+  history: {
+    nav: { label: 'History', icon: <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3" /> },
+    render: () => <HistoryPage />,
+  },
+  library: {
+    nav: { label: 'Library', icon: <path d="M4 4h5v16H4zM10 4h5v16h-5zM16.5 4.5l3.8 1-3.9 15-3.8-1" /> },
+    render: (route) => <LibraryPage params={route.params} />,
+  },
+};
 
 function Icon({ children }: { children: ReactNode }) {
   return (
@@ -48,7 +73,9 @@ function ThemeSwitch() {
 
 export function App() {
   const route = useRoute();
-  const page = NAV.some((n) => n.page === route.page) ? route.page : 'home';
+  const name = Object.hasOwn(PAGES, route.page) ? route.page : 'home';
+  const entry = PAGES[name]!;
+  const section = entry.section ?? name;
   return (
     <div className="app">
       <nav className="sidebar" aria-label="Main">
@@ -59,14 +86,16 @@ export function App() {
           <span className="brand-name">Prepdeck</span>
         </div>
         <ul className="nav-list">
-          {NAV.map((item) => (
-            <li key={item.page}>
-              <a href={href(item.page)} className="nav-link" aria-current={page === item.page ? 'page' : undefined}>
-                <Icon>{item.icon}</Icon>
-                {item.label}
-              </a>
-            </li>
-          ))}
+          {Object.entries(PAGES).map(([page, { nav }]) =>
+            nav ? (
+              <li key={page}>
+                <a href={href(page)} className="nav-link" aria-current={section === page ? 'page' : undefined}>
+                  <Icon>{nav.icon}</Icon>
+                  {nav.label}
+                </a>
+              </li>
+            ) : null,
+          )}
         </ul>
         <div className="sidebar-foot">
           <ThemeSwitch />
@@ -74,10 +103,7 @@ export function App() {
         </div>
       </nav>
       <main className="content">
-        <Suspense fallback={<Loading />}>
-          {page === 'home' && <HomePage />}
-          {page === 'library' && <LibraryPage params={route.params} />}
-        </Suspense>
+        <Suspense fallback={<Loading />}>{entry.render(route)}</Suspense>
       </main>
     </div>
   );

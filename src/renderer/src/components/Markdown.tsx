@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import ReactMarkdown from 'react-markdown';
 import rehypeHighlight, { type Options as HighlightOptions } from 'rehype-highlight';
 import bash from 'highlight.js/lib/languages/bash';
@@ -10,6 +11,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { rehypeMark, type Mark } from '../lib/rehype-mark';
 
 // The languages interview answers use; the full set would triple the bundle.
 const highlight: HighlightOptions = {
@@ -24,11 +26,21 @@ const highlight: HighlightOptions = {
   },
 };
 
-/** Model answers: Markdown without raw HTML (react-markdown never renders it), code highlighted. */
-export function Markdown({ children }: { children: string }) {
+/**
+ * Model answers: Markdown without raw HTML (react-markdown never renders it), code highlighted,
+ * and optionally some words marked (the keywords of a reveal).
+ */
+export function Markdown({ children, marks }: { children: string; marks?: readonly Mark[] }) {
+  const plugins = useMemo(
+    () =>
+      marks?.length
+        ? [[rehypeHighlight, highlight] as const, rehypeMark(marks)]
+        : [[rehypeHighlight, highlight] as const],
+    [marks],
+  );
   return (
     <div className="markdown">
-      <ReactMarkdown rehypePlugins={[[rehypeHighlight, highlight]]} skipHtml>
+      <ReactMarkdown rehypePlugins={plugins as never} skipHtml>
         {children}
       </ReactMarkdown>
     </div>

@@ -3,6 +3,7 @@ import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { href } from '../hooks/useRoute';
+import { ResumeBanner } from '../components/ResumeBanner';
 
 export function HomePage() {
   const overview = useQuery(() => api.libraryOverview(), 'overview');
@@ -20,7 +21,11 @@ export function HomePage() {
             {decks.length === 1 ? 'deck' : 'decks'}, scored against {keywords.length} technical keywords.
           </p>
         </div>
+        <a className="button button-primary button-large" href={href('practice')}>
+          Start practising
+        </a>
       </header>
+      <ResumeBanner />
 
       <section className="card" aria-labelledby="bank-by-level">
         <div className="card-head">

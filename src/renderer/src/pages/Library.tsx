@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { KeywordCount } from '../../../shared/types';
+import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { KeywordPicker } from '../components/KeywordPicker';
 import { LevelBadge } from '../components/LevelBadge';
 import { Markdown } from '../components/Markdown';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
@@ -38,75 +38,6 @@ function writeFilters(f: Filters): void {
   const text = query.toString();
   window.history.replaceState(null, '', `#/library${text ? `?${text}` : ''}`);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
-}
-
-function KeywordPicker({
-  keywords,
-  selected,
-  onChange,
-}: {
-  keywords: KeywordCount[];
-  selected: number[];
-  onChange: (ids: number[]) => void;
-}) {
-  const [text, setText] = useState('');
-  const matches = useMemo(() => {
-    const needle = text.trim().toLowerCase();
-    const pool = keywords.filter((k) => !selected.includes(k.id));
-    const found = needle
-      ? pool.filter(
-          (k) => k.label.toLowerCase().includes(needle) || k.aliases.some((a) => a.toLowerCase().includes(needle)),
-        )
-      : pool;
-    return found.slice(0, needle ? 12 : 10);
-  }, [keywords, selected, text]);
-  const byId = new Map(keywords.map((k) => [k.id, k]));
-  return (
-    <div className="keyword-picker">
-      {selected.length > 0 && (
-        <ul className="chip-row" aria-label="Selected keywords">
-          {selected.map((id) => (
-            <li key={id}>
-              <button
-                type="button"
-                className="chip chip-selected"
-                onClick={() => onChange(selected.filter((s) => s !== id))}
-                aria-label={`Remove keyword ${byId.get(id)?.label ?? id}`}
-              >
-                {byId.get(id)?.label ?? `#${id}`} <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <input
-        type="search"
-        className="input"
-        placeholder="Find a keyword…"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        aria-label="Find a keyword"
-      />
-      <ul className="keyword-options" aria-label="Keywords">
-        {matches.map((k) => (
-          <li key={k.id}>
-            <button
-              type="button"
-              className="keyword-option"
-              onClick={() => {
-                onChange([...selected, k.id]);
-                setText('');
-              }}
-            >
-              <span>{k.label}</span>
-              <span className="muted">{k.questionCount}</span>
-            </button>
-          </li>
-        ))}
-        {matches.length === 0 && <li className="muted small">No keyword matches “{text}”.</li>}
-      </ul>
-    </div>
-  );
 }
 
 function QuestionDetailPanel({ id, onClose }: { id: number; onClose: () => void }) {

@@ -1,0 +1,430 @@
+import { ApiError } from '../../shared/api';
+import type {
+  AttemptView,
+  LevelResult,
+  MissedKeyword,
+  SessionConfig,
+  SessionResults,
+  SessionView,
+} from '../../shared/session-types';
+import type { QuestionDetail } from '../../shared/types';
+import { localDay } from '../core/days';
+import { attemptStrength, planSession, seededRandom } from '../core/planning';
+import { reviewCard } from '../core/scheduling';
+import { findKeywordSpans, scoreAnswer, type ScoringKeyword } from '../core/scoring';
+import { pauseClock, remainingMs, settle, startClock, unpauseClock } from '../core/timing';
+import { candidateQuestions, getQuestion } from '../store/questions';
+import * as store from '../store/sessions';
+import { getSetting, setSetting } from '../store/settings';
+import type { ApiContext, Handlers } from './index';
+
+type SessionCalls =
+  | 'getSessionSetup'
+  | 'previewSession'
+  | 'startSession'
+  | 'getActiveSession'
+  | 'getSession'
+  | 'resumeSession'
+  | 'submitAnswer'
+  | 'gradeAttempt'
+  | 'nextQuestion'
+  | 'pauseSession'
+  | 'unpauseSession'
+  | 'endSession'
+  | 'getSessionResults'
+  | 'listSessions';
+
+export const DEFAULT_TIME_PER_LEVEL: Record<string, number> = {
+  Beginner: 60,
+  Intermediate: 90,
+  Advanced: 120,
+  Scenario: 180,
+};
+
+const LAST_CONFIG = 'session.last';
+const PREFERENCES = 'session.preferences';
+
+type Preferences = Pick<SessionConfig, 'timePerLevel' | 'defaultSeconds' | 'mode' | 'onTimeout' | 'strict'>;
+
+const toScoring = (q: QuestionDetail): ScoringKeyword[] =>
+  q.keywords.map((k) => ({ id: k.id, label: k.label, aliases: k.aliases, weight: k.weight }));
+
+export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCalls> {
+  const question = (id: number): QuestionDetail => {
+    const found = getQuestion(db, id, { includeDeleted: true });
+    if (!found) throw new ApiError('not_found', `Question ${id} no longer exists.`);
+    return found;
+  };
+
+  const allowedMs = (config: SessionConfig, level: string): number =>
+    (config.timePerLevel[level] ?? config.defaultSeconds) * 1000;
+
+  const capDeadline = (session: store.SessionRow): number | null =>
+    session.config.sessionCapMinutes === null
+      ? null
+      : session.startedAt + session.config.sessionCapMinutes * 60_000 + store.sessionPausedMs(db, session);
+
+  const requireSession = (id: number): store.SessionRow => {
+    const session = store.getSessionRow(db, id);
+    if (!session) throw new ApiError('not_found', `Session ${id} does not exist.`);
+    return session;
+  };
+
+  const requireActive = (id: number): store.SessionRow => {
+    const session = requireSession(id);
+    if (session.status !== 'active') throw new ApiError('conflict', 'This session has already ended.');
+    return session;
+  };
+
+  function attemptView(row: store.AttemptRow): AttemptView {
+    const q = question(row.questionId);
+    const keywords = toScoring(q);
+    const scored = row.mode === 'write' ? scoreAnswer(row.answer, keywords) : null;
+    const mentions = new Map<string, { keywordId: number; text: string }>();
+    for (const span of findKeywordSpans(q.answer, keywords)) {
+      const text = q.answer.slice(span.start, span.end);
+      mentions.set(`${span.keywordId}:${text.toLowerCase()}`, { keywordId: span.keywordId, text });
+    }
+    return {
+      id: row.id,
+      position: row.position,
+      question: { id: q.id, prompt: q.prompt, level: row.level, deckName: q.deckName },
+      outcome: row.outcome,
+      mode: row.mode,
+      answer: row.answer,
+      answerSpans: row.mode === 'write' ? findKeywordSpans(row.answer, keywords) : [],
+      modelAnswer: q.answer,
+      modelMentions: [...mentions.values()],
+      keywords: q.keywords.map((k) => {
+        const hit = row.hits.get(k.id) ?? false;
+        return {
+          keywordId: k.id,
+          label: k.label,
+          aliases: k.aliases,
+          weight: k.weight,
+          hit,
+          matchedBy: hit ? (scored?.hits.find((h) => h.keywordId === k.id)?.matchedBy ?? k.label) : null,
+        };
+      }),
+      keywordScore: row.keywordScore,
+      selfGrade: row.selfGrade,
+      timeAllowedMs: row.timeAllowedMs,
+      timeUsedMs: row.timeUsedMs,
+      overtimeMs: row.overtimeMs,
+      pausedMs: row.pausedMs,
+      answeredAt: row.answeredAt,
+    };
+  }
+
+  function view(session: store.SessionRow): SessionView {
+    const now = clock.now();
+    const attempts = store.attemptsOfSession(db, session.id);
+    const atCursor = attempts.find((a) => a.position === session.cursor);
+    const cap = capDeadline(session);
+    const base = {
+      id: session.id,
+      status: session.status,
+      config: session.config,
+      startedAt: session.startedAt,
+      endedAt: session.endedAt,
+      total: session.plan.length,
+      position: session.cursor,
+      answeredCount: attempts.length,
+      capReached: cap !== null && now >= cap,
+    };
+    if (atCursor) {
+      return { ...base, phase: 'revealed', current: null, revealed: attemptView(atCursor) };
+    }
+    if (session.status !== 'active' || session.cursor >= session.plan.length || !session.clock) {
+      return { ...base, phase: 'done', current: null, revealed: null };
+    }
+    const q = question(session.plan[session.cursor]!);
+    return {
+      ...base,
+      phase: 'asking',
+      revealed: null,
+      current: {
+        question: { id: q.id, prompt: q.prompt, level: q.level, deckName: q.deckName },
+        timeAllowedMs: allowedMs(session.config, q.level),
+        remainingMs: remainingMs(session.clock, now),
+        paused: session.clock.pausedAt !== null,
+      },
+    };
+  }
+
+  function startQuestionAt(session: store.SessionRow, cursor: number, now: number): void {
+    const q = question(session.plan[cursor]!);
+    store.setCursorAndClock(
+      db,
+      session.id,
+      cursor,
+      startClock(now, allowedMs(session.config, q.level), capDeadline(session)),
+    );
+  }
+
+  function candidates(config: SessionConfig) {
+    return candidateQuestions(
+      db,
+      config.questionIds.length > 0
+        ? { questionIds: config.questionIds }
+        : { deckIds: config.deckIds, levels: config.levels, keywordIds: config.keywordIds },
+    );
+  }
+
+  function preferences(): Preferences {
+    const saved = getSetting<Partial<Preferences>>(db, PREFERENCES) ?? {};
+    return {
+      timePerLevel: { ...DEFAULT_TIME_PER_LEVEL, ...saved.timePerLevel },
+      defaultSeconds: saved.defaultSeconds ?? 120,
+      mode: saved.mode ?? 'write',
+      onTimeout: saved.onTimeout ?? 'lock',
+      strict: saved.strict ?? false,
+    };
+  }
+
+  return {
+    getSessionSetup: () => ({
+      defaults: {
+        deckIds: [],
+        levels: [],
+        keywordIds: [],
+        questionIds: [],
+        count: 10,
+        order: 'escalating',
+        sessionCapMinutes: null,
+        ...preferences(),
+      },
+      last: getSetting<SessionConfig>(db, LAST_CONFIG),
+    }),
+
+    previewSession: (config) => {
+      const found = candidates(config);
+      const byLevel = new Map<string, { level: string; count: number; rank: number }>();
+      for (const c of found) {
+        const entry = byLevel.get(c.level) ?? { level: c.level, count: 0, rank: c.levelRank };
+        entry.count++;
+        byLevel.set(c.level, entry);
+      }
+      return {
+        matching: found.length,
+        planned: Math.min(found.length, config.count),
+        byLevel: [...byLevel.values()].sort((a, b) => a.rank - b.rank).map(({ level, count }) => ({ level, count })),
+      };
+    },
+
+    startSession: (config) => {
+      const now = clock.now();
+      const found = candidates(config);
+      if (found.length === 0) {
+        throw new ApiError(
+          'invalid_input',
+          'No question matches these choices. Choose more decks, levels or keywords, or clear the keyword filter.',
+        );
+      }
+      const last = store.lastAttemptOf(
+        db,
+        found.map((c) => c.id),
+      );
+      const plan = planSession(
+        found.map((c) => {
+          const a = last.get(c.id);
+          return { ...c, strength: a ? attemptStrength(a.selfGrade, a.keywordScore, a.outcome) : null };
+        }),
+        config.order,
+        config.count,
+        seededRandom(now ^ Math.floor(Math.random() * 0x7fffffff)),
+      );
+      const id = db.transaction(() => {
+        // One interview at a time: starting a new one ends any that was left open.
+        const open = store.activeSessionId(db);
+        if (open !== null) store.closeSession(db, open, 'ended', now);
+        const first = question(plan[0]!);
+        const capAt = config.sessionCapMinutes === null ? null : now + config.sessionCapMinutes * 60_000;
+        const sessionId = store.insertSession(
+          db,
+          config,
+          plan,
+          startClock(now, allowedMs(config, first.level), capAt),
+          now,
+        );
+        if (config.questionIds.length === 0) setSetting(db, LAST_CONFIG, config);
+        const { timePerLevel, defaultSeconds, mode, onTimeout, strict } = config;
+        setSetting(db, PREFERENCES, { timePerLevel, defaultSeconds, mode, onTimeout, strict });
+        return sessionId;
+      })();
+      return view(requireSession(id));
+    },
+
+    getActiveSession: () => {
+      const id = store.activeSessionId(db);
+      return id === null ? null : view(requireSession(id));
+    },
+
+    getSession: ({ sessionId }) => view(requireSession(sessionId)),
+
+    resumeSession: ({ sessionId }) => {
+      const session = requireActive(sessionId);
+      const current = view(session);
+      if (current.phase === 'asking') startQuestionAt(session, session.cursor, clock.now());
+      return view(requireSession(sessionId));
+    },
+
+    submitAnswer: ({ sessionId, position, answer, reason }) => {
+      const now = clock.now();
+      const session = requireActive(sessionId);
+      const current = view(session);
+      // A second submit of the same question (a click racing the timeout) returns what the first recorded.
+      if (current.phase === 'revealed' && current.position === position) return current;
+      if (current.phase !== 'asking' || session.cursor !== position || !session.clock) {
+        throw new ApiError('conflict', 'That question is no longer on screen; the session has moved on.');
+      }
+      const q = question(session.plan[position]!);
+      const allowed = allowedMs(session.config, q.level);
+      const settled = settle(session.clock, now, reason, allowed, session.config.onTimeout);
+      const speak = session.config.mode === 'speak';
+      const text = speak ? '' : answer;
+      const scored = !speak && settled.outcome !== 'skipped' ? scoreAnswer(text, toScoring(q)) : null;
+      db.transaction(() => {
+        store.insertAttempt(db, {
+          sessionId,
+          questionId: q.id,
+          deckId: q.deckId,
+          level: q.level,
+          position,
+          startedAt: session.clock!.startedAt,
+          deadline: session.clock!.deadline,
+          answeredAt: now,
+          day: localDay(now),
+          timeAllowedMs: allowed,
+          timeUsedMs: settled.timeUsedMs,
+          pausedMs: settled.pausedMs,
+          overtimeMs: settled.overtimeMs,
+          outcome: settled.outcome,
+          mode: session.config.mode,
+          answer: text,
+          keywordScore: scored?.score ?? null,
+          hits: scored?.hits.map((h) => ({ keywordId: h.keywordId, hit: h.hit })) ?? [],
+        });
+        store.setCursorAndClock(db, sessionId, position, null);
+      })();
+      return view(requireSession(sessionId));
+    },
+
+    gradeAttempt: ({ sessionId, attemptId, grade, namedKeywordIds }) => {
+      const now = clock.now();
+      requireSession(sessionId);
+      const attempt = store.attemptsOfSession(db, sessionId).find((a) => a.id === attemptId);
+      if (!attempt) throw new ApiError('not_found', `Answer ${attemptId} is not part of session ${sessionId}.`);
+      db.transaction(() => {
+        store.setGrade(db, attemptId, grade, now);
+        const { card, due } = reviewCard(store.reviewCardOf(db, attempt.questionId), grade, now);
+        store.upsertReviewState(db, attempt.questionId, card, due, now);
+        if (attempt.mode === 'speak' && namedKeywordIds) {
+          const keywords = question(attempt.questionId).keywords;
+          const named = new Set(namedKeywordIds);
+          const total = keywords.reduce((sum, k) => sum + k.weight, 0);
+          const hit = keywords.filter((k) => named.has(k.id)).reduce((sum, k) => sum + k.weight, 0);
+          store.setSpokenKeywords(
+            db,
+            attemptId,
+            keywords.map((k) => ({ keywordId: k.id, hit: named.has(k.id) })),
+            total === 0 ? 0 : hit / total,
+          );
+        }
+      })();
+      return view(requireSession(sessionId));
+    },
+
+    nextQuestion: ({ sessionId }) => {
+      const now = clock.now();
+      const session = requireActive(sessionId);
+      const current = view(session);
+      if (current.phase !== 'revealed') return current;
+      const next = session.cursor + 1;
+      db.transaction(() => {
+        if (next >= session.plan.length || current.capReached) {
+          store.setCursorAndClock(db, sessionId, next, null);
+          store.closeSession(db, sessionId, next >= session.plan.length ? 'finished' : 'ended', now);
+        } else {
+          startQuestionAt(session, next, now);
+        }
+      })();
+      return view(requireSession(sessionId));
+    },
+
+    pauseSession: ({ sessionId }) => {
+      const session = requireActive(sessionId);
+      if (session.config.strict) throw new ApiError('conflict', 'This is a strict session: it cannot be paused.');
+      if (session.clock) store.setCursorAndClock(db, sessionId, session.cursor, pauseClock(session.clock, clock.now()));
+      return view(requireSession(sessionId));
+    },
+
+    unpauseSession: ({ sessionId }) => {
+      const session = requireActive(sessionId);
+      if (session.clock)
+        store.setCursorAndClock(db, sessionId, session.cursor, unpauseClock(session.clock, clock.now()));
+      return view(requireSession(sessionId));
+    },
+
+    endSession: ({ sessionId }) => {
+      const session = requireSession(sessionId);
+      if (session.status === 'active') {
+        const answered = store.attemptsOfSession(db, sessionId).length;
+        store.closeSession(db, sessionId, answered >= session.plan.length ? 'finished' : 'ended', clock.now());
+      }
+      return view(requireSession(sessionId));
+    },
+
+    getSessionResults: ({ sessionId }): SessionResults => {
+      const session = requireSession(sessionId);
+      const attempts = store.attemptsOfSession(db, sessionId).map(attemptView);
+      const mean = (values: number[]): number | null =>
+        values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+      const grades = (list: AttemptView[]) => list.flatMap((a) => (a.selfGrade === null ? [] : [a.selfGrade]));
+      const scores = (list: AttemptView[]) => list.flatMap((a) => (a.keywordScore === null ? [] : [a.keywordScore]));
+
+      const levels = new Map<string, AttemptView[]>();
+      for (const a of attempts) levels.set(a.question.level, [...(levels.get(a.question.level) ?? []), a]);
+      const byLevel: LevelResult[] = [...levels].map(([level, list]) => ({
+        level,
+        attempts: list.length,
+        meanGrade: mean(grades(list)),
+        meanKeywordScore: mean(scores(list)),
+        timeUsedMs: list.reduce((s, a) => s + a.timeUsedMs, 0),
+        timeAllowedMs: list.reduce((s, a) => s + a.timeAllowedMs, 0),
+      }));
+
+      const missed = new Map<number, MissedKeyword>();
+      for (const a of attempts) {
+        if (a.keywordScore === null) continue;
+        for (const k of a.keywords) {
+          const entry = missed.get(k.keywordId) ?? { keywordId: k.keywordId, label: k.label, missed: 0, asked: 0 };
+          entry.asked++;
+          if (!k.hit) entry.missed++;
+          missed.set(k.keywordId, entry);
+        }
+      }
+      return {
+        session: {
+          id: session.id,
+          status: session.status,
+          config: session.config,
+          startedAt: session.startedAt,
+          endedAt: session.endedAt,
+          total: session.plan.length,
+        },
+        attempts,
+        gradeScore: mean(grades(attempts).map((g) => (g - 1) / 3)),
+        keywordScore: mean(scores(attempts)),
+        byLevel,
+        missedKeywords: [...missed.values()]
+          .filter((m) => m.missed > 0)
+          .sort((a, b) => b.missed - a.missed || a.label.localeCompare(b.label))
+          .slice(0, 10),
+        weakQuestionIds: attempts.filter((a) => a.selfGrade !== null && a.selfGrade <= 2).map((a) => a.question.id),
+      };
+    },
+
+    listSessions: ({ offset, limit }) => store.listSessionRows(db, offset, limit),
+  };
+}

@@ -1,0 +1,66 @@
+import type { SessionOrder } from '../../shared/session-types';
+
+export interface Candidate {
+  id: number;
+  level: string;
+  /** Position of the level in its deck's order, easiest first. */
+  levelRank: number;
+  /** 0..1 strength from past attempts; null when never asked. */
+  strength: number | null;
+}
+
+/** A small seeded PRNG (mulberry32), so a plan can be reproduced in tests. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * Picks `count` questions (or all, when fewer match) in the session's order:
+ * random; escalating (easiest level first, as a real interview goes, random within a level);
+ * weakest first (lowest past strength; never-asked questions count as weakest).
+ */
+export function planSession(
+  candidates: readonly Candidate[],
+  order: SessionOrder,
+  count: number,
+  random: () => number,
+): number[] {
+  const shuffled = shuffle(candidates, random);
+  if (order === 'random') return shuffled.slice(0, count).map((c) => c.id);
+  if (order === 'weakest') {
+    return shuffled
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => (a.c.strength ?? -1) - (b.c.strength ?? -1) || a.i - b.i)
+      .slice(0, count)
+      .map(({ c }) => c.id);
+  }
+  // Escalating: choose the questions at random across levels, then ask them easiest level first.
+  return shuffled
+    .slice(0, count)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.levelRank - b.c.levelRank || a.i - b.i)
+    .map(({ c }) => c.id);
+}
+
+/** Strength of one attempt, 0..1: the self-grade when given, else the keyword score. */
+export function attemptStrength(selfGrade: number | null, keywordScore: number | null, outcome: string): number {
+  if (selfGrade !== null) return (selfGrade - 1) / 3;
+  if (outcome !== 'answered') return 0;
+  return keywordScore ?? 0;
+}

@@ -1,0 +1,334 @@
+import type { AttemptOutcome, Grade, SessionConfig, SessionStatus } from '../../shared/session-types';
+import type { Db } from './database';
+import type { QuestionClock } from '../core/timing';
+
+export interface SessionRow {
+  id: number;
+  config: SessionConfig;
+  plan: number[];
+  status: SessionStatus;
+  startedAt: number;
+  endedAt: number | null;
+  cursor: number;
+  /** The running question's clock; null between questions (answer revealed) and once done. */
+  clock: QuestionClock | null;
+}
+
+interface RawSession {
+  id: number;
+  config: string;
+  plan: string;
+  status: SessionStatus;
+  started_at: number;
+  ended_at: number | null;
+  cursor: number;
+  current_started_at: number | null;
+  current_deadline: number | null;
+  paused_at: number | null;
+  current_paused_ms: number;
+}
+
+function toSessionRow(raw: RawSession): SessionRow {
+  return {
+    id: raw.id,
+    config: JSON.parse(raw.config) as SessionConfig,
+    plan: JSON.parse(raw.plan) as number[],
+    status: raw.status,
+    startedAt: raw.started_at,
+    endedAt: raw.ended_at,
+    cursor: raw.cursor,
+    clock:
+      raw.current_started_at === null || raw.current_deadline === null
+        ? null
+        : {
+            startedAt: raw.current_started_at,
+            deadline: raw.current_deadline,
+            pausedAt: raw.paused_at,
+            pausedMs: raw.current_paused_ms,
+          },
+  };
+}
+
+export function insertSession(
+  db: Db,
+  config: SessionConfig,
+  plan: number[],
+  clock: QuestionClock,
+  now: number,
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO sessions (config, plan, status, started_at, cursor, current_started_at, current_deadline, paused_at, current_paused_ms)
+       VALUES (?, ?, 'active', ?, 0, ?, ?, NULL, 0)`,
+    )
+    .run(JSON.stringify(config), JSON.stringify(plan), now, clock.startedAt, clock.deadline);
+  return Number(result.lastInsertRowid);
+}
+
+export function getSessionRow(db: Db, id: number): SessionRow | null {
+  const raw = db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as RawSession | undefined;
+  return raw ? toSessionRow(raw) : null;
+}
+
+/** The newest session that was never finished or ended: the app closed, crashed or was killed during it. */
+export function activeSessionId(db: Db): number | null {
+  const row = db
+    .prepare("SELECT id FROM sessions WHERE status = 'active' ORDER BY started_at DESC, id DESC LIMIT 1")
+    .get() as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export function setCursorAndClock(db: Db, id: number, cursor: number, clock: QuestionClock | null): void {
+  db.prepare(
+    `UPDATE sessions SET cursor = ?, current_started_at = ?, current_deadline = ?, paused_at = ?, current_paused_ms = ?
+      WHERE id = ?`,
+  ).run(cursor, clock?.startedAt ?? null, clock?.deadline ?? null, clock?.pausedAt ?? null, clock?.pausedMs ?? 0, id);
+}
+
+export function closeSession(db: Db, id: number, status: 'finished' | 'ended', now: number): void {
+  db.prepare(
+    `UPDATE sessions SET status = ?, ended_at = ?, current_started_at = NULL, current_deadline = NULL, paused_at = NULL
+      WHERE id = ? AND status = 'active'`,
+  ).run(status, now, id);
+}
+
+export interface NewAttempt {
+  sessionId: number;
+  questionId: number;
+  deckId: number;
+  level: string;
+  position: number;
+  startedAt: number;
+  deadline: number;
+  answeredAt: number;
+  day: number;
+  timeAllowedMs: number;
+  timeUsedMs: number;
+  pausedMs: number;
+  overtimeMs: number;
+  outcome: AttemptOutcome;
+  mode: 'write' | 'speak';
+  answer: string;
+  keywordScore: number | null;
+  hits: Array<{ keywordId: number; hit: boolean }>;
+}
+
+export function insertAttempt(db: Db, a: NewAttempt): number {
+  const result = db
+    .prepare(
+      `INSERT INTO attempts (session_id, question_id, deck_id, level, position, started_at, deadline, answered_at, day,
+                             time_allowed_ms, time_used_ms, paused_ms, overtime_ms, outcome, mode, answer, keyword_score)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      a.sessionId,
+      a.questionId,
+      a.deckId,
+      a.level,
+      a.position,
+      a.startedAt,
+      a.deadline,
+      a.answeredAt,
+      a.day,
+      a.timeAllowedMs,
+      a.timeUsedMs,
+      a.pausedMs,
+      a.overtimeMs,
+      a.outcome,
+      a.mode,
+      a.answer,
+      a.keywordScore,
+    );
+  const attemptId = Number(result.lastInsertRowid);
+  insertAttemptKeywords(db, attemptId, a.hits);
+  return attemptId;
+}
+
+function insertAttemptKeywords(db: Db, attemptId: number, hits: NewAttempt['hits']): void {
+  const insert = db.prepare('INSERT INTO attempt_keywords (attempt_id, keyword_id, hit) VALUES (?, ?, ?)');
+  for (const h of hits) insert.run(attemptId, h.keywordId, h.hit ? 1 : 0);
+}
+
+/** Speak mode: the keywords are ticked by the person after the reveal, once. */
+export function setSpokenKeywords(db: Db, attemptId: number, hits: NewAttempt['hits'], keywordScore: number): void {
+  const existing = db.prepare('SELECT count(*) AS n FROM attempt_keywords WHERE attempt_id = ?').get(attemptId) as {
+    n: number;
+  };
+  if (existing.n > 0) return;
+  insertAttemptKeywords(db, attemptId, hits);
+  db.prepare('UPDATE attempts SET keyword_score = ? WHERE id = ?').run(keywordScore, attemptId);
+}
+
+export function setGrade(db: Db, attemptId: number, grade: Grade, now: number): void {
+  db.prepare('UPDATE attempts SET self_grade = ?, graded_at = ? WHERE id = ?').run(grade, now, attemptId);
+}
+
+export interface AttemptRow {
+  id: number;
+  sessionId: number;
+  questionId: number;
+  position: number;
+  outcome: AttemptOutcome;
+  mode: 'write' | 'speak';
+  answer: string;
+  keywordScore: number | null;
+  selfGrade: Grade | null;
+  timeAllowedMs: number;
+  timeUsedMs: number;
+  overtimeMs: number;
+  pausedMs: number;
+  answeredAt: number;
+  level: string;
+  hits: Map<number, boolean>;
+}
+
+export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, session_id, question_id, position, outcome, mode, answer, keyword_score, self_grade, time_allowed_ms,
+              time_used_ms, overtime_ms, paused_ms, answered_at, level
+         FROM attempts WHERE session_id = ? ORDER BY position`,
+    )
+    .all(sessionId) as Array<{
+    id: number;
+    session_id: number;
+    question_id: number;
+    position: number;
+    outcome: AttemptOutcome;
+    mode: 'write' | 'speak';
+    answer: string;
+    keyword_score: number | null;
+    self_grade: Grade | null;
+    time_allowed_ms: number;
+    time_used_ms: number;
+    overtime_ms: number;
+    paused_ms: number;
+    answered_at: number;
+    level: string;
+  }>;
+  const hits = db
+    .prepare(
+      `SELECT ak.attempt_id, ak.keyword_id, ak.hit FROM attempt_keywords ak
+        JOIN attempts a ON a.id = ak.attempt_id WHERE a.session_id = ?`,
+    )
+    .all(sessionId) as Array<{ attempt_id: number; keyword_id: number; hit: number }>;
+  const byAttempt = new Map<number, Map<number, boolean>>();
+  for (const h of hits) {
+    const map = byAttempt.get(h.attempt_id) ?? new Map<number, boolean>();
+    map.set(h.keyword_id, h.hit === 1);
+    byAttempt.set(h.attempt_id, map);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    sessionId: r.session_id,
+    questionId: r.question_id,
+    position: r.position,
+    outcome: r.outcome,
+    mode: r.mode,
+    answer: r.answer,
+    keywordScore: r.keyword_score,
+    selfGrade: r.self_grade,
+    timeAllowedMs: r.time_allowed_ms,
+    timeUsedMs: r.time_used_ms,
+    overtimeMs: r.overtime_ms,
+    pausedMs: r.paused_ms,
+    answeredAt: r.answered_at,
+    level: r.level,
+    hits: byAttempt.get(r.id) ?? new Map(),
+  }));
+}
+
+/** Total paused time of a session so far (answered questions plus the one running). */
+export function sessionPausedMs(db: Db, session: SessionRow): number {
+  const { ms } = db
+    .prepare('SELECT coalesce(sum(paused_ms), 0) AS ms FROM attempts WHERE session_id = ?')
+    .get(session.id) as {
+    ms: number;
+  };
+  return ms + (session.clock?.pausedMs ?? 0);
+}
+
+/** The latest strength of each of the given questions, from its most recent attempt. */
+export function lastAttemptOf(
+  db: Db,
+  questionIds: readonly number[],
+): Map<number, { selfGrade: number | null; keywordScore: number | null; outcome: string }> {
+  const rows = db
+    .prepare(
+      `SELECT a.question_id, a.self_grade, a.keyword_score, a.outcome
+         FROM attempts a
+        WHERE a.id IN (SELECT max(id) FROM attempts WHERE question_id IN (SELECT value FROM json_each(?)) GROUP BY question_id)`,
+    )
+    .all(JSON.stringify(questionIds)) as Array<{
+    question_id: number;
+    self_grade: number | null;
+    keyword_score: number | null;
+    outcome: string;
+  }>;
+  return new Map(
+    rows.map((r) => [r.question_id, { selfGrade: r.self_grade, keywordScore: r.keyword_score, outcome: r.outcome }]),
+  );
+}
+
+export function upsertReviewState(db: Db, questionId: number, card: string, due: number, now: number): void {
+  db.prepare(
+    `INSERT INTO review_state (question_id, card, due, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (question_id) DO UPDATE SET card = excluded.card, due = excluded.due, updated_at = excluded.updated_at`,
+  ).run(questionId, card, due, now);
+}
+
+export function reviewCardOf(db: Db, questionId: number): string | null {
+  const row = db.prepare('SELECT card FROM review_state WHERE question_id = ?').get(questionId) as
+    { card: string } | undefined;
+  return row?.card ?? null;
+}
+
+export interface SessionListRow {
+  id: number;
+  status: SessionStatus;
+  startedAt: number;
+  endedAt: number | null;
+  total: number;
+  answered: number;
+  levels: string[];
+  gradeScore: number | null;
+  keywordScore: number | null;
+}
+
+export function listSessionRows(db: Db, offset: number, limit: number): { total: number; items: SessionListRow[] } {
+  const { n } = db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number };
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.status, s.started_at, s.ended_at, json_array_length(s.plan) AS total,
+              (SELECT count(*) FROM attempts a WHERE a.session_id = s.id) AS answered,
+              (SELECT json_group_array(DISTINCT a.level) FROM attempts a WHERE a.session_id = s.id) AS levels,
+              (SELECT avg((a.self_grade - 1) / 3.0) FROM attempts a WHERE a.session_id = s.id AND a.self_grade IS NOT NULL) AS grade_score,
+              (SELECT avg(a.keyword_score) FROM attempts a WHERE a.session_id = s.id AND a.keyword_score IS NOT NULL) AS keyword_score
+         FROM sessions s ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as Array<{
+    id: number;
+    status: SessionStatus;
+    started_at: number;
+    ended_at: number | null;
+    total: number;
+    answered: number;
+    levels: string;
+    grade_score: number | null;
+    keyword_score: number | null;
+  }>;
+  return {
+    total: n,
+    items: rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
+      total: r.total,
+      answered: r.answered,
+      levels: JSON.parse(r.levels) as string[],
+      gradeScore: r.grade_score,
+      keywordScore: r.keyword_score,
+    })),
+  };
+}

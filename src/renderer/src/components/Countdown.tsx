@@ -1,0 +1,40 @@
+import { clockText } from '../lib/format';
+
+const RADIUS = 44;
+const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
+export const WARNING_MS = 15_000;
+
+/** A ring and m:ss, visible at a glance; amber in the last 15 seconds, red in overtime. */
+export function Countdown({
+  remainingMs,
+  allowedMs,
+  paused,
+}: {
+  remainingMs: number;
+  allowedMs: number;
+  paused: boolean;
+}) {
+  const over = remainingMs < 0;
+  const fraction = allowedMs > 0 ? Math.min(1, Math.max(0, remainingMs / allowedMs)) : 0;
+  const state = over ? 'over' : remainingMs <= WARNING_MS ? 'warning' : 'normal';
+  const label = over ? `Overtime ${clockText(-remainingMs)}` : `${clockText(remainingMs)} left`;
+  return (
+    <div className={`countdown countdown-${state} ${paused ? 'countdown-paused' : ''}`} role="timer" aria-label={label}>
+      <svg viewBox="0 0 100 100" aria-hidden="true">
+        <circle className="countdown-track" cx="50" cy="50" r={RADIUS} />
+        <circle
+          className="countdown-ring"
+          cx="50"
+          cy="50"
+          r={RADIUS}
+          strokeDasharray={CIRCUMFERENCE}
+          strokeDashoffset={CIRCUMFERENCE * (1 - (over ? 1 : fraction))}
+        />
+      </svg>
+      <span className="countdown-text" data-testid="countdown">
+        {over ? `+${clockText(-remainingMs)}` : clockText(remainingMs)}
+      </span>
+      {paused && <span className="countdown-sub">paused</span>}
+    </div>
+  );
+}

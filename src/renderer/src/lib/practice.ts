@@ -1,0 +1,15 @@
+import type { SessionConfig } from '../../../shared/session-types';
+import { api } from '../api';
+import { navigate } from '../hooks/useRoute';
+
+/** Starts a session from the remembered preferences plus `choice`, and opens it. */
+export async function startPractice(choice: Partial<SessionConfig>): Promise<void> {
+  const { defaults } = await api.getSessionSetup();
+  const view = await api.startSession({ ...defaults, ...choice });
+  navigate('session', { id: view.id });
+}
+
+/** "Practise this": a session of exactly these questions, in random order. */
+export function practiseQuestions(questionIds: number[]): Promise<void> {
+  return startPractice({ questionIds, count: questionIds.length, order: 'random' });
+}

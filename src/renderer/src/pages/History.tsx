@@ -1,0 +1,74 @@
+import { api } from '../api';
+import { LevelBadge } from '../components/LevelBadge';
+import { EmptyState, ErrorNote, Loading } from '../components/States';
+import { useQuery } from '../hooks/useQuery';
+import { href, navigate } from '../hooks/useRoute';
+import { dateTime, percent } from '../lib/format';
+
+const STATUS: Record<string, string> = { finished: 'Finished', ended: 'Ended early', active: 'Unfinished' };
+
+export default function HistoryPage() {
+  const list = useQuery(() => api.listSessions({ offset: 0, limit: 200 }), 'sessions');
+  if (list.error) return <ErrorNote error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <Loading />;
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>History</h1>
+          <p className="lead">Every session you have sat, newest first.</p>
+        </div>
+      </header>
+      {list.data.total === 0 ? (
+        <div className="card">
+          <EmptyState title="No sessions yet">
+            <p>
+              Your sessions appear here once you have practised. <a href={href('practice')}>Start one</a>.
+            </p>
+          </EmptyState>
+        </div>
+      ) : (
+        <section className="card">
+          <table className="table table-clickable" aria-label="Sessions">
+            <thead>
+              <tr>
+                <th>Date</th>
+                <th className="num">Answered</th>
+                <th>Levels</th>
+                <th className="num">Self-grade</th>
+                <th className="num">Keyword score</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((s) => (
+                <tr key={s.id} onClick={() => navigate('results', { id: s.id })}>
+                  <td>
+                    <a href={`#/results?id=${s.id}`} onClick={(e) => e.stopPropagation()}>
+                      {dateTime(s.startedAt)}
+                    </a>
+                  </td>
+                  <td className="num">
+                    {s.answered} <span className="muted">/ {s.total}</span>
+                  </td>
+                  <td>
+                    <span className="level-list">
+                      {s.levels.map((l) => (
+                        <LevelBadge key={l} level={l} />
+                      ))}
+                    </span>
+                  </td>
+                  <td className="num">{percent(s.gradeScore)}</td>
+                  <td className="num">{percent(s.keywordScore)}</td>
+                  <td>
+                    <span className={`status status-${s.status}`}>{STATUS[s.status]}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

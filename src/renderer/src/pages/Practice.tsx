@@ -1,0 +1,317 @@
+import { useState } from 'react';
+import type { SessionConfig, SessionOrder } from '../../../shared/session-types';
+import type { LibraryOverview } from '../../../shared/types';
+import { api } from '../api';
+import { KeywordPicker } from '../components/KeywordPicker';
+import { LevelBadge } from '../components/LevelBadge';
+import { ResumeBanner } from '../components/ResumeBanner';
+import { ErrorNote, Loading } from '../components/States';
+import { useQuery } from '../hooks/useQuery';
+import { clockText, plural } from '../lib/format';
+import { startPractice } from '../lib/practice';
+
+const ORDERS: Array<{ value: SessionOrder; label: string; hint: string }> = [
+  { value: 'escalating', label: 'Escalating', hint: 'Beginner → Scenario, as a real interview goes' },
+  { value: 'random', label: 'Random', hint: 'Any order' },
+  { value: 'weakest', label: 'Weakest first', hint: 'Lowest past scores first; unseen questions count as weak' },
+];
+
+function Segmented<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: Array<{ value: T; label: string; hint?: string }>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div className="segmented" role="radiogroup" aria-label={label}>
+      {options.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          role="radio"
+          aria-checked={value === o.value}
+          className={`segment ${value === o.value ? 'segment-on' : ''}`}
+          title={o.hint}
+          onClick={() => onChange(o.value)}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function SessionForm({ overview, initial }: { overview: LibraryOverview; initial: SessionConfig }) {
+  const [config, setConfig] = useState<SessionConfig>(initial);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<SessionConfig>) => setConfig((c) => ({ ...c, ...patch }));
+  const preview = useQuery(
+    () => api.previewSession(config),
+    JSON.stringify([config.deckIds, config.levels, config.keywordIds, config.count]),
+  );
+  const levels = overview.levels.map((l) => l.level);
+  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+
+  const start = async () => {
+    setStarting(true);
+    setError(null);
+    try {
+      await startPractice(config);
+    } catch (e) {
+      setError((e as Error).message);
+      setStarting(false);
+    }
+  };
+
+  const totalSeconds = preview.data
+    ? preview.data.byLevel.reduce(
+        (sum, l) => sum + (config.timePerLevel[l.level] ?? config.defaultSeconds) * l.count,
+        0,
+      ) * (preview.data.matching ? preview.data.planned / preview.data.matching : 0)
+    : 0;
+
+  return (
+    <div className="setup-grid">
+      <section className="card setup-form" aria-label="Custom session">
+        <h2>Build your own</h2>
+
+        <div className="form-row">
+          <span className="field-label" id="decks-label">
+            Decks
+          </span>
+          <div className="check-list" role="group" aria-labelledby="decks-label">
+            {overview.decks.map((d) => (
+              <label key={d.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={config.deckIds.length === 0 || config.deckIds.includes(d.id)}
+                  onChange={() => {
+                    const all = overview.decks.map((x) => x.id);
+                    const current = config.deckIds.length === 0 ? all : config.deckIds;
+                    const next = toggle(current, d.id);
+                    set({ deckIds: next.length === all.length ? [] : next });
+                  }}
+                />
+                {d.name} <span className="muted">{d.questionCount}</span>
+              </label>
+            ))}
+          </div>
+        </div>
+
+        <div className="form-row">
+          <span className="field-label" id="levels-label">
+            Levels <span className="muted normal">(none chosen = all)</span>
+          </span>
+          <div className="level-toggles level-toggles-row" role="group" aria-labelledby="levels-label">
+            {overview.levels.map((l) => {
+              const on = config.levels.includes(l.level);
+              return (
+                <button
+                  key={l.level}
+                  type="button"
+                  className={`toggle ${on ? 'toggle-on' : ''}`}
+                  aria-pressed={on}
+                  onClick={() => set({ levels: toggle(config.levels, l.level) })}
+                >
+                  <LevelBadge level={l.level} />
+                  <span className="muted">{l.count}</span>
+                </button>
+              );
+            })}
+          </div>
+        </div>
+
+        <div className="form-row">
+          <span className="field-label">Keywords</span>
+          <KeywordPicker
+            keywords={overview.keywords}
+            selected={config.keywordIds}
+            onChange={(ids) => set({ keywordIds: ids })}
+            compact
+          />
+        </div>
+
+        <div className="form-cols">
+          <label className="field">
+            <span className="field-label">Questions</span>
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={200}
+              value={config.count}
+              onChange={(e) => set({ count: Math.max(1, Math.min(200, Number(e.target.value) || 1)) })}
+            />
+          </label>
+          <div className="field">
+            <span className="field-label">Order</span>
+            <Segmented label="Order" value={config.order} options={ORDERS} onChange={(order) => set({ order })} />
+          </div>
+        </div>
+
+        <div className="form-row">
+          <span className="field-label">Time per question (seconds)</span>
+          <div className="time-grid">
+            {levels.map((level) => (
+              <label key={level} className="time-field">
+                <LevelBadge level={level} />
+                <input
+                  className="input"
+                  type="number"
+                  min={10}
+                  max={3600}
+                  step={10}
+                  aria-label={`Seconds for ${level} questions`}
+                  value={config.timePerLevel[level] ?? config.defaultSeconds}
+                  onChange={(e) =>
+                    set({
+                      timePerLevel: {
+                        ...config.timePerLevel,
+                        [level]: Math.max(10, Math.min(3600, Number(e.target.value) || 10)),
+                      },
+                    })
+                  }
+                />
+              </label>
+            ))}
+          </div>
+        </div>
+
+        <div className="form-cols">
+          <div className="field">
+            <span className="field-label">Answer</span>
+            <Segmented
+              label="Answer mode"
+              value={config.mode}
+              options={[
+                { value: 'write', label: 'Write', hint: 'Type your answer; it is scored against the keywords' },
+                { value: 'speak', label: 'Speak', hint: 'Answer aloud, then tick the keywords you said' },
+              ]}
+              onChange={(mode) => set({ mode })}
+            />
+          </div>
+          <div className="field">
+            <span className="field-label">When time runs out</span>
+            <Segmented
+              label="When time runs out"
+              value={config.onTimeout}
+              options={[
+                { value: 'lock', label: 'Lock & reveal' },
+                { value: 'overtime', label: 'Allow overtime' },
+              ]}
+              onChange={(onTimeout) => set({ onTimeout })}
+            />
+          </div>
+        </div>
+
+        <div className="form-cols">
+          <label className="field">
+            <span className="field-label">Cap on the whole session (minutes, optional)</span>
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={600}
+              placeholder="No cap"
+              value={config.sessionCapMinutes ?? ''}
+              onChange={(e) =>
+                set({ sessionCapMinutes: e.target.value ? Math.max(1, Math.min(600, Number(e.target.value))) : null })
+              }
+            />
+          </label>
+          <label className="check check-block">
+            <input type="checkbox" checked={config.strict} onChange={(e) => set({ strict: e.target.checked })} />
+            <span>
+              <strong>Strict</strong>
+              <span className="muted small"> — no pausing, as in a real interview</span>
+            </span>
+          </label>
+        </div>
+      </section>
+
+      <aside className="card setup-summary" aria-label="Session summary">
+        <h2>Your session</h2>
+        {preview.error && <p className="error-text">{preview.error.message}</p>}
+        {preview.data && (
+          <>
+            <p className="summary-big" data-testid="planned">
+              {plural(preview.data.planned, 'question')}
+            </p>
+            <p className="muted">
+              {preview.data.matching < config.count && preview.data.matching > 0
+                ? `Only ${plural(preview.data.matching, 'question matches', 'questions match')} your choices.`
+                : `${plural(preview.data.matching, 'question matches', 'questions match')} your choices.`}
+            </p>
+            <ul className="summary-levels">
+              {preview.data.byLevel.map((l) => (
+                <li key={l.level}>
+                  <LevelBadge level={l.level} /> <span className="muted">{l.count} in the pool</span>
+                </li>
+              ))}
+            </ul>
+            {preview.data.planned > 0 && (
+              <p className="muted small">About {clockText(totalSeconds * 1000)} of answering time.</p>
+            )}
+          </>
+        )}
+        {error && <p className="error-text">{error}</p>}
+        <button
+          type="button"
+          className="button button-primary button-large button-block"
+          disabled={starting || !preview.data || preview.data.planned === 0}
+          onClick={start}
+        >
+          Start session
+        </button>
+      </aside>
+    </div>
+  );
+}
+
+export function PracticePage() {
+  const overview = useQuery(() => api.libraryOverview(), 'overview');
+  const setup = useQuery(() => api.getSessionSetup(), 'setup');
+  const [presetError, setPresetError] = useState<string | null>(null);
+  if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
+  if (setup.error) return <ErrorNote error={setup.error} onRetry={setup.reload} />;
+  if (!overview.data || !setup.data) return <Loading />;
+  const { defaults, last } = setup.data;
+  const preset = (choice: Partial<SessionConfig>) => () =>
+    startPractice(choice).catch((e: Error) => setPresetError(e.message));
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>Practice</h1>
+          <p className="lead">A timed mock interview: one question at a time, against the clock.</p>
+        </div>
+      </header>
+      <ResumeBanner />
+      <section aria-label="Presets" className="presets">
+        <button type="button" className="preset" onClick={preset({ count: 5, order: 'random' })}>
+          <span className="preset-title">Quick 5</span>
+          <span className="muted">5 random questions from every level</span>
+        </button>
+        <button type="button" className="preset" onClick={preset({ count: 10, order: 'escalating' })}>
+          <span className="preset-title">Full mock</span>
+          <span className="muted">10 questions, escalating from Beginner to Scenario</span>
+        </button>
+        <button type="button" className="preset" disabled={!last} onClick={last ? preset(last) : undefined}>
+          <span className="preset-title">Last used</span>
+          <span className="muted">
+            {last ? `${plural(last.count, 'question')}, ${last.order}` : 'Your last setup will appear here'}
+          </span>
+        </button>
+      </section>
+      {presetError && <p className="error-text">{presetError}</p>}
+      <SessionForm overview={overview.data} initial={defaults} />
+    </div>
+  );
+}

@@ -1,0 +1,362 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { GRADES, type AttemptView, type Grade, type SessionView } from '../../../shared/session-types';
+import { api } from '../api';
+import { AttemptComparison, AttemptHeader } from '../components/AttemptReveal';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Countdown } from '../components/Countdown';
+import { LevelBadge } from '../components/LevelBadge';
+import { ErrorNote, Loading } from '../components/States';
+import { navigate } from '../hooks/useRoute';
+
+type Act = (run: () => Promise<SessionView>) => Promise<void>;
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement;
+
+/** Runs `handler` for keydown on the window while mounted. */
+function useKeys(handler: (event: KeyboardEvent) => void): void {
+  const ref = useRef(handler);
+  useEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(() => {
+    // While a dialog is open, its own keys (Enter, Esc) are the only ones that act.
+    const listener = (event: KeyboardEvent) => {
+      if (!document.querySelector('dialog[open]')) ref.current(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+}
+
+function Progress({ view }: { view: SessionView }) {
+  const done = view.answeredCount;
+  return (
+    <div className="session-progress">
+      <span className="progress-text" data-testid="progress">
+        {Math.min(view.position + 1, view.total)} / {view.total}
+      </span>
+      <span className="progress-track" aria-hidden="true">
+        <span className="progress-fill" style={{ width: `${(done / view.total) * 100}%` }} />
+      </span>
+    </div>
+  );
+}
+
+function Asking({
+  view,
+  deadline,
+  act,
+  onEnd,
+}: {
+  view: SessionView;
+  /** Local time at which the question's time runs out: deadline − now is the only clock. */
+  deadline: number;
+  act: Act;
+  onEnd: () => void;
+}) {
+  const current = view.current!;
+  const [text, setText] = useState('');
+  const [now, setNow] = useState(() => Date.now());
+  const submitted = useRef(false);
+  const speak = view.config.mode === 'speak';
+  const remaining = current.paused ? current.remainingMs : deadline - now;
+
+  const submit = useCallback(
+    (reason: 'answer' | 'timeout' | 'skip') => {
+      if (submitted.current) return;
+      submitted.current = true;
+      void act(() => api.submitAnswer({ sessionId: view.id, position: view.position, answer: text, reason })).finally(
+        () => {
+          submitted.current = false;
+        },
+      );
+    },
+    [act, text, view.id, view.position],
+  );
+  const submitRef = useRef(submit);
+  useEffect(() => {
+    submitRef.current = submit;
+  });
+
+  useEffect(() => {
+    if (current.paused) return;
+    const tick = () => {
+      const t = Date.now();
+      setNow(t);
+      if (view.config.onTimeout === 'lock' && deadline - t <= 0) submitRef.current('timeout');
+    };
+    const timer = setInterval(tick, 200);
+    // A hidden or throttled window shows the true time the moment it is seen again.
+    document.addEventListener('visibilitychange', tick);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', tick);
+    };
+  }, [current.paused, deadline, view.config.onTimeout]);
+
+  const togglePause = () => {
+    if (view.config.strict) return;
+    void act(() =>
+      current.paused ? api.unpauseSession({ sessionId: view.id }) : api.pauseSession({ sessionId: view.id }),
+    );
+  };
+
+  useKeys((e) => {
+    const key = e.key.toLowerCase();
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      if (!current.paused) submit('answer');
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onEnd();
+    } else if (key === 'p' && (e.ctrlKey || !isTyping(e.target))) {
+      e.preventDefault();
+      togglePause();
+    } else if (key === 's' && (e.ctrlKey || !isTyping(e.target)) && !current.paused) {
+      e.preventDefault();
+      submit('skip');
+    }
+  });
+
+  return (
+    <div className="asking">
+      <div className="question-card card">
+        <div className="question-meta">
+          <LevelBadge level={current.question.level} />
+          <span className="muted">{current.question.deckName}</span>
+        </div>
+        <div className="question-body">
+          <h1 className="session-prompt" data-testid="prompt" aria-hidden={current.paused}>
+            {current.paused ? 'Paused' : current.question.prompt}
+          </h1>
+          <Countdown remainingMs={remaining} allowedMs={current.timeAllowedMs} paused={current.paused} />
+        </div>
+      </div>
+
+      {current.paused ? (
+        <div className="paused-panel card" role="status">
+          <h2>Paused</h2>
+          <p className="muted">The clock is stopped and the question is hidden. Paused time does not count.</p>
+          <button type="button" className="button button-primary button-large" onClick={togglePause}>
+            Resume <kbd>P</kbd>
+          </button>
+        </div>
+      ) : speak ? (
+        <div className="speak-panel card">
+          <h2>Answer aloud</h2>
+          <p className="muted">
+            Say your answer as you would in the interview. When you are done, submit to see the model answer, then tick
+            the keywords you named and grade yourself.
+          </p>
+        </div>
+      ) : (
+        <textarea
+          className="answer-box"
+          aria-label="Your answer"
+          placeholder="Type your answer as you would say it…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoFocus
+          spellCheck
+        />
+      )}
+
+      <div className="session-actions">
+        <button type="button" className="button button-ghost" onClick={onEnd}>
+          End session <kbd>Esc</kbd>
+        </button>
+        <span className="spacer" />
+        {!view.config.strict && (
+          <button type="button" className="button" onClick={togglePause}>
+            {current.paused ? 'Resume' : 'Pause'} <kbd>P</kbd>
+          </button>
+        )}
+        <button type="button" className="button" disabled={current.paused} onClick={() => submit('skip')}>
+          Skip <kbd>S</kbd>
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={current.paused}
+          onClick={() => submit('answer')}
+        >
+          Submit <kbd>Ctrl+Enter</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Revealed({
+  view,
+  attempt,
+  act,
+  onEnd,
+}: {
+  view: SessionView;
+  attempt: AttemptView;
+  act: Act;
+  onEnd: () => void;
+}) {
+  const [spoken, setSpoken] = useState<number[]>(() => attempt.keywords.filter((k) => k.hit).map((k) => k.keywordId));
+  const last = view.position + 1 >= view.total || view.capReached;
+  const speakUnticked = attempt.mode === 'speak' && attempt.keywordScore === null;
+
+  const grade = (value: Grade) =>
+    act(() =>
+      api.gradeAttempt({
+        sessionId: view.id,
+        attemptId: attempt.id,
+        grade: value,
+        ...(speakUnticked ? { namedKeywordIds: spoken } : {}),
+      }),
+    );
+  const next = () => act(() => api.nextQuestion({ sessionId: view.id }));
+
+  useKeys((e) => {
+    if (isTyping(e.target)) return;
+    const n = Number(e.key);
+    if (n >= 1 && n <= 4 && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      void grade(n as Grade);
+    } else if (e.key === ' ' || e.key === 'Enter') {
+      e.preventDefault();
+      void next();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onEnd();
+    }
+  });
+
+  return (
+    <div className="revealed">
+      <div className="card reveal-head">
+        <AttemptHeader attempt={attempt} />
+        <h1 className="session-prompt">{attempt.question.prompt}</h1>
+      </div>
+
+      {speakUnticked && (
+        <section className="card speak-ticks" aria-label="Keywords you said">
+          <h3 className="section-label">Which keywords did you say?</h3>
+          <div className="chip-row">
+            {attempt.keywords.map((k) => {
+              const on = spoken.includes(k.keywordId);
+              return (
+                <button
+                  key={k.keywordId}
+                  type="button"
+                  className={`chip ${on ? 'chip-selected' : ''}`}
+                  aria-pressed={on}
+                  onClick={() => setSpoken((s) => (on ? s.filter((id) => id !== k.keywordId) : [...s, k.keywordId]))}
+                >
+                  {on ? '✓ ' : ''}
+                  {k.label}
+                </button>
+              );
+            })}
+          </div>
+          <p className="muted small">Your ticks are saved with your grade.</p>
+        </section>
+      )}
+
+      <AttemptComparison attempt={attempt} />
+
+      <div className="grade-bar card">
+        <div className="grade-group" role="group" aria-label="Grade yourself">
+          <span className="field-label">How did it go?</span>
+          {GRADES.map((g) => (
+            <button
+              key={g.value}
+              type="button"
+              className={`grade-button grade-${g.value} ${attempt.selfGrade === g.value ? 'grade-on' : ''}`}
+              aria-pressed={attempt.selfGrade === g.value}
+              onClick={() => void grade(g.value)}
+            >
+              {g.label} <kbd>{g.value}</kbd>
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        <button type="button" className="button button-ghost" onClick={onEnd}>
+          End <kbd>Esc</kbd>
+        </button>
+        <button type="button" className="button button-primary" onClick={() => void next()}>
+          {last ? 'See results' : 'Next question'} <kbd>Space</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export default function SessionPage({ id }: { id: number }) {
+  const [view, setView] = useState<SessionView | null>(null);
+  const [deadline, setDeadline] = useState(0);
+  const [error, setError] = useState<Error | null>(null);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+
+  const apply = useCallback((next: SessionView) => {
+    // The clock arrives as "remaining on main's clock now"; anchor it to this window's clock once.
+    if (next.current) setDeadline(Date.now() + next.current.remainingMs);
+    setView(next);
+    setError(null);
+    if (next.phase === 'done') navigate('results', { id: next.id });
+  }, []);
+
+  const act: Act = useCallback(
+    async (run) => {
+      try {
+        apply(await run());
+      } catch (e) {
+        setError(e as Error);
+      }
+    },
+    [apply],
+  );
+
+  useEffect(() => {
+    api.getSession({ sessionId: id }).then(apply, (e: Error) => setError(e));
+  }, [apply, id]);
+
+  const endSession = async () => {
+    setConfirmEnd(false);
+    await act(() => api.endSession({ sessionId: id }));
+    navigate('results', { id });
+  };
+
+  if (!view) return error ? <ErrorNote error={error} /> : <Loading label="Opening the session…" />;
+
+  return (
+    <div className="page session-page">
+      <div className="session-top">
+        <Progress view={view} />
+      </div>
+      {error && <ErrorNote error={error} />}
+      {view.phase === 'asking' && (
+        <Asking key={view.position} view={view} deadline={deadline} act={act} onEnd={() => setConfirmEnd(true)} />
+      )}
+      {view.phase === 'revealed' && view.revealed && (
+        <Revealed
+          key={view.revealed.id}
+          view={view}
+          attempt={view.revealed}
+          act={act}
+          onEnd={() => setConfirmEnd(true)}
+        />
+      )}
+      {confirmEnd && (
+        <ConfirmDialog
+          title="End this session?"
+          confirmLabel="End session"
+          onConfirm={() => void endSession()}
+          onCancel={() => setConfirmEnd(false)}
+        >
+          <p>
+            {view.answeredCount} of {view.total} answers are saved and stay in your history. The session will count as
+            ended early.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/** Types of timed mock-interview sessions, shared by main and renderer. */
+
+export const SESSION_ORDERS = ['random', 'escalating', 'weakest'] as const;
+export type SessionOrder = (typeof SESSION_ORDERS)[number];
+
+export const GRADES = [
+  { value: 1, label: 'Missed' },
+  { value: 2, label: 'Partial' },
+  { value: 3, label: 'Good' },
+  { value: 4, label: 'Nailed' },
+] as const;
+export type Grade = 1 | 2 | 3 | 4;
+
+export type AttemptOutcome = 'answered' | 'timed_out' | 'skipped';
+export type SessionStatus = 'active' | 'finished' | 'ended';
+
+export interface SessionConfig {
+  deckIds: number[];
+  levels: string[];
+  keywordIds: number[];
+  /** An explicit list ("Practise these again"); filters are ignored when it is given. */
+  questionIds: number[];
+  count: number;
+  order: SessionOrder;
+  /** Seconds per question by level name; levels not listed use defaultSeconds. */
+  timePerLevel: Record<string, number>;
+  defaultSeconds: number;
+  /** Optional cap on the whole session, in minutes. */
+  sessionCapMinutes: number | null;
+  mode: 'write' | 'speak';
+  /** When a question's time runs out: lock the answer and reveal, or let it run over (recorded). */
+  onTimeout: 'lock' | 'overtime';
+  /** Strict sessions cannot be paused. */
+  strict: boolean;
+}
+
+export interface SessionQuestion {
+  id: number;
+  prompt: string;
+  level: string;
+  deckName: string;
+}
+
+export interface KeywordVerdict {
+  keywordId: number;
+  label: string;
+  aliases: string[];
+  weight: number;
+  hit: boolean;
+  /** The label or alias found in the answer; null when missed. */
+  matchedBy: string | null;
+}
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  keywordId: number;
+}
+
+export interface AttemptView {
+  id: number;
+  position: number;
+  question: SessionQuestion;
+  outcome: AttemptOutcome;
+  mode: 'write' | 'speak';
+  answer: string;
+  /** Where the answer names each keyword, for highlighting. */
+  answerSpans: TextSpan[];
+  modelAnswer: string;
+  /** The words in the model answer that name each keyword, for highlighting. */
+  modelMentions: Array<{ keywordId: number; text: string }>;
+  keywords: KeywordVerdict[];
+  /** Share of keyword weight named, 0..1; null when nothing was typed (speak mode, skipped). */
+  keywordScore: number | null;
+  selfGrade: Grade | null;
+  timeAllowedMs: number;
+  timeUsedMs: number;
+  overtimeMs: number;
+  pausedMs: number;
+  answeredAt: number;
+}
+
+export interface SessionView {
+  id: number;
+  status: SessionStatus;
+  config: SessionConfig;
+  startedAt: number;
+  endedAt: number | null;
+  total: number;
+  /** Index of the question on screen (or just answered). */
+  position: number;
+  /** asking: the clock runs; revealed: the answer at `position` is in; done: nothing left. */
+  phase: 'asking' | 'revealed' | 'done';
+  current: {
+    question: SessionQuestion;
+    timeAllowedMs: number;
+    /** deadline − now on main's clock, at the moment of this answer; frozen while paused. */
+    remainingMs: number;
+    paused: boolean;
+  } | null;
+  /** The attempt at `position` when phase is revealed. */
+  revealed: AttemptView | null;
+  answeredCount: number;
+  /** Set when the whole-session cap has run out. */
+  capReached: boolean;
+}
+
+export interface SessionSetup {
+  defaults: SessionConfig;
+  /** The configuration of the last session started, if any. */
+  last: SessionConfig | null;
+}
+
+export interface SessionPreview {
+  matching: number;
+  planned: number;
+  byLevel: Array<{ level: string; count: number }>;
+}
+
+export interface LevelResult {
+  level: string;
+  attempts: number;
+  meanGrade: number | null;
+  meanKeywordScore: number | null;
+  timeUsedMs: number;
+  timeAllowedMs: number;
+}
+
+export interface MissedKeyword {
+  keywordId: number;
+  label: string;
+  missed: number;
+  asked: number;
+}
+
+export interface SessionResults {
+  session: Pick<SessionView, 'id' | 'status' | 'config' | 'startedAt' | 'endedAt' | 'total'>;
+  attempts: AttemptView[];
+  /** 0..1: mean of (self-grade − 1) / 3 over graded attempts; null when nothing was graded. */
+  gradeScore: number | null;
+  /** 0..1: mean keyword score over typed answers; null when there were none. */
+  keywordScore: number | null;
+  byLevel: LevelResult[];
+  missedKeywords: MissedKeyword[];
+  /** Question ids graded Missed or Partial, for "Practise these again". */
+  weakQuestionIds: number[];
+}
+
+export interface SessionSummary {
+  id: number;
+  status: SessionStatus;
+  startedAt: number;
+  endedAt: number | null;
+  total: number;
+  answered: number;
+  levels: string[];
+  gradeScore: number | null;
+  keywordScore: number | null;
+}
+
+export interface SessionList {
+  total: number;
+  items: SessionSummary[];
+}
