@@ -4,6 +4,7 @@
  * compiler demand its implementation in src/main/api.
  */
 import { z } from 'zod';
+import { DEFAULT_LEVELS } from './domain';
 import type { DeckSummary, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
   SESSION_ORDERS,
@@ -55,6 +56,41 @@ export const SessionConfigInput = z
   .strict();
 
 const sessionRef = z.object({ sessionId: id }).strict();
+
+const name = (max: number) => z.string().trim().min(1).max(max);
+
+export const KeywordSpecInput = z
+  .object({
+    label: name(120),
+    aliases: z.array(name(120)).max(20).default([]),
+    weight: z.number().int().min(1).max(5).default(1),
+  })
+  .strict();
+
+export const QuestionInput = z
+  .object({
+    /** Absent for a new question. */
+    id: id.optional(),
+    deckId: id,
+    level: name(60),
+    prompt: name(1000),
+    answer: z.string().max(100_000),
+    keywords: z.array(KeywordSpecInput).max(50),
+    tags: z.array(name(60)).max(30).default([]),
+  })
+  .strict();
+
+const DeckInput = z
+  .object({
+    name: name(120),
+    description: z.string().max(2000).default(''),
+    levels: z
+      .array(name(60))
+      .min(1)
+      .max(12)
+      .default([...DEFAULT_LEVELS]),
+  })
+  .strict();
 
 export const contract = {
   // Library
@@ -108,6 +144,15 @@ export const contract = {
   // Stats
 
   // Bank: editing, import, export
+  createDeck: call<DeckSummary>()(DeckInput),
+  updateDeck: call<DeckSummary>()(DeckInput.partial().extend({ id }).strict()),
+  /** What deleting a deck would take with it, for the confirmation. */
+  getDeckImpact: call<{ questions: number; attempts: number }>()(z.object({ id }).strict()),
+  deleteDeck: call<null>()(z.object({ id }).strict()),
+  saveQuestion: call<QuestionDetail>()(QuestionInput),
+  /** Soft delete: the question leaves the bank, its attempt history stays; restoreQuestion undoes it. */
+  deleteQuestion: call<null>()(z.object({ id }).strict()),
+  restoreQuestion: call<QuestionDetail>()(z.object({ id }).strict()),
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { CallName, ParsedInputOf, ResultOf } from '../../shared/api';
 import type { Clock } from '../clock';
 import type { Db } from '../store/database';
+import { bankApi } from './bank';
 import { libraryApi } from './library';
 import { sessionsApi } from './sessions';
 
@@ -17,5 +18,6 @@ export function createApi(db: Db, clock: Clock): Handlers {
   return {
     ...libraryApi(ctx),
     ...sessionsApi(ctx),
+    ...bankApi(ctx),
   };
 }

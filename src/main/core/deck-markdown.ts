@@ -38,6 +38,8 @@ export function formatKeywordList(keywords: readonly KeywordSpec[]): string {
 interface Draft {
   question: ParsedQuestion;
   inMeta: boolean;
+  /** A metadata line was read; the blank line after the block ends it (so an answer may start with "Tags: …"). */
+  sawMeta: boolean;
   body: string[];
 }
 
@@ -103,6 +105,7 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
             line: lineNo,
           },
           inMeta: true,
+          sawMeta: false,
           body: [],
         };
         return;
@@ -125,9 +128,13 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
       return;
     }
     if (draft.inMeta && !inFence) {
-      if (!line.trim()) return;
+      if (!line.trim()) {
+        if (draft.sawMeta) draft.inMeta = false;
+        return;
+      }
       const meta = META.exec(line.trim());
       if (meta) {
+        draft.sawMeta = true;
         const key = meta[1]!.toLowerCase();
         const value = meta[2]!.trim();
         if (key === 'id') draft.question.key = value || null;

@@ -306,3 +306,63 @@ export function candidateQuestions(
     )
     .all(...params) as CandidateRow[];
 }
+
+export function updateDeck(
+  db: Db,
+  id: number,
+  patch: { name?: string; description?: string; levels?: string[] },
+  now: number,
+): void {
+  db.prepare(
+    `UPDATE decks SET name = coalesce(?, name), description = coalesce(?, description), levels = coalesce(?, levels),
+            updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+  ).run(patch.name ?? null, patch.description ?? null, patch.levels ? JSON.stringify(patch.levels) : null, now, id);
+}
+
+export function deckImpact(db: Db, id: number): { questions: number; attempts: number } {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM questions WHERE deck_id = ? AND deleted_at IS NULL) AS questions,
+              (SELECT count(*) FROM attempts a JOIN questions q ON q.id = a.question_id WHERE q.deck_id = ?) AS attempts`,
+    )
+    .get(id, id) as { questions: number; attempts: number };
+}
+
+/** Deletes a deck with its questions and their attempt history (the person confirmed the counts). */
+export function deleteDeck(db: Db, id: number): void {
+  db.prepare('DELETE FROM decks WHERE id = ?').run(id);
+}
+
+export function liveDeckExists(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM decks WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined;
+}
+
+/** The live question of a deck with this prompt (case-insensitive), other than `exceptId`. */
+export function questionWithPrompt(db: Db, deckId: number, prompt: string, exceptId = 0): number | null {
+  const row = db
+    .prepare(
+      'SELECT id FROM questions WHERE deck_id = ? AND prompt = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?',
+    )
+    .get(deckId, prompt, exceptId) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export function nextQuestionPosition(db: Db, deckId: number): number {
+  return (
+    db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?').get(deckId) as {
+      p: number;
+    }
+  ).p;
+}
+
+/** The person's own edit: the content changes and the question is marked edited, so no deck update overwrites it. */
+export function editQuestion(db: Db, id: number, q: ParsedQuestion & { deckId: number }, now: number): void {
+  db.prepare(
+    'UPDATE questions SET deck_id = ?, level = ?, prompt = ?, answer = ?, tags = ?, edited_at = ?, updated_at = ? WHERE id = ?',
+  ).run(q.deckId, q.level, q.prompt, q.answer, JSON.stringify(q.tags), now, now, id);
+  setQuestionKeywords(db, id, q.keywords);
+}
+
+export function setQuestionDeleted(db: Db, id: number, deletedAt: number | null): void {
+  db.prepare('UPDATE questions SET deleted_at = ? WHERE id = ?').run(deletedAt, id);
+}

@@ -10,6 +10,7 @@ import { isBrowserMode } from './api';
 const SessionPage = lazy(() => import('./pages/Session'));
 const ResultsPage = lazy(() => import('./pages/Results'));
 const HistoryPage = lazy(() => import('./pages/History'));
+const DecksPage = lazy(() => import('./pages/Decks'));
 
 interface PageEntry {
   /** Shown in the sidebar when set. */
@@ -37,6 +38,10 @@ const PAGES: Record<string, PageEntry> = {
   library: {
     nav: { label: 'Library', icon: <path d="M4 4h5v16H4zM10 4h5v16h-5zM16.5 4.5l3.8 1-3.9 15-3.8-1" /> },
     render: (route) => <LibraryPage params={route.params} />,
+  },
+  decks: {
+    nav: { label: 'Decks', icon: <path d="M4 7h16M4 12h16M4 17h10M18 15v6M15 18h6" /> },
+    render: () => <DecksPage />,
   },
 };
 

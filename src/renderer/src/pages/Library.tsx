@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { QuestionDetail } from '../../../shared/types';
+import { QuestionEditor } from '../components/QuestionEditor';
 import { api } from '../api';
 import { KeywordPicker } from '../components/KeywordPicker';
 import { LevelBadge } from '../components/LevelBadge';
@@ -40,13 +42,37 @@ function writeFilters(f: Filters): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
-function QuestionDetailPanel({ id, onClose }: { id: number; onClose: () => void }) {
-  const detail = useQuery(() => api.getQuestion({ id }), `q${id}`);
+function QuestionDetailPanel({
+  id,
+  version,
+  onClose,
+  onEdit,
+  onDelete,
+}: {
+  id: number;
+  version: number;
+  onClose: () => void;
+  onEdit: (q: QuestionDetail) => void;
+  onDelete: (q: QuestionDetail) => void;
+}) {
+  const detail = useQuery(() => api.getQuestion({ id }), `q${id}-${version}`);
   return (
     <aside className="detail" aria-label="Question">
-      <button type="button" className="icon-button detail-close" onClick={onClose} aria-label="Close question">
-        ×
-      </button>
+      <div className="detail-tools">
+        {detail.data && (
+          <>
+            <button type="button" className="button button-small" onClick={() => onEdit(detail.data!)}>
+              Edit
+            </button>
+            <button type="button" className="button button-small button-danger" onClick={() => onDelete(detail.data!)}>
+              Delete
+            </button>
+          </>
+        )}
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close question">
+          ×
+        </button>
+      </div>
       {detail.error && <ErrorNote error={detail.error} />}
       {!detail.data && !detail.error && <Loading />}
       {detail.data && (
@@ -77,7 +103,10 @@ function QuestionDetailPanel({ id, onClose }: { id: number; onClose: () => void 
 export function LibraryPage({ params }: { params: URLSearchParams }) {
   const filters = readFilters(params);
   const [searchText, setSearchText] = useState(filters.search);
-  const overview = useQuery(() => api.libraryOverview(), 'overview');
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<QuestionDetail | 'new' | null>(null);
+  const [undo, setUndo] = useState<{ id: number; prompt: string } | null>(null);
+  const overview = useQuery(() => api.libraryOverview(), `overview-${version}`);
 
   // Typing is debounced so the list follows the words, not each key.
   useEffect(() => {
@@ -86,7 +115,7 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
     return () => clearTimeout(timer);
   });
 
-  const queryKey = JSON.stringify([filters.deck, filters.levels, filters.keywordIds, filters.search]);
+  const queryKey = JSON.stringify([filters.deck, filters.levels, filters.keywordIds, filters.search, version]);
   const list = useQuery(
     () =>
       api.listQuestions({
@@ -100,6 +129,20 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
   );
 
   const update = (patch: Partial<Filters>) => writeFilters({ ...filters, ...patch });
+  const changed = () => setVersion((v) => v + 1);
+  const remove = async (q: QuestionDetail) => {
+    await api.deleteQuestion({ id: q.id });
+    setUndo({ id: q.id, prompt: q.prompt });
+    update({ open: undefined });
+    changed();
+  };
+  const restore = async () => {
+    if (!undo) return;
+    const restored = await api.restoreQuestion({ id: undo.id });
+    setUndo(null);
+    update({ open: restored.id });
+    changed();
+  };
   const filtered =
     filters.deck !== undefined || filters.levels.length > 0 || filters.keywordIds.length > 0 || !!filters.search;
 
@@ -108,7 +151,7 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
   const { decks, levels, keywords } = overview.data;
 
   return (
-    <div className={`library ${filters.open ? 'library-with-detail' : ''}`}>
+    <div className={`library ${filters.open || editing ? 'library-with-detail' : ''}`}>
       <aside className="filters" aria-label="Filters">
         <h1 className="filters-title">Library</h1>
         <label className="field">
@@ -180,9 +223,14 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
             onChange={(e) => setSearchText(e.target.value)}
             aria-label="Search questions"
           />
-          <p className="muted small" data-testid="result-count" aria-live="polite">
-            {list.data ? `${list.data.total} ${list.data.total === 1 ? 'question' : 'questions'}` : ' '}
-          </p>
+          <div className="list-meta">
+            <p className="muted small" data-testid="result-count" aria-live="polite">
+              {list.data ? `${list.data.total} ${list.data.total === 1 ? 'question' : 'questions'}` : ' '}
+            </p>
+            <button type="button" className="button button-small" onClick={() => setEditing('new')}>
+              New question
+            </button>
+          </div>
         </div>
         {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
         {!list.data && !list.error && <Loading />}
@@ -221,7 +269,42 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
         )}
       </section>
 
-      {filters.open && <QuestionDetailPanel id={filters.open} onClose={() => update({ open: undefined })} />}
+      {filters.open && !editing && (
+        <QuestionDetailPanel
+          id={filters.open}
+          version={version}
+          onClose={() => update({ open: undefined })}
+          onEdit={setEditing}
+          onDelete={(q) => void remove(q)}
+        />
+      )}
+      {editing && (
+        <aside className="detail" aria-label="Editor">
+          <QuestionEditor
+            question={editing === 'new' ? null : editing}
+            decks={decks}
+            keywords={keywords}
+            defaultDeckId={filters.deck}
+            onSaved={(saved) => {
+              setEditing(null);
+              update({ open: saved.id });
+              changed();
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        </aside>
+      )}
+      {undo && (
+        <div className="toast" role="status">
+          <span>Deleted “{undo.prompt}”. Its answers stay in your history.</span>
+          <button type="button" className="button button-small" onClick={() => void restore()}>
+            Undo
+          </button>
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setUndo(null)}>
+            ×
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import type { DeckSummary } from '../../../shared/types';
+import { api } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { EmptyState, ErrorNote, Loading } from '../components/States';
+import { useQuery } from '../hooks/useQuery';
+import { plural } from '../lib/format';
+
+function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone: () => void; onCancel: () => void }) {
+  const [name, setName] = useState(deck?.name ?? '');
+  const [description, setDescription] = useState(deck?.description ?? '');
+  const [levels, setLevels] = useState(
+    (deck?.levels ?? ['Beginner', 'Intermediate', 'Advanced', 'Scenario']).join(', '),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setError(null);
+    const fields = {
+      name,
+      description,
+      levels: levels
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    };
+    try {
+      if (deck) await api.updateDeck({ id: deck.id, ...fields });
+      else await api.createDeck(fields);
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <form
+      className="card deck-form"
+      aria-label={deck ? `Edit ${deck.name}` : 'New deck'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className="form-cols">
+        <label className="field">
+          <span className="field-label">Name</span>
+          <input className="input" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+        </label>
+        <label className="field">
+          <span className="field-label">Levels, easiest first</span>
+          <input className="input" value={levels} onChange={(e) => setLevels(e.target.value)} />
+        </label>
+      </div>
+      <label className="field">
+        <span className="field-label">Description</span>
+        <input className="input" value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary">
+          {deck ? 'Save' : 'Create deck'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () => void; onCancel: () => void }) {
+  const impact = useQuery(() => api.getDeckImpact({ id: deck.id }), `impact-${deck.id}`);
+  if (!impact.data) return null;
+  return (
+    <ConfirmDialog
+      title={`Delete “${deck.name}”?`}
+      confirmLabel="Delete deck"
+      danger
+      onCancel={onCancel}
+      onConfirm={() => void api.deleteDeck({ id: deck.id }).then(onDone)}
+    >
+      <p>
+        {plural(impact.data.questions, 'question')} and {plural(impact.data.attempts, 'past answer')} go with it. This
+        cannot be undone; export the deck first if you may want it back.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+/** The decks, and the tools that bring questions in and take them out (import, export, backup). */
+export default function DecksPage() {
+  const [version, setVersion] = useState(0);
+  const decks = useQuery(() => api.listDecks(), `decks-${version}`);
+  const [editing, setEditing] = useState<DeckSummary | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<DeckSummary | null>(null);
+  const changed = () => {
+    setEditing(null);
+    setDeleting(null);
+    setVersion((v) => v + 1);
+  };
+  if (decks.error) return <ErrorNote error={decks.error} onRetry={decks.reload} />;
+  if (!decks.data) return <Loading />;
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>Decks</h1>
+          <p className="lead">Your question bank: create decks, bring questions in, take everything out.</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+          New deck
+        </button>
+      </header>
+      {editing === 'new' && <DeckForm deck={null} onDone={changed} onCancel={() => setEditing(null)} />}
+      <section className="card" aria-label="Your decks">
+        {decks.data.length === 0 ? (
+          <EmptyState title="No decks">
+            <p>Create a deck, or import one below.</p>
+          </EmptyState>
+        ) : (
+          <ul className="deck-list">
+            {decks.data.map((d) =>
+              editing !== 'new' && editing?.id === d.id ? (
+                <li key={d.id}>
+                  <DeckForm deck={d} onDone={changed} onCancel={() => setEditing(null)} />
+                </li>
+              ) : (
+                <li key={d.id} className="deck-item">
+                  <div>
+                    <a className="deck-name" href={`#/library?deck=${d.id}`}>
+                      {d.name}
+                    </a>
+                    <p className="muted">{d.description || 'No description'}</p>
+                    <p className="muted small">{d.levels.join(' · ')}</p>
+                  </div>
+                  <div className="deck-actions">
+                    <span className="pill">{plural(d.questionCount, 'question')}</span>
+                    <button type="button" className="button button-small" onClick={() => setEditing(d)}>
+                      Rename
+                    </button>
+                    <button type="button" className="button button-small button-danger" onClick={() => setDeleting(d)}>
+                      Delete
+                    </button>
+                  </div>
+                </li>
+              ),
+            )}
+          </ul>
+        )}
+      </section>
+      {deleting && <DeleteDeck deck={deleting} onDone={changed} onCancel={() => setDeleting(null)} />}
+    </div>
+  );
+}
