@@ -100,9 +100,9 @@ export const test = base.extend<{ server: PrepdeckServer; app: Page }>({
 
 export { expect };
 
-/** Saves a screenshot in light and dark for a person to look at (test-results/screens). */
+/** Saves a screenshot in light and dark for a person to look at (screenshots/, kept between runs). */
 export async function screenshots(page: Page, name: string): Promise<void> {
-  const dir = path.resolve('test-results/screens');
+  const dir = path.resolve('screenshots');
   fs.mkdirSync(dir, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -230,3 +230,24 @@ test('a crash of the app mid-session loses nothing that was submitted', async ({
   await answers.getByRole('button', { name: /transaction/i }).click();
   await expect(page.getByTestId('your-answer')).toHaveText('Wrap it in transaction.atomic and rely on rollback.');
 });
+
+test('speak mode: no text box, the person ticks the keywords they said', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
+  const form = page.getByRole('region', { name: 'Custom session' });
+  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('transaction.atomic');
+  await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+  await form.getByRole('radiogroup', { name: 'Answer mode' }).getByRole('radio', { name: 'Speak' }).click();
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByRole('heading', { name: 'Answer aloud' })).toBeVisible();
+  await expect(answerBox(page)).toHaveCount(0);
+  await page.keyboard.press('Control+Enter');
+
+  const ticks = page.getByRole('region', { name: 'Keywords you said' });
+  await ticks.getByRole('button', { name: 'transaction.atomic' }).click();
+  await ticks.getByRole('button', { name: 'rollback' }).click();
+  await screenshots(page, 'session-speak');
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 50% · 2 of 4 named');
+  await expect(ticks).toHaveCount(0);
+});

@@ -1,4 +1,4 @@
-import type { AttemptOutcome, Grade, SessionConfig, SessionStatus } from '../../shared/session-types';
+import type { AttemptOutcome, Grade, SessionConfig, SessionList, SessionStatus } from '../../shared/session-types';
 import type { Db } from './database';
 import type { QuestionClock } from '../core/timing';
 
@@ -283,19 +283,7 @@ export function reviewCardOf(db: Db, questionId: number): string | null {
   return row?.card ?? null;
 }
 
-export interface SessionListRow {
-  id: number;
-  status: SessionStatus;
-  startedAt: number;
-  endedAt: number | null;
-  total: number;
-  answered: number;
-  levels: string[];
-  gradeScore: number | null;
-  keywordScore: number | null;
-}
-
-export function listSessionRows(db: Db, offset: number, limit: number): { total: number; items: SessionListRow[] } {
+export function listSessionRows(db: Db, offset: number, limit: number): SessionList {
   const { n } = db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number };
   const rows = db
     .prepare(

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedDeck } from '../../../shared/domain';
 import { NO_QUESTIONS_MESSAGE, parseArticle } from './article';
-import { ImportError } from './errors';
 import { levelFromText } from './levels';
+import { errorOf } from './expect-import-error';
 
 /** The fixture articles, by file name (loaded by Vite, so this test needs no fs). */
 const FIXTURES: Record<string, string> = Object.fromEntries(
@@ -20,16 +20,6 @@ function fixture(name: string): ParsedDeck {
   const text = FIXTURES[name];
   if (text === undefined) throw new Error(`missing fixture ${name}`);
   return parseArticle(text);
-}
-
-function errorOf(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportError);
-    return err as ImportError;
-  }
-  throw new Error('expected an ImportError');
 }
 
 /** [line, level, prompt, keywords (labels joined by " / "), suggested?] */

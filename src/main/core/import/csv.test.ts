@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDeck } from '../../../shared/domain';
 import { htmlToText, parseDelimitedTable, suggestMapping, tableToDeck, writeDeckCsv } from './csv';
 import { ImportError } from './errors';
-
-function errorOf(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportError);
-    return err as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+import { errorOf } from './expect-import-error';
 
 const opts = { deckName: 'Cards', defaultLevel: 'Intermediate' };
 

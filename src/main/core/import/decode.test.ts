@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeImportBytes, MAX_IMPORT_BYTES } from './decode';
-import { ImportError } from './errors';
+import { errorOf } from './expect-import-error';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -19,16 +19,6 @@ function utf16(s: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
   if (bom) put(0xfeff);
   for (let i = 0; i < s.length; i++) put(s.charCodeAt(i));
   return out;
-}
-
-function errorOf(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportError);
-    return err as ImportError;
-  }
-  throw new Error('expected an ImportError');
 }
 
 const SAMPLE = '# Django\n\n## Beginner\n\n### What is Django? — “café” ✓\n\nKeywords: ORM\n\nA framework.\n';

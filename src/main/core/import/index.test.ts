@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDeck, ParsedQuestion } from '../../../shared/domain';
 import { parseDeckMarkdown, writeDeckMarkdown } from '../deck-markdown';
 import { writeDeckCsv } from './csv';
-import { ImportError } from './errors';
 import { parseImport, parseImportBytes } from './index';
 import { parseDeckJson, writeDeckJson } from './json';
-
-function errorOf(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportError);
-    return err as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+import { errorOf } from './expect-import-error';
 
 const q = (over: Partial<ParsedQuestion> & Pick<ParsedQuestion, 'prompt' | 'answer'>): ParsedQuestion => ({
   key: null,

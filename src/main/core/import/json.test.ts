@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError } from './errors';
 import { deckJsonSchema, findJsonErrorOffset, parseDeckJson, writeDeckJson } from './json';
-
-function errorOf(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportError);
-    return err as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+import { errorOf } from './expect-import-error';
 
 const VALID = `{
   "format": "prepdeck-deck",

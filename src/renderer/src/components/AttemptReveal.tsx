@@ -41,6 +41,8 @@ export function outcomeText(attempt: AttemptView): string {
 
 /** Keywords named and missed, the model answer beside the person's own. */
 export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
+  // Answered aloud and not yet ticked: nothing is known to be named or missed.
+  const pending = attempt.mode === 'speak' && attempt.keywordScore === null;
   const marks = useMemo(() => {
     const hit = new Map(attempt.keywords.map((k) => [k.keywordId, k]));
     return attempt.modelMentions.map((m) => {
@@ -74,12 +76,15 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
         </div>
         <ul className="verdict-list">
           {attempt.keywords.map((k) => (
-            <li key={k.keywordId} className={`verdict ${k.hit ? 'verdict-named' : 'verdict-missed'}`}>
+            <li
+              key={k.keywordId}
+              className={`verdict ${pending ? 'verdict-pending' : k.hit ? 'verdict-named' : 'verdict-missed'}`}
+            >
               <span className="verdict-mark" aria-hidden="true">
-                {k.hit ? '✓' : '✗'}
+                {pending ? '•' : k.hit ? '✓' : '✗'}
               </span>
               <span className="verdict-label">{k.label}</span>
-              <span className="verdict-state">{k.hit ? 'named' : 'missed'}</span>
+              {!pending && <span className="verdict-state">{k.hit ? 'named' : 'missed'}</span>}
               {k.hit && k.matchedBy && k.matchedBy !== k.label && (
                 <span className="muted small">as “{k.matchedBy}”</span>
               )}

@@ -4,6 +4,7 @@ import { QuestionEditor } from '../components/QuestionEditor';
 import { api } from '../api';
 import { KeywordPicker } from '../components/KeywordPicker';
 import { LevelBadge } from '../components/LevelBadge';
+import { LevelToggles } from '../components/LevelToggles';
 import { Markdown } from '../components/Markdown';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
@@ -171,25 +172,7 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
         </label>
         <fieldset className="field">
           <legend className="field-label">Level</legend>
-          <div className="level-toggles">
-            {levels.map((l) => {
-              const on = filters.levels.includes(l.level);
-              return (
-                <button
-                  key={l.level}
-                  type="button"
-                  className={`toggle ${on ? 'toggle-on' : ''}`}
-                  aria-pressed={on}
-                  onClick={() =>
-                    update({ levels: on ? filters.levels.filter((x) => x !== l.level) : [...filters.levels, l.level] })
-                  }
-                >
-                  <LevelBadge level={l.level} />
-                  <span className="muted">{l.count}</span>
-                </button>
-              );
-            })}
-          </div>
+          <LevelToggles levels={levels} selected={filters.levels} onChange={(l) => update({ levels: l })} />
         </fieldset>
         <div className="field">
           <span className="field-label">Keywords</span>

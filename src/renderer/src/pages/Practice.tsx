@@ -4,6 +4,7 @@ import type { LibraryOverview } from '../../../shared/types';
 import { api } from '../api';
 import { KeywordPicker } from '../components/KeywordPicker';
 import { LevelBadge } from '../components/LevelBadge';
+import { LevelToggles } from '../components/LevelToggles';
 import { ResumeBanner } from '../components/ResumeBanner';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
@@ -108,23 +109,13 @@ function SessionForm({ overview, initial }: { overview: LibraryOverview; initial
           <span className="field-label" id="levels-label">
             Levels <span className="muted normal">(none chosen = all)</span>
           </span>
-          <div className="level-toggles level-toggles-row" role="group" aria-labelledby="levels-label">
-            {overview.levels.map((l) => {
-              const on = config.levels.includes(l.level);
-              return (
-                <button
-                  key={l.level}
-                  type="button"
-                  className={`toggle ${on ? 'toggle-on' : ''}`}
-                  aria-pressed={on}
-                  onClick={() => set({ levels: toggle(config.levels, l.level) })}
-                >
-                  <LevelBadge level={l.level} />
-                  <span className="muted">{l.count}</span>
-                </button>
-              );
-            })}
-          </div>
+          <LevelToggles
+            levels={overview.levels}
+            selected={config.levels}
+            onChange={(levels) => set({ levels })}
+            row
+            labelledBy="levels-label"
+          />
         </div>
 
         <div className="form-row">
