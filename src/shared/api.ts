@@ -8,6 +8,7 @@ import { DEFAULT_LEVELS } from './domain';
 import type { DeckSummary, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
   SESSION_ORDERS,
+  type ReviewSummary,
   type SessionList,
   type SessionPreview,
   type SessionResults,
@@ -135,6 +136,8 @@ export const contract = {
   unpauseSession: call<SessionView>()(sessionRef),
   endSession: call<SessionView>()(sessionRef),
   getSessionResults: call<SessionResults>()(sessionRef),
+  /** Spaced repetition: how many questions are due for review now. */
+  getReviewSummary: call<ReviewSummary>()(noInput),
   listSessions: call<SessionList>()(
     z
       .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) })

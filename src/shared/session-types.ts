@@ -1,6 +1,6 @@
 /** Types of timed mock-interview sessions, shared by main and renderer. */
 
-export const SESSION_ORDERS = ['random', 'escalating', 'weakest'] as const;
+export const SESSION_ORDERS = ['random', 'escalating', 'weakest', 'due'] as const;
 export type SessionOrder = (typeof SESSION_ORDERS)[number];
 
 export const GRADES = [
@@ -144,6 +144,16 @@ export interface SessionResults {
   missedKeywords: MissedKeyword[];
   /** Question ids graded Missed or Partial, for "Practise these again". */
   weakQuestionIds: number[];
+}
+
+/** What spaced repetition has for today. */
+export interface ReviewSummary {
+  /** Questions whose review is due now (never-graded ones are not counted). */
+  dueCount: number;
+  /** The most overdue questions first, at most 50. */
+  dueQuestionIds: number[];
+  /** When the next review falls due, if nothing is due now. */
+  nextDueAt: number | null;
 }
 
 export interface SessionSummary {

@@ -32,7 +32,8 @@ type SessionCalls =
   | 'unpauseSession'
   | 'endSession'
   | 'getSessionResults'
-  | 'listSessions';
+  | 'listSessions'
+  | 'getReviewSummary';
 
 export const DEFAULT_TIME_PER_LEVEL: Record<string, number> = {
   Beginner: 60,
@@ -221,18 +222,22 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
           'No question matches these choices. Choose more decks, levels or keywords, or clear the keyword filter.',
         );
       }
-      const last = store.lastAttemptOf(
-        db,
-        found.map((c) => c.id),
-      );
+      const ids = found.map((c) => c.id);
+      const last = store.lastAttemptOf(db, ids);
+      const due = store.dueDates(db, ids);
       const plan = planSession(
         found.map((c) => {
           const a = last.get(c.id);
-          return { ...c, strength: a ? attemptStrength(a.selfGrade, a.keywordScore, a.outcome) : null };
+          return {
+            ...c,
+            strength: a ? attemptStrength(a.selfGrade, a.keywordScore, a.outcome) : null,
+            due: due.get(c.id) ?? null,
+          };
         }),
         config.order,
         config.count,
         seededRandom(now ^ Math.floor(Math.random() * 0x7fffffff)),
+        now,
       );
       const id = db.transaction(() => {
         // One interview at a time: starting a new one ends any that was left open.
@@ -426,5 +431,10 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
     },
 
     listSessions: ({ offset, limit }) => store.listSessionRows(db, offset, limit),
+
+    getReviewSummary: () => {
+      const queue = store.reviewQueue(db, clock.now(), 50);
+      return { dueCount: queue.due, dueQuestionIds: queue.ids, nextDueAt: queue.nextDueAt };
+    },
   };
 }

@@ -7,6 +7,8 @@ export interface Candidate {
   levelRank: number;
   /** 0..1 strength from past attempts; null when never asked. */
   strength: number | null;
+  /** When spaced repetition (FSRS) next wants the question; null when it was never graded. */
+  due?: number | null;
 }
 
 /** A small seeded PRNG (mulberry32), so a plan can be reproduced in tests. */
@@ -30,19 +32,34 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
+/** Due first: overdue questions (most overdue first), then never-graded ones, then the rest by due date. */
+function dueRank(c: Candidate, now: number): [number, number] {
+  if (c.due === null || c.due === undefined) return [1, 0];
+  return c.due <= now ? [0, c.due] : [2, c.due];
+}
+
 /**
  * Picks `count` questions (or all, when fewer match) in the session's order:
  * random; escalating (easiest level first, as a real interview goes, random within a level);
- * weakest first (lowest past strength; never-asked questions count as weakest).
+ * weakest first (lowest past strength; never-asked questions count as weakest);
+ * due first (what spaced repetition says you are about to forget).
  */
 export function planSession(
   candidates: readonly Candidate[],
   order: SessionOrder,
   count: number,
   random: () => number,
+  now = 0,
 ): number[] {
   const shuffled = shuffle(candidates, random);
   if (order === 'random') return shuffled.slice(0, count).map((c) => c.id);
+  if (order === 'due') {
+    return shuffled
+      .map((c, i) => ({ c, i, rank: dueRank(c, now) }))
+      .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.i - b.i)
+      .slice(0, count)
+      .map(({ c }) => c.id);
+  }
   if (order === 'weakest') {
     return shuffled
       .map((c, i) => ({ c, i }))

@@ -320,3 +320,29 @@ export function listSessionRows(db: Db, offset: number, limit: number): SessionL
     })),
   };
 }
+
+/** The FSRS due date of each of the given questions that has been graded. */
+export function dueDates(db: Db, questionIds: readonly number[]): Map<number, number> {
+  const rows = db
+    .prepare('SELECT question_id, due FROM review_state WHERE question_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(questionIds)) as Array<{ question_id: number; due: number }>;
+  return new Map(rows.map((r) => [r.question_id, r.due]));
+}
+
+/** Live questions due for review at `now`, most overdue first, and when the next one falls due. */
+export function reviewQueue(
+  db: Db,
+  now: number,
+  limit: number,
+): { due: number; ids: number[]; nextDueAt: number | null } {
+  const live = `FROM review_state r JOIN questions q ON q.id = r.question_id JOIN decks d ON d.id = q.deck_id
+                WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL`;
+  const { n } = db.prepare(`SELECT count(*) AS n ${live} AND r.due <= ?`).get(now) as { n: number };
+  const ids = (
+    db.prepare(`SELECT r.question_id AS id ${live} AND r.due <= ? ORDER BY r.due LIMIT ?`).all(now, limit) as Array<{
+      id: number;
+    }>
+  ).map((r) => r.id);
+  const next = db.prepare(`SELECT min(r.due) AS due ${live} AND r.due > ?`).get(now) as { due: number | null };
+  return { due: n, ids, nextDueAt: n > 0 ? null : next.due };
+}

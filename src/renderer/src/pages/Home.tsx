@@ -4,6 +4,7 @@ import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { href } from '../hooks/useRoute';
 import { ResumeBanner } from '../components/ResumeBanner';
+import { ReviewCard } from '../components/ReviewCard';
 
 export function HomePage() {
   const overview = useQuery(() => api.libraryOverview(), 'overview');
@@ -26,6 +27,7 @@ export function HomePage() {
         </a>
       </header>
       <ResumeBanner />
+      <ReviewCard />
 
       <section className="card" aria-labelledby="bank-by-level">
         <div className="card-head">

@@ -15,6 +15,7 @@ const ORDERS: Array<{ value: SessionOrder; label: string; hint: string }> = [
   { value: 'escalating', label: 'Escalating', hint: 'Beginner → Scenario, as a real interview goes' },
   { value: 'random', label: 'Random', hint: 'Any order' },
   { value: 'weakest', label: 'Weakest first', hint: 'Lowest past scores first; unseen questions count as weak' },
+  { value: 'due', label: 'Due first', hint: 'What spaced repetition says you are about to forget, most overdue first' },
 ];
 
 function Segmented<T extends string>({

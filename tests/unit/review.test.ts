@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../src/main/api';
+import { dispatch } from '../../src/main/api/dispatch';
+import { bundledDecks } from '../../src/main/bundled-decks';
+import { planSession, seededRandom } from '../../src/main/core/planning';
+import { installBundledDeck } from '../../src/main/store/bundled';
+import { openMemoryDb } from '../../src/main/store/database';
+
+const DAY = 86_400_000;
+
+async function call<T>(api: ReturnType<typeof createApi>, name: string, input?: unknown): Promise<T> {
+  const result = await dispatch(api, name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
+}
+
+describe('spaced repetition', () => {
+  it('orders due first: overdue (most overdue first), then never graded, then not yet due', () => {
+    const now = 100 * DAY;
+    const c = (id: number, due: number | null) => ({ id, level: 'L', levelRank: 0, strength: null, due });
+    const plan = planSession(
+      [c(1, now + DAY), c(2, null), c(3, now - 5 * DAY), c(4, now - DAY), c(5, now + 2 * DAY)],
+      'due',
+      5,
+      seededRandom(7),
+      now,
+    );
+    expect(plan).toEqual([3, 4, 2, 1, 5]);
+  });
+
+  it('schedules graded questions and reports them due when their day comes', async () => {
+    let now = Date.UTC(2026, 10, 2, 9);
+    const db = openMemoryDb();
+    installBundledDeck(db, bundledDecks()[0]!, now);
+    const api = createApi(db, { now: () => now });
+    expect(await call(api, 'getReviewSummary')).toEqual({ dueCount: 0, dueQuestionIds: [], nextDueAt: null });
+
+    let view = await call<{ id: number; current: { question: { id: number } } }>(api, 'startSession', {
+      levels: ['Beginner'],
+      count: 2,
+      order: 'random',
+    });
+    const graded: Array<{ id: number; grade: number }> = [];
+    for (const grade of [1, 4]) {
+      const questionId = view.current.question.id;
+      const revealed = await call<{ revealed: { id: number } }>(api, 'submitAnswer', {
+        sessionId: view.id,
+        position: graded.length,
+        answer: 'MVT',
+        reason: 'answer',
+      });
+      await call(api, 'gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade });
+      graded.push({ id: questionId, grade });
+      view = await call(api, 'nextQuestion', { sessionId: view.id });
+    }
+
+    const today = await call<{ dueCount: number; nextDueAt: number | null }>(api, 'getReviewSummary');
+    expect(today.dueCount).toBe(0);
+    expect(today.nextDueAt).toBeGreaterThan(now);
+
+    // A month later both are due, and the one that was missed comes first.
+    now += 30 * DAY;
+    const later = await call<{ dueCount: number; dueQuestionIds: number[] }>(api, 'getReviewSummary');
+    expect(later.dueCount).toBe(2);
+    expect(later.dueQuestionIds).toEqual([graded[0]!.id, graded[1]!.id]);
+  });
+});
