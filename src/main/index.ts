@@ -12,8 +12,8 @@ function dataDir(): string {
 }
 
 function createWindow(): void {
+  // Its webContents get the navigation rules from 'web-contents-created', like every other.
   mainWindow = new BrowserWindow(windowOptions(path.join(import.meta.dirname, '../preload/index.cjs')));
-  secureContents(mainWindow.webContents);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
