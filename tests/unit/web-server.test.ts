@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../src/main/api';
+import { openMemoryDb } from '../../src/main/store/database';
+import { startWebServer, type WebServer } from '../../src/main/web/server';
+
+let server: WebServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-web-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Prepdeck</title>');
+  fs.writeFileSync(path.join(os.tmpdir(), 'prepdeck-secret.txt'), 'secret');
+  server = await startWebServer({ api: createApi(openMemoryDb(), { now: () => 0 }), rendererDir: dir });
+});
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A raw request, so the Host and Origin headers can be set as an attacker would. */
+function request(
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: pathname, headers }, (res) => {
+      let data = '';
+      res.on('data', (chunk: Buffer) => (data += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const host = () => `127.0.0.1:${server.port}`;
+
+describe('browser mode server', () => {
+  it('listens on loopback and prints a URL with its token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers a call with the token', async () => {
+    const res = await request('POST', '/api/listDecks', { Host: host(), 'X-Prepdeck-Token': server.token });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: [] });
+  });
+
+  it.each([
+    ['no token', { 'X-Prepdeck-Token': undefined }, 401],
+    ['a wrong token', { 'X-Prepdeck-Token': 'nope' }, 401],
+    ['a foreign Host (DNS rebinding)', { Host: 'evil.example:80' }, 403],
+    ['a foreign Origin', { Origin: 'https://evil.example' }, 403],
+  ])('refuses a call with %s', async (_what, change: Record<string, string | undefined>, status) => {
+    const merged: Record<string, string | undefined> = { Host: host(), 'X-Prepdeck-Token': server.token, ...change };
+    const headers = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Record<
+      string,
+      string
+    >;
+    const res = await request('POST', '/api/listDecks', headers);
+    expect(res.status).toBe(status);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses malformed JSON and unknown calls with readable errors', async () => {
+    const headers = { Host: host(), 'X-Prepdeck-Token': server.token };
+    expect(JSON.parse((await request('POST', '/api/listQuestions', headers, '{oops')).body)).toMatchObject({
+      ok: false,
+      error: { message: 'The request body is not valid JSON.' },
+    });
+    expect(JSON.parse((await request('POST', '/api/nope', headers)).body)).toMatchObject({
+      ok: false,
+      error: { message: 'Unknown call "nope".' },
+    });
+  });
+
+  it('serves the page, and nothing outside its folder', async () => {
+    expect((await request('GET', '/', { Host: host() })).body).toContain('<title>Prepdeck</title>');
+    expect((await request('GET', '/../prepdeck-secret.txt', { Host: host() })).status).toBe(404);
+    expect((await request('GET', '/%2e%2e/prepdeck-secret.txt', { Host: host() })).status).toBe(404);
+  });
+});
