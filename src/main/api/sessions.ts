@@ -60,10 +60,17 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
   const allowedMs = (config: SessionConfig, level: string): number =>
     (config.timePerLevel[level] ?? config.defaultSeconds) * 1000;
 
-  const capDeadline = (session: store.SessionRow): number | null =>
+  /**
+   * The cap counts answering time (the time used of each question), not the clock on the wall, so
+   * reading model answers, pauses, and an app that was closed mid-session do not eat into it.
+   */
+  const capLeftMs = (session: store.SessionRow): number | null =>
     session.config.sessionCapMinutes === null
       ? null
-      : session.startedAt + session.config.sessionCapMinutes * 60_000 + store.sessionPausedMs(db, session);
+      : session.config.sessionCapMinutes * 60_000 - store.sessionTimeUsedMs(db, session.id);
+
+  const capDeadlineFrom = (start: number, left: number | null): number | null =>
+    left === null ? null : start + Math.max(0, left);
 
   const requireSession = (id: number): store.SessionRow => {
     const session = store.getSessionRow(db, id);
@@ -121,7 +128,7 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
     const now = clock.now();
     const attempts = store.attemptsOfSession(db, session.id);
     const atCursor = attempts.find((a) => a.position === session.cursor);
-    const cap = capDeadline(session);
+    const capLeft = capLeftMs(session);
     const base = {
       id: session.id,
       status: session.status,
@@ -131,7 +138,7 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
       total: session.plan.length,
       position: session.cursor,
       answeredCount: attempts.length,
-      capReached: cap !== null && now >= cap,
+      capReached: capLeft !== null && capLeft <= 0,
     };
     if (atCursor) {
       return { ...base, phase: 'revealed', current: null, revealed: attemptView(atCursor) };
@@ -159,7 +166,7 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
       db,
       session.id,
       cursor,
-      startClock(now, allowedMs(session.config, q.level), capDeadline(session)),
+      startClock(now, allowedMs(session.config, q.level), capDeadlineFrom(now, capLeftMs(session))),
     );
   }
 
@@ -244,7 +251,10 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
         const open = store.activeSessionId(db);
         if (open !== null) store.closeSession(db, open, 'ended', now);
         const first = question(plan[0]!);
-        const capAt = config.sessionCapMinutes === null ? null : now + config.sessionCapMinutes * 60_000;
+        const capAt = capDeadlineFrom(
+          now,
+          config.sessionCapMinutes === null ? null : config.sessionCapMinutes * 60_000,
+        );
         const sessionId = store.insertSession(
           db,
           config,
@@ -322,8 +332,11 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
       if (!attempt) throw new ApiError('not_found', `Answer ${attemptId} is not part of session ${sessionId}.`);
       db.transaction(() => {
         store.setGrade(db, attemptId, grade, now);
-        const { card, due } = reviewCard(store.reviewCardOf(db, attempt.questionId), grade, now);
-        store.upsertReviewState(db, attempt.questionId, card, due, now);
+        // Replayed from the question's grades, so changing a grade replaces its review instead of adding a second one.
+        let review = { card: null as string | null, due: now };
+        for (const g of store.gradesOfQuestion(db, attempt.questionId))
+          review = reviewCard(review.card, g.grade, g.gradedAt);
+        store.upsertReviewState(db, attempt.questionId, review.card!, review.due, now);
         if (attempt.mode === 'speak' && namedKeywordIds) {
           const keywords = question(attempt.questionId).keywords;
           const named = new Set(namedKeywordIds);

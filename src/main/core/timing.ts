@@ -58,7 +58,8 @@ export function settle(
   const running = unpauseClock(clock, now);
   const used = Math.max(0, now - running.startedAt - running.pausedMs);
   const late = now - running.deadline;
-  const budget = running.deadline - running.startedAt - running.pausedMs;
+  // A question started after the session cap had already passed has no time at all, never less.
+  const budget = Math.max(0, running.deadline - running.startedAt - running.pausedMs);
   if (reason === 'skip') {
     return { outcome: 'skipped', timeUsedMs: Math.min(used, budget), overtimeMs: 0, pausedMs: running.pausedMs };
   }

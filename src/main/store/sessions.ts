@@ -238,14 +238,12 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
   }));
 }
 
-/** Total paused time of a session so far (answered questions plus the one running). */
-export function sessionPausedMs(db: Db, session: SessionRow): number {
+/** Answering time spent in a session so far: the time used of every question answered. */
+export function sessionTimeUsedMs(db: Db, sessionId: number): number {
   const { ms } = db
-    .prepare('SELECT coalesce(sum(paused_ms), 0) AS ms FROM attempts WHERE session_id = ?')
-    .get(session.id) as {
-    ms: number;
-  };
-  return ms + (session.clock?.pausedMs ?? 0);
+    .prepare('SELECT coalesce(sum(time_used_ms), 0) AS ms FROM attempts WHERE session_id = ?')
+    .get(sessionId) as { ms: number };
+  return ms;
 }
 
 /** The latest strength of each of the given questions, from its most recent attempt. */
@@ -277,10 +275,14 @@ export function upsertReviewState(db: Db, questionId: number, card: string, due:
   ).run(questionId, card, due, now);
 }
 
-export function reviewCardOf(db: Db, questionId: number): string | null {
-  const row = db.prepare('SELECT card FROM review_state WHERE question_id = ?').get(questionId) as
-    { card: string } | undefined;
-  return row?.card ?? null;
+/** Every self-grade a question has, in the order given: its spaced-repetition card is replayed from them. */
+export function gradesOfQuestion(db: Db, questionId: number): Array<{ grade: Grade; gradedAt: number }> {
+  return db
+    .prepare(
+      `SELECT self_grade AS grade, coalesce(graded_at, answered_at) AS gradedAt FROM attempts
+        WHERE question_id = ? AND self_grade IS NOT NULL ORDER BY gradedAt, id`,
+    )
+    .all(questionId) as Array<{ grade: Grade; gradedAt: number }>;
 }
 
 export function listSessionRows(db: Db, offset: number, limit: number): SessionList {
