@@ -140,12 +140,13 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
       answeredCount: attempts.length,
       capReached: capLeft !== null && capLeft <= 0,
     };
+    if (session.status !== 'active' || session.cursor >= session.plan.length) {
+      return { ...base, phase: 'done', current: null, revealed: null };
+    }
     if (atCursor) {
       return { ...base, phase: 'revealed', current: null, revealed: attemptView(atCursor) };
     }
-    if (session.status !== 'active' || session.cursor >= session.plan.length || !session.clock) {
-      return { ...base, phase: 'done', current: null, revealed: null };
-    }
+    if (!session.clock) return { ...base, phase: 'done', current: null, revealed: null };
     const q = question(session.plan[session.cursor]!);
     return {
       ...base,
