@@ -33,7 +33,7 @@ describe('the contract', () => {
     const handlers = api() as Partial<ReturnType<typeof api>>;
     delete handlers.listDecks;
     const result = await dispatch(handlers as ReturnType<typeof api>, 'listDecks', undefined);
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: /does not answer "listDecks"/ } });
   });
 
   it.each([

@@ -24,7 +24,10 @@ export async function dispatch(api: Handlers, name: unknown, input: unknown): Pr
     if (!parsed.success) {
       throw new ApiError('invalid_input', `Invalid input for ${name}: ${describeIssues(parsed.error)}.`);
     }
-    const handler = api[name] as (input: unknown) => unknown;
+    const handler = api[name] as ((input: unknown) => unknown) | undefined;
+    if (typeof handler !== 'function') {
+      throw new ApiError('internal', `This version of Prepdeck does not answer "${name}" yet. Update the app.`);
+    }
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
