@@ -7,6 +7,16 @@ import { z } from 'zod';
 import { DEFAULT_LEVELS } from './domain';
 import type { DeckSummary, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
+  QUESTION_SORTS,
+  STATS_RANGES,
+  type ActivityStats,
+  type HomeStats,
+  type KeywordStats,
+  type LevelStats,
+  type QuestionStats,
+  type StatsAttempts,
+} from './stats-types';
+import {
   SESSION_ORDERS,
   type ReviewSummary,
   type SessionList,
@@ -93,6 +103,15 @@ const DeckInput = z
   })
   .strict();
 
+/** Every stats view takes the same filter; absent lists mean all decks and all levels. */
+export const StatsFilterInput = z
+  .object({
+    deckIds: z.array(id).max(1000).optional(),
+    levels: z.array(text(60)).max(20).optional(),
+    range: z.enum(STATS_RANGES).default('all'),
+  })
+  .strict();
+
 export const contract = {
   // Library
   libraryOverview: call<LibraryOverview>()(noInput),
@@ -144,7 +163,27 @@ export const contract = {
       .strict(),
   ),
 
-  // Stats
+  // Stats: numbers computed in main from the rollups, ready to draw
+  getLevelStats: call<LevelStats>()(StatsFilterInput),
+  getKeywordStats: call<KeywordStats>()(StatsFilterInput),
+  getActivityStats: call<ActivityStats>()(StatsFilterInput),
+  getQuestionStats: call<QuestionStats>()(
+    StatsFilterInput.extend({
+      sort: z.enum(QUESTION_SORTS).default('lastPractised'),
+      dir: z.enum(['asc', 'desc']).default('desc'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(100).default(50),
+    }).strict(),
+  ),
+  /** The answers behind a level, a keyword or a level × keyword cell, latest first. */
+  getStatsAttempts: call<StatsAttempts>()(
+    StatsFilterInput.extend({
+      level: text(60).optional(),
+      keywordId: id.optional(),
+      limit: z.number().int().min(1).max(200).default(100),
+    }).strict(),
+  ),
+  getHomeStats: call<HomeStats>()(noInput),
 
   // Bank: editing, import, export
   createDeck: call<DeckSummary>()(DeckInput),

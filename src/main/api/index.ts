@@ -4,6 +4,7 @@ import type { Db } from '../store/database';
 import { bankApi } from './bank';
 import { libraryApi } from './library';
 import { sessionsApi } from './sessions';
+import { statsApi } from './stats';
 
 /** One function per call of the contract; the compiler refuses a missing or extra one. */
 export type Handlers = { [K in CallName]: (input: ParsedInputOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
@@ -18,6 +19,7 @@ export function createApi(db: Db, clock: Clock): Handlers {
   return {
     ...libraryApi(ctx),
     ...sessionsApi(ctx),
+    ...statsApi(ctx),
     ...bankApi(ctx),
   };
 }

@@ -9,3 +9,9 @@ export function localDay(ms: number, tzOffsetMinutes: number = new Date(ms).getT
 export function dayToIsoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** The instant a local day number begins (local midnight), in the person's time zone. */
+export function dayStartMs(day: number): number {
+  const [year, month, date] = dayToIsoDate(day).split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, date).getTime();
+}

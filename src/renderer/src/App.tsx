@@ -10,6 +10,8 @@ import { isBrowserMode } from './api';
 const SessionPage = lazy(() => import('./pages/Session'));
 const ResultsPage = lazy(() => import('./pages/Results'));
 const HistoryPage = lazy(() => import('./pages/History'));
+// recharts comes with the Stats page's chunk, not with the app.
+const StatsPage = lazy(() => import('./pages/Stats'));
 const DecksPage = lazy(() => import('./pages/Decks'));
 
 interface PageEntry {
@@ -34,6 +36,10 @@ const PAGES: Record<string, PageEntry> = {
   history: {
     nav: { label: 'History', icon: <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3" /> },
     render: () => <HistoryPage />,
+  },
+  stats: {
+    nav: { label: 'Stats', icon: <path d="M4 20V10M10 20V4M16 20v-7M21 20H3" /> },
+    render: () => <StatsPage />,
   },
   library: {
     nav: { label: 'Library', icon: <path d="M4 4h5v16H4zM10 4h5v16h-5zM16.5 4.5l3.8 1-3.9 15-3.8-1" /> },

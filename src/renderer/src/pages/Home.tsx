@@ -4,6 +4,7 @@ import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { href } from '../hooks/useRoute';
 import { ResumeBanner } from '../components/ResumeBanner';
+import { HomeDashboard } from '../components/HomeDashboard';
 import { ReviewCard } from '../components/ReviewCard';
 
 export function HomePage() {
@@ -26,6 +27,7 @@ export function HomePage() {
           Start practising
         </a>
       </header>
+      <HomeDashboard />
       <ResumeBanner />
       <ReviewCard />
 

@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import { LevelBadge } from '../components/LevelBadge';
+import { ErrorNote, Loading } from '../components/States';
+import { useQuery } from '../hooks/useQuery';
+import { navigate } from '../hooks/useRoute';
+import type { StatsFilter } from '../../../shared/stats-types';
+import { dateTime, GRADE_LABELS, num, pct } from './format';
+
+export interface DrillTarget {
+  level?: string;
+  keywordId?: number;
+  /** What was clicked, in words: "caching", "Advanced", "Advanced · caching". */
+  title: string;
+}
+
+const OUTCOME = { answered: 'Answered', timed_out: 'Timed out', skipped: 'Skipped' } as const;
+
+/** Starts a session of exactly these questions and opens it. */
+export async function practise(questionIds: number[]): Promise<void> {
+  const view = await api.startSession({ questionIds, count: questionIds.length, order: 'random' });
+  navigate('session', { id: view.id });
+}
+
+/** The answers behind a level, a keyword or a heatmap cell, in a side panel, with "Practise this". */
+export function DrillDown({
+  filter,
+  target,
+  onClose,
+}: {
+  filter: StatsFilter;
+  target: DrillTarget;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const input = { ...filter, level: target.level, keywordId: target.keywordId, limit: 100 };
+  const query = useQuery(() => api.getStatsAttempts(input), JSON.stringify(input));
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const data = query.data;
+  const start = async (): Promise<void> => {
+    if (!data) return;
+    setStarting(true);
+    try {
+      await practise(data.questionIds);
+    } catch (e) {
+      setError(e as Error);
+      setStarting(false);
+    }
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="drill"
+      aria-labelledby="drill-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onClick={(e) => {
+        if (e.target === ref.current) onClose();
+      }}
+    >
+      <div className="drill-inner">
+        <header className="drill-head">
+          <div>
+            <p className="field-label">
+              {target.keywordId !== undefined ? (target.level ? 'Level × keyword' : 'Keyword') : 'Level'}
+            </p>
+            <h2 id="drill-title">{target.title}</h2>
+          </div>
+          <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+            ×
+          </button>
+        </header>
+        {query.error ? (
+          <ErrorNote error={query.error} onRetry={query.reload} />
+        ) : !data ? (
+          <Loading />
+        ) : (
+          <>
+            <div className="drill-summary">
+              <span data-testid="drill-summary">
+                {data.hits !== null ? (
+                  <>
+                    Named <strong>{num(data.hits)}</strong> of <strong>{num(data.total)}</strong> times (
+                    {pct(data.total ? data.hits / data.total : null)})
+                  </>
+                ) : (
+                  <>
+                    <strong>{num(data.total)}</strong> {data.total === 1 ? 'answer' : 'answers'}
+                  </>
+                )}
+                {data.total > data.attempts.length && (
+                  <span className="muted"> · the latest {data.attempts.length} below</span>
+                )}
+              </span>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => void start()}
+                disabled={starting || data.questionIds.length === 0}
+              >
+                Practise this ({data.questionIds.length} {data.questionIds.length === 1 ? 'question' : 'questions'})
+              </button>
+            </div>
+            <div className="drill-list">
+              {error && <ErrorNote error={error} />}
+              <ul className="attempt-list" aria-label="Answers">
+                {data.attempts.map((a) => (
+                  <li key={a.id} className="attempt-item">
+                    <a className="prompt link" href={`#/results?id=${a.sessionId}`}>
+                      {a.prompt}
+                    </a>
+                    <span>
+                      {a.selfGrade ? (
+                        <span className={`grade grade-${a.selfGrade}`}>{GRADE_LABELS[a.selfGrade]}</span>
+                      ) : (
+                        <span className="grade muted">Not graded</span>
+                      )}
+                    </span>
+                    <span className="attempt-meta">
+                      <LevelBadge level={a.level} />
+                      <span>{a.deckName}</span>
+                      <span>{dateTime(a.answeredAt)}</span>
+                      <span>{OUTCOME[a.outcome]}</span>
+                      {a.keywordScore !== null && <span>keywords {pct(a.keywordScore)}</span>}
+                    </span>
+                    {a.hit !== null && (
+                      <span className={a.hit ? 'named' : 'missed'}>{a.hit ? '✓ named' : '✗ missed'}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}

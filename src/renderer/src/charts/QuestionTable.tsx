@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { LevelBadge } from '../components/LevelBadge';
+import { ErrorNote, Loading } from '../components/States';
+import { useQuery } from '../hooks/useQuery';
+import type { QuestionSort, StatsFilter } from '../../../shared/stats-types';
+import { ChartCard } from './ChartCard';
+import { downloadCsv } from './exporting';
+import { dateTime, GRADE_LABELS, num } from './format';
+
+const PAGE = 25;
+
+const COLUMNS: Array<{ sort: QuestionSort; label: string; numeric?: boolean; firstDir: 'asc' | 'desc' }> = [
+  { sort: 'prompt', label: 'Question', firstDir: 'asc' },
+  { sort: 'level', label: 'Level', firstDir: 'asc' },
+  { sort: 'attempts', label: 'Attempts', numeric: true, firstDir: 'desc' },
+  { sort: 'lastGrade', label: 'Last grade', firstDir: 'asc' },
+  { sort: 'bestGrade', label: 'Best grade', firstDir: 'asc' },
+  { sort: 'meanGrade', label: 'Mean grade', numeric: true, firstDir: 'asc' },
+  { sort: 'meanTime', label: 'Mean time', numeric: true, firstDir: 'desc' },
+  { sort: 'lastPractised', label: 'Last practised', firstDir: 'desc' },
+];
+
+const gradePill = (g: number | null) =>
+  g === null ? <span className="muted">—</span> : <span className={`grade grade-${g}`}>{GRADE_LABELS[g]}</span>;
+
+/** Every question practised in the view, sorted and paged in main. */
+export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: React.ReactNode }) {
+  const [sort, setSort] = useState<{ by: QuestionSort; dir: 'asc' | 'desc' }>({ by: 'lastPractised', dir: 'desc' });
+  const [page, setPage] = useState(0);
+  const input = { ...filter, sort: sort.by, dir: sort.dir, offset: page * PAGE, limit: PAGE };
+  const query = useQuery(() => api.getQuestionStats(input), JSON.stringify(input));
+  const data = query.data;
+  const toggle = (by: QuestionSort, firstDir: 'asc' | 'desc'): void => {
+    setSort((s) => (s.by === by ? { by, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: firstDir }));
+    setPage(0);
+  };
+  const exportAll = async (): Promise<void> => {
+    const rows = [];
+    for (let offset = 0; ; offset += 100) {
+      const chunk = await api.getQuestionStats({ ...filter, sort: sort.by, dir: sort.dir, offset, limit: 100 });
+      rows.push(...chunk.items);
+      if (rows.length >= chunk.total || chunk.items.length === 0) break;
+    }
+    downloadCsv(
+      {
+        columns: [
+          'Question',
+          'Deck',
+          'Level',
+          'Attempts',
+          'Graded',
+          'Last grade',
+          'Best grade',
+          'Mean grade',
+          'Mean time (s)',
+          'Last practised',
+        ],
+        rows: rows.map((q) => [
+          q.prompt,
+          q.deckName,
+          q.level,
+          q.attempts,
+          q.graded,
+          q.lastGrade,
+          q.bestGrade,
+          q.meanGrade,
+          q.meanTimeMs / 1000,
+          new Date(q.lastPractisedAt).toISOString(),
+        ]),
+      },
+      'prepdeck-questions.csv',
+    );
+  };
+  if (query.error) return <ErrorNote error={query.error} onRetry={query.reload} />;
+  if (!data) return <Loading />;
+  return (
+    <ChartCard
+      title="Questions"
+      description="Every question practised in this view. Click a column to sort."
+      fileName="questions"
+      wide
+      png={false}
+      empty={data.total === 0 ? empty : undefined}
+      table={{ columns: [], rows: [] }}
+      aside={
+        <div className="pager">
+          <span>
+            {num(page * PAGE + 1)}–{num(Math.min(data.total, (page + 1) * PAGE))} of {num(data.total)} questions
+          </span>
+          <span>
+            <button type="button" className="button button-small" onClick={() => void exportAll()}>
+              Download all as CSV
+            </button>{' '}
+            <button
+              type="button"
+              className="button button-small"
+              disabled={page === 0}
+              onClick={() => setPage(page - 1)}
+            >
+              Previous
+            </button>{' '}
+            <button
+              type="button"
+              className="button button-small"
+              disabled={(page + 1) * PAGE >= data.total}
+              onClick={() => setPage(page + 1)}
+            >
+              Next
+            </button>
+          </span>
+        </div>
+      }
+      tableOnly
+    >
+      <div className="table-wrap">
+        <table className="data-table" aria-label="Questions">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.sort}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={sort.by === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button
+                    type="button"
+                    className="sort-button"
+                    data-active={sort.by === c.sort}
+                    onClick={() => toggle(c.sort, c.firstDir)}
+                  >
+                    {c.label}
+                    <span aria-hidden="true">{sort.by === c.sort ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((q) => (
+              <tr key={q.questionId}>
+                <th scope="row">
+                  {q.prompt}
+                  <div className="muted small">{q.deckName}</div>
+                </th>
+                <td>
+                  <LevelBadge level={q.level} />
+                </td>
+                <td className="num">{num(q.attempts)}</td>
+                <td>{gradePill(q.lastGrade)}</td>
+                <td>{gradePill(q.bestGrade)}</td>
+                <td className="num">{q.meanGrade === null ? '—' : q.meanGrade.toFixed(2)}</td>
+                <td className="num">{Math.round(q.meanTimeMs / 1000)} s</td>
+                <td>{dateTime(q.lastPractisedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ChartCard>
+  );
+}

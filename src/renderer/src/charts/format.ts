@@ -1,0 +1,37 @@
+import type { Cell } from './exporting';
+
+export const GRADE_LABELS = ['', 'Missed', 'Partial', 'Good', 'Nailed'] as const;
+
+export const pct = (value: Cell, digits = 0): string =>
+  typeof value === 'number' ? `${(value * 100).toFixed(digits)}%` : '—';
+
+export const num = (value: Cell, digits = 0): string =>
+  typeof value === 'number' ? value.toLocaleString(undefined, { maximumFractionDigits: digits }) : '—';
+
+export const grade = (value: Cell): string =>
+  typeof value === 'number'
+    ? `${value.toFixed(value % 1 === 0 ? 0 : 2)}${value % 1 === 0 ? ` ${GRADE_LABELS[value] ?? ''}` : ''}`
+    : '—';
+
+export const seconds = (ms: Cell): string => (typeof ms === 'number' ? `${Math.round(ms / 1000)} s` : '—');
+
+/** Percentage points, signed: "+12 pts". */
+export const points = (value: Cell): string =>
+  typeof value === 'number'
+    ? `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(Math.round(value * 100))} pts`
+    : '—';
+
+/** A YYYY-MM-DD day, as a person reads it ("27 May 2026"). */
+export function day(iso: Cell, withYear = true): string {
+  if (typeof iso !== 'string') return '—';
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
+}
+
+export const dateTime = (ms: Cell): string =>
+  typeof ms === 'number' ? new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';

@@ -1,0 +1,227 @@
+/**
+ * A reproducible synthetic practice history: decks, questions, keywords, sessions, attempts and
+ * keyword hits over two years, written through the real schema (so the stats triggers run).
+ *
+ * The shape follows how a person studies: about one deck per 5,000 answers (200 decks at 1M), each
+ * studied intensively for about two months after it is picked up and reviewed now and then later;
+ * sessions of 5–15 questions; skill that grows with practice; self-grades that run ahead of the
+ * keywords named on Advanced and Scenario questions.
+ */
+import { seededRandom } from '../../src/main/core/planning';
+import type { Db } from '../../src/main/store/database';
+
+export const LEVELS = ['Beginner', 'Intermediate', 'Advanced', 'Scenario'] as const;
+const PER_LEVEL = [10, 10, 9, 6];
+const ALLOWED_S = [60, 90, 120, 180];
+const SHARED_KEYWORDS = 400;
+const DECK_KEYWORDS = 60;
+const DAY_MS = 86_400_000;
+const HISTORY_DAYS = 730;
+
+export interface GeneratedHistory {
+  decks: number;
+  questions: number;
+  keywords: number;
+  sessions: number;
+  attempts: number;
+  keywordRows: number;
+  /** The last day of the history: "today" for the stats calls. */
+  today: number;
+  /** An instant during `today`, after the last answer. */
+  now: number;
+}
+
+interface Question {
+  id: number;
+  deckId: number;
+  levelIndex: number;
+  keywords: number[];
+}
+
+export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_600): GeneratedHistory {
+  const rand = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const deckCount = Math.max(2, Math.round(attempts / 5000));
+  const firstDay = today - HISTORY_DAYS + 1;
+
+  const insertDeck = db.prepare(
+    'INSERT INTO decks (id, name, description, levels, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)',
+  );
+  const insertKeyword = db.prepare('INSERT INTO keywords (id, label) VALUES (?, ?)');
+  const insertQuestion = db.prepare(
+    `INSERT INTO questions (id, deck_id, level, prompt, answer, position, created_at, updated_at)
+     VALUES (?, ?, ?, ?, '', ?, 0, 0)`,
+  );
+  const insertLink = db.prepare(
+    'INSERT OR IGNORE INTO question_keywords (question_id, keyword_id, weight, position) VALUES (?, ?, 1, ?)',
+  );
+
+  const questions: Question[] = [];
+  const skill = new Map<number, number>();
+  let keywordId = 0;
+  db.transaction(() => {
+    for (let i = 0; i < SHARED_KEYWORDS; i++) {
+      insertKeyword.run(++keywordId, `shared-${i}`);
+      skill.set(keywordId, 0.25 + rand() * 0.6);
+    }
+    let questionId = 0;
+    for (let d = 1; d <= deckCount; d++) {
+      insertDeck.run(d, `Deck ${d}`, `Synthetic deck ${d}`, JSON.stringify(LEVELS));
+      const vocabulary: number[] = [];
+      for (let i = 0; i < DECK_KEYWORDS; i++) {
+        insertKeyword.run(++keywordId, `deck${d}-kw${i}`);
+        skill.set(keywordId, 0.2 + rand() * 0.7);
+        vocabulary.push(keywordId);
+      }
+      let position = 0;
+      LEVELS.forEach((level, levelIndex) => {
+        for (let n = 0; n < PER_LEVEL[levelIndex]!; n++) {
+          const id = ++questionId;
+          insertQuestion.run(id, d, level, `Deck ${d} ${level} question ${n + 1}`, position++);
+          const count = 3 + Math.floor(rand() * 4);
+          const keywords = new Set<number>();
+          while (keywords.size < count) {
+            // Shared keywords follow a skewed popularity: a few ("caching") are everywhere.
+            keywords.add(rand() < 0.7 ? pick(vocabulary) : 1 + Math.floor(SHARED_KEYWORDS * rand() ** 2));
+          }
+          [...keywords].forEach((k, i) => insertLink.run(id, k, i));
+          questions.push({ id, deckId: d, levelIndex, keywords: [...keywords] });
+        }
+      });
+    }
+  })();
+
+  const byDeck = new Map<number, Question[]>();
+  for (const q of questions) byDeck.set(q.deckId, [...(byDeck.get(q.deckId) ?? []), q]);
+  // Deck d is picked up on studyStart[d] and studied for about 60 days.
+  const studyStart = Array.from({ length: deckCount + 1 }, (_, d) =>
+    Math.floor(firstDay - 20 + ((d - 1) / deckCount) * (HISTORY_DAYS - 10)),
+  );
+
+  // Practice days: most days, a little more often lately.
+  const days: number[] = [];
+  for (let day = firstDay; day <= today; day++) {
+    if (day === today || rand() < 0.7 + 0.2 * ((day - firstDay) / HISTORY_DAYS)) days.push(day);
+  }
+  // Sessions of 5–15 questions, as many as make exactly `attempts`.
+  const sizes: number[] = [];
+  for (let total = 0; total < attempts; total += sizes.at(-1)!) {
+    sizes.push(Math.min(5 + Math.floor(rand() * 11), attempts - total));
+  }
+  const sessionCount = sizes.length;
+  const sessionDays = Array.from({ length: sessionCount }, () => pick(days)).sort((a, b) => a - b);
+  sessionDays[sessionDays.length - 1] = today;
+  const sessionsOn = new Map<number, number>();
+  for (const day of sessionDays) sessionsOn.set(day, (sessionsOn.get(day) ?? 0) + 1);
+
+  const insertSession = db.prepare(
+    `INSERT INTO sessions (id, config, plan, status, started_at, cursor) VALUES (?, '{}', ?, ?, ?, ?)`,
+  );
+  const endSession = db.prepare('UPDATE sessions SET ended_at = ? WHERE id = ?');
+  const insertAttempt = db.prepare(
+    `INSERT INTO attempts (id, session_id, question_id, deck_id, level, position, started_at, deadline, answered_at, day,
+                           time_allowed_ms, time_used_ms, outcome, mode, answer, keyword_score, self_grade, graded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'write', '', ?, ?, ?)`,
+  );
+  const insertHit = db.prepare('INSERT INTO attempt_keywords (attempt_id, keyword_id, hit) VALUES (?, ?, ?)');
+
+  let attemptId = 0;
+  let keywordRows = 0;
+  let sessionId = 0;
+  let lastAnswer = 0;
+  let currentDay = -1;
+  let dayFirstIndex = 0;
+  const BATCH = 2000;
+  for (let batch = 0; batch < sessionDays.length && attemptId < attempts; batch += BATCH) {
+    db.transaction(() => {
+      for (let i = batch; i < Math.min(batch + BATCH, sessionDays.length) && attemptId < attempts; i++) {
+        const day = sessionDays[i]!;
+        if (day !== currentDay) [currentDay, dayFirstIndex] = [day, i];
+        const sameDayBefore = i - dayFirstIndex;
+        const focus = [];
+        for (let d = 1; d <= deckCount; d++) {
+          if (day >= studyStart[d]! && day < studyStart[d]! + 60) focus.push(d);
+        }
+        const started = [];
+        for (let d = 1; d <= deckCount && studyStart[d]! <= day; d++) started.push(d);
+        const deckId =
+          focus.length > 0 && (rand() < 0.8 || started.length === 0)
+            ? pick(focus)
+            : pick(started.length ? started : [1]);
+        const pool = byDeck.get(deckId)!;
+        const size = Math.min(sizes[i]!, pool.length);
+        const plan = [...pool].sort(() => rand() - 0.5).slice(0, size);
+        const id = ++sessionId;
+        const last = attemptId + size >= attempts;
+        // Local time is UTC here (run.ts sets TZ): day * DAY_MS is local midnight. A day's sessions start
+        // between 07:00 and 23:00, so every answer falls on the session's day.
+        const gap = Math.min(30 * 60_000, (16 * 3_600_000) / sessionsOn.get(day)!);
+        const startedAt = day * DAY_MS + 7 * 3_600_000 + Math.floor(sameDayBefore * gap + rand() * gap * 0.5);
+        const status = last ? 'active' : rand() < 0.05 ? 'ended' : 'finished';
+        insertSession.run(id, JSON.stringify(plan.map((q) => q.id)), status, startedAt, plan.length);
+        let at = startedAt;
+        const progress = Math.min(1, Math.max(0, (day - studyStart[deckId]!) / 90));
+        plan.forEach((q, position) => {
+          const allowed = ALLOWED_S[q.levelIndex]! * 1000;
+          const roll = rand();
+          const outcome = roll < 0.04 ? 'skipped' : roll < 0.13 ? 'timed_out' : 'answered';
+          const used = outcome === 'timed_out' ? allowed : Math.floor(allowed * (0.25 + rand() * 0.7));
+          const questionStart = at;
+          at += used + 5000;
+          const aId = ++attemptId;
+          let hits = 0;
+          const rows: Array<[number, number]> = [];
+          if (outcome !== 'skipped') {
+            for (const k of q.keywords) {
+              const p = skill.get(k)! + 0.25 * progress - 0.07 * q.levelIndex;
+              const hit = rand() < p ? 1 : 0;
+              hits += hit;
+              rows.push([k, hit]);
+            }
+          }
+          const score = outcome === 'skipped' ? null : hits / q.keywords.length;
+          const bias = q.levelIndex >= 2 ? 0.18 : 0;
+          const grade =
+            rand() < 0.05
+              ? null
+              : score === null
+                ? 1
+                : Math.min(4, Math.max(1, Math.round(1 + 3 * (score + bias + (rand() - 0.5) * 0.3))));
+          insertAttempt.run(
+            aId,
+            id,
+            q.id,
+            q.deckId,
+            LEVELS[q.levelIndex]!,
+            position,
+            questionStart,
+            questionStart + allowed,
+            at,
+            day,
+            allowed,
+            used,
+            outcome,
+            score,
+            grade,
+            grade === null ? null : at + 2000,
+          );
+          for (const [k, hit] of rows) insertHit.run(aId, k, hit);
+          keywordRows += rows.length;
+          lastAnswer = at;
+        });
+        if (status !== 'active') endSession.run(at, id);
+      }
+    })();
+  }
+
+  return {
+    decks: deckCount,
+    questions: questions.length,
+    keywords: keywordId,
+    sessions: sessionId,
+    attempts: attemptId,
+    keywordRows,
+    today,
+    now: Math.max(lastAnswer + 60_000, today * DAY_MS + 12 * 3_600_000),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * npm run bench [-- 10000 100000 1000000]
+ *
+ * For each size: generates a seeded synthetic history into a temporary SQLite file (as Prepdeck
+ * 0.1 would have stored it), upgrades it (migration 0002 builds the stats rollups from it), then
+ * times every stats call through the same dispatch the app uses, and prints a table of median and
+ * p95 per call and size, with a plain `SELECT count(*) FROM attempts` as the floor.
+ */
+// The synthetic history is laid out in local days; fix the zone so every run sees the same days.
+process.env['TZ'] = 'UTC';
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createApi } from '../../src/main/api';
+import { dispatch } from '../../src/main/api/dispatch';
+import { migrate, type Db } from '../../src/main/store/database';
+import { migrations } from '../../src/main/store/migrations';
+import { generateHistory, type GeneratedHistory } from './generate';
+
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+const SIZES = sizes.length ? sizes : [10_000, 100_000, 1_000_000];
+const RUNS = 25;
+const WARMUP = 3;
+/** No series handed to the renderer may be longer than this. */
+const MAX_POINTS = 400;
+
+interface Case {
+  label: string;
+  call: string;
+  input: (h: GeneratedHistory) => unknown;
+}
+
+const CASES: Case[] = [
+  { label: 'getLevelStats all', call: 'getLevelStats', input: () => ({ range: 'all' }) },
+  { label: 'getLevelStats 90d, 1 level', call: 'getLevelStats', input: () => ({ range: '90d', levels: ['Advanced'] }) },
+  { label: 'getKeywordStats all', call: 'getKeywordStats', input: () => ({ range: 'all' }) },
+  { label: 'getKeywordStats 90d', call: 'getKeywordStats', input: () => ({ range: '90d' }) },
+  { label: 'getKeywordStats 30d', call: 'getKeywordStats', input: () => ({ range: '30d' }) },
+  { label: 'getKeywordStats 7d', call: 'getKeywordStats', input: () => ({ range: '7d' }) },
+  {
+    label: 'getKeywordStats all, 1 level',
+    call: 'getKeywordStats',
+    input: () => ({ range: 'all', levels: ['Advanced'] }),
+  },
+  {
+    label: 'getKeywordStats 90d, 3 decks',
+    call: 'getKeywordStats',
+    input: (h) => ({ range: '90d', deckIds: [h.decks, h.decks - 1, 1].filter((d) => d > 0) }),
+  },
+  { label: 'getActivityStats all', call: 'getActivityStats', input: () => ({ range: 'all' }) },
+  { label: 'getActivityStats 90d', call: 'getActivityStats', input: () => ({ range: '90d' }) },
+  { label: 'getActivityStats 7d', call: 'getActivityStats', input: () => ({ range: '7d' }) },
+  {
+    label: 'getQuestionStats all, by last grade',
+    call: 'getQuestionStats',
+    input: () => ({ range: 'all', sort: 'lastGrade' }),
+  },
+  { label: 'getQuestionStats 90d', call: 'getQuestionStats', input: () => ({ range: '90d' }) },
+  {
+    label: 'getStatsAttempts keyword (most asked), all',
+    call: 'getStatsAttempts',
+    input: () => ({ range: 'all', keywordId: 1 }),
+  },
+  {
+    label: 'getStatsAttempts level × keyword, 30d',
+    call: 'getStatsAttempts',
+    input: () => ({ range: '30d', keywordId: 1, level: 'Scenario' }),
+  },
+  {
+    label: 'getStatsAttempts level, 7d',
+    call: 'getStatsAttempts',
+    input: () => ({ range: '7d', level: 'Advanced' }),
+  },
+  { label: 'getHomeStats', call: 'getHomeStats', input: () => undefined },
+];
+
+const FLOOR = 'SELECT count(*) FROM attempts (floor)';
+
+function quantiles(times: number[]): { median: number; p95: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+/** The longest array anywhere in a result: what the renderer would have to draw. */
+function longestSeries(value: unknown): number {
+  if (Array.isArray(value)) return Math.max(value.length, ...value.map(longestSeries));
+  if (value && typeof value === 'object') return Math.max(0, ...Object.values(value).map(longestSeries));
+  return 0;
+}
+
+async function time(fn: () => unknown): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return quantiles(times);
+}
+
+/** A store as the first release wrote it: schema 1, history recorded, no stats rollups yet. */
+function openVersion1(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  db.pragma('foreign_keys = ON');
+  db.transaction(() => {
+    migrations[0]!.up(db);
+    db.pragma('user_version = 1');
+  })();
+  return db;
+}
+
+const results = new Map<string, Map<number, { median: number; p95: number; points: number }>>();
+const notes: string[] = [];
+
+for (const size of SIZES) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-bench-'));
+  const file = path.join(dir, 'prepdeck.sqlite');
+  try {
+    const db = openVersion1(file);
+    let start = performance.now();
+    const history = generateHistory(db, size);
+    const generated = performance.now() - start;
+    start = performance.now();
+    migrate(db);
+    const migrated = performance.now() - start;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+
+    // Reopen as the app does (WAL, synchronous=FULL, default cache), and read as the app would.
+    const app = new Database(file);
+    app.pragma('journal_mode = WAL');
+    app.pragma('synchronous = FULL');
+    app.pragma('foreign_keys = ON');
+    const api = createApi(app, { now: () => history.now });
+    const mb = (fs.statSync(file).size / 1024 / 1024).toFixed(0);
+    notes.push(
+      `${size.toLocaleString('en')} attempts: ${history.decks} decks, ${history.questions.toLocaleString('en')} questions, ` +
+        `${history.keywords.toLocaleString('en')} keywords, ${history.sessions.toLocaleString('en')} sessions, ` +
+        `${history.keywordRows.toLocaleString('en')} keyword hits; generated in ${(generated / 1000).toFixed(1)} s, ` +
+        `rollups built by migration 0002 in ${(migrated / 1000).toFixed(1)} s; file ${mb} MB`,
+    );
+    process.stderr.write(`${notes.at(-1)}\n`);
+
+    const floorStatement = app.prepare('SELECT count(*) FROM attempts');
+    const floor = await time(() => floorStatement.get());
+    if (!results.has(FLOOR)) results.set(FLOOR, new Map());
+    results.get(FLOOR)!.set(size, { ...floor, points: 1 });
+
+    for (const c of CASES) {
+      const input = c.input(history);
+      const first = await dispatch(api, c.call, input);
+      if (!first.ok) throw new Error(`${c.label}: ${first.error.message}`);
+      const points = longestSeries(first.value);
+      if (points > MAX_POINTS) throw new Error(`${c.label} returned a series of ${points} points`);
+      const t = await time(() => dispatch(api, c.call, input));
+      if (!results.has(c.label)) results.set(c.label, new Map());
+      results.get(c.label)!.set(size, { ...t, points });
+    }
+    app.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+const header = ['Call', ...SIZES.map((s) => `${s.toLocaleString('en')}: median / p95 (ms)`), 'Longest series'];
+const lines = [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`];
+for (const [label, bySize] of results) {
+  const cells = SIZES.map((s) => {
+    const r = bySize.get(s);
+    return r ? `${fmt(r.median)} / ${fmt(r.p95)}` : '—';
+  });
+  const points = Math.max(...[...bySize.values()].map((r) => r.points));
+  lines.push(`| ${label} | ${cells.join(' | ')} | ${label === FLOOR ? '' : points} |`);
+}
+const slowest = Math.max(
+  ...[...results].filter(([label]) => label !== FLOOR).flatMap(([, m]) => [...m.values()].map((r) => r.p95)),
+);
+console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}\n\n${lines.join('\n')}\n`);
+console.log(
+  `Slowest p95: ${fmt(slowest)} ms (${RUNS} runs after ${WARMUP} warm-up, Node ${process.version}, ${os.cpus().length} CPUs).`,
+);

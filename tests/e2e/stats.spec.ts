@@ -1,0 +1,199 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshots, test, type PrepdeckServer } from './fixtures';
+import type { CallName, InputOf, ResultOf } from '../../src/shared/api';
+
+/** Calls the api as the page does: POST /api/<call> with the token of the server's URL. */
+async function call<K extends CallName>(server: PrepdeckServer, name: K, input?: InputOf<K>): Promise<ResultOf<K>> {
+  const url = new URL(server.url);
+  const response = await fetch(new URL(`/api/${name}`, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Prepdeck-Token': url.searchParams.get('token') ?? '' },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
+  return envelope.value as ResultOf<K>;
+}
+
+/**
+ * Sits one session of the given questions through the api: each answer typed, then graded.
+ * Returns each question's keyword score as main scored it.
+ */
+async function sitSession(
+  server: PrepdeckServer,
+  answers: Map<number, { text: string; grade: 1 | 2 | 3 | 4 }>,
+): Promise<Map<number, number>> {
+  let view = await call(server, 'startSession', {
+    questionIds: [...answers.keys()],
+    count: answers.size,
+    order: 'random',
+  });
+  const scores = new Map<number, number>();
+  for (let position = 0; position < answers.size; position++) {
+    const questionId = view.current!.question.id;
+    const { text, grade } = answers.get(questionId)!;
+    view = await call(server, 'submitAnswer', { sessionId: view.id, position, answer: text, reason: 'answer' });
+    scores.set(questionId, view.revealed!.keywordScore!);
+    view = await call(server, 'gradeAttempt', { sessionId: view.id, attemptId: view.revealed!.id, grade });
+    view = await call(server, 'nextQuestion', { sessionId: view.id });
+  }
+  expect((await call(server, 'getSessionResults', { sessionId: view.id })).session.status).toBe('finished');
+  return scores;
+}
+
+async function openStats(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stats' }).click();
+  await expect(page.getByRole('heading', { name: 'Stats', level: 1 })).toBeVisible();
+}
+
+/** The text of each cell of a table row, found by its first cell. */
+async function rowCells(page: Page, table: string, first: string): Promise<string[]> {
+  const row = page
+    .getByRole('table', { name: table })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: first, exact: true }) });
+  return (await row.locator('th, td').allTextContents()).map((t) => t.trim());
+}
+
+test('a new user sees what to do on every chart of the Stats page', async ({ app }) => {
+  await openStats(app);
+  await expect(app.getByTestId('tile-answers')).toHaveText('0');
+  for (const title of [
+    'Results by level',
+    'Weakest keywords',
+    'Level × keyword',
+    'Scores over time',
+    'Practice calendar',
+  ]) {
+    const card = app.getByRole('region', { name: title });
+    await expect(card.getByText('No practice yet')).toBeVisible();
+    await expect(card.getByRole('link', { name: 'Start a practice session' })).toBeVisible();
+  }
+  await screenshots(app, 'stats-empty');
+  await app
+    .getByRole('region', { name: 'Results by level' })
+    .getByRole('link', { name: 'Start a practice session' })
+    .click();
+  await expect(app).toHaveURL(/#\/practice/);
+});
+
+test('after two sessions the Stats page shows their numbers, drills into a keyword, and practises it', async ({
+  app,
+  server,
+}) => {
+  // The transactions question (Advanced; keywords transaction.atomic, ACID, rollback, savepoints) and the first Beginner question.
+  const overview = await call(server, 'libraryOverview');
+  const atomic = overview.keywords.find((k) => k.label === 'transaction.atomic')!;
+  const advanced = (await call(server, 'listQuestions', { keywordIds: [atomic.id] })).items[0]!;
+  const beginnerId = (await call(server, 'listQuestions', { levels: ['Beginner'], limit: 1 })).items[0]!.id;
+  const beginner = await call(server, 'getQuestion', { id: beginnerId });
+  expect(advanced.level).toBe('Advanced');
+
+  // Session 1: transaction.atomic and rollback named (2 of 4), graded Good; the Beginner question's first keyword named, graded Nailed.
+  const first = await sitSession(
+    server,
+    new Map([
+      [advanced.id, { text: 'Wrap it in transaction.atomic() so that a failure rolls everything back.', grade: 3 }],
+      [beginner.id, { text: `It is about ${beginner.keywords[0]!.label}.`, grade: 4 }],
+    ]),
+  );
+  expect(first.get(advanced.id)).toBe(0.5);
+  const beginnerScore = first.get(beginner.id)!;
+  // Session 2: the transactions question again, nothing named, graded Missed.
+  await sitSession(server, new Map([[advanced.id, { text: 'I am not sure.', grade: 1 }]]));
+
+  await openStats(app);
+  await expect(app.getByTestId('tile-answers')).toHaveText('3');
+  await expect(app.getByTestId('tile-streak')).toHaveText('1 day');
+
+  // A chart is drawn: one bar per series and level.
+  const levelsCard = app.getByRole('region', { name: 'Results by level' });
+  await expect(levelsCard.locator('svg.recharts-surface')).toBeVisible();
+  await expect(levelsCard.locator('.series-1 path.recharts-rectangle')).toHaveCount(2);
+  await expect(app.getByRole('region', { name: 'Scores over time' }).locator('circle.dot-keyword')).toHaveCount(2);
+  await screenshots(app, 'stats-full');
+  for (const [title, name] of [
+    ['Weakest keywords', 'stats-full-keywords'],
+    ['Practice calendar', 'stats-full-calendar'],
+  ] as const) {
+    await app.getByRole('region', { name: title }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshots(app, name);
+  }
+
+  // By level, as a table: Advanced grades 3 and 1 → mean 2, scores 50% and 0% → 25%, Good or better 1 of 2.
+  await levelsCard.getByRole('button', { name: 'Table' }).click();
+  expect(await rowCells(app, 'Results by level', 'Advanced')).toEqual(
+    expect.arrayContaining(['Advanced', '2', '2 Partial', '25.0%', '50.0%']),
+  );
+  expect(await rowCells(app, 'Results by level', 'Beginner')).toEqual(
+    expect.arrayContaining(['Beginner', '1', '4 Nailed', `${(beginnerScore * 100).toFixed(1)}%`, '100.0%']),
+  );
+
+  // By keyword: transaction.atomic named once in two asks; ACID never.
+  const keywordsCard = app.getByRole('region', { name: 'Weakest keywords' });
+  await keywordsCard.getByRole('button', { name: 'Table' }).click();
+  expect((await rowCells(app, 'Weakest keywords', 'transaction.atomic')).slice(0, 4)).toEqual([
+    'transaction.atomic',
+    '2',
+    '1',
+    '50.0%',
+  ]);
+  expect((await rowCells(app, 'Weakest keywords', 'ACID')).slice(0, 4)).toEqual(['ACID', '2', '0', '0.0%']);
+
+  // Calibration: Advanced self-grade (3 and 1 → 2/3 and 0 → 33.3%) against keywords named (25.0%).
+  await app
+    .getByRole('region', { name: 'Self-grade against keywords named' })
+    .getByRole('button', { name: 'Table' })
+    .click();
+  expect((await rowCells(app, 'Self-grade against keywords named', 'Advanced')).slice(0, 5)).toEqual([
+    'Advanced',
+    '2',
+    '33.3%',
+    '25.0%',
+    '+8 pts',
+  ]);
+
+  // Per question: the transactions question twice, last graded Missed, best Good.
+  const questions = app.getByRole('table', { name: 'Questions' });
+  const row = questions.getByRole('row').filter({ hasText: advanced.prompt });
+  await expect(row.locator('td').nth(1)).toHaveText('2');
+  await expect(row.locator('td').nth(2)).toHaveText('Missed');
+  await expect(row.locator('td').nth(3)).toHaveText('Good');
+
+  // A click on a keyword opens the answers behind it.
+  await keywordsCard.getByRole('button', { name: 'ACID', exact: true }).click();
+  const drill = app.getByRole('dialog', { name: 'ACID' });
+  await expect(drill.getByTestId('drill-summary')).toContainText('Named 0 of 2 times (0%)');
+  await expect(drill.getByRole('list', { name: 'Answers' }).getByRole('listitem')).toHaveCount(2);
+  await expect(drill.getByRole('list', { name: 'Answers' })).toContainText(advanced.prompt);
+  await screenshots(app, 'stats-drilldown');
+
+  // "Practise this" starts a session of exactly that question.
+  await drill.getByRole('button', { name: 'Practise this (1 question)' }).click();
+  await expect(app).toHaveURL(/#\/session\?id=\d+/);
+  await expect(app.getByTestId('progress')).toHaveText('1 / 1');
+  await expect(app.getByTestId('prompt')).toContainText(advanced.prompt);
+});
+
+test('Home shows the week, the streak, the weakest keywords and the last session', async ({ app, server }) => {
+  const overview = await call(server, 'libraryOverview');
+  const atomic = overview.keywords.find((k) => k.label === 'transaction.atomic')!;
+  const advanced = (await call(server, 'listQuestions', { keywordIds: [atomic.id] })).items[0]!;
+  // Three sessions of the transactions question, savepoints never named: asked 3 times, so it can rank as weak.
+  for (const grade of [2, 3, 1] as const) {
+    await sitSession(
+      server,
+      new Map([[advanced.id, { text: 'transaction.atomic and ACID, with a rollback.', grade }]]),
+    );
+  }
+  await app.reload();
+  await expect(app.getByTestId('home-sessions-week')).toHaveText('3');
+  await expect(app.getByTestId('home-streak')).toHaveText('1 day');
+  await expect(app.getByTestId('home-last-session')).toHaveText('75%');
+  const weak = app.getByRole('list', { name: 'Weakest keywords' });
+  await expect(weak.getByRole('listitem').first()).toContainText('savepoints');
+  await screenshots(app, 'home-dashboard');
+  await weak.getByRole('button', { name: 'Practise savepoints' }).click();
+  await expect(app).toHaveURL(/#\/session\?id=\d+/);
+  await expect(app.getByTestId('prompt')).toContainText(advanced.prompt);
+});
