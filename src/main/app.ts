@@ -1,4 +1,5 @@
 import { createApi, type Handlers } from './api';
+import type { FileDialogs } from './api/transfer';
 import { bundledDecks } from './bundled-decks';
 import { systemClock, type Clock } from './clock';
 import { openDb, type Db } from './store/database';
@@ -11,10 +12,14 @@ export interface AppCore {
 }
 
 /** Opens the store, installs the bundled decks if they are new, and builds the api: shared by Electron and browser mode. */
-export async function openAppCore(dataDir: string, clock: Clock = systemClock): Promise<AppCore> {
+export async function openAppCore(
+  dataDir: string,
+  clock: Clock = systemClock,
+  options: { dialogs?: FileDialogs } = {},
+): Promise<AppCore> {
   const db = await openDb(dataDir);
   for (const bundled of bundledDecks()) installBundledDeck(db, bundled, clock.now());
-  const api = createApi(db, clock);
+  const api = createApi(db, clock, { dataDir, dialogs: options.dialogs });
   return {
     db,
     api,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import type { FileDialogs } from './api/transfer';
 import { openAppCore, type AppCore } from './app';
 import { registerIpc } from './ipc';
 import { rendererEntry, secureContents, windowOptions } from './window';
@@ -10,6 +11,20 @@ let mainWindow: BrowserWindow | null = null;
 function dataDir(): string {
   return process.env['PREPDECK_DATA_DIR'] || app.getPath('userData');
 }
+
+/** Electron's dialogs, attached to the window: main gets the paths; the renderer only ever sees an id or a file name. */
+const dialogs: FileDialogs = {
+  openFile: async ({ title, filters }) => {
+    const options = { title, filters, properties: ['openFile' as const] };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  saveFile: async ({ title, defaultName, filters }) => {
+    const options = { title, filters, defaultPath: path.join(app.getPath('documents'), defaultName) };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+};
 
 function createWindow(): void {
   // Its webContents get the navigation rules from 'web-contents-created', like every other.
@@ -39,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
     // Nothing is ever asked of the person on the app's behalf (camera, notifications, ...).
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     try {
-      core = await openAppCore(dataDir());
+      core = await openAppCore(dataDir(), undefined, { dialogs });
     } catch (error) {
       dialog.showErrorBox('Prepdeck cannot open its data', (error as Error).message);
       app.exit(1);

@@ -25,6 +25,19 @@ import {
   type SessionSetup,
   type SessionView,
 } from './session-types';
+import {
+  CommitImportInput,
+  EXPORT_FORMATS,
+  ImportRequestInput,
+  RestoreSourceInput,
+  type BackupInfo,
+  type BackupList,
+  type FileResult,
+  type ImportPreview,
+  type ImportResult,
+  type PickedFile,
+  type RestoreResult,
+} from './transfer';
 
 /** Declares a call: `call<Result>()(inputSchema)`. The result type exists only for the compiler. */
 function call<R>() {
@@ -195,6 +208,23 @@ export const contract = {
   /** Soft delete: the question leaves the bank, its attempt history stays; restoreQuestion undoes it. */
   deleteQuestion: call<null>()(z.object({ id }).strict()),
   restoreQuestion: call<QuestionDetail>()(z.object({ id }).strict()),
+  /** Desktop only: Electron's open dialog, in main; the renderer gets an id, never a path. Null when cancelled. */
+  chooseImportFile: call<PickedFile | null>()(noInput),
+  /** What an import would do, written nowhere. */
+  previewImport: call<ImportPreview>()(ImportRequestInput),
+  /** The import, in one transaction: all of it or, on any error, nothing. */
+  commitImport: call<ImportResult>()(CommitImportInput),
+  exportDeck: call<FileResult>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
+  /** Every answer ever given, one CSV row each. */
+  exportHistory: call<FileResult>()(noInput),
+  /** A copy of the whole database in the backups folder (SQLite's online backup: safe while the app runs). */
+  createBackup: call<BackupInfo>()(noInput),
+  listBackups: call<BackupList>()(noInput),
+  /** A backup of the backups folder, to download (browser mode) or save elsewhere (desktop). */
+  exportBackup: call<FileResult>()(z.object({ fileName: text(255) }).strict()),
+  chooseBackupFile: call<PickedFile | null>()(noInput),
+  /** Checks the file, backs up the current data, then replaces it with the file's. */
+  restoreBackup: call<RestoreResult>()(z.object({ source: RestoreSourceInput }).strict()),
 };
 
 export type Contract = typeof contract;

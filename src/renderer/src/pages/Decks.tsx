@@ -3,6 +3,9 @@ import type { DeckSummary } from '../../../shared/types';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
+import { BackupPanel } from '../components/transfer/BackupPanel';
+import { ExportPanel } from '../components/transfer/ExportPanel';
+import { ImportPanel } from '../components/transfer/ImportPanel';
 import { useQuery } from '../hooks/useQuery';
 import { plural } from '../lib/format';
 
@@ -152,6 +155,9 @@ export default function DecksPage() {
         )}
       </section>
       {deleting && <DeleteDeck deck={deleting} onDone={changed} onCancel={() => setDeleting(null)} />}
+      <ImportPanel decks={decks.data} onImported={changed} />
+      <ExportPanel decks={decks.data} />
+      <BackupPanel bankVersion={version} onRestored={changed} />
     </div>
   );
 }

@@ -1,0 +1,544 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { ApiError, type ParsedInputOf } from '../../shared/api';
+import { DEFAULT_LEVELS, type ParsedDeck, type ParsedQuestion } from '../../shared/domain';
+import { GRADES } from '../../shared/session-types';
+import type {
+  BackupInfo,
+  BackupKind,
+  ExportFormat,
+  FileResult,
+  ImportPreview,
+  ImportSource,
+  ImportTarget,
+  PickedFile,
+} from '../../shared/transfer';
+import { writeDeckMarkdown } from '../core/deck-markdown';
+import {
+  decodeImportBytes,
+  ImportError,
+  MAX_IMPORT_BYTES,
+  parseImport,
+  writeDeckCsv,
+  writeDeckJson,
+  type ImportParseResult,
+} from '../core/import';
+import { countPlan, planImport, type PlannedStep } from '../core/import/plan';
+import {
+  backupCounts,
+  BackupFileError,
+  backupDatabase,
+  bankCounts,
+  prepareRestore,
+  replaceAllData,
+} from '../store/backup';
+import * as store from '../store/transfer';
+import type { ApiContext, Handlers } from './index';
+
+/** A filter of a file dialog: a name and the extensions it shows. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * The desktop app's file dialogs (Electron's `dialog`, in main). Browser mode has none: there, files come in
+ * through a file input and go out as downloads.
+ */
+export interface FileDialogs {
+  /** The path of the file the person chose, or null when they cancelled. */
+  openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Where the person wants the file saved, or null when they cancelled. */
+  saveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
+type TransferCalls =
+  | 'chooseImportFile'
+  | 'previewImport'
+  | 'commitImport'
+  | 'exportDeck'
+  | 'exportHistory'
+  | 'createBackup'
+  | 'listBackups'
+  | 'exportBackup'
+  | 'chooseBackupFile'
+  | 'restoreBackup';
+
+const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Question files', extensions: ['md', 'markdown', 'txt', 'json', 'csv', 'tsv', 'tab'] },
+  { name: 'All files', extensions: ['*'] },
+];
+const BACKUP_FILTERS: FileFilter[] = [
+  { name: 'Prepdeck backups', extensions: ['sqlite', 'db', 'sqlite3'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const EXPORTS: Record<
+  ExportFormat,
+  { ext: string; mimeType: string; label: string; write: (d: ParsedDeck) => string }
+> = {
+  markdown: { ext: 'md', mimeType: 'text/markdown', label: 'Prepdeck Markdown', write: writeDeckMarkdown },
+  json: { ext: 'json', mimeType: 'application/json', label: 'Prepdeck JSON', write: writeDeckJson },
+  csv: { ext: 'csv', mimeType: 'text/csv', label: 'CSV (Anki)', write: writeDeckCsv },
+};
+
+const NOT_IN_BROWSER = 'Not available in browser mode: use the file input instead.';
+const PICKED_KEPT = 20;
+const MAX_DECK_NAME = 120;
+
+/** An ImportError as the person should read it: what is wrong, where, and that nothing was written. */
+function importFailure(error: unknown): never {
+  if (error instanceof ImportError) {
+    const where = error.line && !error.message.includes(`line ${error.line}`) ? ` (line ${error.line})` : '';
+    throw new ApiError('invalid_input', `${error.message.replace(/\.$/, '')}${where}. Nothing was imported.`);
+  }
+  throw error;
+}
+
+function tooBig(bytes: number): ImportError {
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  return new ImportError(
+    `The file is ${mb} MB (${bytes.toLocaleString('en-US')} bytes); Prepdeck imports files up to 20 MB. ` +
+      'Split it into smaller files and import them one by one.',
+  );
+}
+
+/** File-system friendly name from a deck name: `System design` → `system-design`. */
+export function fileSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'deck';
+}
+
+const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[:.]/g, '-');
+
+function backupKind(fileName: string): BackupKind {
+  if (fileName.startsWith('prepdeck-')) return 'manual';
+  if (fileName.startsWith('replaced-')) return 'replaced';
+  if (fileName.startsWith('before-migration-')) return 'migration';
+  return 'other';
+}
+
+/** Plain-text start of a Markdown answer, for the preview: fences, emphasis, code quotes and heading marks go. */
+function excerpt(answer: string, max = 180): string {
+  const text = answer
+    .replace(/^\s*(```|~~~)[^\n]*$/gm, ' ')
+    .replace(/^\s{0,3}(#{1,6}|>|[-+] )\s*/gm, '')
+    .replace(/\*\*(\S(?:[^*]*\S)?)\*\*/g, '$1')
+    .replace(/`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** Adds the levels of `extra` that `base` lacks (ignoring case), keeping base's order. */
+function mergeLevels(base: readonly string[], extra: readonly string[]): string[] {
+  const out = [...base];
+  for (const level of extra) if (!out.some((l) => l.toLowerCase() === level.toLowerCase())) out.push(level);
+  return out;
+}
+
+/** Keeps every rule of the bank: levels are named as the deck already names them (`advanced` → `Advanced`). */
+function canonicalLevel(level: string, known: readonly string[]): string {
+  return known.find((k) => k.toLowerCase() === level.toLowerCase()) ?? level;
+}
+
+type ImportRequest = ParsedInputOf<'previewImport'>;
+
+interface PreparedImport {
+  parsed: ImportParseResult;
+  fileName: string | null;
+  /** Source level → level in the deck. */
+  levelOf: (sourceLevel: string) => string;
+  questions: ParsedQuestion[];
+  target: { deck: store.DeckRef | null; name: string; nameTaken: boolean };
+  levels: string[];
+  steps: PlannedStep[];
+}
+
+export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<Handlers, TransferCalls> {
+  /** Files chosen in the open dialog: id → path. The renderer only ever holds the id. */
+  const picked = new Map<string, { path: string; fileName: string; size: number }>();
+  let busy = false;
+
+  const pick = async (title: string, filters: FileFilter[]): Promise<PickedFile | null> => {
+    if (!dialogs) throw new ApiError('invalid_input', NOT_IN_BROWSER);
+    const chosen = await dialogs.openFile({ title, filters });
+    if (chosen === null) return null;
+    const stat = fs.statSync(chosen, { throwIfNoEntry: false });
+    if (!stat?.isFile()) throw new ApiError('not_found', 'That file could not be opened. Choose another one.');
+    const file: PickedFile = { id: randomUUID(), fileName: path.basename(chosen), size: stat.size };
+    picked.set(file.id, { path: chosen, fileName: file.fileName, size: stat.size });
+    while (picked.size > PICKED_KEPT) picked.delete(picked.keys().next().value!);
+    return file;
+  };
+
+  const pickedPath = (id: string): { path: string; fileName: string } => {
+    const entry = picked.get(id);
+    if (!entry) throw new ApiError('not_found', 'That file is no longer at hand: choose it again.');
+    return entry;
+  };
+
+  /** The text of an import, decoded with the same checks whatever its origin (empty, binary, too big, UTF-16). */
+  const readSource = (source: ImportSource): { text: string; fileName: string | null } => {
+    try {
+      switch (source.kind) {
+        case 'text':
+          if (source.text.trim() === '') throw new ImportError('There is nothing to import: the text is empty.');
+          return { text: decodeImportBytes(Buffer.from(source.text, 'utf8')), fileName: source.fileName ?? null };
+        case 'bytes':
+          return { text: decodeImportBytes(Buffer.from(source.base64, 'base64')), fileName: source.fileName };
+        case 'picked': {
+          const entry = pickedPath(source.id);
+          const size = fs.statSync(entry.path, { throwIfNoEntry: false })?.size;
+          if (size === undefined) throw new ApiError('not_found', `“${entry.fileName}” is gone: choose it again.`);
+          if (size > MAX_IMPORT_BYTES) throw tooBig(size);
+          return { text: decodeImportBytes(fs.readFileSync(entry.path)), fileName: entry.fileName };
+        }
+      }
+    } catch (error) {
+      return importFailure(error);
+    }
+  };
+
+  const resolveTarget = (target: ImportTarget | undefined, deck: ParsedDeck): PreparedImport['target'] => {
+    if (target && 'deckId' in target) {
+      const existing = store.liveDeck(db, target.deckId);
+      if (!existing)
+        throw new ApiError('not_found', `Deck ${target.deckId} does not exist (it may have been deleted).`);
+      return { deck: existing, name: existing.name, nameTaken: false };
+    }
+    const name = (target?.newDeckName ?? deck.name).trim().slice(0, MAX_DECK_NAME).trim() || 'Imported deck';
+    const existing = store.liveDeckByName(db, name);
+    // Without a target, a file that names an existing deck goes into it (an export coming back, a newer version).
+    if (!target && existing) return { deck: existing, name: existing.name, nameTaken: false };
+    return { deck: null, name, nameTaken: existing !== null };
+  };
+
+  const prepare = (req: ImportRequest): PreparedImport => {
+    const { text, fileName } = readSource(req.source);
+    let parsed: ImportParseResult;
+    try {
+      parsed = parseImport({ text, fileName: fileName ?? undefined, format: req.format, mapping: req.mapping });
+    } catch (error) {
+      return importFailure(error);
+    }
+    const target = resolveTarget(req.target, parsed.deck);
+    const known = mergeLevels(target.deck?.levels ?? [], DEFAULT_LEVELS);
+    const levelOf = (sourceLevel: string): string =>
+      canonicalLevel(
+        req.levelOverride ??
+          (req.levelMap && Object.hasOwn(req.levelMap, sourceLevel) ? req.levelMap[sourceLevel]! : sourceLevel),
+        known,
+      );
+    const questions = parsed.deck.questions.map((q) => ({ ...q, level: levelOf(q.level) }));
+    const sourceLevels = mergeLevels(
+      parsed.deck.levels.map(levelOf),
+      questions.map((q) => q.level),
+    );
+    let levels: string[];
+    if (target.deck) levels = mergeLevels(target.deck.levels, sourceLevels);
+    else if (sourceLevels.every((l) => (DEFAULT_LEVELS as readonly string[]).includes(l))) levels = [...DEFAULT_LEVELS];
+    else levels = sourceLevels;
+    const existing = target.deck ? store.questionsForMatching(db, target.deck.id) : [];
+    const steps = planImport(questions, existing, req.duplicates);
+    return { parsed, fileName, levelOf, questions, target, levels, steps };
+  };
+
+  /** Hands a file to the person: the save dialog in the desktop app, a download in browser mode. */
+  const deliver = async (
+    file: { fileName: string; mimeType: string; label: string; extensions: string[] },
+    content: string | Buffer,
+  ): Promise<FileResult> => {
+    if (!dialogs) {
+      return typeof content === 'string'
+        ? { kind: 'download', fileName: file.fileName, mimeType: file.mimeType, encoding: 'utf8', content }
+        : {
+            kind: 'download',
+            fileName: file.fileName,
+            mimeType: file.mimeType,
+            encoding: 'base64',
+            content: content.toString('base64'),
+          };
+    }
+    const chosen = await dialogs.saveFile({
+      title: `Save ${file.label}`,
+      defaultName: file.fileName,
+      filters: [{ name: file.label, extensions: file.extensions }],
+    });
+    if (chosen === null) return { kind: 'cancelled' };
+    try {
+      fs.writeFileSync(chosen, content);
+    } catch (error) {
+      throw new ApiError(
+        'storage',
+        `The file could not be saved there (${(error as Error).message}). Choose another place.`,
+      );
+    }
+    return { kind: 'saved', fileName: path.basename(chosen), path: chosen };
+  };
+
+  const backupsDir = (): string => {
+    if (!dataDir)
+      throw new ApiError('invalid_input', 'Backups need a data folder, and this Prepdeck runs without one.');
+    return path.join(dataDir, 'backups');
+  };
+
+  const backupPath = (fileName: string): string => {
+    const dir = backupsDir();
+    const file = path.join(dir, fileName);
+    if (
+      path.dirname(file) !== dir ||
+      !fileName.endsWith('.sqlite') ||
+      !fs.statSync(file, { throwIfNoEntry: false })?.isFile()
+    ) {
+      throw new ApiError('not_found', `There is no backup called “${fileName}” in the backups folder.`);
+    }
+    return file;
+  };
+
+  const uniqueBackupFile = (prefix: string): string => {
+    const dir = backupsDir();
+    const base = `${prefix}-${stamp(clock.now())}`;
+    let name = `${base}.sqlite`;
+    for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
+    return path.join(dir, name);
+  };
+
+  const backupInfo = (file: string): BackupInfo => {
+    const stat = fs.statSync(file);
+    const fileName = path.basename(file);
+    return {
+      fileName,
+      size: stat.size,
+      createdAt: stat.mtimeMs,
+      kind: backupKind(fileName),
+      counts: backupCounts(file),
+    };
+  };
+
+  /** One backup or restore at a time: they await SQLite's backup, and a second one must not interleave. */
+  const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (busy) throw new ApiError('conflict', 'A backup or restore is already running. Wait for it to finish.');
+    busy = true;
+    try {
+      return await run();
+    } finally {
+      busy = false;
+    }
+  };
+
+  return {
+    chooseImportFile: () => pick('Import questions', IMPORT_FILTERS),
+
+    previewImport: (req) => {
+      const p = prepare(req);
+      const counts = new Map<string, number>();
+      for (const q of p.parsed.deck.questions) counts.set(q.level, (counts.get(q.level) ?? 0) + 1);
+      const table = p.parsed.table;
+      const preview: ImportPreview = {
+        format: p.parsed.format,
+        fileName: p.fileName,
+        sourceDeck: {
+          name: p.parsed.deck.name,
+          description: p.parsed.deck.description,
+          levels: p.parsed.deck.levels,
+        },
+        levels: mergeLevels(p.parsed.deck.levels, [...counts.keys()])
+          .filter((l) => counts.has(l))
+          .map((source) => ({ source, level: p.levelOf(source), count: counts.get(source)! })),
+        questions: p.steps.map((step, i) => {
+          const q = step.question;
+          return {
+            line: q.line,
+            prompt: q.prompt,
+            level: q.level,
+            sourceLevel: p.parsed.deck.questions[i]!.level,
+            keywords: q.keywords,
+            keywordsSuggested: q.keywordsSuggested,
+            tags: q.tags,
+            answerExcerpt: excerpt(q.answer),
+            action: step.action,
+          };
+        }),
+        warnings: p.parsed.deck.warnings,
+        table: table
+          ? {
+              header: table.header,
+              rows: table.rows,
+              columnCount: Math.max(table.header?.length ?? 0, ...table.rows.map((r) => r.length), 1),
+              mapping: table.mapping,
+              obvious: table.header !== null,
+            }
+          : null,
+        target: {
+          deckId: p.target.deck?.id ?? null,
+          deckName: p.target.name,
+          levels: p.levels,
+          nameTaken: p.target.nameTaken,
+        },
+        counts: countPlan(p.steps),
+      };
+      return preview;
+    },
+
+    commitImport: (req) => {
+      const p = prepare(req);
+      if (p.target.nameTaken) {
+        throw new ApiError(
+          'conflict',
+          `There is already a deck called “${p.target.name}”. Import into it, or give the new deck another name.`,
+        );
+      }
+      const counts = countPlan(p.steps);
+      if (p.target.deck && counts.create + counts.update === 0) {
+        return { deckId: p.target.deck.id, deckName: p.target.name, created: 0, updated: 0, skipped: counts.skip };
+      }
+      const destination: store.ImportDestination = p.target.deck
+        ? { kind: 'existing', deck: p.target.deck, levels: p.levels }
+        : { kind: 'new', name: p.target.name, description: p.parsed.deck.description, levels: p.levels };
+      const result = store.applyImport(db, destination, p.steps, clock.now());
+      return { ...result, deckName: p.target.name };
+    },
+
+    exportDeck: async ({ deckId, format }) => {
+      const deck = store.deckForExport(db, deckId);
+      if (!deck) throw new ApiError('not_found', `Deck ${deckId} does not exist (it may have been deleted).`);
+      const spec = EXPORTS[format];
+      return deliver(
+        {
+          fileName: `${fileSlug(deck.name)}.${spec.ext}`,
+          mimeType: spec.mimeType,
+          label: spec.label,
+          extensions: [spec.ext],
+        },
+        spec.write(deck),
+      );
+    },
+
+    exportHistory: async () => {
+      const grade = new Map<number, string>(GRADES.map((g) => [g.value, g.label]));
+      const outcome: Record<string, string> = { answered: 'answered', timed_out: 'timed out', skipped: 'skipped' };
+      const rows = store
+        .historyRows(db)
+        .map((r) => [
+          new Date(r.answeredAt).toISOString(),
+          r.sessionId,
+          r.deckName,
+          r.prompt,
+          r.level,
+          outcome[r.outcome] ?? r.outcome,
+          Math.round(r.timeAllowedMs / 1000),
+          Math.round(r.timeUsedMs / 1000),
+          r.selfGrade === null ? '' : (grade.get(r.selfGrade) ?? ''),
+          r.keywordScore === null ? '' : Math.round(r.keywordScore * 100),
+          r.named.join('; '),
+          r.missed.join('; '),
+          r.mode,
+          r.answer,
+        ]);
+      const csv = stringify(rows, {
+        header: true,
+        columns: [
+          'date',
+          'session',
+          'deck',
+          'question',
+          'level',
+          'outcome',
+          'time allowed (s)',
+          'time used (s)',
+          'self-grade',
+          'keyword score (%)',
+          'keywords named',
+          'keywords missed',
+          'mode',
+          'answer',
+        ],
+        record_delimiter: '\r\n',
+      });
+      const day = new Date(clock.now() - new Date(clock.now()).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+      // The BOM makes spreadsheet apps read the file as UTF-8 (accents, quotes, emoji).
+      return deliver(
+        {
+          fileName: `prepdeck-history-${day}.csv`,
+          mimeType: 'text/csv',
+          label: 'answer history (CSV)',
+          extensions: ['csv'],
+        },
+        `\uFEFF${csv}`,
+      );
+    },
+
+    createBackup: () =>
+      exclusive(async () => {
+        const file = uniqueBackupFile('prepdeck');
+        await backupDatabase(db, file);
+        return backupInfo(file);
+      }),
+
+    listBackups: () => {
+      const folder = backupsDir();
+      const names = fs.existsSync(folder)
+        ? fs.readdirSync(folder).filter((n) => n.endsWith('.sqlite') && fs.statSync(path.join(folder, n)).isFile())
+        : [];
+      const backups = names
+        .map((n) => backupInfo(path.join(folder, n)))
+        .sort((a, b) => b.createdAt - a.createdAt || b.fileName.localeCompare(a.fileName));
+      return { folder, backups, current: bankCounts(db) };
+    },
+
+    exportBackup: ({ fileName }) => {
+      const file = backupPath(fileName);
+      if (dialogs) {
+        return dialogs
+          .saveFile({ title: 'Save a copy of the backup', defaultName: fileName, filters: BACKUP_FILTERS })
+          .then((chosen): FileResult => {
+            if (chosen === null) return { kind: 'cancelled' };
+            fs.copyFileSync(file, chosen);
+            return { kind: 'saved', fileName: path.basename(chosen), path: chosen };
+          });
+      }
+      return deliver(
+        { fileName, mimeType: 'application/vnd.sqlite3', label: 'backup', extensions: ['sqlite'] },
+        fs.readFileSync(file),
+      );
+    },
+
+    chooseBackupFile: () => pick('Restore a backup', BACKUP_FILTERS),
+
+    restoreBackup: ({ source }) =>
+      exclusive(async () => {
+        const work = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-restore-'));
+        try {
+          let file: string;
+          if (source.kind === 'backup') file = backupPath(source.fileName);
+          else if (source.kind === 'picked') file = pickedPath(source.id).path;
+          else {
+            file = path.join(work, 'upload.sqlite');
+            fs.writeFileSync(file, Buffer.from(source.base64, 'base64'));
+          }
+          const candidate = prepareRestore(file, work);
+          const replaced = uniqueBackupFile('replaced');
+          await backupDatabase(db, replaced);
+          replaceAllData(db, candidate);
+          return { restored: bankCounts(db), replacedBackup: path.basename(replaced) };
+        } catch (error) {
+          if (error instanceof BackupFileError) {
+            throw new ApiError('invalid_input', `${error.message} Nothing was changed.`);
+          }
+          throw error;
+        } finally {
+          fs.rmSync(work, { recursive: true, force: true });
+        }
+      }),
+  };
+}

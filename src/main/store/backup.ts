@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { BankCounts } from '../../shared/transfer';
+import { migrate, SCHEMA_VERSION, type Db } from './database';
+
+/** The tables every Prepdeck database has had since its first version. */
+const CORE_TABLES = [
+  'decks',
+  'questions',
+  'keywords',
+  'question_keywords',
+  'sessions',
+  'attempts',
+  'attempt_keywords',
+  'settings',
+];
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** A file that cannot be restored, with the reason in words; nothing was changed. */
+export class BackupFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupFileError';
+  }
+}
+
+export function bankCounts(db: Db): BankCounts {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM decks WHERE deleted_at IS NULL) AS decks,
+              (SELECT count(*) FROM questions q JOIN decks d ON d.id = q.deck_id
+                WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL) AS questions,
+              (SELECT count(*) FROM attempts) AS attempts`,
+    )
+    .get() as BankCounts;
+}
+
+/**
+ * Copies the live database to `file` with SQLite's online backup (consistent while the app keeps writing), then
+ * turns the copy into a single self-contained file (rollback journal, not WAL), so it can be moved and opened alone.
+ */
+export async function backupDatabase(db: Db, file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  try {
+    await db.backup(partial);
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fs.renameSync(partial, file);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+function isWalFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(20);
+    fs.readSync(fd, header, 0, 20, 0);
+    return header[18] === 2 || header[19] === 2;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** What a backup file holds, read without writing anything next to it; null when it is not a readable Prepdeck database. */
+export function backupCounts(file: string): BankCounts | null {
+  let dir: string | null = null;
+  try {
+    let readable = file;
+    // A WAL-mode file opened read-only still gets -shm and -wal files beside it: read a copy instead.
+    if (isWalFile(file)) {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-inspect-'));
+      readable = path.join(dir, 'copy.sqlite');
+      fs.copyFileSync(file, readable);
+    }
+    const probe = new Database(readable, { readonly: true, fileMustExist: true });
+    try {
+      return bankCounts(probe);
+    } finally {
+      probe.close();
+    }
+  } catch {
+    return null;
+  } finally {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copies `source` into `workDir` and checks the copy: an SQLite file, intact (integrity and foreign keys), with
+ * Prepdeck's tables, from this version of Prepdeck or an older one (migrated up here). Returns the path of the
+ * checked copy, ready for replaceAllData. Throws BackupFileError; the source file is never written.
+ */
+export function prepareRestore(source: string, workDir: string): string {
+  const stat = fs.statSync(source, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new BackupFileError('The backup file could not be found.');
+  if (stat.size === 0) throw new BackupFileError('The file is empty: it is not a Prepdeck backup.');
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(source, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.equals(SQLITE_HEADER)) {
+    throw new BackupFileError('This file is not a Prepdeck backup: it is not an SQLite database.');
+  }
+  const copy = path.join(workDir, 'candidate.sqlite');
+  fs.copyFileSync(source, copy);
+  let db: Db;
+  try {
+    db = new Database(copy, { fileMustExist: true });
+  } catch (error) {
+    throw new BackupFileError(`This file cannot be opened as a database (${(error as Error).message}).`);
+  }
+  try {
+    let problems: string[];
+    try {
+      problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+    } catch (error) {
+      throw new BackupFileError(`This file is damaged: ${(error as Error).message}.`);
+    }
+    if (problems.length !== 1 || problems[0] !== 'ok') {
+      throw new BackupFileError(`This file is damaged (SQLite's integrity check says: ${problems[0] ?? 'nothing'}).`);
+    }
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+        (r) => r.name,
+      ),
+    );
+    const missing = CORE_TABLES.filter((t) => !tables.has(t));
+    if (version === 0 || missing.length > 0) {
+      throw new BackupFileError(
+        `This database is not a Prepdeck backup${missing.length ? ` (it has no ${missing.slice(0, 3).join(', ')} table)` : ''}.`,
+      );
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new BackupFileError(
+        `This backup was made by a newer version of Prepdeck (data format ${version}; this app reads up to ${SCHEMA_VERSION}). ` +
+          'Update Prepdeck to restore it.',
+      );
+    }
+    if ((db.pragma('foreign_key_check') as unknown[]).length > 0) {
+      throw new BackupFileError(
+        'This backup is damaged: some of its answers or keywords point at rows it does not have.',
+      );
+    }
+    db.pragma('journal_mode = DELETE');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } finally {
+    db.close();
+  }
+  return copy;
+}
+
+interface TableSpec {
+  name: string;
+  columns: string[];
+}
+
+function tablesOf(db: Db, schema: 'main' | 'restore_source'): TableSpec[] {
+  const names = (
+    db
+      .prepare(
+        `SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .all() as Array<{ name: string }>
+  ).map((r) => r.name);
+  return names.map((name) => ({
+    name,
+    columns: (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(name, schema) as Array<{ name: string }>).map(
+      (c) => c.name,
+    ),
+  }));
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Replaces every row of the live database with the rows of `candidate` (a file prepareRestore checked, with the
+ * same schema), in one transaction on the live connection: the app keeps its connection, and a failure changes
+ * nothing. Triggers are dropped for the copy and recreated in the same transaction, so derived tables (the stats
+ * rollups) come across exactly as they were rather than being counted twice.
+ */
+export function replaceAllData(db: Db, candidate: string): void {
+  db.prepare('ATTACH DATABASE ? AS restore_source').run(candidate);
+  try {
+    const live = tablesOf(db, 'main');
+    const incoming = tablesOf(db, 'restore_source');
+    if (JSON.stringify(live) !== JSON.stringify(incoming)) {
+      throw new BackupFileError('This backup does not have the tables this version of Prepdeck expects.');
+    }
+    const triggers = db
+      .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL")
+      .all() as Array<{ name: string; sql: string }>;
+    const hasSequence =
+      db.prepare("SELECT 1 FROM main.sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined &&
+      db.prepare("SELECT 1 FROM restore_source.sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;
+    db.transaction(() => {
+      db.pragma('defer_foreign_keys = ON');
+      for (const t of triggers) db.exec(`DROP TRIGGER main.${quote(t.name)}`);
+      for (const t of live) db.exec(`DELETE FROM main.${quote(t.name)}`);
+      for (const t of live) {
+        const cols = t.columns.map(quote).join(', ');
+        db.exec(`INSERT INTO main.${quote(t.name)} (${cols}) SELECT ${cols} FROM restore_source.${quote(t.name)}`);
+      }
+      if (hasSequence) {
+        db.exec('DELETE FROM main.sqlite_sequence');
+        db.exec('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restore_source.sqlite_sequence');
+      }
+      for (const t of triggers) db.exec(t.sql);
+    })();
+  } finally {
+    db.exec('DETACH DATABASE restore_source');
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

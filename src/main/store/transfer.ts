@@ -1,0 +1,236 @@
+import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domain';
+import type { ExistingQuestion, PlannedStep } from '../core/import/plan';
+import type { Db } from './database';
+import { LEVEL_ORDER_SQL, insertDeck, insertQuestion, nextQuestionPosition, replaceQuestionContent } from './questions';
+
+export interface DeckRef {
+  id: number;
+  name: string;
+  levels: string[];
+  bundled: boolean;
+}
+
+interface DeckRow {
+  id: number;
+  name: string;
+  levels: string;
+  bundled_slug: string | null;
+}
+
+const toRef = (row: DeckRow): DeckRef => ({
+  id: row.id,
+  name: row.name,
+  levels: JSON.parse(row.levels) as string[],
+  bundled: row.bundled_slug !== null,
+});
+
+export function liveDeck(db: Db, id: number): DeckRef | null {
+  const row = db
+    .prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE id = ? AND deleted_at IS NULL')
+    .get(id) as DeckRow | undefined;
+  return row ? toRef(row) : null;
+}
+
+/** The live deck with this name, ignoring case (deck names are unique that way). */
+export function liveDeckByName(db: Db, name: string): DeckRef | null {
+  const row = db
+    .prepare(
+      'SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1',
+    )
+    .get(name.trim()) as DeckRow | undefined;
+  return row ? toRef(row) : null;
+}
+
+/** Every question of a deck, deleted ones included (their ids stay taken). */
+export function questionsForMatching(db: Db, deckId: number): ExistingQuestion[] {
+  return (
+    db.prepare('SELECT id, prompt, source_key, deleted_at FROM questions WHERE deck_id = ?').all(deckId) as Array<{
+      id: number;
+      prompt: string;
+      source_key: string | null;
+      deleted_at: number | null;
+    }>
+  ).map((r) => ({ id: r.id, prompt: r.prompt, key: r.source_key, deleted: r.deleted_at !== null }));
+}
+
+export type ImportDestination =
+  | { kind: 'existing'; deck: DeckRef; levels: string[] }
+  | { kind: 'new'; name: string; description: string; levels: string[] };
+
+/**
+ * Writes a planned import in one transaction: the deck (new, or its levels extended), then every step in order.
+ * Any error rolls everything back.
+ */
+export function applyImport(
+  db: Db,
+  destination: ImportDestination,
+  steps: readonly PlannedStep[],
+  now: number,
+): { deckId: number; created: number; updated: number; skipped: number } {
+  return db.transaction(() => {
+    let deckId: number;
+    let bundled = false;
+    if (destination.kind === 'new') {
+      deckId = insertDeck(
+        db,
+        { name: destination.name, description: destination.description, levels: destination.levels },
+        now,
+      );
+    } else {
+      deckId = destination.deck.id;
+      bundled = destination.deck.bundled;
+      if (JSON.stringify(destination.levels) !== JSON.stringify(destination.deck.levels)) {
+        db.prepare('UPDATE decks SET levels = ?, updated_at = ? WHERE id = ?').run(
+          JSON.stringify(destination.levels),
+          now,
+          deckId,
+        );
+      }
+    }
+    let position = nextQuestionPosition(db, deckId);
+    let created = 0;
+    let updated = 0;
+    let skipped = 0;
+    for (const step of steps) {
+      if (step.action === 'create') {
+        insertQuestion(db, deckId, { ...step.question, key: step.key }, position++, now);
+        created++;
+      } else if (step.action === 'update') {
+        replaceQuestionContent(db, step.id, step.question, now);
+        // The person chose this content: a newer version of a bundled deck must not overwrite it.
+        if (bundled) db.prepare('UPDATE questions SET edited_at = ? WHERE id = ?').run(now, step.id);
+        updated++;
+      } else skipped++;
+    }
+    db.prepare('UPDATE decks SET updated_at = ? WHERE id = ?').run(now, deckId);
+    return { deckId, created, updated, skipped };
+  })();
+}
+
+/** A deck with its live questions, in the deck's level order then their own order, ready for a writer. */
+export function deckForExport(db: Db, deckId: number): ParsedDeck | null {
+  const deck = db
+    .prepare('SELECT id, name, description, levels FROM decks WHERE id = ? AND deleted_at IS NULL')
+    .get(deckId) as { id: number; name: string; description: string; levels: string } | undefined;
+  if (!deck) return null;
+  const rows = db
+    .prepare(
+      `SELECT q.id, q.source_key, q.level, q.prompt, q.answer, q.tags
+         FROM questions q JOIN decks d ON d.id = q.deck_id
+        WHERE q.deck_id = ? AND q.deleted_at IS NULL
+        ORDER BY ${LEVEL_ORDER_SQL}, q.position, q.id`,
+    )
+    .all(deckId) as Array<{
+    id: number;
+    source_key: string | null;
+    level: string;
+    prompt: string;
+    answer: string;
+    tags: string;
+  }>;
+  const keywordRows = db
+    .prepare(
+      `SELECT qk.question_id, k.label, k.aliases, qk.weight
+         FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id JOIN questions q ON q.id = qk.question_id
+        WHERE q.deck_id = ? AND q.deleted_at IS NULL ORDER BY qk.question_id, qk.position`,
+    )
+    .all(deckId) as Array<{ question_id: number; label: string; aliases: string; weight: number }>;
+  const keywords = new Map<number, KeywordSpec[]>();
+  for (const k of keywordRows) {
+    const list = keywords.get(k.question_id) ?? [];
+    list.push({ label: k.label, aliases: JSON.parse(k.aliases) as string[], weight: k.weight });
+    keywords.set(k.question_id, list);
+  }
+  const questions: ParsedQuestion[] = rows.map((r) => ({
+    key: r.source_key,
+    level: r.level,
+    prompt: r.prompt,
+    answer: r.answer,
+    keywords: keywords.get(r.id) ?? [],
+    keywordsSuggested: false,
+    tags: JSON.parse(r.tags) as string[],
+    line: 0,
+  }));
+  return {
+    name: deck.name,
+    description: deck.description,
+    levels: JSON.parse(deck.levels) as string[],
+    questions,
+    warnings: [],
+  };
+}
+
+export interface HistoryRow {
+  answeredAt: number;
+  sessionId: number;
+  deckName: string;
+  prompt: string;
+  level: string;
+  outcome: string;
+  mode: string;
+  timeAllowedMs: number;
+  timeUsedMs: number;
+  selfGrade: number | null;
+  keywordScore: number | null;
+  named: string[];
+  missed: string[];
+  answer: string;
+}
+
+/** Every attempt, oldest first, with the keywords it named and missed (in the question's keyword order). */
+export function historyRows(db: Db): HistoryRow[] {
+  const attempts = db
+    .prepare(
+      `SELECT a.id, a.answered_at, a.session_id, coalesce(d.name, '') AS deck_name, q.prompt, a.level, a.outcome,
+              a.mode, a.time_allowed_ms, a.time_used_ms, a.self_grade, a.keyword_score, a.answer
+         FROM attempts a JOIN questions q ON q.id = a.question_id LEFT JOIN decks d ON d.id = a.deck_id
+        ORDER BY a.answered_at, a.session_id, a.position`,
+    )
+    .all() as Array<{
+    id: number;
+    answered_at: number;
+    session_id: number;
+    deck_name: string;
+    prompt: string;
+    level: string;
+    outcome: string;
+    mode: string;
+    time_allowed_ms: number;
+    time_used_ms: number;
+    self_grade: number | null;
+    keyword_score: number | null;
+    answer: string;
+  }>;
+  const hits = db
+    .prepare(
+      `SELECT ak.attempt_id, k.label, ak.hit
+         FROM attempt_keywords ak
+         JOIN attempts a ON a.id = ak.attempt_id
+         JOIN keywords k ON k.id = ak.keyword_id
+         LEFT JOIN question_keywords qk ON qk.question_id = a.question_id AND qk.keyword_id = ak.keyword_id
+        ORDER BY ak.attempt_id, coalesce(qk.position, 1000), k.label COLLATE NOCASE`,
+    )
+    .all() as Array<{ attempt_id: number; label: string; hit: number }>;
+  const byAttempt = new Map<number, { named: string[]; missed: string[] }>();
+  for (const h of hits) {
+    const entry = byAttempt.get(h.attempt_id) ?? { named: [], missed: [] };
+    (h.hit ? entry.named : entry.missed).push(h.label);
+    byAttempt.set(h.attempt_id, entry);
+  }
+  return attempts.map((a) => ({
+    answeredAt: a.answered_at,
+    sessionId: a.session_id,
+    deckName: a.deck_name,
+    prompt: a.prompt,
+    level: a.level,
+    outcome: a.outcome,
+    mode: a.mode,
+    timeAllowedMs: a.time_allowed_ms,
+    timeUsedMs: a.time_used_ms,
+    selfGrade: a.self_grade,
+    keywordScore: a.keyword_score,
+    named: byAttempt.get(a.id)?.named ?? [],
+    missed: byAttempt.get(a.id)?.missed ?? [],
+    answer: a.answer,
+  }));
+}

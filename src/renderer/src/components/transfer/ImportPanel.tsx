@@ -1,0 +1,713 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { InputOf } from '../../../../shared/api';
+import { DEFAULT_LEVELS } from '../../../../shared/domain';
+import type { DeckSummary } from '../../../../shared/types';
+import {
+  IMPORT_FORMATS,
+  MAX_IMPORT_BYTES,
+  type ColumnMapping,
+  type DuplicateChoice,
+  type ImportAction,
+  type ImportFormat,
+  type ImportPreview,
+  type ImportPreviewQuestion,
+  type ImportResult,
+  type ImportSource,
+} from '../../../../shared/transfer';
+import { api, isBrowserMode } from '../../api';
+import { plural } from '../../lib/format';
+import { LevelBadge } from '../LevelBadge';
+import { fileSize, fileToBase64 } from './files';
+import '../../styles/transfer.css';
+
+const FORMAT_LABELS: Record<ImportFormat, string> = {
+  markdown: 'Prepdeck Markdown',
+  json: 'Prepdeck JSON',
+  csv: 'CSV',
+  tsv: 'TSV (tab-separated)',
+  article: 'Article text',
+};
+
+const ACTIONS: Record<ImportAction, { label: string; className: string }> = {
+  create: { label: 'New', className: 'status-new' },
+  update: { label: 'Updates the deck’s copy', className: 'status-update' },
+  'skip-duplicate': { label: 'Already in the deck: skipped', className: 'status-skip' },
+  'skip-repeated': { label: 'Repeated in the file: skipped', className: 'status-skip' },
+};
+
+const ROLES: Array<{ key: keyof ColumnMapping; label: string; required: boolean }> = [
+  { key: 'prompt', label: 'Question', required: true },
+  { key: 'answer', label: 'Answer', required: true },
+  { key: 'level', label: 'Level', required: false },
+  { key: 'keywords', label: 'Keywords', required: false },
+  { key: 'tags', label: 'Tags', required: false },
+];
+
+const SHOWN_AT_FIRST = 50;
+
+interface Chosen {
+  source: ImportSource;
+  /** What the person recognises: the file name, or "Pasted text". */
+  label: string;
+  size: number;
+}
+
+type Target = { kind: 'auto' } | { kind: 'existing'; deckId: number } | { kind: 'new'; name: string };
+
+interface Options {
+  format: ImportFormat | null;
+  mapping: ColumnMapping | null;
+  target: Target;
+  /** '' keeps each question's own level. */
+  levelOverride: string;
+  levelMap: Record<string, string>;
+  duplicates: DuplicateChoice;
+}
+
+const INITIAL: Options = {
+  format: null,
+  mapping: null,
+  target: { kind: 'auto' },
+  levelOverride: '',
+  levelMap: {},
+  duplicates: 'skip',
+};
+
+type Request = InputOf<'previewImport'>;
+
+function buildRequest(chosen: Chosen, o: Options): Request {
+  const request: Request = { source: chosen.source, duplicates: o.duplicates };
+  if (o.format) request.format = o.format;
+  if (o.mapping) request.mapping = o.mapping;
+  if (o.target.kind === 'existing') request.target = { deckId: o.target.deckId };
+  if (o.target.kind === 'new' && o.target.name.trim()) request.target = { newDeckName: o.target.name.trim() };
+  if (o.levelOverride) request.levelOverride = o.levelOverride;
+  else if (Object.keys(o.levelMap).length > 0) request.levelMap = o.levelMap;
+  return request;
+}
+
+const unique = (list: readonly string[]): string[] => [...new Set(list)];
+
+/** Choose a file or paste text; see what would be created; adjust; import in one transaction. */
+export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImported: () => void }) {
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [options, setOptions] = useState<Options>(INITIAL);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [committing, setCommitting] = useState(false);
+  const [done, setDone] = useState<ImportResult | null>(null);
+  const [pasted, setPasted] = useState('');
+  const sequence = useRef(0);
+
+  const set = (patch: Partial<Options>) => setOptions((o) => ({ ...o, ...patch }));
+  const requestKey = chosen ? JSON.stringify(buildRequest(chosen, options)) : '';
+
+  useEffect(() => {
+    if (!chosen) return;
+    const mine = ++sequence.current;
+    // Typing a deck name should not send a request per key.
+    const timer = setTimeout(() => {
+      setLoading(true);
+      api.previewImport(JSON.parse(requestKey) as Request).then(
+        (result) => {
+          if (mine !== sequence.current) return;
+          setPreview(result);
+          setError(null);
+          setLoading(false);
+          setOptions((o) =>
+            o.target.kind === 'auto'
+              ? {
+                  ...o,
+                  target:
+                    result.target.deckId !== null
+                      ? { kind: 'existing', deckId: result.target.deckId }
+                      : { kind: 'new', name: result.target.deckName },
+                }
+              : o,
+          );
+        },
+        (e: unknown) => {
+          if (mine !== sequence.current) return;
+          setPreview(null);
+          setError((e as Error).message);
+          setLoading(false);
+        },
+      );
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [chosen, requestKey]);
+
+  const start = (next: Chosen) => {
+    setDone(null);
+    setError(null);
+    setPreview(null);
+    setOptions(INITIAL);
+    setChosen(next);
+  };
+  const reset = () => {
+    sequence.current++;
+    setChosen(null);
+    setPreview(null);
+    setError(null);
+    setOptions(INITIAL);
+  };
+
+  const chooseInDesktop = async () => {
+    try {
+      const file = await api.chooseImportFile();
+      if (file) start({ source: { kind: 'picked', id: file.id }, label: file.fileName, size: file.size });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const chooseInBrowser = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setChosen(null);
+      setDone(null);
+      setError(
+        `“${file.name}” is ${fileSize(file.size)}; Prepdeck imports files up to 20 MB. Split it into smaller files and import them one by one.`,
+      );
+      return;
+    }
+    start({
+      source: { kind: 'bytes', base64: await fileToBase64(file), fileName: file.name },
+      label: file.name,
+      size: file.size,
+    });
+  };
+
+  const commit = async () => {
+    if (!chosen || !preview) return;
+    const request = buildRequest(chosen, options);
+    const target =
+      options.target.kind === 'existing'
+        ? { deckId: options.target.deckId }
+        : { newDeckName: options.target.kind === 'new' ? options.target.name.trim() : preview.target.deckName };
+    setCommitting(true);
+    try {
+      const result = await api.commitImport({ ...request, target });
+      setDone(result);
+      reset();
+      setPasted('');
+      onImported();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setCommitting(false);
+    }
+  };
+
+  return (
+    <section className="card import-card" aria-labelledby="import-title">
+      <div className="card-head">
+        <div>
+          <h2 id="import-title">Import questions</h2>
+          <p className="muted small card-sub">
+            Prepdeck Markdown or JSON, CSV or TSV (Anki’s text export too), or the text of an interview-questions
+            article. Nothing is written until you press Import.
+          </p>
+        </div>
+        {chosen && (
+          <button type="button" className="button button-small" onClick={reset}>
+            Start over
+          </button>
+        )}
+      </div>
+
+      {done && (
+        <div className="note note-success" role="status">
+          <span>
+            Imported {plural(done.created, 'question')} into <strong>{done.deckName}</strong>
+            {done.updated > 0 && `, updated ${done.updated}`}
+            {done.skipped > 0 && `, skipped ${done.skipped}`}.
+          </span>
+          <a className="link" href={`#/library?deck=${done.deckId}`}>
+            Open {done.deckName} in the library →
+          </a>
+        </div>
+      )}
+
+      {!chosen ? (
+        <>
+          {error && (
+            <p className="note import-error" role="alert">
+              {error}
+            </p>
+          )}
+          <SourcePicker
+            pasted={pasted}
+            onPaste={setPasted}
+            onPreviewPasted={() => start({ source: { kind: 'text', text: pasted }, label: 'Pasted text', size: 0 })}
+            onChooseDesktop={() => void chooseInDesktop()}
+            onChooseBrowser={(f) => void chooseInBrowser(f)}
+          />
+        </>
+      ) : (
+        <>
+          <div className="import-source">
+            <FileIcon />
+            <strong>{chosen.label}</strong>
+            {chosen.size > 0 && <span className="muted">{fileSize(chosen.size)}</span>}
+            {preview && <span className="pill">{FORMAT_LABELS[preview.format]}</span>}
+            {loading && <span className="spinner" aria-label="Reading" />}
+          </div>
+          {error && (
+            <div className="note import-error" role="alert">
+              <strong>Cannot import {chosen.label === 'Pasted text' ? 'the pasted text' : `“${chosen.label}”`}.</strong>{' '}
+              {error}
+            </div>
+          )}
+          {preview && (
+            <PreviewView
+              preview={preview}
+              decks={decks}
+              options={options}
+              set={set}
+              committing={committing}
+              onCommit={() => void commit()}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function FileIcon() {
+  return (
+    <span className="import-file-icon" aria-hidden="true">
+      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">
+        <path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8z" />
+        <path d="M14 3v5h5M8.5 13h7M8.5 16.5h5" strokeLinecap="round" />
+      </svg>
+    </span>
+  );
+}
+
+function SourcePicker({
+  pasted,
+  onPaste,
+  onPreviewPasted,
+  onChooseDesktop,
+  onChooseBrowser,
+}: {
+  pasted: string;
+  onPaste: (text: string) => void;
+  onPreviewPasted: () => void;
+  onChooseDesktop: () => void;
+  onChooseBrowser: (file: File | undefined) => void;
+}) {
+  return (
+    <div className="import-sources">
+      <div className="import-drop">
+        <p className="import-drop-title">From a file</p>
+        <p className="muted small">.md, .txt, .json, .csv, .tsv · up to 20 MB</p>
+        {isBrowserMode ? (
+          <label className="button button-primary file-button">
+            Choose a file…
+            <input
+              type="file"
+              className="visually-hidden"
+              accept=".md,.markdown,.txt,.json,.csv,.tsv,.tab,text/*,application/json"
+              onChange={(e) => {
+                onChooseBrowser(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        ) : (
+          <button type="button" className="button button-primary" onClick={onChooseDesktop}>
+            Choose a file…
+          </button>
+        )}
+      </div>
+      <div className="import-paste">
+        <label className="field">
+          <span className="field-label">Or paste text</span>
+          <textarea
+            className="input import-textarea"
+            value={pasted}
+            onChange={(e) => onPaste(e.target.value)}
+            placeholder={
+              '1. What is a race condition?\nTwo threads touch shared state without a lock…\nKeywords: mutex, atomicity'
+            }
+            rows={5}
+          />
+        </label>
+        <div>
+          <button type="button" className="button" disabled={!pasted.trim()} onClick={onPreviewPasted}>
+            Preview pasted text
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PreviewView({
+  preview,
+  decks,
+  options,
+  set,
+  committing,
+  onCommit,
+}: {
+  preview: ImportPreview;
+  decks: DeckSummary[];
+  options: Options;
+  set: (patch: Partial<Options>) => void;
+  committing: boolean;
+  onCommit: () => void;
+}) {
+  const [showAll, setShowAll] = useState(false);
+  const levelChoices = unique([...preview.target.levels, ...DEFAULT_LEVELS]);
+  const { counts } = preview;
+  const writes = counts.create + counts.update;
+  const duplicates = preview.questions.filter((q) => q.action === 'skip-duplicate' || q.action === 'update').length;
+  const newName = options.target.kind === 'new' ? options.target.name : '';
+  const nameMissing = options.target.kind === 'new' && !newName.trim();
+  const blocked = nameMissing || preview.target.nameTaken;
+  const shown = showAll ? preview.questions : preview.questions.slice(0, SHOWN_AT_FIRST);
+
+  return (
+    <div className="import-preview">
+      <div className="import-settings">
+        <label className="field">
+          <span className="field-label">Read as</span>
+          <select
+            className="input"
+            value={options.format ?? preview.format}
+            onChange={(e) => set({ format: e.target.value as ImportFormat, mapping: null })}
+          >
+            {IMPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
+                {f === preview.format && !options.format ? ' (detected)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field">
+          <label className="field-label" htmlFor="import-target">
+            Into deck
+          </label>
+          <select
+            id="import-target"
+            className="input"
+            value={options.target.kind === 'existing' ? String(options.target.deckId) : 'new'}
+            onChange={(e) =>
+              set({
+                target:
+                  e.target.value === 'new'
+                    ? { kind: 'new', name: preview.sourceDeck.name || 'Imported deck' }
+                    : { kind: 'existing', deckId: Number(e.target.value) },
+              })
+            }
+          >
+            <option value="new">A new deck</option>
+            {decks.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} ({plural(d.questionCount, 'question')})
+              </option>
+            ))}
+          </select>
+          {options.target.kind === 'new' && (
+            <input
+              className="input"
+              aria-label="New deck name"
+              value={newName}
+              maxLength={120}
+              onChange={(e) => set({ target: { kind: 'new', name: e.target.value } })}
+            />
+          )}
+          {preview.target.nameTaken && !nameMissing && (
+            <span className="error-text small" role="alert">
+              There is already a deck called “{preview.target.deckName}”: import into it, or choose another name.
+            </span>
+          )}
+        </div>
+        <label className="field">
+          <span className="field-label">Level of the whole import</span>
+          <select
+            className="input"
+            value={options.levelOverride}
+            onChange={(e) => set({ levelOverride: e.target.value })}
+          >
+            <option value="">Keep each question’s level</option>
+            {levelChoices.map((l) => (
+              <option key={l} value={l}>
+                All {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field">
+          <span className="field-label" id="duplicates-label">
+            Already in the deck
+          </span>
+          <div className="segmented" role="radiogroup" aria-labelledby="duplicates-label">
+            {(['skip', 'update'] as const).map((d) => (
+              <button
+                key={d}
+                type="button"
+                role="radio"
+                aria-checked={options.duplicates === d}
+                className={`segment ${options.duplicates === d ? 'segment-on' : ''}`}
+                onClick={() => set({ duplicates: d })}
+              >
+                {d === 'skip' ? 'Skip them' : 'Update them'}
+              </button>
+            ))}
+          </div>
+          <span className="muted small">
+            {duplicates === 0 ? 'None so far.' : `${plural(duplicates, 'question')} of this import already there.`}
+          </span>
+        </div>
+      </div>
+
+      {!options.levelOverride && preview.levels.length > 0 && (
+        <LevelMapping preview={preview} choices={levelChoices} options={options} set={set} />
+      )}
+
+      {preview.table && <ColumnMappingView table={preview.table} options={options} set={set} />}
+
+      {preview.warnings.length > 0 && (
+        <div className="import-warnings" aria-label="Warnings">
+          <p className="section-label">
+            {plural(preview.warnings.length, 'warning')} · the import can go ahead; check these lines
+          </p>
+          <ul>
+            {preview.warnings.map((w, i) => (
+              <li key={i}>
+                <span className="line-ref">{w.line > 0 ? `Line ${w.line}` : 'File'}</span>
+                <span>{w.message}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="import-table-wrap">
+        <table className="table import-table" aria-label="Questions to import">
+          <thead>
+            <tr>
+              <th className="num">Line</th>
+              <th>Question</th>
+              <th>Level</th>
+              <th>Keywords</th>
+              <th>Import</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((q, i) => (
+              <QuestionRow key={i} q={q} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {preview.questions.length > shown.length && (
+        <button type="button" className="button button-small show-all" onClick={() => setShowAll(true)}>
+          Show all {preview.questions.length} questions
+        </button>
+      )}
+
+      <div className="import-footer">
+        <p className="import-summary" data-testid="import-summary">
+          {writes === 0
+            ? 'Nothing new to import: every question is already in the deck.'
+            : summaryText(counts, preview.target.deckId === null, preview.target.deckName)}
+        </p>
+        <button
+          type="button"
+          className="button button-primary button-large"
+          disabled={writes === 0 || blocked || committing}
+          onClick={onCommit}
+        >
+          {committing ? 'Importing…' : `Import ${plural(writes, 'question')}`}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function summaryText(counts: ImportPreview['counts'], newDeck: boolean, deckName: string): ReactNode {
+  const parts = [`${plural(counts.create, 'new question')}`];
+  if (counts.update) parts.push(`${counts.update} updated`);
+  if (counts.skip) parts.push(`${counts.skip} skipped`);
+  return (
+    <>
+      {parts.join(', ')} → {newDeck ? 'a new deck, ' : ''}
+      <strong>{deckName}</strong>
+    </>
+  );
+}
+
+function QuestionRow({ q }: { q: ImportPreviewQuestion }) {
+  const action = ACTIONS[q.action];
+  const skipped = q.action === 'skip-duplicate' || q.action === 'skip-repeated';
+  return (
+    <tr className={skipped ? 'row-skipped' : undefined}>
+      <td className="num muted">{q.line || '—'}</td>
+      <td>
+        <div className="import-question">
+          <span className="import-prompt">{q.prompt}</span>
+          {q.answerExcerpt && <span className="import-excerpt">{q.answerExcerpt}</span>}
+        </div>
+      </td>
+      <td>
+        <LevelBadge level={q.level} />
+        {q.level !== q.sourceLevel && <span className="muted small level-was">was {q.sourceLevel}</span>}
+      </td>
+      <td>
+        {q.keywords.length === 0 ? (
+          <span className="warn-text small">No keywords: add some after the import</span>
+        ) : (
+          <div className="import-keywords">
+            {q.keywordsSuggested && (
+              <span className="suggested-label" title="The source names no keywords: these come from the answer">
+                Suggested
+              </span>
+            )}
+            {q.keywords.map((k) => (
+              <span
+                key={k.label}
+                className={`chip ${q.keywordsSuggested ? 'chip-suggested' : ''}`}
+                title={k.aliases.length ? `Also: ${k.aliases.join(', ')}` : undefined}
+              >
+                {k.label}
+                {k.aliases.length > 0 && <span className="muted"> +{k.aliases.length}</span>}
+                {k.weight > 1 && <span className="muted"> ×{k.weight}</span>}
+              </span>
+            ))}
+          </div>
+        )}
+      </td>
+      <td>
+        <span className={`import-status ${action.className}`}>{action.label}</span>
+      </td>
+    </tr>
+  );
+}
+
+function LevelMapping({
+  preview,
+  choices,
+  options,
+  set,
+}: {
+  preview: ImportPreview;
+  choices: string[];
+  options: Options;
+  set: (patch: Partial<Options>) => void;
+}) {
+  return (
+    <div className="import-levels" role="group" aria-label="Levels">
+      <p className="section-label">Levels in the file → levels in the deck</p>
+      <ul>
+        {preview.levels.map((l) => (
+          <li key={l.source}>
+            <span className="import-level-source">
+              <strong>{l.source}</strong>
+              <span className="muted small">{plural(l.count, 'question')}</span>
+            </span>
+            <span aria-hidden="true" className="muted">
+              →
+            </span>
+            <select
+              className="input input-compact"
+              aria-label={`Level for ${l.source} questions`}
+              value={options.levelMap[l.source] ?? l.level}
+              onChange={(e) => {
+                const levelMap = { ...options.levelMap };
+                if (e.target.value === l.source) delete levelMap[l.source];
+                else levelMap[l.source] = e.target.value;
+                set({ levelMap });
+              }}
+            >
+              {unique([l.source, ...choices]).map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ColumnMappingView({
+  table,
+  options,
+  set,
+}: {
+  table: NonNullable<ImportPreview['table']>;
+  options: Options;
+  set: (patch: Partial<Options>) => void;
+}) {
+  const mapping = options.mapping ?? table.mapping;
+  const columns = Array.from({ length: table.columnCount }, (_, i) => i);
+  const columnName = (i: number) => table.header?.[i] || `Column ${i + 1}`;
+  const roleOf = (i: number) => ROLES.find((r) => mapping[r.key] === i)?.label;
+  return (
+    <div className="import-columns" role="group" aria-label="Columns">
+      {!table.obvious && (
+        <p className="note note-warn">
+          This table has no header row naming its columns: check which column holds what.
+        </p>
+      )}
+      <div className="column-selects">
+        {ROLES.map((role) => (
+          <label key={role.key} className="field">
+            <span className="field-label">{role.label}</span>
+            <select
+              className="input input-compact"
+              value={mapping[role.key] ?? ''}
+              onChange={(e) =>
+                set({ mapping: { ...mapping, [role.key]: e.target.value === '' ? null : Number(e.target.value) } })
+              }
+            >
+              {!role.required && <option value="">None</option>}
+              {columns.map((i) => (
+                <option key={i} value={i}>
+                  {columnName(i)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <div className="import-table-wrap">
+        <table className="table table-raw" aria-label="First rows of the file">
+          <thead>
+            <tr>
+              {columns.map((i) => (
+                <th key={i}>
+                  {columnName(i)}
+                  {roleOf(i) ? (
+                    <span className="pill pill-role">{roleOf(i)}</span>
+                  ) : (
+                    <span className="muted"> · unused</span>
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.slice(0, 5).map((row, r) => (
+              <tr key={r}>
+                {columns.map((i) => (
+                  <td key={i}>{row[i] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { FileResult } from '../../../../shared/transfer';
+
+/** A file input's file as base64, for browser mode's upload (the desktop app reads files in main). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  }
+  return btoa(binary);
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Browser mode: hands the file main produced to the browser's downloads. */
+export function download(file: Extract<FileResult, { kind: 'download' }>): void {
+  const data = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content;
+  const url = URL.createObjectURL(new Blob([data], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Downloads the file if main returned it, and says in words what happened; null when the person cancelled. */
+export function deliverFile(result: FileResult): string | null {
+  if (result.kind === 'cancelled') return null;
+  if (result.kind === 'saved') return `Saved ${result.fileName} (${result.path}).`;
+  download(result);
+  return `Downloaded ${result.fileName}.`;
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,211 @@
+/**
+ * Import, export, backup and restore: the input schemas of those calls and their result types.
+ * Imported by the contract (src/shared/api.ts) and by the renderer's Decks page.
+ */
+import { z } from 'zod';
+import type { ImportWarning, KeywordSpec } from './domain';
+
+export const IMPORT_FORMATS = ['markdown', 'json', 'csv', 'tsv', 'article'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const EXPORT_FORMATS = ['markdown', 'json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Largest import file, as the decoder enforces it (and the renderer checks before uploading). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/**
+ * Largest file browser mode can upload for a restore: its body limit is 32 MB of JSON, and base64 takes 4 bytes
+ * for every 3. Bigger backups are restored from the backups folder.
+ */
+export const MAX_UPLOAD_BYTES = 23 * 1024 * 1024;
+
+const fileName = z.string().trim().min(1).max(255);
+/** Uploads are base64; the limit leaves room for a file a little over 20 MB, so the size error can say how big. */
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil((maxBytes * 4) / 3) + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64' });
+const pickedId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'is not a file chosen in this window' });
+
+/** Where the text of an import comes from: pasted, uploaded (browser mode), or chosen in Electron's dialog. */
+export const ImportSourceInput = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('text'), text: z.string().max(MAX_IMPORT_BYTES + 1024), fileName: fileName.optional() })
+    .strict(),
+  z.object({ kind: z.literal('bytes'), base64: base64(MAX_IMPORT_BYTES + 2 * 1024 * 1024), fileName }).strict(),
+  z.object({ kind: z.literal('picked'), id: pickedId }).strict(),
+]);
+export type ImportSource = z.infer<typeof ImportSourceInput>;
+
+const column = z.number().int().min(0).max(500);
+export const ColumnMappingInput = z
+  .object({
+    prompt: column,
+    answer: column,
+    level: column.nullable(),
+    keywords: column.nullable(),
+    tags: column.nullable(),
+  })
+  .strict();
+export type ColumnMapping = z.infer<typeof ColumnMappingInput>;
+
+const levelName = z.string().trim().min(1).max(60);
+
+export const ImportTargetInput = z.union([
+  z.object({ deckId: z.number().int().positive() }).strict(),
+  z.object({ newDeckName: z.string().trim().min(1).max(120) }).strict(),
+]);
+export type ImportTarget = z.infer<typeof ImportTargetInput>;
+
+export const DUPLICATE_CHOICES = ['skip', 'update'] as const;
+export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+
+/** What to import and how: the same for the preview and the commit, so the preview shows what the commit does. */
+export const ImportRequestInput = z
+  .object({
+    source: ImportSourceInput,
+    /** Overrides detection. */
+    format: z.enum(IMPORT_FORMATS).optional(),
+    /** csv/tsv: which column holds what; suggested from the header when absent. */
+    mapping: ColumnMappingInput.optional(),
+    /** Absent: the deck the file names, if it exists, else a new deck of that name. */
+    target: ImportTargetInput.optional(),
+    /** One level for every question of the import. */
+    levelOverride: levelName.optional(),
+    /** Renames levels of the source: source level → level in the deck. */
+    levelMap: z.record(z.string().max(200), levelName).optional(),
+    duplicates: z.enum(DUPLICATE_CHOICES).default('skip'),
+  })
+  .strict();
+
+export const CommitImportInput = ImportRequestInput.extend({ target: ImportTargetInput }).strict();
+
+/** What happens to one question of the import. */
+export type ImportAction =
+  | 'create'
+  /** Its prompt (or id) is already in the target deck: skipped or updated, as chosen. */
+  | 'skip-duplicate'
+  | 'update'
+  /** The import itself has it twice: the first one is kept. */
+  | 'skip-repeated';
+
+export interface ImportPreviewQuestion {
+  /** 1-based line in the source. */
+  line: number;
+  prompt: string;
+  /** The level it will have in the deck (after the override or the level map). */
+  level: string;
+  /** The level the source gave it. */
+  sourceLevel: string;
+  keywords: KeywordSpec[];
+  /** The keywords were suggested from the answer: the source named none. */
+  keywordsSuggested: boolean;
+  tags: string[];
+  /** The start of the model answer, as plain text. */
+  answerExcerpt: string;
+  action: ImportAction;
+}
+
+export interface ImportTablePreview {
+  /** Column names, when the file has a header row (or Anki's #columns:). */
+  header: string[] | null;
+  /** The first rows, as read. */
+  rows: string[][];
+  columnCount: number;
+  mapping: ColumnMapping;
+  /** The columns were recognised by their names; otherwise the person should check the mapping. */
+  obvious: boolean;
+}
+
+export interface ImportPreview {
+  format: ImportFormat;
+  fileName: string | null;
+  /** The deck as the source names it. */
+  sourceDeck: { name: string; description: string; levels: string[] };
+  /** The levels of the source, each with its question count and the level it becomes. */
+  levels: Array<{ source: string; level: string; count: number }>;
+  questions: ImportPreviewQuestion[];
+  warnings: ImportWarning[];
+  table: ImportTablePreview | null;
+  /** Where the questions go: an existing deck (deckId) or a new one. */
+  target: {
+    deckId: number | null;
+    deckName: string;
+    /** The levels the deck will have after the import, easiest first. */
+    levels: string[];
+    /** A new deck was asked for with the name of an existing one. */
+    nameTaken: boolean;
+  };
+  counts: { create: number; update: number; skip: number };
+}
+
+export interface ImportResult {
+  deckId: number;
+  deckName: string;
+  created: number;
+  updated: number;
+  skipped: number;
+}
+
+/** A file chosen in Electron's open dialog; main keeps its path, the renderer gets an id. */
+export interface PickedFile {
+  id: string;
+  fileName: string;
+  size: number;
+}
+
+/**
+ * A file produced for the person. Browser mode gets the content to download; the desktop app saved it where
+ * the person chose in the save dialog (or they cancelled).
+ */
+export type FileResult =
+  | { kind: 'download'; fileName: string; mimeType: string; encoding: 'utf8' | 'base64'; content: string }
+  | { kind: 'saved'; fileName: string; path: string }
+  | { kind: 'cancelled' };
+
+export interface BankCounts {
+  decks: number;
+  questions: number;
+  attempts: number;
+}
+
+export type BackupKind = 'manual' | 'replaced' | 'migration' | 'other';
+
+export interface BackupInfo {
+  fileName: string;
+  size: number;
+  /** When the file was written, ms since the epoch. */
+  createdAt: number;
+  /** manual: "Back up now"; replaced: the data a restore replaced; migration: before an upgrade of the format. */
+  kind: BackupKind;
+  /** What it holds; null when the file cannot be read as a Prepdeck backup. */
+  counts: BankCounts | null;
+}
+
+export interface BackupList {
+  /** The backups folder, for the person to find it. */
+  folder: string;
+  /** Newest first. */
+  backups: BackupInfo[];
+  /** What the data holds now, for the restore's confirmation. */
+  current: BankCounts;
+}
+
+export const RestoreSourceInput = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('backup'),
+      fileName: fileName.regex(/^[^/\\]+$/, { error: 'must be a file name in the backups folder' }),
+    })
+    .strict(),
+  z.object({ kind: z.literal('bytes'), base64: base64(MAX_UPLOAD_BYTES), fileName }).strict(),
+  z.object({ kind: z.literal('picked'), id: pickedId }).strict(),
+]);
+
+export interface RestoreResult {
+  /** What the data holds now. */
+  restored: BankCounts;
+  /** The backup of the data the restore replaced, in the backups folder. */
+  replacedBackup: string;
+}

@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { expect, screenshots, test } from './fixtures';
+
+const ARTICLE = path.resolve('tests/fixtures/articles/python-plain.txt');
+
+async function openDecks(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
+  await expect(page.getByRole('heading', { name: 'Decks', level: 1 })).toBeVisible();
+}
+
+async function libraryCount(page: Page): Promise<string | null> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await expect(page.getByTestId('result-count')).toHaveText(/\d+ questions?/);
+  return page.getByTestId('result-count').textContent();
+}
+
+test('an article is previewed, a level fixed, imported, and found in the library and in a session', async ({ app }) => {
+  await openDecks(app);
+  const panel = app.getByRole('region', { name: 'Import questions' });
+  await panel.getByLabel('Choose a file…').setInputFiles(ARTICLE);
+
+  // The preview: every question with its level and keywords, suggested ones marked, warnings by line.
+  const rows = panel.getByRole('table', { name: 'Questions to import' }).getByRole('row');
+  await expect(rows).toHaveCount(8);
+  await expect(panel.getByText('Article text', { exact: true })).toBeVisible();
+  await expect(rows.nth(1)).toContainText('What is the difference between a list and a tuple?');
+  await expect(rows.nth(1)).toContainText('Intermediate');
+  await expect(rows.nth(1)).toContainText('hashable');
+  await expect(rows.nth(1)).not.toContainText('Suggested');
+  await expect(rows.nth(2)).toContainText('What does the GIL do?');
+  await expect(rows.nth(2)).toContainText('Suggested');
+  const warnings = panel.getByLabel('Warnings');
+  await expect(warnings.getByRole('listitem')).toHaveText([
+    'Line 5' + '2 questions come before any level heading; they were put under Intermediate.',
+  ]);
+  await expect(panel.getByTestId('import-summary')).toHaveText(
+    '7 new questions → a new deck, PYTHON INTERVIEW QUESTIONS',
+  );
+
+  // Fix a level: the two questions before any heading are warm-ups.
+  await panel.getByLabel('Level for Intermediate questions').selectOption('Beginner');
+  await expect(rows.nth(1)).toContainText('Beginner');
+  await expect(rows.nth(1)).toContainText('was Intermediate');
+  await panel.getByLabel('New deck name').fill('Python');
+  await expect(panel.getByTestId('import-summary')).toHaveText('7 new questions → a new deck, Python');
+  await panel.scrollIntoViewIfNeeded();
+  await panel.getByRole('heading', { name: 'Import questions' }).evaluate((h) => h.scrollIntoView());
+  await screenshots(app, 'import-preview');
+
+  await panel.getByRole('button', { name: 'Import 7 questions' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported 7 questions into Python');
+  await expect(app.getByRole('region', { name: 'Your decks' }).getByRole('listitem')).toHaveCount(2);
+
+  // In the library, filtered to the new deck.
+  await panel.getByRole('link', { name: 'Open Python in the library →' }).click();
+  await expect(app.getByTestId('result-count')).toHaveText('7 questions');
+  await expect(app.getByRole('button', { name: /What does the GIL do\?/ })).toBeVisible();
+
+  // In a practice session: the keyword filter finds it, at the level it was given.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
+  const form = app.getByRole('region', { name: 'Custom session' });
+  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('hashable');
+  await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+  await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1');
+  await expect(app.getByTestId('planned')).toHaveText('1 question');
+  await app.getByRole('button', { name: 'Start session' }).click();
+  await expect(app.getByTestId('prompt')).toHaveText('What is the difference between a list and a tuple?');
+  await expect(app.locator('.level-badge').first()).toHaveText('Beginner');
+});
+
+test('a broken file gets an error with its line, and the library is unchanged', async ({ app }) => {
+  await openDecks(app);
+  const panel = app.getByRole('region', { name: 'Import questions' });
+  await panel.getByLabel('Choose a file…').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{\n  "format": "prepdeck-deck",\n  "version": 1,\n  "deck": { "questions": [ }\n}\n'),
+  });
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('Cannot import “broken.json”.');
+  await expect(alert).toContainText('The JSON is malformed at line 4');
+  await expect(alert).toContainText('Nothing was imported.');
+  await expect(panel.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+  await screenshots(app, 'import-error');
+
+  // Pasted text without questions: the same, in words.
+  await panel.getByRole('button', { name: 'Start over' }).click();
+  await panel.getByRole('textbox', { name: 'Or paste text' }).fill('Some notes about Django, but no questions.');
+  await panel.getByRole('button', { name: 'Preview pasted text' }).click();
+  await expect(panel.getByRole('alert')).toContainText('No questions found');
+
+  expect(await libraryCount(app)).toBe('35 questions');
+});
+
+test('the answer history is exported as CSV after answering a question', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
+  const form = app.getByRole('region', { name: 'Custom session' });
+  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('transaction.atomic');
+  await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+  await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1');
+  await expect(app.getByTestId('planned')).toHaveText('1 question');
+  await app.getByRole('button', { name: 'Start session' }).click();
+  await app.getByRole('textbox', { name: 'Your answer' }).fill('transaction.atomic() gives a rollback on error.');
+  await app.getByRole('textbox', { name: 'Your answer' }).press('Control+Enter');
+  await expect(app.getByTestId('keyword-score')).toHaveText('Keyword score 50% · 2 of 4 named');
+  await app.keyboard.press('4');
+  await expect(app.getByRole('button', { name: /Nailed/ })).toHaveAttribute('aria-pressed', 'true');
+
+  await openDecks(app);
+  const exportCard = app.getByRole('region', { name: 'Export' });
+  const downloading = app.waitForEvent('download');
+  await exportCard.getByRole('button', { name: 'Export history (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^prepdeck-history-\d{4}-\d{2}-\d{2}\.csv$/);
+  const content = fs.readFileSync((await download.path())!, 'utf8');
+  const rows = parse(content, { bom: true, columns: true }) as Array<Record<string, string>>;
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({
+    deck: 'Django',
+    question: 'How do database transactions work in Django?',
+    level: 'Advanced',
+    outcome: 'answered',
+    'time allowed (s)': '120',
+    'self-grade': 'Nailed',
+    'keyword score (%)': '50',
+    'keywords named': 'transaction.atomic; rollback',
+    'keywords missed': 'ACID; savepoints',
+    answer: 'transaction.atomic() gives a rollback on error.',
+  });
+  await expect(exportCard.getByRole('status')).toHaveText(/^Downloaded prepdeck-history-.*\.csv\.$/);
+
+  // A deck, too: Markdown that reads back as the deck.
+  const deckDownload = app.waitForEvent('download');
+  await exportCard.getByRole('button', { name: 'Download “Django”' }).click();
+  const deckFile = await deckDownload;
+  expect(deckFile.suggestedFilename()).toBe('django.md');
+  expect(fs.readFileSync((await deckFile.path())!, 'utf8')).toMatch(/^# Django\n/);
+});
+
+test('a backup is made, and restoring it brings the bank back', async ({ app }) => {
+  await openDecks(app);
+  const backups = app.getByRole('region', { name: 'Backups' });
+  await expect(backups).toContainText('No backups yet');
+  await backups.getByRole('button', { name: 'Back up now' }).click();
+  await expect(backups.getByRole('status')).toContainText('Backed up 1 deck, 35 questions, 0 answers');
+  const table = backups.getByRole('table', { name: 'Backups' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  // Then a deck comes in by pasted text...
+  const panel = app.getByRole('region', { name: 'Import questions' });
+  await panel
+    .getByRole('textbox', { name: 'Or paste text' })
+    .fill(
+      'Go questions\n\n1. What is a goroutine?\nA lightweight thread managed by the Go runtime.\nKeywords: scheduler, stack',
+    );
+  await panel.getByRole('button', { name: 'Preview pasted text' }).click();
+  await panel.getByLabel('New deck name').fill('Go');
+  await panel.getByRole('button', { name: 'Import 1 question' }).click();
+  await expect(app.getByRole('region', { name: 'Your decks' }).getByRole('listitem')).toHaveCount(2);
+
+  // ...and the backup takes the bank back to before it, keeping what it replaced.
+  await table.getByRole('row').nth(1).getByRole('button', { name: 'Restore…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Replace your data with this backup?' });
+  await expect(dialog).toContainText('Everything you have now (2 decks, 36 questions, 0 answers) is replaced by');
+  await expect(dialog).toContainText('(1 deck, 35 questions, 0 answers)');
+  await screenshots(app, 'restore-confirm');
+  await dialog.getByRole('button', { name: /Restore/ }).click();
+  await expect(backups.getByRole('status')).toContainText('you now have 1 deck, 35 questions, 0 answers');
+  await expect(app.getByRole('region', { name: 'Your decks' }).getByRole('listitem')).toHaveCount(1);
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table).toContainText('Before a restore');
+  await backups.scrollIntoViewIfNeeded();
+  await screenshots(app, 'backups');
+  expect(await libraryCount(app)).toBe('35 questions');
+});
+
+test('a CSV without a header row is mapped column by column before the import', async ({ app }) => {
+  await openDecks(app);
+  const panel = app.getByRole('region', { name: 'Import questions' });
+  await panel.getByLabel('Choose a file…').setInputFiles({
+    name: 'os-questions.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'Advanced,What is a mutex?,A lock that one thread holds at a time.,mutex; lock',
+        'Beginner,What is a process?,A running program with its own memory.,process; address space',
+        'Advanced,"What is a deadlock, and how do you avoid it?","Two threads wait for each other; take locks in one order.",deadlock; lock ordering',
+      ].join('\n'),
+    ),
+  });
+  const columns = panel.getByRole('group', { name: 'Columns' });
+  await expect(columns).toContainText('This table has no header row naming its columns');
+  const rows = panel.getByRole('table', { name: 'Questions to import' }).getByRole('row');
+  await expect(rows).toHaveCount(4);
+  // Guessed by position: the level column was taken for the question.
+  await expect(rows.nth(1)).toContainText('Advanced');
+  await columns.getByLabel('Question').selectOption({ label: 'Column 2' });
+  await columns.getByLabel('Answer').selectOption({ label: 'Column 3' });
+  await columns.getByLabel('Level').selectOption({ label: 'Column 1' });
+  await columns.getByLabel('Keywords').selectOption({ label: 'Column 4' });
+  await expect(rows.nth(1)).toContainText('What is a mutex?');
+  await expect(rows.nth(2)).toContainText('Beginner');
+  await expect(rows.nth(3)).toContainText('lock ordering');
+  await expect(rows.nth(3)).not.toContainText('Suggested');
+  await columns.evaluate((el) => el.scrollIntoView());
+  await screenshots(app, 'import-csv-mapping');
+  await panel.getByRole('button', { name: 'Import 3 questions' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported 3 questions into os questions');
+});
