@@ -524,7 +524,8 @@ describe('home', () => {
     const home = await call('getHomeStats');
     // This week started on Monday T−2: s3 only (s2 was on Sunday; s4 is unfinished).
     expect(home).toMatchObject({ sessionsThisWeek: 1, streak: 1, practisedToday: true, totalAttempts: 6 });
-    expect(home.weakestKeywords.map((k) => k.label)).toEqual(['caching', 'index', 'ORM']);
+    // ORM was named 3 times of 3: ranked on the Stats page, but not weak, so Home leaves it out.
+    expect(home.weakestKeywords.map((k) => k.label)).toEqual(['caching', 'index']);
     expect(home.lastSession).toMatchObject({
       id: 3,
       status: 'finished',

@@ -119,7 +119,8 @@ export function statsApi({ db, clock }: ApiContext): Pick<Handlers, StatsCalls> 
         streak,
         practisedToday,
         totalAttempts: stats.totalAttempts(db),
-        weakestKeywords: keywords.weakest,
+        // A keyword named every time is not weak, however few others there are.
+        weakestKeywords: keywords.weakest.filter((k) => k.hits < k.asked),
         minAttempts: keywords.minAttempts,
         lastSession: stats.lastSession(db),
       };

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     api: core.api,
     rendererDir: path.join(import.meta.dirname, '../renderer'),
     port,
-    advanceClock: testClock ? (ms) => (offset += ms) : undefined,
+    advanceClock: testClock ? (ms) => (offset += Math.round(ms)) : undefined,
   });
   console.log(`Prepdeck is running in browser mode.\n  Data: ${dataDir}\n  Open: ${server.url}`);
   const stop = (): void => {

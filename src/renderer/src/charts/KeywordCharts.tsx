@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KeywordStats } from '../../../shared/stats-types';
 import { ChartCard } from './ChartCard';
-import { num, pct, points } from './format';
+import { heatFill, num, pct, points } from './format';
 import { TooltipBox } from './Tooltip';
 
 /** The weakest keywords as bars of hit rate; the table lists every keyword asked (the most asked first). */
@@ -84,6 +84,7 @@ export function WeakestKeywordsChart({
               className="series-4"
               radius={[0, 4, 4, 0]}
               maxBarSize={18}
+              minPointSize={3}
               isAnimationActive={false}
               onClick={(_, i) => onSelect(data[i]!.k.keywordId, data[i]!.k.label)}
             >
@@ -99,13 +100,6 @@ export function WeakestKeywordsChart({
       )}
     </ChartCard>
   );
-}
-
-/** Mixes the heat colours in oklab by hit rate: vermillion (never named), neutral (half), blue (always). */
-function heatFill(rate: number): string {
-  return rate <= 0.5
-    ? `color-mix(in oklab, var(--heat-low) ${Math.round((1 - rate * 2) * 100)}%, var(--heat-mid))`
-    : `color-mix(in oklab, var(--heat-high) ${Math.round((rate * 2 - 1) * 100)}%, var(--heat-mid))`;
 }
 
 export function KeywordHeatmap({
@@ -125,12 +119,13 @@ export function KeywordHeatmap({
   const cellH = 34;
   const left = 108;
   const top = 112;
-  const width = left + keywords.length * cellW + 4;
+  // The slanted labels reach about 100 px right of their column.
+  const width = left + keywords.length * cellW + 104;
   const height = top + levels.length * cellH + 4;
   return (
     <ChartCard
       title="Level × keyword"
-      description={`Hit rate of the ${keywords.length} most asked keywords at each level, weakest keyword first. Click a cell for its answers.`}
+      description={`Hit rate at each level of your ${keywords.length} most asked keywords, weakest first. Click a cell for its answers.`}
       fileName={fileName}
       wide
       empty={cells.length === 0 ? empty : undefined}

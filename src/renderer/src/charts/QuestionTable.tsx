@@ -6,7 +6,7 @@ import { useQuery } from '../hooks/useQuery';
 import type { QuestionSort, StatsFilter } from '../../../shared/stats-types';
 import { ChartCard } from './ChartCard';
 import { downloadCsv } from './exporting';
-import { dateTime, GRADE_LABELS, num } from './format';
+import { GRADE_LABELS, num } from './format';
 
 const PAGE = 25;
 
@@ -113,8 +113,8 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
       }
       tableOnly
     >
-      <div className="table-wrap">
-        <table className="data-table" aria-label="Questions">
+      <div className="table-wrap table-wrap-paged">
+        <table className="data-table question-table" aria-label="Questions">
           <thead>
             <tr>
               {COLUMNS.map((c) => (
@@ -152,7 +152,14 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
                 <td>{gradePill(q.bestGrade)}</td>
                 <td className="num">{q.meanGrade === null ? '—' : q.meanGrade.toFixed(2)}</td>
                 <td className="num">{Math.round(q.meanTimeMs / 1000)} s</td>
-                <td>{dateTime(q.lastPractisedAt)}</td>
+                <td>
+                  <time dateTime={new Date(q.lastPractisedAt).toISOString()}>
+                    {new Date(q.lastPractisedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
+                    <div className="muted small">
+                      {new Date(q.lastPractisedAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}
+                    </div>
+                  </time>
+                </td>
               </tr>
             ))}
           </tbody>

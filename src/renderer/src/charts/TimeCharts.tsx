@@ -182,9 +182,13 @@ export function ActivityCalendar({
   for (let w = 0; w < weeks; w++) {
     const d = new Date((gridStart + w * 7) * DAY_MS);
     const prev = new Date((gridStart + (w - 1) * 7) * DAY_MS);
+    const x = left + w * (size + gap);
+    const lastLabel = months[months.length - 1];
     if (w === 0 || d.getUTCMonth() !== prev.getUTCMonth()) {
+      // A partial first month leaves no room for its label: the next month's label wins.
+      if (lastLabel && x - lastLabel.x < 3 * (size + gap)) months.pop();
       months.push({
-        x: left + w * (size + gap),
+        x,
         label: d.toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' }),
       });
     }

@@ -35,3 +35,10 @@ export function day(iso: Cell, withYear = true): string {
 
 export const dateTime = (ms: Cell): string =>
   typeof ms === 'number' ? new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+
+/** Mixes the heat colours in oklab by hit rate: vermillion (never named), neutral (half), blue (always). */
+export function heatFill(rate: number): string {
+  return rate <= 0.5
+    ? `color-mix(in oklab, var(--heat-low) ${Math.round((1 - rate * 2) * 100)}%, var(--heat-mid))`
+    : `color-mix(in oklab, var(--heat-high) ${Math.round((rate * 2 - 1) * 100)}%, var(--heat-mid))`;
+}

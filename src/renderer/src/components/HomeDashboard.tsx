@@ -1,17 +1,10 @@
 import { useState } from 'react';
 import '../styles/stats.css';
 import { api } from '../api';
+import { heatFill, pct } from '../charts/format';
 import { useQuery } from '../hooks/useQuery';
 import { href, navigate } from '../hooks/useRoute';
 import { ErrorNote } from './States';
-
-const pct = (v: number | null): string => (v === null ? '—' : `${Math.round(v * 100)}%`);
-
-/** The Stats heatmap's scale: vermillion (never named) through neutral to blue (always named). */
-const rateColour = (rate: number): string =>
-  rate <= 0.5
-    ? `color-mix(in oklab, var(--heat-low) ${Math.round((1 - rate * 2) * 100)}%, var(--heat-mid))`
-    : `color-mix(in oklab, var(--heat-high) ${Math.round((rate * 2 - 1) * 100)}%, var(--heat-mid))`;
 
 /** Home's glance at the record: this week, the streak, the three weakest keywords, the last session. */
 export function HomeDashboard() {
@@ -61,7 +54,7 @@ export function HomeDashboard() {
         <span className="tile-label">Weakest keywords</span>
         {s.weakestKeywords.length === 0 ? (
           <span className="tile-note">
-            Keywords show up here once each has been asked {s.minAttempts} times.{' '}
+            Keywords you miss show up here once each has been asked {s.minAttempts} times.{' '}
             <a className="link" href={href('practice')}>
               Practise now →
             </a>
@@ -74,7 +67,7 @@ export function HomeDashboard() {
                   {k.label}
                 </span>
                 <span className="weak-bar" title={`named ${k.hits} of ${k.asked} times`}>
-                  <span style={{ width: `${Math.max(4, k.hitRate * 100)}%`, background: rateColour(k.hitRate) }} />
+                  <span style={{ width: `${Math.max(4, k.hitRate * 100)}%`, background: heatFill(k.hitRate) }} />
                 </span>
                 <span className="weak-rate">{pct(k.hitRate)}</span>
                 <button
