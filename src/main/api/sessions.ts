@@ -50,6 +50,12 @@ type Preferences = Pick<SessionConfig, 'timePerLevel' | 'defaultSeconds' | 'mode
 const toScoring = (q: QuestionDetail): ScoringKeyword[] =>
   q.keywords.map((k) => ({ id: k.id, label: k.label, aliases: k.aliases, weight: k.weight }));
 
+/** What the live view and the results both say about a session itself. */
+function header(session: store.SessionRow): SessionResults['session'] {
+  const { id, status, config, startedAt, endedAt } = session;
+  return { id, status, config, startedAt, endedAt, total: session.plan.length };
+}
+
 export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCalls> {
   const question = (id: number): QuestionDetail => {
     const found = getQuestion(db, id, { includeDeleted: true });
@@ -130,12 +136,7 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
     const atCursor = attempts.find((a) => a.position === session.cursor);
     const capLeft = capLeftMs(session);
     const base = {
-      id: session.id,
-      status: session.status,
-      config: session.config,
-      startedAt: session.startedAt,
-      endedAt: session.endedAt,
-      total: session.plan.length,
+      ...header(session),
       position: session.cursor,
       answeredCount: attempts.length,
       capReached: capLeft !== null && capLeft <= 0,
@@ -424,14 +425,7 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
         }
       }
       return {
-        session: {
-          id: session.id,
-          status: session.status,
-          config: session.config,
-          startedAt: session.startedAt,
-          endedAt: session.endedAt,
-          total: session.plan.length,
-        },
+        session: header(session),
         attempts,
         gradeScore: mean(grades(attempts).map((g) => (g - 1) / 3)),
         keywordScore: mean(scores(attempts)),
