@@ -131,7 +131,7 @@ export interface ActivityStats {
   practisedToday: boolean;
   activeDays: number;
   series: {
-    granularity: 'session' | 'day' | 'week';
+    granularity: 'session' | 'day' | 'week' | 'fourWeeks';
     movingWindow: number;
     points: ScorePoint[];
   };

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { Page } from '@playwright/test';
 import { expect, screenshots, test, type PrepdeckServer } from './fixtures';
 import type { CallName, InputOf, ResultOf } from '../../src/shared/api';
@@ -120,6 +122,24 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
     await screenshots(app, name);
   }
 
+  // The chart as PNG (with its legend drawn in), and its numbers as CSV.
+  const [png] = await Promise.all([
+    app.waitForEvent('download'),
+    levelsCard.getByRole('button', { name: 'PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('prepdeck-levels-all.png');
+  const image = fs.readFileSync((await png.path())!);
+  expect(image.subarray(1, 4).toString()).toBe('PNG');
+  fs.mkdirSync('screenshots', { recursive: true });
+  fs.writeFileSync('screenshots/stats-export-results-by-level.png', image);
+  const [csv] = await Promise.all([
+    app.waitForEvent('download'),
+    levelsCard.getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  const rows = parse(fs.readFileSync((await csv.path())!, 'utf8'), { bom: true }) as string[][];
+  expect(rows[0]).toEqual(expect.arrayContaining(['Level', 'Answers']));
+  expect(rows.find((r) => r[0] === 'Advanced')?.[1]).toBe('2');
+
   // By level, as a table: Advanced grades 3 and 1 → mean 2, scores 50% and 0% → 25%, Good or better 1 of 2.
   await levelsCard.getByRole('button', { name: 'Table' }).click();
   expect(await rowCells(app, 'Results by level', 'Advanced')).toEqual(
@@ -160,6 +180,16 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   await expect(row.locator('td').nth(2)).toHaveText('Missed');
   await expect(row.locator('td').nth(3)).toHaveText('Good');
 
+  // The person's own settings (Advanced at 45 s, strict) must carry over to "Practise this".
+  const settings = await call(server, 'startSession', {
+    questionIds: [advanced.id],
+    count: 1,
+    order: 'random',
+    timePerLevel: { Advanced: 45 },
+    strict: true,
+  });
+  await call(server, 'endSession', { sessionId: settings.id });
+
   // A click on a keyword opens the answers behind it.
   await keywordsCard.getByRole('button', { name: 'ACID', exact: true }).click();
   const drill = app.getByRole('dialog', { name: 'ACID' });
@@ -173,6 +203,12 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   await expect(app).toHaveURL(/#\/session\?id=\d+/);
   await expect(app.getByTestId('progress')).toHaveText('1 / 1');
   await expect(app.getByTestId('prompt')).toContainText(advanced.prompt);
+  await expect(app.getByTestId('countdown')).toHaveText('0:45');
+  await expect(app.getByRole('button', { name: /Pause/ })).toHaveCount(0);
+  expect((await call(server, 'getSessionSetup')).defaults).toMatchObject({
+    timePerLevel: { Advanced: 45 },
+    strict: true,
+  });
 });
 
 test('Home shows the week, the streak, the weakest keywords and the last session', async ({ app, server }) => {

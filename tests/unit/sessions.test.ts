@@ -355,7 +355,8 @@ describe('a 3-question session: answered, timed out, skipped', () => {
     const third = view.revealed!;
     expect(third).toMatchObject({ outcome: 'skipped', keywordScore: null, timeUsedMs: 5 * S, timeAllowedMs: 120 * S });
     expect(third.keywords.every((k) => !k.hit)).toBe(true);
-    expect(hitsOf(third.id)).toEqual({});
+    // A skip names nothing: every keyword is recorded as asked and missed, so skipping cannot hide a weak one.
+    expect(hitsOf(third.id)).toEqual({ 'transaction.atomic': 0, ACID: 0, rollback: 0, savepoints: 0 });
 
     t += 1 * S;
     view = await call('nextQuestion', { sessionId: view.id });
@@ -409,10 +410,15 @@ describe('a 3-question session: answered, timed out, skipped', () => {
         timeAllowedMs: 120 * S,
       },
     ]);
+    // Most missed first, then by name; the skipped transactions question's four keywords count as missed.
     expect(results.missedKeywords.map((m) => [m.label, m.missed, m.asked])).toEqual([
+      ['ACID', 1, 1],
       ['migrate', 1, 1],
       ['Python framework', 1, 1],
+      ['rollback', 1, 1],
+      ['savepoints', 1, 1],
       ['schema evolution', 1, 1],
+      ['transaction.atomic', 1, 1],
       ['version control', 1, 1],
     ]);
     expect(results.weakQuestionIds).toEqual([migrations.id]);
@@ -861,12 +867,18 @@ describe('results and history', () => {
     }
   });
 
-  it('has no scores for a session with nothing graded or typed', async () => {
+  it('has no scores for a session with nothing graded or typed, and counts a skip as keywords missed', async () => {
     let view = await startThree();
     view = await submit(view, '', 'skip');
     view = await call('endSession', { sessionId: view.id });
     const results = await call('getSessionResults', { sessionId: view.id });
-    expect(results).toMatchObject({ gradeScore: null, keywordScore: null, missedKeywords: [], weakQuestionIds: [] });
+    expect(results).toMatchObject({ gradeScore: null, keywordScore: null, weakQuestionIds: [] });
+    // The skipped question's keywords were asked and not named.
+    expect(results.missedKeywords.map((m) => [m.label, m.missed, m.asked])).toEqual([
+      ['MVT architecture', 1, 1],
+      ['Python framework', 1, 1],
+      ['rapid development', 1, 1],
+    ]);
     expect((await failure('getSessionResults', { sessionId: 777 })).code).toBe('not_found');
   });
 

@@ -11,9 +11,10 @@ import { dispatch } from '../../src/main/api/dispatch';
 import { bucketsCovering, bucketStart, statsWindow } from '../../src/main/core/stats-windows';
 import { dayStartMs, dayToIsoDate, localDay } from '../../src/main/core/days';
 import { openMemoryDb, type Db } from '../../src/main/store/database';
-import { STATS_BACKFILL } from '../../src/main/store/migrations/0002-stats-indexes';
+import { questionRecompute, STATS_BACKFILL } from '../../src/main/store/migrations/0002-stats-indexes';
 import * as stats from '../../src/main/store/stats';
 import type { InputOf, ResultOf } from '../../src/shared/api';
+import { QUESTION_SORTS, type QuestionSort } from '../../src/shared/stats-types';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -356,7 +357,8 @@ describe('by keyword', () => {
     // index: recent a3 miss, a6 hit → 0.5; before a2 miss → 0.
     expect(s.keywords[2]!.trend).toBeCloseTo(0.5);
     expect(s.keywords[1]!.trend).toBe(0);
-    expect(s.weakest.map((k) => k.label)).toEqual(['caching', 'index', 'ORM']);
+    // ORM was named all 3 times: asked often enough to rank, but not weak.
+    expect(s.weakest.map((k) => k.label)).toEqual(['caching', 'index']);
   });
 
   it('needs enough attempts before calling a keyword weak, and compares short windows with the one before', async () => {
@@ -475,6 +477,23 @@ describe('per question', () => {
     expect(page).toMatchObject({ total: 3, items: [{ prompt: 'What is the ORM?' }] });
   });
 
+  it('sorts by every column, both ways', async () => {
+    const ids = async (sort: QuestionSort, dir: 'asc' | 'desc'): Promise<number[]> =>
+      (await call('getQuestionStats', { range: 'all', sort, dir })).items.map((q) => q.questionId);
+    // Levels in the deck's order: q1 Beginner, q3 Intermediate, q2 Advanced.
+    expect(await ids('level', 'asc')).toEqual([Q1, Q3, Q2]);
+    expect(await ids('level', 'desc')).toEqual([Q2, Q3, Q1]);
+    // Mean grades: q1 (3 + 4) / 2 = 3.5, q2 (2 + 4) / 2 = 3, q3 1.
+    expect(await ids('meanGrade', 'desc')).toEqual([Q1, Q2, Q3]);
+    expect(await ids('meanGrade', 'asc')).toEqual([Q3, Q2, Q1]);
+    // Last grades: q1 4 (a5), q2 4 (a3), q3 1 (a4); ties broken by question id in the same direction.
+    expect(await ids('lastGrade', 'asc')).toEqual([Q3, Q1, Q2]);
+    expect(await ids('bestGrade', 'desc')).toEqual([Q2, Q1, Q3]);
+    for (const sort of QUESTION_SORTS) {
+      for (const dir of ['asc', 'desc'] as const) expect(await ids(sort, dir)).toHaveLength(3);
+    }
+  });
+
   it('forgets a grade that was lowered, and an answer that was removed', async () => {
     db.prepare('UPDATE attempts SET self_grade = 1 WHERE id = 3').run();
     let q2 = (await call('getQuestionStats', { range: 'all' })).items.find((q) => q.questionId === Q2)!;
@@ -524,7 +543,7 @@ describe('home', () => {
     const home = await call('getHomeStats');
     // This week started on Monday T−2: s3 only (s2 was on Sunday; s4 is unfinished).
     expect(home).toMatchObject({ sessionsThisWeek: 1, streak: 1, practisedToday: true, totalAttempts: 6 });
-    // ORM was named 3 times of 3: ranked on the Stats page, but not weak, so Home leaves it out.
+    // ORM was named 3 times of 3: not weak.
     expect(home.weakestKeywords.map((k) => k.label)).toEqual(['caching', 'index']);
     expect(home.lastSession).toMatchObject({
       id: 3,
@@ -534,6 +553,18 @@ describe('home', () => {
       gradeScore: 1,
       keywordScore: 1,
     });
+  });
+
+  it('does not count a session opened and closed without an answer', async () => {
+    // Two sessions started today and ended at once, as a person who changed their mind (or a crash) leaves them.
+    const insert = db.prepare(
+      `INSERT INTO sessions (id, config, plan, status, started_at, ended_at) VALUES (?, '{}', '[1]', 'ended', ?, ?)`,
+    );
+    insert.run(10, NOW - 60_000, NOW - 50_000);
+    insert.run(11, NOW - 30_000, NOW - 20_000);
+    const home = await call('getHomeStats');
+    expect(home.sessionsThisWeek).toBe(1);
+    expect(home.lastSession).toMatchObject({ id: 3 });
   });
 
   it('is empty, not broken, for a new user', async () => {
@@ -658,6 +689,17 @@ describe('query plans', () => {
     expect(plan(stats.SESSION_SERIES_SQL(''), { fromMs: 0, preceding: 4 })).toMatch(
       /SEARCH s USING COVERING INDEX sessions_status \(status=\? AND started_at>\?\)[\s\S]*SEARCH a USING INDEX sqlite_autoindex_attempts_1 \(session_id=\?\)/,
     );
+  });
+
+  it("recompute a question's best and last grade from that question's answers only, when one is removed", () => {
+    // The trigger's statement, with the deleted row's values in place of OLD.
+    const old = { question_id: Q2, deck_id: D1, level: 'Advanced', day: T - 3 };
+    const sql = questionRecompute('OLD').replace(/OLD\.(\w+)/g, (_, column: keyof typeof old) =>
+      typeof old[column] === 'string' ? `'${old[column]}'` : String(old[column]),
+    );
+    const p = plan(sql, {});
+    expect(p).toMatch(/SEARCH a USING INDEX attempts_question \(question_id=\?\)/);
+    expect(p).not.toMatch(/attempts_deck_level|SCAN a\b/);
   });
 
   it('walk drill-downs down an index from the newest answer, with no sort', () => {

@@ -300,7 +300,14 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
       const settled = settle(session.clock, now, reason, allowed, session.config.onTimeout);
       const speak = session.config.mode === 'speak';
       const text = speak ? '' : answer;
-      const scored = !speak && settled.outcome !== 'skipped' ? scoreAnswer(text, toScoring(q)) : null;
+      const skipped = settled.outcome === 'skipped';
+      const scored = !speak && !skipped ? scoreAnswer(text, toScoring(q)) : null;
+      // A skip names nothing: each keyword counts as asked and missed, so skipping cannot hide a weak one.
+      const hits = scored
+        ? scored.hits.map((h) => ({ keywordId: h.keywordId, hit: h.hit }))
+        : skipped
+          ? q.keywords.map((k) => ({ keywordId: k.id, hit: false }))
+          : [];
       db.transaction(() => {
         store.insertAttempt(db, {
           sessionId,
@@ -320,7 +327,7 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
           mode: session.config.mode,
           answer: text,
           keywordScore: scored?.score ?? null,
-          hits: scored?.hits.map((h) => ({ keywordId: h.keywordId, hit: h.hit })) ?? [],
+          hits,
         });
         store.setCursorAndClock(db, sessionId, position, null);
       })();
@@ -416,7 +423,7 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
 
       const missed = new Map<number, MissedKeyword>();
       for (const a of attempts) {
-        if (a.keywordScore === null) continue;
+        if (a.keywordScore === null && a.outcome !== 'skipped') continue;
         for (const k of a.keywords) {
           const entry = missed.get(k.keywordId) ?? { keywordId: k.keywordId, label: k.label, missed: 0, asked: 0 };
           entry.asked++;

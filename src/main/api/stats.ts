@@ -6,11 +6,13 @@ import type { ApiContext, Handlers } from './index';
 
 /** More finished sessions than this in a window, and the score series is drawn per day or week instead. */
 export const SESSION_POINTS_LIMIT = 200;
-/** A window longer than this many days is drawn per week. */
+/** A window longer than this many days is drawn per week, and one longer than this many weeks per 4 weeks. */
 export const DAY_POINTS_LIMIT = 200;
+export const WEEK_POINTS_LIMIT = 200;
 /** The calendar heatmap covers at most 53 weeks, ending with this one. */
 export const CALENDAR_WEEKS = 53;
-const MOVING_WINDOW = { session: 5, day: 7, week: 4 } as const;
+const MOVING_WINDOW = { session: 5, day: 7, week: 4, fourWeeks: 3 } as const;
+const SPAN = { day: 1, week: 7, fourWeeks: 28 } as const;
 
 const TREND_LABELS: Record<StatsRange, string> = {
   all: 'last 30 days against before',
@@ -59,9 +61,11 @@ export function statsApi({ db, clock }: ApiContext): Pick<Handlers, StatsCalls> 
         granularity = 'session';
         rows = stats.sessionSeries(db, scope, fromMs, MOVING_WINDOW.session);
       } else {
-        granularity = day - first + 1 <= DAY_POINTS_LIMIT ? 'day' : 'week';
-        const span = granularity === 'day' ? 1 : 7;
-        rows = stats.bucketSeries(db, scope, span, bucketStart(first, span), day, MOVING_WINDOW[granularity]);
+        const days = day - first + 1;
+        const bucketed = days <= DAY_POINTS_LIMIT ? 'day' : days <= WEEK_POINTS_LIMIT * 7 ? 'week' : 'fourWeeks';
+        granularity = bucketed;
+        const span = SPAN[bucketed];
+        rows = stats.bucketSeries(db, scope, span, bucketStart(first, span), day, MOVING_WINDOW[bucketed]);
       }
       const { streak, practisedToday } = stats.streak(db, scope, day);
       return {
@@ -119,8 +123,7 @@ export function statsApi({ db, clock }: ApiContext): Pick<Handlers, StatsCalls> 
         streak,
         practisedToday,
         totalAttempts: stats.totalAttempts(db),
-        // A keyword named every time is not weak, however few others there are.
-        weakestKeywords: keywords.weakest.filter((k) => k.hits < k.asked),
+        weakestKeywords: keywords.weakest,
         minAttempts: keywords.minAttempts,
         lastSession: stats.lastSession(db),
       };

@@ -253,7 +253,8 @@ export function keywordStats(
     totalKeywords: rows[0]?.total ?? 0,
     keywords: mostAsked.map(toKeywordStat),
     weakest: rows
-      .filter((r) => r.asked >= MIN_KEYWORD_ATTEMPTS && r.by_weak <= weak)
+      // A keyword named every time it was asked is not weak, however few others there are.
+      .filter((r) => r.asked >= MIN_KEYWORD_ATTEMPTS && r.hits < r.asked && r.by_weak <= weak)
       .sort((a, b) => a.by_weak - b.by_weak)
       .map(toKeywordStat),
     minAttempts: MIN_KEYWORD_ATTEMPTS,
@@ -343,10 +344,14 @@ export function calendar(
   return db.prepare(CALENDAR_SQL(f.sql)).all({ from, to, ...f.params }) as Array<{ day: number; attempts: number }>;
 }
 
+/** A session counts once it is over and has at least one answer: one opened and closed unanswered does not. */
+const COUNTED_SESSION = (s: string) =>
+  `${s}.status IN ('finished', 'ended') AND EXISTS (SELECT 1 FROM attempts a WHERE a.session_id = ${s}.id)`;
+
 /** Sessions finished or ended early (not the one still running) that started at or after `fromMs`. */
 export function finishedSessionsSince(db: Db, fromMs: number): number {
   const row = db
-    .prepare(`SELECT count(*) AS n FROM sessions WHERE status IN ('finished', 'ended') AND started_at >= ?`)
+    .prepare(`SELECT count(*) AS n FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.started_at >= ?`)
     .get(fromMs) as { n: number };
   return row.n;
 }
@@ -373,7 +378,7 @@ export function sessionSeries(db: Db, scope: StatsScope, fromMs: number, movingW
 export function bucketSeries(
   db: Db,
   scope: StatsScope,
-  span: 1 | 7,
+  span: 1 | 7 | 28,
   from: number,
   to: number,
   movingWindow: number,
@@ -387,20 +392,20 @@ export function bucketSeries(
 // ---------------------------------------------------------------------------------------------
 // Per question
 
-const QUESTION_ORDER: Record<QuestionSort, string> = {
-  prompt: 'q.prompt COLLATE NOCASE',
-  level: 'coalesce(lv.rank, 99), q.level',
-  attempts: 'x.attempts',
-  meanGrade: 'x.grade_sum * 1.0 / nullif(x.graded, 0)',
-  lastGrade: 'x.last_graded % 8',
-  bestGrade: 'x.best_grade',
-  meanTime: 'x.used_ms * 1.0 / x.attempts',
-  lastPractised: 'x.last_at',
+/** Each sort's keys, in order; every key is one SQL expression (commas inside it are its own). */
+const QUESTION_ORDER: Record<QuestionSort, readonly string[]> = {
+  prompt: ['q.prompt COLLATE NOCASE'],
+  level: ['coalesce(lv.rank, 99)', 'q.level'],
+  attempts: ['x.attempts'],
+  meanGrade: ['x.grade_sum * 1.0 / nullif(x.graded, 0)'],
+  lastGrade: ['x.last_graded % 8'],
+  bestGrade: ['x.best_grade'],
+  meanTime: ['x.used_ms * 1.0 / x.attempts'],
+  lastPractised: ['x.last_at'],
 };
 
 export const QUESTION_STATS_SQL = (filter: string, sort: QuestionSort, dir: 'asc' | 'desc') => {
-  const keys = QUESTION_ORDER[sort].split(', ');
-  const order = keys.map((k) => `${k} IS NULL, ${k} ${dir}`).join(', ');
+  const order = QUESTION_ORDER[sort].map((k) => `${k} IS NULL, ${k} ${dir}`).join(', ');
   return `
   WITH ${SEGMENTS_CTE}, ${LEVEL_RANK_CTE},
   x AS MATERIALIZED (
@@ -495,14 +500,14 @@ const ATTEMPT_COLUMNS = `a.id, a.session_id, a.question_id, q.prompt, d.name AS 
 export const KEYWORD_ATTEMPTS_SQL = (filter: string) => `
   SELECT ${ATTEMPT_COLUMNS}, ak.hit
     FROM attempt_keywords ak CROSS JOIN attempts a ON a.id = ak.attempt_id
-    JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = a.deck_id
+    JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = q.deck_id
    WHERE ak.keyword_id = :keywordId AND ak.attempt_id >= :minId AND a.day BETWEEN :from AND :to ${filter}
    ORDER BY ak.attempt_id DESC LIMIT :limit`;
 
 /** Latest answers in scope (of one level, when given): attempts by id from the newest down to the window's lowest id. */
 export const LEVEL_ATTEMPTS_SQL = (filter: string) => `
   SELECT ${ATTEMPT_COLUMNS}, NULL AS hit
-    FROM attempts a JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = a.deck_id
+    FROM attempts a JOIN questions q ON q.id = a.question_id JOIN decks d ON d.id = q.deck_id
    WHERE a.id >= :minId AND a.day BETWEEN :from AND :to ${filter}
    ORDER BY a.id DESC LIMIT :limit`;
 
@@ -619,9 +624,11 @@ export function lastSession(db: Db): HomeStats['lastSession'] {
               (SELECT avg(a.keyword_score) FROM attempts a WHERE a.session_id = s.id) AS keyword_score
          FROM sessions s
         WHERE s.id = (SELECT id FROM (
-                SELECT * FROM (SELECT id, started_at FROM sessions WHERE status = 'finished' ORDER BY started_at DESC, id DESC LIMIT 1)
+                SELECT * FROM (SELECT id, started_at FROM sessions s2 WHERE s2.status = 'finished'
+                                ORDER BY started_at DESC, id DESC LIMIT 1)
                 UNION ALL
-                SELECT * FROM (SELECT id, started_at FROM sessions WHERE status = 'ended' ORDER BY started_at DESC, id DESC LIMIT 1))
+                SELECT * FROM (SELECT id, started_at FROM sessions s2 WHERE ${COUNTED_SESSION('s2')} AND s2.status = 'ended'
+                                ORDER BY started_at DESC, id DESC LIMIT 1))
               ORDER BY started_at DESC, id DESC LIMIT 1)`,
     )
     .get() as

@@ -60,15 +60,16 @@ function questionDelta(row: 'NEW' | 'OLD', sign: 1 | -1): string {
 
 /**
  * Recomputes the max-type columns of a question's buckets from the log, after a grade was lowered or
- * an attempt removed (a running max cannot be undone). Reads only that question's attempts.
+ * an attempt removed (a running max cannot be undone). Reads only that question's attempts: the
+ * planner would otherwise pick the (deck, level) index and scan a whole deck for every row deleted.
  */
-function questionRecompute(row: 'NEW' | 'OLD'): string {
+export function questionRecompute(row: 'NEW' | 'OLD'): string {
   const inBucket = `a.question_id = r.question_id AND a.deck_id = r.deck_id AND a.level = r.level
         AND (r.span = 0 OR a.day BETWEEN r.start_day AND r.start_day + r.span - 1)`;
   return `UPDATE stats_question_rollup AS r SET
-      best_grade = (SELECT max(a.self_grade) FROM attempts a WHERE ${inBucket}),
-      last_at = (SELECT max(a.answered_at) FROM attempts a WHERE ${inBucket}),
-      last_graded = (SELECT max(a.answered_at * 8 + a.self_grade) FROM attempts a WHERE ${inBucket})
+      best_grade = (SELECT max(a.self_grade) FROM attempts a INDEXED BY attempts_question WHERE ${inBucket}),
+      last_at = (SELECT max(a.answered_at) FROM attempts a INDEXED BY attempts_question WHERE ${inBucket}),
+      last_graded = (SELECT max(a.answered_at * 8 + a.self_grade) FROM attempts a INDEXED BY attempts_question WHERE ${inBucket})
     WHERE r.question_id = ${row}.question_id AND r.deck_id = ${row}.deck_id AND r.level = ${row}.level
       AND (r.span, r.start_day) IN (SELECT s.span, ${start(`${row}.day`)} FROM stats_spans s);`;
 }

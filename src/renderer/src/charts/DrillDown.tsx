@@ -3,7 +3,7 @@ import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
-import { navigate } from '../hooks/useRoute';
+import { practiseQuestions } from '../lib/practice';
 import type { StatsFilter } from '../../../shared/stats-types';
 import { dateTime, GRADE_LABELS, num, pct } from './format';
 
@@ -15,12 +15,6 @@ export interface DrillTarget {
 }
 
 const OUTCOME = { answered: 'Answered', timed_out: 'Timed out', skipped: 'Skipped' } as const;
-
-/** Starts a session of exactly these questions and opens it. */
-export async function practise(questionIds: number[]): Promise<void> {
-  const view = await api.startSession({ questionIds, count: questionIds.length, order: 'random' });
-  navigate('session', { id: view.id });
-}
 
 /** The answers behind a level, a keyword or a heatmap cell, in a side panel, with "Practise this". */
 export function DrillDown({
@@ -46,7 +40,7 @@ export function DrillDown({
     if (!data) return;
     setStarting(true);
     try {
-      await practise(data.questionIds);
+      await practiseQuestions(data.questionIds);
     } catch (e) {
       setError(e as Error);
       setStarting(false);

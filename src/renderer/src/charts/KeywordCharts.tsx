@@ -45,8 +45,10 @@ export function WeakestKeywordsChart({
     >
       {!ranked && (
         <p className="chart-hint">
-          No keyword has been asked {stats.minAttempts} times yet, so none is ranked. These are the keywords asked so
-          far, lowest hit rate first.
+          {stats.keywords.some((k) => k.asked >= stats.minAttempts)
+            ? `Nothing weak: every keyword asked ${stats.minAttempts} times or more was named each time.`
+            : `No keyword has been asked ${stats.minAttempts} times yet, so none is ranked.`}{' '}
+          These are the keywords asked so far, lowest hit rate first.
         </p>
       )}
       {data.length > 0 && (
@@ -100,6 +102,15 @@ export function WeakestKeywordsChart({
       )}
     </ChartCard>
   );
+}
+
+/**
+ * Text on a heatmap cell, chosen for contrast (4.5:1 or better) on both themes: the light theme's
+ * cells stay light enough for ink except the deepest blue; the dark theme's ends are pale, its middle dark.
+ */
+function heatTextClass(rate: number): string {
+  if (rate >= 0.95) return 'heat-value-top';
+  return Math.abs(rate - 0.5) > 0.3 ? 'heat-value-end' : 'heat-value-mid';
 }
 
 export function KeywordHeatmap({
@@ -215,7 +226,7 @@ export function KeywordHeatmap({
                       <title>{label}</title>
                     </rect>
                     <text
-                      className={`heat-value ${Math.abs(c.hitRate - 0.5) > 0.3 ? 'heat-value-light' : 'heat-value-dark'}`}
+                      className={`heat-value ${heatTextClass(c.hitRate)}`}
                       x={px + cellW / 2}
                       y={py + cellH / 2 + 4}
                       textAnchor="middle"

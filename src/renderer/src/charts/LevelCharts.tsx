@@ -107,6 +107,7 @@ export function LevelChart({
             className="series-1"
             radius={[4, 4, 0, 0]}
             maxBarSize={34}
+            minPointSize={2}
             isAnimationActive={false}
             onClick={select}
           />
@@ -116,6 +117,7 @@ export function LevelChart({
             className="series-3"
             radius={[4, 4, 0, 0]}
             maxBarSize={34}
+            minPointSize={2}
             isAnimationActive={false}
             onClick={select}
           />
@@ -125,6 +127,7 @@ export function LevelChart({
             className="series-2"
             radius={[4, 4, 0, 0]}
             maxBarSize={34}
+            minPointSize={2}
             isAnimationActive={false}
             onClick={select}
           />
@@ -235,6 +238,7 @@ export function CalibrationChart({
             className="series-2"
             radius={[4, 4, 0, 0]}
             maxBarSize={40}
+            minPointSize={2}
             isAnimationActive={false}
           />
           <Bar
@@ -243,6 +247,7 @@ export function CalibrationChart({
             className="series-1"
             radius={[4, 4, 0, 0]}
             maxBarSize={40}
+            minPointSize={2}
             isAnimationActive={false}
           />
         </BarChart>

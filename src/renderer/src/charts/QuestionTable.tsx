@@ -27,7 +27,11 @@ const gradePill = (g: number | null) =>
 /** Every question practised in the view, sorted and paged in main. */
 export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: React.ReactNode }) {
   const [sort, setSort] = useState<{ by: QuestionSort; dir: 'asc' | 'desc' }>({ by: 'lastPractised', dir: 'desc' });
-  const [page, setPage] = useState(0);
+  // The page belongs to the filter it was chosen under: a new deck, level or range starts at the first page.
+  const filterKey = JSON.stringify(filter);
+  const [paging, setPaging] = useState({ filterKey, page: 0 });
+  const page = paging.filterKey === filterKey ? paging.page : 0;
+  const setPage = (next: number): void => setPaging({ filterKey, page: next });
   const input = { ...filter, sort: sort.by, dir: sort.dir, offset: page * PAGE, limit: PAGE };
   const query = useQuery(() => api.getQuestionStats(input), JSON.stringify(input));
   const data = query.data;

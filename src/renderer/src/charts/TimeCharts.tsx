@@ -13,7 +13,7 @@ function scoreDot(className: string) {
   };
 }
 
-const GRANULARITY = { session: 'session', day: 'day', week: 'week' } as const;
+const GRANULARITY = { session: 'session', day: 'day', week: 'week', fourWeeks: '4-week' } as const;
 
 /** Score per session (or per day or week on a long history), with moving averages. */
 export function ScoreChart({
@@ -32,9 +32,11 @@ export function ScoreChart({
     label:
       granularity === 'week'
         ? `Week of ${day(p.date)}`
-        : granularity === 'day'
-          ? day(p.date)
-          : `Session ${i + 1} · ${day(p.date)}`,
+        : granularity === 'fourWeeks'
+          ? `4 weeks from ${day(p.date)}`
+          : granularity === 'day'
+            ? day(p.date)
+            : `Session ${i + 1} · ${day(p.date)}`,
     tick: day(p.date, false),
     grade: p.gradeScore === null ? null : p.gradeScore * 100,
     keyword: p.keywordScore === null ? null : p.keywordScore * 100,
@@ -50,7 +52,7 @@ export function ScoreChart({
       empty={points.length === 0 ? empty : undefined}
       table={{
         columns: [
-          { label: granularity === 'session' ? 'Session' : granularity === 'day' ? 'Day' : 'Week of' },
+          { label: { session: 'Session', day: 'Day', week: 'Week of', fourWeeks: '4 weeks from' }[granularity] },
           { label: 'Date' },
           { label: 'Answers', numeric: true, format: (v) => num(v) },
           { label: 'Keyword score', numeric: true, format: (v) => pct(v, 1) },
@@ -85,7 +87,7 @@ export function ScoreChart({
             tickLine={false}
             minTickGap={24}
             label={{
-              value: granularity === 'session' ? 'Session date' : granularity === 'day' ? 'Day' : 'Week',
+              value: { session: 'Session date', day: 'Day', week: 'Week', fourWeeks: '4 weeks from' }[granularity],
               position: 'insideBottom',
               offset: -14,
             }}
@@ -200,7 +202,8 @@ export function ActivityCalendar({
       description={`Answers per day over the last 53 weeks${stats.window.from ? `; the date range starts ${day(stats.window.from)}` : ''}.`}
       fileName={fileName}
       wide
-      empty={days.length === 0 ? empty : undefined}
+      // Practice older than the calendar's weeks is still practice: draw the empty weeks, not "start practising".
+      empty={days.length === 0 && stats.series.points.length === 0 ? empty : undefined}
       table={{
         columns: [
           { label: 'Day', format: (v) => day(v) },
@@ -213,7 +216,8 @@ export function ActivityCalendar({
           <span>
             Current streak <strong data-testid="streak">{stats.streak}</strong> {stats.streak === 1 ? 'day' : 'days'}
             {!stats.practisedToday && stats.streak > 0 ? ' · practise today to keep it' : ''} ·{' '}
-            <strong>{stats.activeDays}</strong> days practised · <strong>{num(total)}</strong> answers
+            <strong>{stats.activeDays}</strong> {stats.activeDays === 1 ? 'day' : 'days'} practised ·{' '}
+            <strong>{num(total)}</strong> answers in these weeks
           </span>
           <span className="activity-legend" aria-hidden="true">
             Less

@@ -3,7 +3,8 @@ import '../styles/stats.css';
 import { api } from '../api';
 import { heatFill, pct } from '../charts/format';
 import { useQuery } from '../hooks/useQuery';
-import { href, navigate } from '../hooks/useRoute';
+import { practiseQuestions } from '../lib/practice';
+import { href } from '../hooks/useRoute';
 import { ErrorNote } from './States';
 
 /** Home's glance at the record: this week, the streak, the three weakest keywords, the last session. */
@@ -20,8 +21,7 @@ export function HomeDashboard() {
     setError(null);
     try {
       const { questionIds } = await api.getStatsAttempts({ range: 'all', keywordId, limit: 100 });
-      const view = await api.startSession({ questionIds, count: questionIds.length, order: 'random' });
-      navigate('session', { id: view.id });
+      await practiseQuestions(questionIds);
     } catch (e) {
       setError(e as Error);
       setBusy(null);

@@ -182,7 +182,9 @@ export default function StatsPage() {
               note={
                 k.weakest[0]
                   ? `named ${pct(k.weakest[0].hitRate)} of ${num(k.weakest[0].asked)} times`
-                  : `needs ${k.minAttempts}+ asks`
+                  : k.keywords.some((kw) => kw.asked >= k.minAttempts)
+                    ? 'every keyword named each time'
+                    : `needs ${k.minAttempts}+ asks`
               }
             />
             <Tile

@@ -1,0 +1,26 @@
+/**
+ * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab or carriage
+ * return) gets a leading apostrophe, which Excel, LibreOffice and Sheets show as plain text. Quotes
+ * alone do not help: they are CSV syntax, gone by the time the cell is read. Numbers are left alone.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export type Cell = string | number | null | undefined;
+
+export interface TableData {
+  columns: string[];
+  rows: Cell[][];
+}
+
+function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? String(Number(value.toFixed(6))) : spreadsheetSafe(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV; text a spreadsheet would run as a formula is made plain text (see spreadsheetSafe). */
+export function toCsv({ columns, rows }: TableData): string {
+  return [columns, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
