@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page, Route } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { expect, screenshots, test } from './fixtures';
 
@@ -10,6 +10,17 @@ async function openDecks(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
   await expect(page.getByRole('heading', { name: 'Decks', level: 1 })).toBeVisible();
 }
+
+/** Waits until the preview on screen answers every choice made so far: no refresh is pending. */
+async function previewSettled(panel: Locator): Promise<void> {
+  await expect(panel.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'false');
+}
+
+const OS_CSV = [
+  'Advanced,What is a mutex?,A lock that one thread holds at a time.,mutex; lock',
+  'Beginner,What is a process?,A running program with its own memory.,process; address space',
+  'Advanced,"What is a deadlock, and how do you avoid it?","Two threads wait for each other; take locks in one order.",deadlock; lock ordering',
+].join('\n');
 
 async function libraryCount(page: Page): Promise<string | null> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
@@ -83,6 +94,8 @@ test('a broken file gets an error with its line, and the library is unchanged', 
   await expect(alert).toContainText('Cannot import “broken.json”.');
   await expect(alert).toContainText('The JSON is malformed at line 4');
   await expect(alert).toContainText('Nothing was imported.');
+  await expect(alert).toContainText('If the file is in another format, choose it under “Read as” above');
+  await expect(panel.getByLabel('Read as')).toBeVisible();
   await expect(panel.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
   await screenshots(app, 'import-error');
 
@@ -183,13 +196,7 @@ test('a CSV without a header row is mapped column by column before the import', 
   await panel.getByLabel('Choose a file…').setInputFiles({
     name: 'os-questions.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(
-      [
-        'Advanced,What is a mutex?,A lock that one thread holds at a time.,mutex; lock',
-        'Beginner,What is a process?,A running program with its own memory.,process; address space',
-        'Advanced,"What is a deadlock, and how do you avoid it?","Two threads wait for each other; take locks in one order.",deadlock; lock ordering',
-      ].join('\n'),
-    ),
+    buffer: Buffer.from(OS_CSV),
   });
   const columns = panel.getByRole('group', { name: 'Columns' });
   await expect(columns).toContainText('This table has no header row naming its columns');
@@ -197,16 +204,122 @@ test('a CSV without a header row is mapped column by column before the import', 
   await expect(rows).toHaveCount(4);
   // Guessed by position: the level column was taken for the question.
   await expect(rows.nth(1)).toContainText('Advanced');
-  await columns.getByLabel('Question').selectOption({ label: 'Column 2' });
+  // One column at a time, each preview awaited: every step is a mapping that reads.
   await columns.getByLabel('Answer').selectOption({ label: 'Column 3' });
-  await columns.getByLabel('Level').selectOption({ label: 'Column 1' });
-  await columns.getByLabel('Keywords').selectOption({ label: 'Column 4' });
+  await previewSettled(panel);
+  await expect(rows.nth(1)).toContainText('A lock that one thread holds at a time.');
+  await columns.getByLabel('Question').selectOption({ label: 'Column 2' });
+  await previewSettled(panel);
   await expect(rows.nth(1)).toContainText('What is a mutex?');
+  await columns.getByLabel('Level').selectOption({ label: 'Column 1' });
+  await previewSettled(panel);
   await expect(rows.nth(2)).toContainText('Beginner');
+  await columns.getByLabel('Keywords').selectOption({ label: 'Column 4' });
+  await previewSettled(panel);
   await expect(rows.nth(3)).toContainText('lock ordering');
   await expect(rows.nth(3)).not.toContainText('Suggested');
   await columns.evaluate((el) => el.scrollIntoView());
   await screenshots(app, 'import-csv-mapping');
   await panel.getByRole('button', { name: 'Import 3 questions' }).click();
   await expect(panel.getByRole('status')).toContainText('Imported 3 questions into os questions');
+});
+
+test('a column mapping that cannot work keeps its controls, says what to change, and the fix imports', async ({
+  app,
+}) => {
+  await openDecks(app);
+  const panel = app.getByRole('region', { name: 'Import questions' });
+  await panel.getByLabel('Choose a file…').setInputFiles({
+    name: 'os-questions.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(OS_CSV),
+  });
+  const columns = panel.getByRole('group', { name: 'Columns' });
+  const questions = panel.getByRole('table', { name: 'Questions to import' });
+  await expect(questions.getByRole('row')).toHaveCount(4);
+  await previewSettled(panel);
+  // Guessed by position: Column 1 for the question, Column 2 for the answer. The question goes to the answer's.
+  await expect(columns.getByLabel('Answer')).toHaveValue('1');
+  await columns.getByLabel('Question').selectOption({ label: 'Column 2' });
+
+  // The error is where the questions were; everything that made the request stays, with the file's columns.
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('Cannot import “os-questions.csv” this way.');
+  await expect(alert).toContainText('The question and the answer cannot come from the same column.');
+  await expect(alert).toContainText('Choose another column for the Question or for the Answer above.');
+  await previewSettled(panel);
+  for (const role of ['Question', 'Answer', 'Level', 'Keywords', 'Tags']) {
+    await expect(columns.getByLabel(role)).toBeVisible();
+  }
+  await expect(columns.getByLabel('Question')).toHaveValue('1');
+  await expect(columns.getByLabel('Answer')).toHaveValue('1');
+  const firstRows = columns.getByRole('table', { name: 'First rows of the file' });
+  await expect(firstRows).toContainText('What is a mutex?');
+  await expect(firstRows.getByRole('columnheader').nth(1)).toHaveText('Column 2QuestionAnswer');
+  await expect(panel.getByLabel('Read as')).toHaveValue('csv');
+  await expect(panel.getByLabel('Into deck')).toBeVisible();
+  await expect(panel.getByLabel('Level of the whole import')).toBeVisible();
+  await expect(questions).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await panel.getByRole('heading', { name: 'Import questions' }).evaluate((h) => h.scrollIntoView());
+  await screenshots(app, 'import-mapping-error');
+
+  // The fix: the answer is in Column 3.
+  await columns.getByLabel('Answer').selectOption({ label: 'Column 3' });
+  await expect(alert).toHaveCount(0);
+  await previewSettled(panel);
+  await expect(questions.getByRole('row').nth(1)).toContainText('What is a mutex?');
+  await expect(questions.getByRole('row').nth(1)).toContainText('A lock that one thread holds at a time.');
+
+  // While a refreshed preview is on its way, the one on screen cannot be imported: the import would differ from it.
+  const held: Route[] = [];
+  await app.route('**/api/previewImport', (route) => void held.push(route));
+  await columns.getByLabel('Level').selectOption({ label: 'Column 1' });
+  await expect.poll(() => held.length).toBe(1);
+  await expect(panel.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'true');
+  await expect(panel.getByRole('button', { name: 'Import 3 questions' })).toBeDisabled();
+  await held[0]!.continue();
+  await app.unroute('**/api/previewImport');
+  await previewSettled(panel);
+  await expect(questions.getByRole('row').nth(2)).toContainText('Beginner');
+  await panel.getByRole('button', { name: 'Import 3 questions' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported 3 questions into os questions');
+});
+
+test('a comma-separated .txt taken for an article fails, and read as CSV it shows its questions', async ({ app }) => {
+  await openDecks(app);
+  const panel = app.getByRole('region', { name: 'Import questions' });
+  await panel.getByLabel('Choose a file…').setInputFiles({
+    name: 'os-notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      [
+        'What is a mutex?,A lock that one thread holds at a time.,mutex; lock',
+        'What is a process?,A running program with its own memory.,process; address space',
+        'What is a deadlock?,Two threads wait for each other; take locks in one order.,deadlock; lock ordering',
+      ].join('\n'),
+    ),
+  });
+
+  // Detected as an article, which finds no numbered questions: the first preview fails, and "Read as" stays.
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('Cannot import “os-notes.txt”.');
+  await expect(alert).toContainText('No questions found');
+  await expect(alert).toContainText('If the file is in another format, choose it under “Read as” above');
+  const readAs = panel.getByLabel('Read as');
+  await expect(readAs).toHaveValue('');
+  await expect(panel.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+  await screenshots(app, 'import-read-as-error');
+
+  await readAs.selectOption({ label: 'CSV' });
+  await expect(alert).toHaveCount(0);
+  const rows = panel.getByRole('table', { name: 'Questions to import' }).getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText('What is a mutex?');
+  await expect(rows.nth(3)).toContainText('What is a deadlock?');
+  await expect(readAs).toHaveValue('csv');
+  await expect(panel.getByRole('group', { name: 'Columns' })).toBeVisible();
+  await previewSettled(panel);
+  await panel.getByRole('button', { name: 'Import 3 questions' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported 3 questions into os notes');
 });

@@ -86,35 +86,85 @@ function buildRequest(chosen: Chosen, o: Options): Request {
   return request;
 }
 
+/** The last preview that worked, with the request that produced it. */
+interface Shown {
+  key: string;
+  request: Request;
+  preview: ImportPreview;
+}
+
+/** The last preview request failed: the request, and main's message. */
+interface Failure {
+  key: string;
+  request: Request;
+  message: string;
+}
+
 const unique = (list: readonly string[]): string[] => [...new Set(list)];
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** What the person can change after a failed preview, judged by what changed since the last one that worked. */
+function whatToChange(request: Request, shown: Shown | null, detected: ImportFormat | null): string {
+  const sameReading = shown !== null && (request.format ?? detected) === shown.preview.format;
+  const table = sameReading ? shown.preview.table : null;
+  const mapping = table ? (request.mapping ?? table.mapping) : null;
+  if (mapping && mapping.prompt === mapping.answer) {
+    return 'Choose another column for the Question or for the Answer above.';
+  }
+  if (!shown) {
+    return 'If the file is in another format, choose it under “Read as” above; or start over with another file.';
+  }
+  const was = shown.request;
+  if (!sameValue(request.format, was.format)) {
+    return `Choose another format under “Read as” above: as ${FORMAT_LABELS[shown.preview.format]}, it read ${plural(shown.preview.questions.length, 'question')}.`;
+  }
+  if (!sameValue(request.mapping, was.mapping)) return 'Choose other columns above.';
+  if (!sameValue(request.target, was.target)) return 'Choose another deck under “Into deck” above.';
+  if (!sameValue(request.levelOverride, was.levelOverride) || !sameValue(request.levelMap, was.levelMap)) {
+    return 'Choose other levels above.';
+  }
+  return 'Change the choices above, or start over with another file.';
+}
 
 /** Choose a file or paste text; see what would be created; adjust; import in one transaction. */
 export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImported: () => void }) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [options, setOptions] = useState<Options>(INITIAL);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  /** The format Prepdeck detected for the chosen source; null until a preview without a format override worked. */
+  const [detected, setDetected] = useState<ImportFormat | null>(null);
+  /** A file that cannot be chosen (too big, or the dialog failed): shown above the source picker. */
+  const [sourceError, setSourceError] = useState<string | null>(null);
+  const [commitError, setCommitError] = useState<string | null>(null);
   const [committing, setCommitting] = useState(false);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [pasted, setPasted] = useState('');
   const sequence = useRef(0);
 
-  const set = (patch: Partial<Options>) => setOptions((o) => ({ ...o, ...patch }));
-  const requestKey = chosen ? JSON.stringify(buildRequest(chosen, options)) : '';
+  const set = (patch: Partial<Options>) => {
+    setCommitError(null);
+    setOptions((o) => ({ ...o, ...patch }));
+  };
+  const request = chosen ? buildRequest(chosen, options) : null;
+  const requestKey = request ? JSON.stringify(request) : '';
+  // The preview (or error) on screen answers these choices; until it does, the import waits.
+  const settledKey = failure?.key ?? shown?.key ?? null;
+  const pending = chosen !== null && settledKey !== requestKey;
 
   useEffect(() => {
     if (!chosen) return;
     const mine = ++sequence.current;
     // Typing a deck name should not send a request per key.
     const timer = setTimeout(() => {
-      setLoading(true);
-      api.previewImport(JSON.parse(requestKey) as Request).then(
+      const sent = JSON.parse(requestKey) as Request;
+      api.previewImport(sent).then(
         (result) => {
           if (mine !== sequence.current) return;
-          setPreview(result);
-          setError(null);
-          setLoading(false);
+          setShown({ key: requestKey, request: sent, preview: result });
+          setFailure(null);
+          if (!sent.format) setDetected(result.format);
           setOptions((o) =>
             o.target.kind === 'auto'
               ? {
@@ -129,28 +179,31 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
         },
         (e: unknown) => {
           if (mine !== sequence.current) return;
-          setPreview(null);
-          setError((e as Error).message);
-          setLoading(false);
+          // The last preview that worked stays: its controls are how the person gets out of this.
+          setFailure({ key: requestKey, request: sent, message: (e as Error).message });
         },
       );
     }, 150);
     return () => clearTimeout(timer);
   }, [chosen, requestKey]);
 
-  const start = (next: Chosen) => {
-    setDone(null);
-    setError(null);
-    setPreview(null);
+  const clear = () => {
+    sequence.current++;
+    setShown(null);
+    setFailure(null);
+    setDetected(null);
+    setSourceError(null);
+    setCommitError(null);
     setOptions(INITIAL);
+  };
+  const start = (next: Chosen) => {
+    clear();
+    setDone(null);
     setChosen(next);
   };
   const reset = () => {
-    sequence.current++;
+    clear();
     setChosen(null);
-    setPreview(null);
-    setError(null);
-    setOptions(INITIAL);
   };
 
   const chooseInDesktop = async () => {
@@ -158,7 +211,7 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
       const file = await api.chooseImportFile();
       if (file) start({ source: { kind: 'picked', id: file.id }, label: file.fileName, size: file.size });
     } catch (e) {
-      setError((e as Error).message);
+      setSourceError((e as Error).message);
     }
   };
 
@@ -167,7 +220,7 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
     if (file.size > MAX_IMPORT_BYTES) {
       setChosen(null);
       setDone(null);
-      setError(
+      setSourceError(
         `“${file.name}” is ${fileSize(file.size)}; Prepdeck imports files up to 20 MB. Split it into smaller files and import them one by one.`,
       );
       return;
@@ -180,13 +233,15 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
   };
 
   const commit = async () => {
-    if (!chosen || !preview) return;
-    const request = buildRequest(chosen, options);
+    // Only the preview on screen is imported: never while it is being refreshed, or after it failed.
+    if (!request || !shown || failure || pending) return;
+    const { preview } = shown;
     const target =
       options.target.kind === 'existing'
         ? { deckId: options.target.deckId }
         : { newDeckName: options.target.kind === 'new' ? options.target.name.trim() : preview.target.deckName };
     setCommitting(true);
+    setCommitError(null);
     try {
       const result = await api.commitImport({ ...request, target });
       setDone(result);
@@ -194,11 +249,17 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
       setPasted('');
       onImported();
     } catch (e) {
-      setError((e as Error).message);
+      setCommitError((e as Error).message);
     } finally {
       setCommitting(false);
     }
   };
+
+  const what = chosen?.label === 'Pasted text' ? 'the pasted text' : `“${chosen?.label ?? ''}”`;
+  // The format the request asks for: chosen under "Read as", else the one detected.
+  const format = options.format ?? detected;
+  // The last preview's columns and levels belong to its reading of the file; another format reads it anew.
+  const sameReading = shown !== null && format === shown.preview.format;
 
   return (
     <section className="card import-card" aria-labelledby="import-title">
@@ -230,11 +291,11 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
         </div>
       )}
 
-      {!chosen ? (
+      {!chosen || !request ? (
         <>
-          {error && (
+          {sourceError && (
             <p className="note import-error" role="alert">
-              {error}
+              {sourceError}
             </p>
           )}
           <SourcePicker
@@ -251,21 +312,28 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
             <FileIcon />
             <strong>{chosen.label}</strong>
             {chosen.size > 0 && <span className="muted">{fileSize(chosen.size)}</span>}
-            {preview && <span className="pill">{FORMAT_LABELS[preview.format]}</span>}
-            {loading && <span className="spinner" aria-label="Reading" />}
+            {shown && !failure && <span className="pill">{FORMAT_LABELS[shown.preview.format]}</span>}
+            {pending && <span className="spinner" aria-label="Reading" />}
           </div>
-          {error && (
-            <div className="note import-error" role="alert">
-              <strong>Cannot import {chosen.label === 'Pasted text' ? 'the pasted text' : `“${chosen.label}”`}.</strong>{' '}
-              {error}
-            </div>
-          )}
-          {preview && (
+          {(shown || failure) && (
             <PreviewView
-              preview={preview}
+              preview={shown?.preview ?? null}
+              sameReading={sameReading}
+              failure={
+                failure && (
+                  <ImportFailure
+                    title={shown ? `Cannot import ${what} this way.` : `Cannot import ${what}.`}
+                    message={failure.message}
+                    fix={whatToChange(failure.request, shown, detected)}
+                  />
+                )
+              }
+              commitError={commitError}
+              detected={detected}
               decks={decks}
               options={options}
               set={set}
+              pending={pending}
               committing={committing}
               onCommit={() => void commit()}
             />
@@ -273,6 +341,16 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
         </>
       )}
     </section>
+  );
+}
+
+/** Where the preview was: what went wrong, and what to change to get the preview back. */
+function ImportFailure({ title, message, fix }: { title: string; message: string; fix: string }) {
+  return (
+    <div className="note import-error" role="alert">
+      <strong>{title}</strong> {message}
+      <span className="import-fix">{fix}</span>
+    </div>
   );
 }
 
@@ -349,20 +427,63 @@ function SourcePicker({
 
 function PreviewView({
   preview,
+  sameReading,
+  failure,
+  commitError,
+  detected,
   decks,
   options,
   set,
+  pending,
   committing,
   onCommit,
 }: {
-  preview: ImportPreview;
+  /** The last preview that worked for this source; null when none has yet. */
+  preview: ImportPreview | null;
+  /** The preview read the file in the format asked for now: its columns and levels still apply. */
+  sameReading: boolean;
+  /** The last refresh failed: shown instead of the questions. */
+  failure: ReactNode;
+  commitError: string | null;
+  detected: ImportFormat | null;
   decks: DeckSummary[];
   options: Options;
   set: (patch: Partial<Options>) => void;
+  /** The choices changed and the preview is being refreshed. */
+  pending: boolean;
   committing: boolean;
   onCommit: () => void;
 }) {
   const [showAll, setShowAll] = useState(false);
+  const readAs = (
+    <label className="field">
+      <span className="field-label">Read as</span>
+      <select
+        className="input"
+        value={options.format ?? detected ?? ''}
+        onChange={(e) => set({ format: (e.target.value || null) as ImportFormat | null, mapping: null })}
+      >
+        {!options.format && !detected && <option value="">Automatic</option>}
+        {IMPORT_FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {FORMAT_LABELS[f]}
+            {f === detected ? ' (detected)' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  // The first preview of this source failed: choosing how to read it is the way on.
+  if (!preview) {
+    return (
+      <div className="import-preview">
+        <div className="import-settings">{readAs}</div>
+        {failure}
+      </div>
+    );
+  }
+
   const levelChoices = unique([...preview.target.levels, ...DEFAULT_LEVELS]);
   const { counts } = preview;
   const writes = counts.create + counts.update;
@@ -373,23 +494,9 @@ function PreviewView({
   const shown = showAll ? preview.questions : preview.questions.slice(0, SHOWN_AT_FIRST);
 
   return (
-    <div className="import-preview">
+    <div className="import-preview" data-testid="import-preview" aria-busy={pending}>
       <div className="import-settings">
-        <label className="field">
-          <span className="field-label">Read as</span>
-          <select
-            className="input"
-            value={options.format ?? preview.format}
-            onChange={(e) => set({ format: e.target.value as ImportFormat, mapping: null })}
-          >
-            {IMPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
-                {f === preview.format && !options.format ? ' (detected)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        {readAs}
         <div className="field">
           <label className="field-label" htmlFor="import-target">
             Into deck
@@ -423,7 +530,7 @@ function PreviewView({
               onChange={(e) => set({ target: { kind: 'new', name: e.target.value } })}
             />
           )}
-          {preview.target.nameTaken && !nameMissing && (
+          {!failure && preview.target.nameTaken && !nameMissing && (
             <span className="error-text small" role="alert">
               There is already a deck called “{preview.target.deckName}”: import into it, or choose another name.
             </span>
@@ -462,71 +569,85 @@ function PreviewView({
               </button>
             ))}
           </div>
-          <span className="muted small">
-            {duplicates === 0 ? 'None so far.' : `${plural(duplicates, 'question')} of this import already there.`}
-          </span>
+          {!failure && (
+            <span className="muted small">
+              {duplicates === 0 ? 'None so far.' : `${plural(duplicates, 'question')} of this import already there.`}
+            </span>
+          )}
         </div>
       </div>
 
-      {!options.levelOverride && preview.levels.length > 0 && (
+      {sameReading && !options.levelOverride && preview.levels.length > 0 && (
         <LevelMapping preview={preview} choices={levelChoices} options={options} set={set} />
       )}
 
-      {preview.table && <ColumnMappingView table={preview.table} options={options} set={set} />}
+      {sameReading && preview.table && <ColumnMappingView table={preview.table} options={options} set={set} />}
 
-      {preview.warnings.length > 0 && (
-        <div className="import-warnings" aria-label="Warnings">
-          <p className="section-label">
-            {plural(preview.warnings.length, 'warning')} · the import can go ahead; check these lines
-          </p>
-          <ul>
-            {preview.warnings.map((w, i) => (
-              <li key={i}>
-                <span className="line-ref">{w.line > 0 ? `Line ${w.line}` : 'File'}</span>
-                <span>{w.message}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+      {failure || (
+        <>
+          {preview.warnings.length > 0 && (
+            <div className="import-warnings" aria-label="Warnings">
+              <p className="section-label">
+                {plural(preview.warnings.length, 'warning')} · the import can go ahead; check these lines
+              </p>
+              <ul>
+                {preview.warnings.map((w, i) => (
+                  <li key={i}>
+                    <span className="line-ref">{w.line > 0 ? `Line ${w.line}` : 'File'}</span>
+                    <span>{w.message}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+
+          <div className="import-table-wrap">
+            <table className="table import-table" aria-label="Questions to import">
+              <thead>
+                <tr>
+                  <th className="num">Line</th>
+                  <th>Question</th>
+                  <th>Level</th>
+                  <th>Keywords</th>
+                  <th>Import</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((q, i) => (
+                  <QuestionRow key={i} q={q} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {preview.questions.length > shown.length && (
+            <button type="button" className="button button-small show-all" onClick={() => setShowAll(true)}>
+              Show all {preview.questions.length} questions
+            </button>
+          )}
+        </>
       )}
 
-      <div className="import-table-wrap">
-        <table className="table import-table" aria-label="Questions to import">
-          <thead>
-            <tr>
-              <th className="num">Line</th>
-              <th>Question</th>
-              <th>Level</th>
-              <th>Keywords</th>
-              <th>Import</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((q, i) => (
-              <QuestionRow key={i} q={q} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {preview.questions.length > shown.length && (
-        <button type="button" className="button button-small show-all" onClick={() => setShowAll(true)}>
-          Show all {preview.questions.length} questions
-        </button>
+      {commitError && (
+        <p className="note import-error" role="alert">
+          {commitError}
+        </p>
       )}
 
       <div className="import-footer">
         <p className="import-summary" data-testid="import-summary">
-          {writes === 0
-            ? 'Nothing new to import: every question is already in the deck.'
-            : summaryText(counts, preview.target.deckId === null, preview.target.deckName)}
+          {failure
+            ? 'Nothing can be imported until the problem above is solved.'
+            : writes === 0
+              ? 'Nothing new to import: every question is already in the deck.'
+              : summaryText(counts, preview.target.deckId === null, preview.target.deckName)}
         </p>
         <button
           type="button"
           className="button button-primary button-large"
-          disabled={writes === 0 || blocked || committing}
+          disabled={Boolean(failure) || pending || writes === 0 || blocked || committing}
           onClick={onCommit}
         >
-          {committing ? 'Importing…' : `Import ${plural(writes, 'question')}`}
+          {committing ? 'Importing…' : failure ? 'Import' : `Import ${plural(writes, 'question')}`}
         </button>
       </div>
     </div>
@@ -652,7 +773,10 @@ function ColumnMappingView({
   const mapping = options.mapping ?? table.mapping;
   const columns = Array.from({ length: table.columnCount }, (_, i) => i);
   const columnName = (i: number) => table.header?.[i] || `Column ${i + 1}`;
-  const roleOf = (i: number) => ROLES.find((r) => mapping[r.key] === i)?.label;
+  const rolesOf = (i: number) => ROLES.filter((r) => mapping[r.key] === i);
+  // The question and the answer in one column cannot be imported: both their tags say so.
+  const clash = (key: keyof ColumnMapping) =>
+    mapping.prompt === mapping.answer && (key === 'prompt' || key === 'answer');
   return (
     <div className="import-columns" role="group" aria-label="Columns">
       {!table.obvious && (
@@ -688,8 +812,12 @@ function ColumnMappingView({
               {columns.map((i) => (
                 <th key={i}>
                   {columnName(i)}
-                  {roleOf(i) ? (
-                    <span className="pill pill-role">{roleOf(i)}</span>
+                  {rolesOf(i).length > 0 ? (
+                    rolesOf(i).map((r) => (
+                      <span key={r.key} className={`pill pill-role ${clash(r.key) ? 'pill-clash' : ''}`}>
+                        {r.label}
+                      </span>
+                    ))
                   ) : (
                     <span className="muted"> · unused</span>
                   )}
