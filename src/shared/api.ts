@@ -83,10 +83,23 @@ const sessionRef = z.object({ sessionId: id }).strict();
 
 const name = (max: number) => z.string().trim().min(1).max(max);
 
+/** Said when a keyword or an alias holds a separator of the exported formats (the editor shows it too). */
+export const KEYWORD_SEPARATOR_MESSAGE =
+  'A keyword cannot contain ; or | — they separate keywords and aliases in exported decks';
+export const ALIAS_SEPARATOR_MESSAGE =
+  'An alias cannot contain ; or | — they separate keywords and aliases in exported decks';
+export const TAG_SEPARATOR_MESSAGE = 'A tag cannot contain a comma — commas separate tags in exported decks';
+/** Whether a keyword label or alias holds `;` or `|`, which the Markdown and CSV formats use between keywords. */
+export const hasKeywordSeparator = (value: string): boolean => /[;|]/.test(value);
+
 export const KeywordSpecInput = z
   .object({
-    label: name(120),
-    aliases: z.array(name(120)).max(20).default([]),
+    label: name(120).refine((v) => !hasKeywordSeparator(v), { error: KEYWORD_SEPARATOR_MESSAGE }),
+    /** Replace the keyword's aliases (shared by every question using it); absent, it keeps the ones it has. */
+    aliases: z
+      .array(name(120).refine((v) => !hasKeywordSeparator(v), { error: ALIAS_SEPARATOR_MESSAGE }))
+      .max(20)
+      .optional(),
     weight: z.number().int().min(1).max(5).default(1),
   })
   .strict();
@@ -100,19 +113,36 @@ export const QuestionInput = z
     prompt: name(1000),
     answer: z.string().max(100_000),
     keywords: z.array(KeywordSpecInput).max(50),
-    tags: z.array(name(60)).max(30).default([]),
+    tags: z
+      .array(name(60).refine((v) => !v.includes(','), { error: TAG_SEPARATOR_MESSAGE }))
+      .max(30)
+      .default([]),
   })
   .strict();
+
+const deckLevels = z
+  .array(name(60))
+  .min(1)
+  .max(12)
+  .refine((levels) => new Set(levels.map((l) => l.toLowerCase())).size === levels.length, {
+    error: 'Each level can be listed only once (levels that differ only in capitals count as the same)',
+  });
 
 const DeckInput = z
   .object({
     name: name(120),
     description: z.string().max(2000).default(''),
-    levels: z
-      .array(name(60))
-      .min(1)
-      .max(12)
-      .default([...DEFAULT_LEVELS]),
+    levels: deckLevels.default([...DEFAULT_LEVELS]),
+  })
+  .strict();
+
+/** A change to a deck: what is absent stays as it is (no defaults here, unlike a new deck). */
+const DeckPatchInput = z
+  .object({
+    id,
+    name: name(120).optional(),
+    description: z.string().max(2000).optional(),
+    levels: deckLevels.optional(),
   })
   .strict();
 
@@ -200,10 +230,13 @@ export const contract = {
 
   // Bank: editing, import, export
   createDeck: call<DeckSummary>()(DeckInput),
-  updateDeck: call<DeckSummary>()(DeckInput.partial().extend({ id }).strict()),
-  /** What deleting a deck would take with it, for the confirmation. */
-  getDeckImpact: call<{ questions: number; attempts: number }>()(z.object({ id }).strict()),
+  updateDeck: call<DeckSummary>()(DeckPatchInput),
+  /** What deleting a deck would take with it, for the confirmation; `endsSession`: the unfinished session asks it. */
+  getDeckImpact: call<{ questions: number; attempts: number; endsSession: boolean }>()(z.object({ id }).strict()),
   deleteDeck: call<null>()(z.object({ id }).strict()),
+  /** The keywords a deck's questions use, the most used first (the editor offers them first). */
+  listDeckKeywords: call<LibraryOverview['keywords']>()(z.object({ deckId: id }).strict()),
+  /** Create or edit; the keywords' aliases become exactly the ones given (they belong to the keyword). */
   saveQuestion: call<QuestionDetail>()(QuestionInput),
   /** Soft delete: the question leaves the bank, its attempt history stays; restoreQuestion undoes it. */
   deleteQuestion: call<null>()(z.object({ id }).strict()),

@@ -31,7 +31,7 @@ test('a question is created, edited, refused as a duplicate, deleted and restore
   const edit = app.getByRole('form', { name: 'Edit question' });
   await edit.getByLabel('Prompt').fill("what are django's key features?");
   await edit.getByRole('button', { name: /Save/ }).click();
-  await expect(edit.getByRole('alert')).toHaveText(/already has a question with the same prompt/);
+  await expect(edit.getByRole('alert')).toHaveText(/already has a question with that prompt/);
   await edit.getByLabel('Prompt').fill('How would you rate-limit a Django REST API?');
   await edit.getByRole('button', { name: /Save/ }).click();
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText('How would you rate-limit a Django REST API?');
@@ -42,6 +42,85 @@ test('a question is created, edited, refused as a duplicate, deleted and restore
   await app.getByRole('status').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
   await expect(app.getByTestId('result-count')).toHaveText('36 questions');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText('How would you rate-limit a Django REST API?');
+});
+
+test('the editor shows what a keyword cannot hold inline, and offers the deck’s own keywords first', async ({
+  app,
+}) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await app.getByRole('button', { name: 'New question' }).click();
+  const editor = app.getByRole('form', { name: 'New question' });
+  await expect(editor.getByText('Aliases belong to the keyword')).toHaveText(
+    'Aliases belong to the keyword, not to this question: they apply to every question that uses it, in every deck.',
+  );
+  // Typing a keyword the bank knows brings its aliases along: they are the keyword's.
+  await editor.getByRole('combobox', { name: 'Keyword 1', exact: true }).fill('Redis');
+  await expect(editor.getByRole('textbox', { name: 'Aliases of keyword 1' })).toHaveValue('RedisCache');
+  await editor.getByLabel('Prompt').fill('How do you shard a cache?');
+  await editor.getByRole('button', { name: 'Add keyword' }).click();
+  const second = editor.getByRole('combobox', { name: 'Keyword 2', exact: true });
+  await second.fill('consistent hashing; rendezvous');
+  const message = 'A keyword cannot contain ; or | — they separate keywords and aliases in exported decks.';
+  await expect(editor.getByText(message)).toBeVisible();
+  await expect(second).toHaveAttribute('aria-invalid', 'true');
+  await expect(second).toHaveAccessibleDescription(message);
+  await editor.getByRole('textbox', { name: 'Aliases of keyword 1' }).fill('RedisCache, redis|valkey');
+  await expect(editor.getByText(message.replace('A keyword', 'An alias'))).toBeVisible();
+  await screenshots(app, 'question-editor-error');
+  // Save is held back while a keyword is wrong, with the focus on the first field to fix.
+  await editor.getByRole('button', { name: /Save/ }).click();
+  await expect(editor.getByRole('textbox', { name: 'Aliases of keyword 1' })).toBeFocused();
+  await expect(app.getByTestId('result-count')).toHaveText('35 questions');
+  await second.fill('consistent hashing');
+  await editor.getByRole('textbox', { name: 'Aliases of keyword 1' }).fill('RedisCache');
+  await expect(editor.getByText(message)).toHaveCount(0);
+
+  // A new deck's editor offers its own keywords before the rest of the bank's.
+  await editor.getByRole('button', { name: /Cancel/ }).click();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
+  await app.getByRole('button', { name: 'New deck' }).click();
+  await app.getByRole('form', { name: 'New deck' }).getByLabel('Name').fill('Caching');
+  await app.getByRole('form', { name: 'New deck' }).getByRole('button', { name: 'Create deck' }).click();
+  await app.getByRole('region', { name: 'Your decks' }).getByRole('link', { name: 'Caching' }).click();
+  await app.getByRole('button', { name: 'New question' }).click();
+  const inCaching = app.getByRole('form', { name: 'New question' });
+  await expect(inCaching.getByLabel('Deck')).toHaveValue('2');
+  await inCaching.getByLabel('Prompt').fill('What is cache stampede?');
+  await inCaching.getByRole('combobox', { name: 'Keyword 1', exact: true }).fill('thundering herd');
+  await inCaching.getByRole('button', { name: /Save/ }).click();
+  await expect(app.getByRole('complementary', { name: 'Question' }).getByRole('heading', { level: 2 })).toHaveText(
+    'What is cache stampede?',
+  );
+  await app.getByRole('button', { name: 'New question' }).click();
+  const options = app.getByRole('form', { name: 'New question' }).locator('datalist option');
+  await expect(options.first()).toHaveAttribute('value', 'thundering herd');
+  await expect(options.first()).not.toHaveAttribute('label', /.+/);
+  await expect(options.nth(1)).toHaveAttribute('label', /from other decks$/);
+});
+
+test('undo after another question took the prompt says why it cannot', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await app.getByRole('searchbox', { name: 'Search questions' }).fill('key features');
+  await app.getByRole('button', { name: /What are Django's key features\?/ }).click();
+  const detail = app.getByRole('complementary', { name: 'Question' });
+  await detail.getByRole('button', { name: 'Delete' }).click();
+  const toast = app.getByRole('status').filter({ hasText: 'Deleted' });
+  await expect(toast).toBeVisible();
+
+  await app.getByRole('button', { name: 'New question' }).click();
+  const editor = app.getByRole('form', { name: 'New question' });
+  await editor.getByLabel('Prompt').fill("What are Django's key features?");
+  await editor.getByRole('combobox', { name: 'Keyword 1', exact: true }).fill('ORM');
+  await editor.getByRole('button', { name: /Save/ }).click();
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText("What are Django's key features?");
+
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  const alert = app.getByRole('status').getByRole('alert');
+  await expect(alert).toContainText("Could not restore “What are Django's key features?”.");
+  await expect(alert).toContainText('This deck already has a question with that prompt');
+  await screenshots(app, 'library-undo-conflict');
+  await app.getByRole('status').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
 });
 
 test('decks are created, renamed, and deleted after saying what goes with them', async ({ app }) => {
@@ -73,6 +152,22 @@ test('decks are created, renamed, and deleted after saying what goes with them',
   await decks.getByRole('listitem').filter({ hasText: 'Django' }).getByRole('button', { name: 'Delete' }).click();
   const dialog = app.getByRole('dialog', { name: 'Delete “Django”?' });
   await expect(dialog).toContainText('35 questions and 0 past answers go with it');
+  await expect(dialog).not.toContainText('unfinished session');
+  await dialog.getByRole('button', { name: /Cancel/ }).click();
+
+  // A session left unfinished on Django: deleting Django would end it, and the dialog says so first.
+  await app.evaluate(async () => {
+    const response = await fetch('/api/startSession', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Prepdeck-Token': sessionStorage.getItem('prepdeck-token')! },
+      body: JSON.stringify({ count: 2, order: 'random' }),
+    });
+    const body = (await response.json()) as { ok: boolean };
+    if (!body.ok) throw new Error('startSession failed');
+  });
+  await decks.getByRole('listitem').filter({ hasText: 'Django' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toContainText('Your unfinished session asks questions of this deck: it will be ended.');
+  await screenshots(app, 'deck-delete-session');
   await dialog.getByRole('button', { name: /Cancel/ }).click();
   await expect(decks.getByRole('listitem')).toHaveCount(2);
   await decks.getByRole('listitem').filter({ hasText: 'Architecture' }).getByRole('button', { name: 'Delete' }).click();

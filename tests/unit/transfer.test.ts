@@ -608,7 +608,14 @@ describe('export', () => {
     });
   });
 
-  it('exports the answer history as CSV, one row per attempt', async () => {
+  it('exports the answer history as CSV, one row per attempt, dated on the local clock', async ({ onTestFinished }) => {
+    // Local time, as the file name: New York is 4 hours behind UTC on 10 March 2026 (summer time began on the 8th).
+    const tz = process.env['TZ'];
+    process.env['TZ'] = 'America/New_York';
+    onTestFinished(() => {
+      if (tz === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = tz;
+    });
     const page = await call<{ items: Array<{ id: number; prompt: string }> }>('listQuestions', {
       search: 'transactions work',
     });
@@ -645,7 +652,7 @@ describe('export', () => {
     ]);
     expect(rows).toEqual([
       {
-        date: new Date(NOW).toISOString(),
+        date: '2026-03-10 05:30:00',
         session: String(view.id),
         deck: 'Django',
         question: 'How do database transactions work in Django?',

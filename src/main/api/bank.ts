@@ -1,11 +1,41 @@
 import { ApiError } from '../../shared/api';
 import type { DeckSummary, QuestionDetail } from '../../shared/types';
 import * as questions from '../store/questions';
-import { activeSessionId, closeSession } from '../store/sessions';
+import { activeSessionId, closeSession, getSessionRow } from '../store/sessions';
 import type { ApiContext, Handlers } from './index';
 
 type BankCalls =
-  'createDeck' | 'updateDeck' | 'getDeckImpact' | 'deleteDeck' | 'saveQuestion' | 'deleteQuestion' | 'restoreQuestion';
+  | 'createDeck'
+  | 'updateDeck'
+  | 'getDeckImpact'
+  | 'deleteDeck'
+  | 'listDeckKeywords'
+  | 'saveQuestion'
+  | 'deleteQuestion'
+  | 'restoreQuestion';
+
+const DUPLICATE_PROMPT = 'This deck already has a question with that prompt. Edit that one, or reword this one.';
+const DUPLICATE_ON_RESTORE =
+  'This deck already has a question with that prompt (it was added after this one was deleted). ' +
+  'Reword or delete that one, then undo again.';
+
+const quoteList = (items: readonly string[]): string => items.map((i) => `“${i}”`).join(', ');
+const questionsWord = (n: number): string => (n === 1 ? '1 question is' : `${n} questions are`);
+
+/**
+ * The levels a change of a deck's list renames, as a person means it: with the same number of levels, a name
+ * changed only in capitals, or the one name changed in place. Any other change adds, removes or reorders levels.
+ */
+function renamedLevels(before: readonly string[], after: readonly string[]): Array<{ from: string; to: string }> {
+  if (before.length !== after.length) return [];
+  const changed = before.flatMap((from, i) => (from === after[i] ? [] : [{ from, to: after[i]!, i }]));
+  const recased = changed.filter((c) => c.from.toLowerCase() === c.to.toLowerCase());
+  const renamed = changed.filter((c) => !recased.includes(c));
+  const inPlace = renamed.length === 1 ? renamed[0]! : null;
+  // A name that was already another level of the deck is a move, not a new name.
+  const isNew = inPlace !== null && !before.some((l) => l.toLowerCase() === inPlace.to.toLowerCase());
+  return [...recased, ...(isNew ? [inPlace] : [])].map(({ from, to }) => ({ from, to }));
+}
 
 export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
   const deckSummary = (id: number): DeckSummary => {
@@ -21,13 +51,34 @@ export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
       throw new ApiError('conflict', `There is already a deck called “${name}”. Choose another name.`);
     }
   };
-  const requireUniquePrompt = (deckId: number, prompt: string, exceptId = 0): void => {
-    if (questions.questionWithPrompt(db, deckId, prompt, exceptId) !== null) {
-      throw new ApiError(
-        'conflict',
-        'This deck already has a question with the same prompt. Edit that one, or reword this one.',
-      );
+  const requireUniquePrompt = (deckId: number, prompt: string, exceptId: number, message: string): void => {
+    if (questions.questionWithPrompt(db, deckId, prompt, exceptId) !== null) throw new ApiError('conflict', message);
+  };
+  /** Runs a write; the store's unique prompt index (a save that raced past the check above) answers as the check would. */
+  const writing = <T>(message: string, write: () => T): T => {
+    try {
+      return db.transaction(write)();
+    } catch (error) {
+      if (questions.isDuplicatePromptError(error)) throw new ApiError('conflict', message);
+      throw error;
     }
+  };
+  /** The deck's own spelling of a level (capitals ignored), or a refusal that names the deck's levels. */
+  const deckLevel = (deck: DeckSummary, level: string): string => {
+    const known = deck.levels.find((l) => l.toLowerCase() === level.toLowerCase());
+    if (known !== undefined) return known;
+    throw new ApiError(
+      'invalid_input',
+      `“${level}” is not a level of ${deck.name}. Choose one of its levels (${quoteList(deck.levels)}), ` +
+        'or add the level to the deck on the Decks page first.',
+    );
+  };
+  /** Whether the unfinished session (if any) asks a question of this deck, and so cannot outlive it. */
+  const sessionUsingDeck = (deckId: number): number | null => {
+    const open = activeSessionId(db);
+    if (open === null) return null;
+    const session = getSessionRow(db, open);
+    return session && questions.deckHasAnyOf(db, deckId, session.plan) ? open : null;
   };
   const detail = (id: number): QuestionDetail => {
     const q = questions.getQuestion(db, id);
@@ -42,44 +93,82 @@ export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
     },
 
     updateDeck: ({ id, ...patch }) => {
-      requireDeck(id);
+      const deck = deckSummary(id);
       if (patch.name) requireUniqueName(patch.name, id);
-      questions.updateDeck(db, id, patch, clock.now());
+      const now = clock.now();
+      db.transaction(() => {
+        if (patch.levels) {
+          const renames = renamedLevels(deck.levels, patch.levels);
+          for (const { from, to } of renames) questions.renameQuestionLevel(db, id, from, to, now);
+          const kept = [...patch.levels, ...renames.map((r) => r.from)];
+          for (const level of deck.levels.filter((l) => !kept.includes(l))) {
+            const used = questions.questionsAtLevel(db, id, level);
+            if (used > 0) {
+              throw new ApiError(
+                'conflict',
+                `${questionsWord(used)} at the level “${level}” in ${deck.name}. ` +
+                  'Move them to another level first (edit them in the Library), then remove the level.',
+              );
+            }
+          }
+        }
+        questions.updateDeck(db, id, patch, now);
+      })();
       return deckSummary(id);
     },
 
     getDeckImpact: ({ id }) => {
       requireDeck(id);
-      return questions.deckImpact(db, id);
+      return { ...questions.deckImpact(db, id), endsSession: sessionUsingDeck(id) !== null };
     },
 
     deleteDeck: ({ id }) => {
       requireDeck(id);
       db.transaction(() => {
-        // A session cannot go on without its questions.
-        const open = activeSessionId(db);
+        // A session cannot go on without its questions; one on other decks carries on.
+        const open = sessionUsingDeck(id);
         if (open !== null) closeSession(db, open, 'ended', clock.now());
         questions.deleteDeck(db, id);
       })();
       return null;
     },
 
-    saveQuestion: ({ id, deckId, level, prompt, answer, keywords, tags }) => {
+    listDeckKeywords: ({ deckId }) => {
       requireDeck(deckId);
+      return questions.deckKeywords(db, deckId);
+    },
+
+    saveQuestion: ({ id, deckId, level, prompt, answer, keywords, tags }) => {
+      const deck = deckSummary(deckId);
       if (keywords.length === 0) {
         throw new ApiError('invalid_input', 'Give the question at least one keyword: answers are scored against them.');
       }
-      requireUniquePrompt(deckId, prompt, id ?? 0);
+      const parsed = {
+        key: null,
+        level: deckLevel(deck, level),
+        prompt,
+        answer,
+        keywords: keywords.map(({ label, aliases, weight }) => ({
+          label,
+          aliases: aliases ?? questions.keywordAliases(db, label),
+          weight,
+        })),
+        keywordsSuggested: false,
+        tags,
+        line: 0,
+      };
+      requireUniquePrompt(deckId, prompt, id ?? 0, DUPLICATE_PROMPT);
       const now = clock.now();
-      const parsed = { key: null, level, prompt, answer, keywords, keywordsSuggested: false, tags, line: 0 };
       if (id === undefined) {
-        const newId = db.transaction(() =>
-          questions.insertQuestion(db, deckId, parsed, questions.nextQuestionPosition(db, deckId), now),
-        )();
+        const newId = writing(DUPLICATE_PROMPT, () =>
+          questions.insertQuestion(db, deckId, parsed, questions.nextQuestionPosition(db, deckId), now, {
+            aliases: 'replace',
+          }),
+        );
         return detail(newId);
       }
       detail(id);
-      db.transaction(() => questions.editQuestion(db, id, { ...parsed, deckId }, now))();
+      writing(DUPLICATE_PROMPT, () => questions.editQuestion(db, id, { ...parsed, deckId }, now));
       return detail(id);
     },
 
@@ -92,8 +181,8 @@ export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
     restoreQuestion: ({ id }) => {
       const q = questions.getQuestion(db, id, { includeDeleted: true });
       if (!q) throw new ApiError('not_found', `Question ${id} does not exist.`);
-      requireUniquePrompt(q.deckId, q.prompt, id);
-      questions.setQuestionDeleted(db, id, null);
+      requireUniquePrompt(q.deckId, q.prompt, id, DUPLICATE_ON_RESTORE);
+      writing(DUPLICATE_ON_RESTORE, () => questions.setQuestionDeleted(db, id, null));
       return detail(id);
     },
   };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../../shared/spreadsheet';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import { DEFAULT_LEVELS, type ParsedDeck, type ParsedQuestion } from '../../shared/domain';
 import { GRADES } from '../../shared/session-types';
@@ -119,6 +120,47 @@ export function fileSlug(name: string): string {
 }
 
 const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[:.]/g, '-');
+
+/** The local date and time, `YYYY-MM-DD HH:MM:SS`: what a person reads in a spreadsheet, on their own clock. */
+export function localDateTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ` +
+    `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`
+  );
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  EACCES: 'Prepdeck may not write in that folder',
+  EPERM: 'Prepdeck may not write in that folder',
+  EROFS: 'the folder is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOENT: 'the folder does not exist',
+  ENOTDIR: 'the folder does not exist',
+  EISDIR: 'a folder has that name',
+  EEXIST: 'a file is where its folder should be',
+  EBUSY: 'the file is in use by another program',
+  SQLITE_FULL: 'the disk is full',
+  SQLITE_READONLY: 'the folder is read-only',
+  SQLITE_CANTOPEN: 'the file could not be created there',
+};
+
+/**
+ * Runs a write of a file a person asked for (an export, a backup) and says in words what stopped it:
+ * `Could not write <file>: <reason>. Nothing was changed.`
+ */
+async function writingFile<T>(file: string, write: () => T | Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = WRITE_FAILURES[code] ?? ((error as Error).message.replace(/\.$/, '') || 'unknown error');
+    throw new ApiError('storage', `Could not write ${path.basename(file)}: ${reason}. Nothing was changed.`);
+  }
+}
 
 function backupKind(fileName: string): BackupKind {
   if (fileName.startsWith('prepdeck-')) return 'manual';
@@ -275,14 +317,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
       filters: [{ name: file.label, extensions: file.extensions }],
     });
     if (chosen === null) return { kind: 'cancelled' };
-    try {
-      fs.writeFileSync(chosen, content);
-    } catch (error) {
-      throw new ApiError(
-        'storage',
-        `The file could not be saved there (${(error as Error).message}). Choose another place.`,
-      );
-    }
+    await writingFile(chosen, () => fs.writeFileSync(chosen, content));
     return { kind: 'saved', fileName: path.basename(chosen), path: chosen };
   };
 
@@ -427,24 +462,23 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
     exportHistory: async () => {
       const grade = new Map<number, string>(GRADES.map((g) => [g.value, g.label]));
       const outcome: Record<string, string> = { answered: 'answered', timed_out: 'timed out', skipped: 'skipped' };
-      const rows = store
-        .historyRows(db)
-        .map((r) => [
-          new Date(r.answeredAt).toISOString(),
-          r.sessionId,
-          r.deckName,
-          r.prompt,
-          r.level,
-          outcome[r.outcome] ?? r.outcome,
-          Math.round(r.timeAllowedMs / 1000),
-          Math.round(r.timeUsedMs / 1000),
-          r.selfGrade === null ? '' : (grade.get(r.selfGrade) ?? ''),
-          r.keywordScore === null ? '' : Math.round(r.keywordScore * 100),
-          r.named.join('; '),
-          r.missed.join('; '),
-          r.mode,
-          r.answer,
-        ]);
+      const rows = store.historyRows(db).map((r) => [
+        localDateTime(r.answeredAt),
+        r.sessionId,
+        spreadsheetSafe(r.deckName),
+        spreadsheetSafe(r.prompt),
+        spreadsheetSafe(r.level),
+        outcome[r.outcome] ?? r.outcome,
+        Math.round(r.timeAllowedMs / 1000),
+        Math.round(r.timeUsedMs / 1000),
+        r.selfGrade === null ? '' : (grade.get(r.selfGrade) ?? ''),
+        r.keywordScore === null ? '' : Math.round(r.keywordScore * 100),
+        spreadsheetSafe(r.named.join('; ')),
+        spreadsheetSafe(r.missed.join('; ')),
+        r.mode,
+        // Someone's answer can start with "=" or "-" (a bullet list): a spreadsheet must show it, not run it.
+        spreadsheetSafe(r.answer),
+      ]);
       const csv = stringify(rows, {
         header: true,
         columns: [
@@ -465,7 +499,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
         ],
         record_delimiter: '\r\n',
       });
-      const day = new Date(clock.now() - new Date(clock.now()).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+      const day = localDateTime(clock.now()).slice(0, 10);
       // The BOM makes spreadsheet apps read the file as UTF-8 (accents, quotes, emoji).
       return deliver(
         {
@@ -481,7 +515,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
     createBackup: () =>
       exclusive(async () => {
         const file = uniqueBackupFile('prepdeck');
-        await backupDatabase(db, file);
+        await writingFile(file, () => backupDatabase(db, file));
         return backupInfo(file);
       }),
 
@@ -501,9 +535,9 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
       if (dialogs) {
         return dialogs
           .saveFile({ title: 'Save a copy of the backup', defaultName: fileName, filters: BACKUP_FILTERS })
-          .then((chosen): FileResult => {
+          .then(async (chosen): Promise<FileResult> => {
             if (chosen === null) return { kind: 'cancelled' };
-            fs.copyFileSync(file, chosen);
+            await writingFile(chosen, () => fs.copyFileSync(file, chosen));
             return { kind: 'saved', fileName: path.basename(chosen), path: chosen };
           });
       }
@@ -517,18 +551,20 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
 
     restoreBackup: ({ source }) =>
       exclusive(async () => {
-        const work = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-restore-'));
+        const prefix = path.join(os.tmpdir(), 'prepdeck-restore-');
+        const work = await writingFile(prefix, () => fs.mkdtempSync(prefix));
         try {
           let file: string;
           if (source.kind === 'backup') file = backupPath(source.fileName);
           else if (source.kind === 'picked') file = pickedPath(source.id).path;
           else {
-            file = path.join(work, 'upload.sqlite');
-            fs.writeFileSync(file, Buffer.from(source.base64, 'base64'));
+            const upload = path.join(work, 'upload.sqlite');
+            await writingFile(upload, () => fs.writeFileSync(upload, Buffer.from(source.base64, 'base64')));
+            file = upload;
           }
           const candidate = prepareRestore(file, work);
           const replaced = uniqueBackupFile('replaced');
-          await backupDatabase(db, replaced);
+          await writingFile(replaced, () => backupDatabase(db, replaced));
           replaceAllData(db, candidate);
           return { restored: bankCounts(db), replacedBackup: path.basename(replaced) };
         } catch (error) {

@@ -67,17 +67,47 @@ export function insertDeck(
   return Number(result.lastInsertRowid);
 }
 
-/** Finds or creates a keyword by label (case-insensitive) and merges in any new aliases. */
-export function upsertKeyword(db: Db, spec: KeywordSpec): number {
+/**
+ * How a save treats the aliases of a keyword that already exists (keywords are shared by every question that uses
+ * them): imports and bundled decks `merge` theirs in; the person's own edit `replace`s them, so an alias can go.
+ */
+export interface KeywordWriteOptions {
+  aliases?: 'merge' | 'replace';
+}
+
+/** Aliases without repeats (ignoring case) and without the label itself. */
+function cleanAliases(label: string, aliases: readonly string[]): string[] {
+  const seen = new Set([label.toLowerCase()]);
+  return aliases.filter((a) => {
+    const key = a.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Finds or creates a keyword by label (case-insensitive) and merges in any new aliases, or replaces them. */
+export function upsertKeyword(
+  db: Db,
+  spec: KeywordSpec,
+  { aliases: mode = 'merge' }: KeywordWriteOptions = {},
+): number {
   const existing = db.prepare('SELECT id, aliases FROM keywords WHERE label = ?').get(spec.label) as
     { id: number; aliases: string } | undefined;
   if (!existing) {
     const result = db
       .prepare('INSERT INTO keywords (label, aliases) VALUES (?, ?)')
-      .run(spec.label, JSON.stringify(spec.aliases));
+      .run(spec.label, JSON.stringify(mode === 'replace' ? cleanAliases(spec.label, spec.aliases) : spec.aliases));
     return Number(result.lastInsertRowid);
   }
   const aliases = parseJsonArray(existing.aliases);
+  if (mode === 'replace') {
+    const given = cleanAliases(spec.label, spec.aliases);
+    if (JSON.stringify(given) !== JSON.stringify(aliases)) {
+      db.prepare('UPDATE keywords SET aliases = ? WHERE id = ?').run(JSON.stringify(given), existing.id);
+    }
+    return existing.id;
+  }
   const known = new Set(aliases.map((a) => a.toLowerCase()));
   const added = spec.aliases.filter((a) => !known.has(a.toLowerCase()));
   if (added.length > 0) {
@@ -86,17 +116,40 @@ export function upsertKeyword(db: Db, spec: KeywordSpec): number {
   return existing.id;
 }
 
-export function setQuestionKeywords(db: Db, questionId: number, keywords: readonly KeywordSpec[]): void {
+/** The aliases a keyword has now (none for a keyword not in the bank yet). */
+export function keywordAliases(db: Db, label: string): string[] {
+  const aliases = db.prepare('SELECT aliases FROM keywords WHERE label = ?').pluck().get(label) as string | undefined;
+  return aliases === undefined ? [] : parseJsonArray(aliases);
+}
+
+export function setQuestionKeywords(
+  db: Db,
+  questionId: number,
+  keywords: readonly KeywordSpec[],
+  options: KeywordWriteOptions = {},
+): void {
   db.prepare('DELETE FROM question_keywords WHERE question_id = ?').run(questionId);
   const link = db.prepare(
     'INSERT OR IGNORE INTO question_keywords (question_id, keyword_id, weight, position) VALUES (?, ?, ?, ?)',
   );
+  // A keyword named twice is linked once; when replacing, its first mention also decides its aliases.
+  const seen = new Set<string>();
   keywords.forEach((spec, position) => {
-    link.run(questionId, upsertKeyword(db, spec), spec.weight, position);
+    const key = spec.label.toLowerCase();
+    if (options.aliases === 'replace' && seen.has(key)) return;
+    seen.add(key);
+    link.run(questionId, upsertKeyword(db, spec, options), spec.weight, position);
   });
 }
 
-export function insertQuestion(db: Db, deckId: number, q: ParsedQuestion, position: number, now: number): number {
+export function insertQuestion(
+  db: Db,
+  deckId: number,
+  q: ParsedQuestion,
+  position: number,
+  now: number,
+  options: KeywordWriteOptions = {},
+): number {
   const result = db
     .prepare(
       `INSERT INTO questions (deck_id, source_key, level, prompt, answer, tags, position, created_at, updated_at)
@@ -104,7 +157,7 @@ export function insertQuestion(db: Db, deckId: number, q: ParsedQuestion, positi
     )
     .run(deckId, q.key, q.level, q.prompt, q.answer, JSON.stringify(q.tags), position, now, now);
   const questionId = Number(result.lastInsertRowid);
-  setQuestionKeywords(db, questionId, q.keywords);
+  setQuestionKeywords(db, questionId, q.keywords, options);
   return questionId;
 }
 
@@ -319,6 +372,62 @@ export function updateDeck(
   ).run(patch.name ?? null, patch.description ?? null, patch.levels ? JSON.stringify(patch.levels) : null, now, id);
 }
 
+/** Live questions of a deck at a level (exact name, as stored). */
+export function questionsAtLevel(db: Db, deckId: number, level: string): number {
+  return db
+    .prepare('SELECT count(*) FROM questions WHERE deck_id = ? AND level = ? AND deleted_at IS NULL')
+    .pluck()
+    .get(deckId, level) as number;
+}
+
+/**
+ * A level renamed in a deck: every question of the deck at `from` moves to `to`, deleted ones too (so a restore
+ * finds its level). Past answers keep the level they were asked at.
+ */
+export function renameQuestionLevel(db: Db, deckId: number, from: string, to: string, now: number): number {
+  return db
+    .prepare('UPDATE questions SET level = ?, updated_at = ? WHERE deck_id = ? AND level = ?')
+    .run(to, now, deckId, from).changes;
+}
+
+/** Whether any of these questions (deleted ones included) belongs to the deck. */
+export function deckHasAnyOf(db: Db, deckId: number, questionIds: readonly number[]): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM questions WHERE deck_id = ? AND id IN (SELECT value FROM json_each(?)) LIMIT 1')
+      .get(deckId, JSON.stringify(questionIds)) !== undefined
+  );
+}
+
+/** The keywords of a deck's live questions, the most used first. */
+export function deckKeywords(db: Db, deckId: number): KeywordCount[] {
+  const rows = db
+    .prepare(
+      `SELECT k.id, k.label, k.aliases, count(*) AS question_count
+         FROM keywords k
+         JOIN question_keywords qk ON qk.keyword_id = k.id
+         JOIN questions q ON q.id = qk.question_id
+        WHERE q.deck_id = ? AND q.deleted_at IS NULL
+        GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
+    )
+    .all(deckId) as Array<{ id: number; label: string; aliases: string; question_count: number }>;
+  return rows.map((k) => ({
+    id: k.id,
+    label: k.label,
+    aliases: parseJsonArray(k.aliases),
+    questionCount: k.question_count,
+  }));
+}
+
+/** The error SQLite raises when a write would give a deck two live questions with one prompt (questions_live_prompt). */
+export function isDuplicatePromptError(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'SqliteError') return false;
+  return (
+    (error as Error & { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('questions.deck_id, questions.prompt')
+  );
+}
+
 export function deckImpact(db: Db, id: number): { questions: number; attempts: number } {
   return db
     .prepare(
@@ -355,12 +464,15 @@ export function nextQuestionPosition(db: Db, deckId: number): number {
   ).p;
 }
 
-/** The person's own edit: the content changes and the question is marked edited, so no deck update overwrites it. */
+/**
+ * The person's own edit: the content changes and the question is marked edited, so no deck update overwrites it.
+ * The keywords' aliases become exactly the ones given (they are the keyword's, shared by every question using it).
+ */
 export function editQuestion(db: Db, id: number, q: ParsedQuestion & { deckId: number }, now: number): void {
   db.prepare(
     'UPDATE questions SET deck_id = ?, level = ?, prompt = ?, answer = ?, tags = ?, edited_at = ?, updated_at = ? WHERE id = ?',
   ).run(q.deckId, q.level, q.prompt, q.answer, JSON.stringify(q.tags), now, now, id);
-  setQuestionKeywords(db, id, q.keywords);
+  setQuestionKeywords(db, id, q.keywords, { aliases: 'replace' });
 }
 
 export function setQuestionDeleted(db: Db, id: number, deletedAt: number | null): void {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { DeckSummary } from '../../../shared/types';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -10,6 +10,7 @@ import { useQuery } from '../hooks/useQuery';
 import { plural } from '../lib/format';
 
 function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone: () => void; onCancel: () => void }) {
+  const uid = useId();
   const [name, setName] = useState(deck?.name ?? '');
   const [description, setDescription] = useState(deck?.description ?? '');
   const [levels, setLevels] = useState(
@@ -48,10 +49,23 @@ function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone
           <span className="field-label">Name</span>
           <input className="input" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
         </label>
-        <label className="field">
-          <span className="field-label">Levels, easiest first</span>
-          <input className="input" value={levels} onChange={(e) => setLevels(e.target.value)} />
-        </label>
+        <div className="field">
+          <label className="field-label" htmlFor={`${uid}-levels`}>
+            Levels, easiest first
+          </label>
+          <input
+            id={`${uid}-levels`}
+            className="input"
+            value={levels}
+            onChange={(e) => setLevels(e.target.value)}
+            aria-describedby={deck ? `${uid}-levels-hint` : undefined}
+          />
+          {deck && (
+            <span className="muted small" id={`${uid}-levels-hint`}>
+              Change a name in place to rename that level on its questions.
+            </span>
+          )}
+        </div>
       </div>
       <label className="field">
         <span className="field-label">Description</span>
@@ -76,19 +90,45 @@ function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone
 
 function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () => void; onCancel: () => void }) {
   const impact = useQuery(() => api.getDeckImpact({ id: deck.id }), `impact-${deck.id}`);
+  const [error, setError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  if (impact.error) return <ErrorNote error={impact.error} onRetry={impact.reload} />;
   if (!impact.data) return null;
+  const confirm = async () => {
+    if (deleting) return;
+    setDeleting(true);
+    setError(null);
+    try {
+      await api.deleteDeck({ id: deck.id });
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+      setDeleting(false);
+    }
+  };
   return (
     <ConfirmDialog
       title={`Delete “${deck.name}”?`}
       confirmLabel="Delete deck"
       danger
       onCancel={onCancel}
-      onConfirm={() => void api.deleteDeck({ id: deck.id }).then(onDone)}
+      onConfirm={() => void confirm()}
     >
       <p>
         {plural(impact.data.questions, 'question')} and {plural(impact.data.attempts, 'past answer')} go with it. This
         cannot be undone; export the deck first if you may want it back.
       </p>
+      {impact.data.endsSession && (
+        <p>
+          <strong>Your unfinished session asks questions of this deck: it will be ended.</strong> The answers it already
+          has from other decks are kept.
+        </p>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
     </ConfirmDialog>
   );
 }

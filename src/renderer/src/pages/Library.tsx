@@ -106,7 +106,8 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
   const [searchText, setSearchText] = useState(filters.search);
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<QuestionDetail | 'new' | null>(null);
-  const [undo, setUndo] = useState<{ id: number; prompt: string } | null>(null);
+  /** The toast after a delete: Undo while it shows; `error` when the delete or the undo failed. */
+  const [toast, setToast] = useState<{ id: number; prompt: string; deleted: boolean; error?: string } | null>(null);
   const overview = useQuery(() => api.libraryOverview(), `overview-${version}`);
 
   // Typing is debounced so the list follows the words, not each key.
@@ -132,17 +133,26 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
   const update = (patch: Partial<Filters>) => writeFilters({ ...filters, ...patch });
   const changed = () => setVersion((v) => v + 1);
   const remove = async (q: QuestionDetail) => {
-    await api.deleteQuestion({ id: q.id });
-    setUndo({ id: q.id, prompt: q.prompt });
+    try {
+      await api.deleteQuestion({ id: q.id });
+    } catch (e) {
+      setToast({ id: q.id, prompt: q.prompt, deleted: false, error: (e as Error).message });
+      return;
+    }
+    setToast({ id: q.id, prompt: q.prompt, deleted: true });
     update({ open: undefined });
     changed();
   };
   const restore = async () => {
-    if (!undo) return;
-    const restored = await api.restoreQuestion({ id: undo.id });
-    setUndo(null);
-    update({ open: restored.id });
-    changed();
+    if (!toast?.deleted) return;
+    try {
+      const restored = await api.restoreQuestion({ id: toast.id });
+      setToast(null);
+      update({ open: restored.id });
+      changed();
+    } catch (e) {
+      setToast({ ...toast, error: (e as Error).message });
+    }
   };
   const filtered =
     filters.deck !== undefined || filters.levels.length > 0 || filters.keywordIds.length > 0 || !!filters.search;
@@ -277,13 +287,24 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
           />
         </aside>
       )}
-      {undo && (
+      {toast && (
         <div className="toast" role="status">
-          <span>Deleted “{undo.prompt}”. Its answers stay in your history.</span>
-          <button type="button" className="button button-small" onClick={() => void restore()}>
-            Undo
-          </button>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setUndo(null)}>
+          {toast.error ? (
+            <span role="alert">
+              <strong>
+                {toast.deleted ? `Could not restore “${toast.prompt}”.` : `Could not delete “${toast.prompt}”.`}
+              </strong>{' '}
+              {toast.error}
+            </span>
+          ) : (
+            <span>Deleted “{toast.prompt}”. Its answers stay in your history.</span>
+          )}
+          {toast.deleted && (
+            <button type="button" className="button button-small" onClick={() => void restore()}>
+              {toast.error ? 'Try again' : 'Undo'}
+            </button>
+          )}
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setToast(null)}>
             ×
           </button>
         </div>
