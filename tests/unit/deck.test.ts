@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeckMarkdown, writeDeckMarkdown } from '../../src/main/core/deck-markdown';
+import { parseImport } from '../../src/main/core/import';
+import type { ParsedDeck, ParsedQuestion } from '../../src/shared/domain';
 
 const deck = parseDeckMarkdown(fs.readFileSync('resources/decks/django.md', 'utf8'));
 
@@ -86,6 +88,131 @@ describe('the Markdown deck format', () => {
     expect(parsed.warnings).toEqual([
       { line: 5, message: '"Empty?" has no model answer.' },
       { line: 5, message: '"Empty?" has no keywords.' },
+    ]);
+  });
+});
+
+describe('answers with their own headings', () => {
+  const question = (prompt: string, answer: string, level = 'Beginner'): ParsedQuestion => ({
+    key: null,
+    level,
+    prompt,
+    answer,
+    keywords: [{ label: 'k', aliases: [], weight: 1 }],
+    keywordsSuggested: false,
+    tags: [],
+    line: 0,
+  });
+  const HEADED: Pick<ParsedDeck, 'name' | 'description' | 'levels' | 'questions'> = {
+    name: 'Headed',
+    description: 'Answers written like small articles.',
+    levels: ['Beginner', 'Advanced'],
+    questions: [
+      question(
+        'What is a view?',
+        [
+          'A view takes a request and returns a response.',
+          '',
+          '## Example',
+          '',
+          '```python',
+          '# views.py',
+          '## not a level either',
+          'def index(request):',
+          '    return HttpResponse("hi")  # a comment',
+          '```',
+          '',
+          '### Why?',
+          '',
+          'Keywords: not metadata, this is the answer',
+          'Tags: nor this',
+          '',
+          '# The end',
+        ].join('\n'),
+      ),
+      question('What does Keywords: mean?', 'Keywords: at the very start of the answer.\nId: and more.'),
+      question('Unclosed code?', 'Before.\n\n```bash\n## inside a code block that never closes'),
+      question('A plain one?', 'Plain text, with `# not a heading` inline.', 'Advanced'),
+      question('Last one?', 'After the others.', 'Advanced'),
+    ],
+  };
+  const core = (d: Pick<ParsedDeck, 'questions'>) =>
+    d.questions.map(({ key, level, prompt, answer, keywords, tags }) => ({
+      key,
+      level,
+      prompt,
+      answer,
+      keywords,
+      tags,
+    }));
+
+  it('come back from a Markdown export unchanged, through the importer too', () => {
+    const md = writeDeckMarkdown(HEADED);
+    const back = parseDeckMarkdown(md);
+    expect(back.warnings).toEqual([]);
+    expect(back.levels).toEqual(HEADED.levels);
+    expect(core(back)).toEqual(core(HEADED));
+    for (const fileName of ['headed.md', undefined]) {
+      const imported = parseImport({ text: md, ...(fileName ? { fileName } : {}) });
+      expect(imported.format).toBe('markdown');
+      expect(core(imported.deck)).toEqual(core(HEADED));
+    }
+    expect(writeDeckMarkdown(back)).toBe(md);
+  });
+
+  it('are wrapped between <!-- answer --> and <!-- /answer -->; other answers are written as before', () => {
+    const md = writeDeckMarkdown(HEADED);
+    expect(md).toContain(`Keywords: k\n\n<!-- answer -->\nA view takes a request`);
+    expect(md).toContain('# The end\n<!-- /answer -->\n');
+    expect(md).toContain('<!-- answer -->\nKeywords: at the very start');
+    expect(md).toContain('<!-- answer -->\nBefore.');
+    expect(md).toContain('Keywords: k\n\nPlain text, with `# not a heading` inline.\n');
+    expect(md.match(/<!-- answer -->/g)).toHaveLength(3);
+    // The bundled deck has no such answer: it is written without a marker.
+    expect(writeDeckMarkdown(deck)).not.toContain('<!-- answer -->');
+  });
+
+  it('read a hand-written wrapped answer, with markers shown in pairs inside it, verbatim', () => {
+    const parsed = parseDeckMarkdown(
+      [
+        '# D',
+        '## L',
+        '### How do I protect a heading?',
+        'Keywords: wrap',
+        '',
+        '<!-- answer -->',
+        '## Like this',
+        '```markdown',
+        '<!-- answer -->',
+        '### inner',
+        '<!-- /answer -->',
+        '```',
+        '<!-- /answer -->',
+        '',
+        '### Next?',
+        'Keywords: n',
+        '',
+        'Yes.',
+      ].join('\n'),
+    );
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.questions.map((q) => q.prompt)).toEqual(['How do I protect a heading?', 'Next?']);
+    expect(parsed.questions[0]!.answer).toBe(
+      '## Like this\n```markdown\n<!-- answer -->\n### inner\n<!-- /answer -->\n```',
+    );
+    expect(parsed.levels).toEqual(['L']);
+  });
+
+  it('read an <!-- answer --> line that is never closed as answer text, with a warning', () => {
+    const parsed = parseDeckMarkdown(
+      '# D\n## L\n### Q?\nKeywords: k\n\n<!-- answer -->\nText.\n### R?\nKeywords: r\n\nR.',
+    );
+    expect(parsed.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ['Q?', '<!-- answer -->\nText.'],
+      ['R?', 'R.'],
+    ]);
+    expect(parsed.warnings).toEqual([
+      { line: 6, message: '"<!-- answer -->" has no "<!-- /answer -->" after it; it was read as part of the answer.' },
     ]);
   });
 });

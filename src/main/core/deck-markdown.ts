@@ -4,11 +4,71 @@ import type { ImportWarning, KeywordSpec, ParsedDeck, ParsedQuestion } from '../
  * The Prepdeck Markdown deck format (documented in the README):
  * `# Deck`, optional description and `Levels:` line, `## Level`, `### Prompt`,
  * then `Id:` / `Keywords:` / `Tags:` metadata lines, then the model answer in Markdown.
+ *
+ * An answer with lines the parser would read as structure (a `#`–`###` heading outside a code fence, a code fence
+ * left open, a first line that looks like metadata) is written between a line `<!-- answer -->` and a line
+ * `<!-- /answer -->`; what is between them is the answer, verbatim. Other answers are written bare.
+ *
+ * Every pattern here is anchored and linear: lines can be megabytes long.
  */
 
 const FENCE = /^\s*(```|~~~)/;
-const META = /^(id|keywords|tags|level)\s*:\s*(.*)$/i;
+const META_KEY = /^(id|keywords|tags|level)\s*:/i;
+const LEVELS_KEY = /^levels\s*:/i;
+/** What `.` in a regex does not match: a heading or metadata value holding one of these was never read as such. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const MAX_WEIGHT = 5;
+
+/** The line that opens a wrapped answer, and the one that closes it. */
+export const ANSWER_OPEN = '<!-- answer -->';
+export const ANSWER_CLOSE = '<!-- /answer -->';
+
+/** A `#`, `##` or `###` heading (`line` without trailing white space): its depth and title, or null. */
+function headingOf(line: string): { depth: number; title: string } | null {
+  let depth = 0;
+  while (depth < line.length && depth < 4 && line[depth] === '#') depth++;
+  if (depth < 1 || depth > 3 || !/\s/.test(line.charAt(depth))) return null;
+  const title = line.slice(depth).trim();
+  return title && !LINE_BREAK.test(title) ? { depth, title } : null;
+}
+
+/** `key: value` for the keys in `pattern` (`line` trimmed), or null. */
+function keyValue(line: string, pattern: RegExp): { key: string; value: string } | null {
+  const m = pattern.exec(line);
+  if (!m) return null;
+  const value = line.slice(m[0].length).trim();
+  return LINE_BREAK.test(value) ? null : { key: m[1]?.toLowerCase() ?? '', value };
+}
+
+/**
+ * For each line that opens a wrapped answer, the line that closes it: the `<!-- /answer -->` that balances it,
+ * counting the `<!-- answer -->` / `<!-- /answer -->` lines in between (so an answer may show the markers in pairs).
+ * An answer with a marker line that has no partner cannot be written so that it reads back the same.
+ */
+export function matchAnswerMarkers(lines: readonly string[]): Map<number, number> {
+  const open: number[] = [];
+  const matches = new Map<number, number>();
+  lines.forEach((line, index) => {
+    const t = line.trim();
+    if (t === ANSWER_OPEN) open.push(index);
+    else if (t === ANSWER_CLOSE && open.length) matches.set(open.pop()!, index);
+  });
+  return matches;
+}
+
+/** The answer, as its own lines, would not read back as it is: it must be wrapped (see the top of this file). */
+function needsWrapping(answer: string): boolean {
+  const lines = answer.split(/\r?\n/);
+  const first = lines[0]!.trim();
+  if (first === ANSWER_OPEN || keyValue(first, META_KEY)) return true;
+  let inFence = false;
+  for (const raw of lines) {
+    const line = raw.trimEnd();
+    if (FENCE.test(line)) inFence = !inFence;
+    else if (!inFence && headingOf(line)) return true;
+  }
+  return inFence; // a fence left open would swallow the headings that follow
+}
 
 export function parseKeywordList(value: string): KeywordSpec[] {
   const specs: KeywordSpec[] = [];
@@ -41,10 +101,13 @@ interface Draft {
   /** A metadata line was read; the blank line after the block ends it (so an answer may start with "Tags: …"). */
   sawMeta: boolean;
   body: string[];
+  /** A line of the answer that is not blank was read. */
+  hasText: boolean;
 }
 
 export function parseDeckMarkdown(text: string): ParsedDeck {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const markers = matchAnswerMarkers(lines);
   const warnings: ImportWarning[] = [];
   const questions: ParsedQuestion[] = [];
   let name = '';
@@ -65,23 +128,23 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
     draft = null;
   };
 
-  lines.forEach((raw, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index]!;
     const lineNo = index + 1;
     const line = raw.trimEnd();
     if (FENCE.test(line)) inFence = !inFence;
-    const heading = inFence ? null : /^(#{1,3})\s+(.*\S)\s*#*\s*$/.exec(line);
+    const heading = inFence ? null : headingOf(line);
     if (heading) {
-      const depth = heading[1]!.length;
-      const title = heading[2]!.trim();
+      const { depth, title } = heading;
       if (depth === 1 && !name && !draft && level === null) {
         name = title;
-        return;
+        continue;
       }
       if (depth === 2) {
         finish();
         level = title.replace(/^level\s*:\s*/i, '');
         if (!seenLevels.includes(level)) seenLevels.push(level);
-        return;
+        continue;
       }
       if (depth === 3) {
         finish();
@@ -107,15 +170,16 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
           inMeta: true,
           sawMeta: false,
           body: [],
+          hasText: false,
         };
-        return;
+        continue;
       }
     }
     if (!draft) {
       if (level === null && name) {
-        const levelsLine = /^levels\s*:\s*(.+)$/i.exec(line.trim());
-        if (levelsLine) {
-          declaredLevels = levelsLine[1]!
+        const levelsLine = keyValue(line.trim(), LEVELS_KEY);
+        if (levelsLine?.value) {
+          declaredLevels = levelsLine.value
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean);
@@ -125,18 +189,32 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
       } else if (line.trim()) {
         warnings.push({ line: lineNo, message: 'Text outside any question was ignored.' });
       }
-      return;
+      continue;
+    }
+    if (!inFence && !draft.hasText && line.trim() === ANSWER_OPEN) {
+      const close = markers.get(index);
+      if (close !== undefined) {
+        // A wrapped answer: everything up to the matching close line, verbatim.
+        for (let inner = index + 1; inner < close; inner++) draft.body.push(lines[inner]!);
+        draft.inMeta = false;
+        draft.hasText = true;
+        index = close;
+        continue;
+      }
+      warnings.push({
+        line: lineNo,
+        message: `"${ANSWER_OPEN}" has no "${ANSWER_CLOSE}" after it; it was read as part of the answer.`,
+      });
     }
     if (draft.inMeta && !inFence) {
       if (!line.trim()) {
         if (draft.sawMeta) draft.inMeta = false;
-        return;
+        continue;
       }
-      const meta = META.exec(line.trim());
+      const meta = keyValue(line.trim(), META_KEY);
       if (meta) {
         draft.sawMeta = true;
-        const key = meta[1]!.toLowerCase();
-        const value = meta[2]!.trim();
+        const { key, value } = meta;
         if (key === 'id') draft.question.key = value || null;
         else if (key === 'keywords') draft.question.keywords.push(...parseKeywordList(value));
         else if (key === 'tags')
@@ -147,12 +225,13 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
               .filter(Boolean),
           );
         else if (key === 'level' && value) draft.question.level = value;
-        return;
+        continue;
       }
     }
     draft.inMeta = false;
     draft.body.push(raw);
-  });
+    if (line) draft.hasText = true;
+  }
   finish();
   if (inFence)
     warnings.push({ line: lines.length, message: 'A code block is never closed (``` without its closing ```).' });
@@ -162,6 +241,16 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
     if (!levels.includes(q.level)) levels.push(q.level);
   }
   return { name, description: description.join('\n').trim(), levels, questions, warnings };
+}
+
+/** Text on one line: each line break, with the white space around it, becomes one space (in linear time). */
+export function oneLine(text: string): string {
+  if (!LINE_BREAK.test(text)) return text;
+  return text
+    .split(/[\n\r\u2028\u2029]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function writeDeckMarkdown(deck: Pick<ParsedDeck, 'name' | 'description' | 'levels' | 'questions'>): string {
@@ -175,11 +264,13 @@ export function writeDeckMarkdown(deck: Pick<ParsedDeck, 'name' | 'description' 
     if (qs.length === 0) continue;
     out.push(`## ${level}`, '');
     for (const q of qs) {
-      out.push(`### ${q.prompt.replace(/\s*\n\s*/g, ' ')}`, '');
+      out.push(`### ${oneLine(q.prompt)}`, '');
       if (q.key) out.push(`Id: ${q.key}`);
       out.push(`Keywords: ${formatKeywordList(q.keywords)}`);
       if (q.tags.length) out.push(`Tags: ${q.tags.join(', ')}`);
-      out.push('', q.answer.trim(), '');
+      const answer = q.answer.trim();
+      if (needsWrapping(answer)) out.push('', ANSWER_OPEN, answer, ANSWER_CLOSE, '');
+      else out.push('', answer, '');
     }
   }
   return out.join('\n');

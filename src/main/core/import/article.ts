@@ -9,7 +9,10 @@ import { suggestKeywords } from './suggest';
  * numbered questions under level headings, prose or bulleted answers, optional keyword lines, and sections that
  * are not questions (tips, conclusion, share links) which are left out.
  *
- * Line by line, one pass, no backtracking regexes: every pattern below is anchored and linear.
+ * Line by line, one pass, no backtracking regexes: every pattern below is linear in the length of its input (no
+ * two adjacent quantifiers that can match the same text, no `\s+$` searched for from every position) and none
+ * repeats a group without bound (a group repeated millions of times overflows the regex engine's stack). Only lines
+ * up to MAX_HEADING_LINE characters are read as headings.
  */
 export interface ArticleOptions {
   deckName?: string;
@@ -18,6 +21,11 @@ export interface ArticleOptions {
   /** Level for questions that come before any level heading. */
   defaultLevel?: string;
 }
+
+/** Longer lines are not headings (see readHeading). */
+const MAX_HEADING_LINE = 500;
+/** What `.` in a regex does not match (a line may hold \u2028): a pattern ending in `.*$` fails on them. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 export const NO_QUESTIONS_MESSAGE = 'No questions found: Prepdeck looks for numbered questions such as “1. What is …?”';
 
@@ -52,10 +60,7 @@ export function parseArticle(text: string, opts: ArticleOptions = {}): ParsedDec
       warnings.push({ line: d.line, message: `"${d.prompt}" has no answer; it was skipped.` });
       return;
     }
-    const dupKey = d.prompt
-      .toLowerCase()
-      .replace(/[\s?.!:]+$/, '')
-      .replace(/\s+/g, ' ');
+    const dupKey = trimEndOf(d.prompt.toLowerCase(), (c) => /[\s?.!:]/.test(c)).replace(/\s+/g, ' ');
     const earlier = seenPrompts.get(dupKey);
     if (earlier !== undefined) {
       warnings.push({
@@ -116,7 +121,12 @@ export function parseArticle(text: string, opts: ArticleOptions = {}): ParsedDec
       continue;
     }
 
-    const h = readHeading(trimmed);
+    // Only a line of sane length is read as a heading (`#`s, emoji, bold): a longer one is plain text, which may
+    // still be a numbered question ("1. What is …? It is …", a whole paragraph) or a keyword line.
+    const h: Heading =
+      trimmed.length <= MAX_HEADING_LINE
+        ? readHeading(trimmed)
+        : { text: trimmed, depth: null, bold: false, emoji: false };
     const isFirstLine = !seenContent;
     seenContent = true;
     if (isFirstLine && !readNumbered(h.text) && isTitleLike(h)) {
@@ -308,8 +318,42 @@ interface Heading {
   emoji: boolean;
 }
 
-// Emoji, symbols, flags and their joiners / variation selectors (outside the class: eslint no-misleading-character-class).
-const LEADING_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{So}\u{1F1E6}-\u{1F1FF}\s]|\uFE0F|\u200D|\u20E3)+/u;
+// One emoji, symbol, flag letter or space; their joiners and variation selectors are tested apart (inside the class
+// they would trip eslint's no-misleading-character-class).
+const SYMBOL = /^[\p{Extended_Pictographic}\p{So}\u{1F1E6}-\u{1F1FF}\s]$/u;
+const JOINERS = new Set([0xfe0f, 0x200d, 0x20e3]);
+
+/**
+ * The length of the run of emoji, symbols and spaces that starts `t`: a loop, not a repeated regex group (which
+ * overflows the regex engine's stack on a run of a few million).
+ */
+function leadingSymbols(t: string): number {
+  let i = 0;
+  while (i < t.length) {
+    const cp = t.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (!JOINERS.has(cp) && !SYMBOL.test(ch)) break;
+    i += ch.length;
+  }
+  return i;
+}
+
+/** `s` without the characters at its end that `strip` accepts (a loop: `/[…]+$/` is quadratic on long runs). */
+function trimEndOf(s: string, strip: (c: string) => boolean): string {
+  let end = s.length;
+  while (end > 0 && strip(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+const isSpace = (c: string): boolean => /\s/.test(c);
+
+/** A heading's text without its closing `#`s (`Title ##` → `Title`); they must follow white space. */
+function stripClosingHashes(t: string): string {
+  const hashes = trimEndOf(t, (c) => c === '#');
+  if (hashes.length === t.length) return t;
+  const text = trimEndOf(hashes, isSpace);
+  return text.length < hashes.length ? text : t;
+}
 
 function readHeading(trimmed: string): Heading {
   let t = trimmed.replace(/^>\s?/, '');
@@ -317,15 +361,15 @@ function readHeading(trimmed: string): Heading {
   const md = /^(#{1,6})\s+/.exec(t);
   if (md) {
     depth = md[1]!.length;
-    t = t.slice(md[0].length).replace(/\s+#+$/, '');
+    t = stripClosingHashes(t.slice(md[0].length));
   }
   // Keycap digits ("1️⃣ What is …") read as "1. What is …".
   t = t.replace(/^(\d{1,3})\uFE0F?\u20E3\s*/, '$1. ');
   let emoji = false;
-  const sym = LEADING_SYMBOLS.exec(t);
-  if (sym && sym[0].trim()) {
+  const sym = leadingSymbols(t);
+  if (sym && t.slice(0, sym).trim()) {
     emoji = true;
-    t = t.slice(sym[0].length);
+    t = t.slice(sym);
   }
   let bold = false;
   const wrapped = /^(\*\*)(.*)\1:?$/.exec(t);
@@ -334,10 +378,10 @@ function readHeading(trimmed: string): Heading {
     t = wrapped[2]!.trim();
   }
   if (!emoji) {
-    const sym2 = LEADING_SYMBOLS.exec(t);
-    if (sym2 && sym2[0].trim()) {
+    const sym2 = leadingSymbols(t);
+    if (sym2 && t.slice(0, sym2).trim()) {
       emoji = true;
-      t = t.slice(sym2[0].length);
+      t = t.slice(sym2);
     }
   }
   return { text: t.trim(), depth, bold, emoji };
@@ -350,7 +394,7 @@ interface Numbered {
   q: boolean;
 }
 
-const QNUM = /^Q(?:uestion)?\s*#?\s*(\d{1,3})\s*(?:[.):\-–—]\s*|\s)(\S.*)$/i;
+const QNUM = /^Q(?:uestion)?\s*(?:#\s*)?(\d{1,3})(?:\s*[.):\-–—]\s*|\s+)(\S.*)$/i;
 const NUM = /^\(?(\d{1,3})(?:[.)]|\s*[:\-–—])\s*(\S.*)$/;
 
 /** "1. What …", "1) …", "Q1. …", "Question 3: …", "**1.** What …", "4 - What …". */
@@ -397,10 +441,11 @@ function readPrompt(
   let prompt = text;
   let rest = '';
   // "**What is X?** X is …": the bold part is the prompt.
-  const bold = /^(\*\*)([^*]+?)\1\s*(.*)$/.exec(prompt);
-  if (bold && bold[3]) {
-    prompt = bold[2]!;
-    rest = bold[3];
+  const bold = /^\*\*([^*]+)\*\*/.exec(prompt);
+  const afterBold = bold ? prompt.slice(bold[0].length).trimStart() : '';
+  if (bold && afterBold && !LINE_BREAK.test(afterBold)) {
+    prompt = bold[1]!;
+    rest = afterBold;
   }
   prompt = stripBold(prompt).replace(/^(?:question|q)\s*[:.]\s*/i, '');
   const q = prompt.indexOf('?');
@@ -426,7 +471,9 @@ function readPrompt(
     }
   }
   rest = rest.replace(/^(?:\*\*)?(?:answer|ans)\s*[:.\-–]\s*(?:\*\*)?\s*/i, '').replace(/^A\s*:\s*/, '');
-  return { prompt: prompt.replace(/\s+/g, ' ').replace(/\s*:$/, '').trim(), rest: inlineText(rest), consumed };
+  prompt = prompt.replace(/\s+/g, ' ');
+  if (prompt.endsWith(':')) prompt = prompt.slice(0, -1);
+  return { prompt: prompt.trim(), rest: inlineText(rest), consumed };
 }
 
 /** Removes bold markers that wrap text (`**x**`), leaving lone ones such as `**kwargs` alone. */
@@ -504,7 +551,7 @@ function isStopHeading(h: Heading): boolean {
   if (STOP_ANY_LENGTH.test(t)) return true;
   const colon = t.indexOf(':');
   if (colon >= 0 && t.slice(colon + 1).trim()) return false; // "Tip: use select_related" is answer text
-  const body = t.replace(/[:.!]+$/, '').trim();
+  const body = trimEndOf(t, (c) => c === ':' || c === '.' || c === '!').trim();
   if (!body || body.split(/\s+/).length > 8) return false;
   return STOP_PHRASES.some((p) => body === p || body.startsWith(`${p} `));
 }
@@ -533,14 +580,19 @@ function isTopicLine(h: Heading): boolean {
   return /\bquestions\b/i.test(t) && (h.bold || h.emoji || /^[A-Z0-9]/.test(t));
 }
 
+/** "Keywords:", "Key terms (3):", "**Technical keywords used:**" … up to the colon; the value follows. */
 const KEYWORD_LINE =
-  /^(?:(?:technical|key|important|main|core|relevant)\s+)?(?:keywords?|key\s*terms?|key\s*words|buzzwords?|key\s*concepts)(?:\s+(?:to\s+\w+|used|mentioned))?\s*(?:\([^()]{0,30}\))?\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i;
+  /^(?:(?:technical|key|important|main|core|relevant)\s+)?(?:keywords?|key\s*terms?|key\s*words|buzzwords?|key\s*concepts)(?:\s+(?:to\s+\w+|used|mentioned))?\s*(?:\([^()]{0,30}\)\s*)?(?:(?:\*\*|__)\s*)?[:：]/i;
 
 /** The value of a keyword line ('' when the keywords follow on the next line), or null. */
 function readKeywordLine(text: string): string | null {
   // also "- Keywords: …" written as a bullet, and "**Keywords:** …"
-  const m = KEYWORD_LINE.exec(text.replace(/^[-•*]\s+/, '').replace(/^(\*\*|__)/, ''));
-  return m ? m[1]!.trim() : null;
+  const t = text.replace(/^[-•*]\s+/, '').replace(/^(\*\*|__)/, '');
+  const m = KEYWORD_LINE.exec(t);
+  if (!m) return null;
+  let value = t.slice(m[0].length).trimStart();
+  if (value.startsWith('**') || value.startsWith('__')) value = value.slice(2).trimStart();
+  return LINE_BREAK.test(value) ? null : value.trim();
 }
 
 /** "a, b; c | d · e" — or Prepdeck's own syntax (`a | alias; b`) when it has both `;` and `|`. */
@@ -551,11 +603,8 @@ function splitKeywords(value: string): KeywordSpec[] {
   const seen = new Set<string>();
   const out: KeywordSpec[] = [];
   for (const part of v.split(/[,;|·•]/)) {
-    const cleaned = part
-      .trim()
-      .replace(/^(?:and|or)\s+/i, '')
-      .replace(/\.+$/, '')
-      .trim();
+    const spaced = part.trim().replace(/^(?:and|or)\s+/i, '');
+    const cleaned = trimEndOf(spaced, (c) => c === '.').trim();
     const unwrapped = /^(`|\*\*|"|')(.+)\1$/.exec(cleaned)?.[2] ?? /^“(.+)”$/.exec(cleaned)?.[1] ?? cleaned;
     const label = unwrapped.replace(/^#(?=\w)/, '').trim();
     if (!label || label.length > 60) continue;
@@ -609,10 +658,13 @@ function isCodeLine(line: string): boolean {
   ) {
     return /[=(){}:;[\]]|^import\s|^from\s/.test(t);
   }
-  if (/^[\]})]+[;,)]*$/.test(t)) return true;
+  if (/^[\]})]+(?:[;,][;,)]*)?$/.test(t)) return true;
   if (/[{;]$/.test(t) && /[(){}=]/.test(t) && !/\s[a-z]+\s[a-z]+\s[a-z]+\s[a-z]+/.test(t)) return true;
   if (/^[A-Za-z_$][\w.$[\]'"]*\s*[+\-*/]?=\s*\S/.test(t) && !/\s[a-z]+\s[a-z]+\s[a-z]+\s[a-z]+/.test(t)) return true;
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(.*\)[;,]?$/.test(t) && !/\s[a-z]+\s[a-z]+\s[a-z]+\s[a-z]+\s/.test(t))
+  if (
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,20}\(.*\)[;,]?$/.test(t) &&
+    !/\s[a-z]+\s[a-z]+\s[a-z]+\s[a-z]+\s/.test(t)
+  )
     return true;
   if (/^(?:SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW)|ALTER TABLE|DROP TABLE|WITH)\s/.test(t)) {
     return /\b(?:FROM|INTO|SET|TABLE|INDEX|VIEW|AS)\b|\*|;$/.test(t);
@@ -663,7 +715,7 @@ class AnswerBuilder {
   /** A line of running text; `raw` (with its indentation) is used if the line turns out to be code. */
   prose(text: string, raw: string = text): void {
     if (!text) return;
-    if (this.isFirstLine() && /^(?:\*\*)?(?:answer|ans)\s*[:.\-–]?\s*(?:\*\*)?\s*$/i.test(text)) return;
+    if (this.isFirstLine() && /^(?:\*\*)?(?:answer|ans)\s*(?:[:.\-–]\s*)?(?:\*\*\s*)?$/i.test(text)) return;
     if (this.isFirstLine())
       text = text.replace(/^(?:\*\*)?(?:answer|ans)\s*[:\-–]\s*(?:\*\*)?\s*/i, '').replace(/^A\s*:\s+/, '');
     if (!text) return;

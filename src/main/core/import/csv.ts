@@ -3,7 +3,7 @@ import type { CsvError } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DEFAULT_LEVELS } from '../../../shared/domain';
 import type { ImportWarning, KeywordSpec, ParsedDeck, ParsedQuestion } from '../../../shared/domain';
-import { formatKeywordList, parseKeywordList } from '../deck-markdown';
+import { formatKeywordList, oneLine, parseKeywordList } from '../deck-markdown';
 import { ImportError } from './errors';
 import { normalizeLevel, orderLevels } from './levels';
 import { suggestKeywords } from './suggest';
@@ -188,9 +188,7 @@ export function tableToDeck(
     if (row.every((c) => c.trim() === '')) return;
     const cell = (idx: number | null): string => (idx === null ? '' : (row[idx] ?? ''));
     const text = (value: string): string => (html ? htmlToText(value) : value.trim());
-    const prompt = text(cell(mapping.prompt))
-      .replace(/\s*\n\s*/g, ' ')
-      .trim();
+    const prompt = oneLine(text(cell(mapping.prompt))).trim();
     if (!prompt) {
       warnings.push({ line, message: `The row on line ${line} has no question; it was skipped.` });
       return;
@@ -268,10 +266,9 @@ export function tableToDeck(
 export function writeDeckCsv(deck: Pick<ParsedDeck, 'name' | 'description' | 'levels' | 'questions'>): string {
   const levels = [...deck.levels];
   for (const q of deck.questions) if (!levels.includes(q.level)) levels.push(q.level);
-  const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
   const head = ['#separator:comma', '#html:false', '#columns:Front,Back,Tags,Keywords', '#tags column:3'];
-  if (deck.name.trim()) head.push(`#deck:${oneLine(deck.name)}`);
-  if (levels.length) head.push(`#levels:${levels.map(oneLine).join(', ')}`);
+  if (deck.name.trim()) head.push(`#deck:${oneLine(deck.name).trim()}`);
+  if (levels.length) head.push(`#levels:${levels.map((l) => oneLine(l).trim()).join(', ')}`);
   const rows = deck.questions.map((q) => [
     q.prompt,
     q.answer,
@@ -516,12 +513,42 @@ export function htmlToText(html: string): string {
     }
   }
   out += html.slice(last).replace(/\r?\n/g, ' ');
-  return decodeEntities(out.replace(/\[sound:[^\]\n]*\]/g, ''))
+  return decodeEntities(withoutSounds(out))
     .split('\n')
-    .map((l) => l.replace(/[ \t]+$/, ''))
+    .map(trimEndSpacesTabs)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * Without Anki's `[sound:file.mp3]` references: a scan, in linear time (`/\[sound:[^\]\n]*\]/g` is quadratic on
+ * "[sound:[sound:…" without a `]`).
+ */
+function withoutSounds(s: string): string {
+  const MARK = '[sound:';
+  let out = '';
+  let from = 0;
+  let close = -2; // the first `]` and line break at or after the current reference's name (-2: not looked for)
+  let newline = -2;
+  for (let at = s.indexOf(MARK); at >= 0; at = s.indexOf(MARK, at + 1)) {
+    const name = at + MARK.length;
+    if (close !== -1 && close < name) close = s.indexOf(']', name);
+    if (close < 0) break; // no `]` after this one: none after a later one either
+    if (newline !== -1 && newline < name) newline = s.indexOf('\n', name);
+    if (newline >= 0 && newline < close) continue; // a reference does not span lines
+    out += s.slice(from, at);
+    from = close + 1;
+    at = close;
+  }
+  return out + s.slice(from);
+}
+
+/** The line without the spaces and tabs at its end (a loop: `/[ \t]+$/` is quadratic on long inner runs). */
+function trimEndSpacesTabs(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };

@@ -1,3 +1,5 @@
+import { matchAnswerMarkers } from '../deck-markdown';
+
 export type ImportFormat = 'markdown' | 'json' | 'csv' | 'tsv' | 'article';
 
 /**
@@ -54,8 +56,17 @@ export function isPrepdeckMarkdown(text: string): boolean {
   let questions = 0;
   let withKeywords = 0;
   let inMeta = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.trimEnd();
+  const lines = text.split('\n');
+  // A wrapped answer (`<!-- answer -->` … `<!-- /answer -->`) is answer text, whatever its lines look like.
+  const wrapped = matchAnswerMarkers(lines);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trimEnd();
+    const close = inFence ? undefined : wrapped.get(i);
+    if (close !== undefined) {
+      i = close;
+      inMeta = false;
+      continue;
+    }
     if (/^\s*(```|~~~)/.test(line)) {
       inFence = !inFence;
       inMeta = false;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedDeck } from '../../../shared/domain';
-import { writeDeckMarkdown } from '../deck-markdown';
+import { parseDeckMarkdown, writeDeckMarkdown } from '../deck-markdown';
 import { parseArticle } from './article';
 import { parseDelimitedTable, suggestMapping, tableToDeck, writeDeckCsv } from './csv';
 import { decodeImportBytes } from './decode';
@@ -250,17 +250,166 @@ describe('parsers return a deck or throw ImportError', () => {
   });
 });
 
+/**
+ * Long lines, built by repeating a fragment tens of thousands of times (runs of spaces, emoji, `#`, `?`, dots,
+ * brackets …) after a prefix a parser looks at, between ordinary lines: a pattern that backtracks quadratically takes
+ * seconds on each; a linear one, milliseconds.
+ */
+const LONG_FRAGMENTS = [
+  ' ',
+  '\t',
+  ' \t',
+  '#',
+  ' #',
+  '🚀',
+  '🚀\uFE0F',
+  '★',
+  '?',
+  '.',
+  ':',
+  '!',
+  '*',
+  '**',
+  ')',
+  '(',
+  'a.',
+  'a_',
+  'a ',
+  '1',
+  '-',
+  '`',
+  '"',
+  ',',
+  ';',
+  '|',
+  '[sound:',
+  '<b>',
+  '&amp;',
+  '\u2028',
+  '\u00A0',
+];
+const longLine = fc
+  .record({
+    prefix: fc.oneof(
+      fc.constantFrom(
+        ...FRAGMENTS,
+        '## a',
+        '### Q',
+        'Q',
+        'Q1',
+        '1. What',
+        '**a**',
+        'answer',
+        'Keywords',
+        'Keywords: a',
+        '- ',
+        '> ',
+      ),
+      fc.string({ maxLength: 4 }),
+    ),
+    fragment: fc
+      .array(fc.constantFrom(...LONG_FRAGMENTS), { minLength: 1, maxLength: 3 })
+      .map((parts) => parts.join('')),
+    length: fc.integer({ min: 10_000, max: 60_000 }),
+    suffix: fc.oneof(
+      fc.constantFrom('', 'x', '?', '##', '()', ' b', 'b\u2028c', ']', '"'),
+      fc.string({ maxLength: 4 }),
+    ),
+  })
+  .map(
+    ({ prefix, fragment, length, suffix }) => prefix + fragment.repeat(Math.ceil(length / fragment.length)) + suffix,
+  );
+const withLongLines = fc
+  .array(fc.oneof(longLine, fc.constantFrom(...FRAGMENTS)), { minLength: 1, maxLength: 6 })
+  .filter((lines) => lines.some((l) => l.length >= 10_000))
+  .map((lines) => lines.join('\n'));
+const LONG_RUNS = { numRuns: 25 };
+
+/** A parser that returns in a time linear in its input: generous, as the inputs here take milliseconds. */
+function quickly<T>(run: () => T): T {
+  const started = performance.now();
+  const result = run();
+  expect(performance.now() - started).toBeLessThan(2000);
+  return result;
+}
+
+describe('parsers read long lines quickly', () => {
+  const table = (text: string, delimiter?: string): ParsedDeck => {
+    const parsed = parseDelimitedTable(text, delimiter);
+    return tableToDeck(parsed, suggestMapping(parsed), { deckName: 'x', defaultLevel: 'Beginner' });
+  };
+  const parsers: Array<[string, (text: string) => ParsedDeck]> = [
+    ['parseArticle', (t) => parseArticle(t)],
+    ['parseDeckMarkdown', (t) => parseDeckMarkdown(t)],
+    ['parseDeckJson', (t) => parseDeckJson(t)],
+    ['CSV', (t) => table(t)],
+    ['TSV', (t) => table(t, '\t')],
+    ['Anki HTML', (t) => table(`#separator:tab\n#html:true\n${t}`)],
+    ['parseImport', (t) => parseImport({ text: t }).deck],
+  ];
+  it.each(parsers)('%s', (_name, parse) => {
+    fc.assert(
+      fc.property(withLongLines, (text) => deckOrImportError(() => quickly(() => parse(text)))),
+      LONG_RUNS,
+    );
+  });
+
+  it('inside valid files of each format', () => {
+    for (const [kind, source] of Object.entries(VALID)) {
+      fc.assert(
+        fc.property(longLine, fc.nat(source.length), (line, at) => {
+          const cut = source.lastIndexOf('\n', at) + 1;
+          const text = `${source.slice(0, cut)}${line}\n${source.slice(cut)}`;
+          const fileName = `deck.${kind === 'article' ? 'txt' : kind === 'markdown' ? 'md' : kind}`;
+          return deckOrImportError(() => quickly(() => parseImport({ text, fileName }).deck));
+        }),
+        { numRuns: 15 },
+      );
+    }
+  });
+
+  it('detectFormat and suggestKeywords', () => {
+    fc.assert(
+      fc.property(withLongLines, (text) => {
+        expect(FORMATS).toContain(quickly(() => detectFormat(text)));
+        return quickly(() => suggestKeywords(text)).every((k) => k.label.length > 0);
+      }),
+      LONG_RUNS,
+    );
+  });
+});
+
 describe('round trips as properties', () => {
   const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,10}$/);
   const text = fc
     .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
     .filter((s) => s.trim() === s && s.trim().length > 0);
+  /** Lines a Markdown deck reads as structure when they stand alone: headings, fences, metadata. */
+  const headed = fc.constantFrom(
+    '\n# Title\n',
+    '\n## Example\n',
+    '\n### Why?\n',
+    '\n## Level: Expert\n',
+    '\n  ### indented\n',
+    '\n#### deeper\n',
+    '\n```python\n# a comment\n## not a level\n```\n',
+    '\n~~~\n',
+    '\n```\n',
+    '\nKeywords: a; b\n',
+    'Id: x\n',
+    'Tags: t\n',
+    'Level: Advanced\n',
+  );
   const question = fc.record({
     level: fc.constantFrom('Beginner', 'Intermediate', 'Advanced', 'Scenario'),
     prompt: text.map((s) => s.replace(/\s+/g, ' ')),
     answer: fc
       .array(
-        fc.oneof(text, fc.constantFrom('"', '""', ',', ';', '|', '\n', '\n\n', '#', '```', '\t', '\r\n', 'é 🚀')),
+        fc.oneof(
+          text,
+          fc.constantFrom('"', '""', ',', ';', '|', '\n', '\n\n', '#', '```', '\t', '\r\n', 'é 🚀'),
+          headed,
+        ),
         {
           minLength: 1,
           maxLength: 8,
@@ -279,7 +428,7 @@ describe('round trips as properties', () => {
     tags: fc.uniqueArray(word, { maxLength: 3 }),
   });
 
-  it('JSON and CSV keep prompt, answer, level, keywords and tags', () => {
+  it('JSON, CSV and Markdown keep prompt, answer, level, keywords and tags', () => {
     fc.assert(
       fc.property(fc.array(question, { minLength: 1, maxLength: 5 }), (qs) => {
         const questions = qs.map((q) => ({
@@ -306,6 +455,13 @@ describe('round trips as properties', () => {
         const fromCsv = tableToDeck(table, suggestMapping(table), { deckName: 'P', defaultLevel: 'Beginner' });
         const expected = strip(deck).map((q) => (q.keywords.length ? q : { ...q, keywords: expect.anything() }));
         expect(strip(fromCsv)).toEqual(expected);
+        // Markdown groups the questions by level.
+        const byLevel = deck.levels.flatMap((level) => strip(deck).filter((q) => q.level === level));
+        const md = writeDeckMarkdown(deck);
+        expect(strip(parseDeckMarkdown(md))).toEqual(byLevel);
+        const imported = parseImport({ text: md, fileName: 'p.md' });
+        expect(imported.format).toBe('markdown');
+        expect(strip(imported.deck)).toEqual(byLevel);
       }),
       { numRuns: 150 },
     );

@@ -70,6 +70,7 @@ function collectHits(text: string, lowerWords: ReadonlySet<string>): Hit[] {
     }
     const wasInitial = initial;
     initial = false;
+    if (token.length > MAX_TOKEN) continue; // no keyword is that long
     const word = token.endsWith('()') ? token.slice(0, -2) : token;
     const isCall = word !== token;
     const push = (label: string, kind: Hit['kind'], aliases: string[] = []): void => {
@@ -79,7 +80,7 @@ function collectHits(text: string, lowerWords: ReadonlySet<string>): Hit[] {
       if (isDottedIdentifier(word)) push(word, 'code');
       continue;
     }
-    if (word.includes('_') && /[A-Za-z]/.test(word) && /^_*[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_*$/.test(word)) {
+    if (word.includes('_') && /[A-Za-z]/.test(word) && /^_*[A-Za-z0-9]+(?:_+[A-Za-z0-9]+){1,50}_*$/.test(word)) {
       push(word, 'code', snakeAlias(word));
       continue;
     }
@@ -143,8 +144,13 @@ function mergeNameRuns(text: string, hits: Hit[]): Hit[] {
   return out;
 }
 
-/** Backticked spans, identifier-like words (optionally dotted, optionally `()`), or single punctuation. */
-const TOKEN = /`([^`\n]{1,80})`|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\(\))?|\n|[^\sA-Za-z_$]/g;
+/**
+ * Backticked spans, identifier-like words (optionally dotted, optionally `()`), or single punctuation. The dotted
+ * parts are bounded: a group repeated without bound overflows the regex engine's stack on "a.a.a.…" millions long.
+ */
+const TOKEN = /`([^`\n]{1,80})`|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,20}(?:\(\))?|\n|[^\sA-Za-z_$]/g;
+/** Longer words are not keywords (and are not given to the patterns that classify words). */
+const MAX_TOKEN = 100;
 const SENTENCE_END = new Set(['.', '!', '?', ':', '\n']);
 
 function stripFencedCode(text: string): string {
@@ -179,7 +185,7 @@ function cleanCode(raw: string): string | null {
 }
 
 function snakeAlias(code: string): string[] {
-  if (!/^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+$/.test(code)) return [];
+  if (!/^[A-Za-z0-9]+(?:_[A-Za-z0-9]+){1,50}$/.test(code)) return [];
   return [code.replace(/_/g, ' ')];
 }
 
