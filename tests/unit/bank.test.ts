@@ -6,10 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/api';
 import type { SessionView } from '../../src/shared/session-types';
 import { createApi, type Handlers } from '../../src/main/api';
-import { dispatch } from '../../src/main/api/dispatch';
-import { bundledDecks } from '../../src/main/bundled-decks';
-import { installBundledDeck } from '../../src/main/store/bundled';
-import { openMemoryDb, type Db } from '../../src/main/store/database';
+import type { Db } from '../../src/main/store/database';
+import { callApi, failureOf, memoryApi } from './harness';
 
 const S = 1_000;
 const START = Date.UTC(2026, 2, 10, 9, 0, 0);
@@ -21,31 +19,17 @@ let api: Handlers;
 
 beforeEach(() => {
   t = START;
-  db = openMemoryDb();
-  installBundledDeck(db, bundledDecks()[0]!, t);
-  api = createApi(db, clock);
+  ({ db, api } = memoryApi(clock));
 });
 afterEach(() => {
   if (db.open) db.close();
 });
 
-/** Calls through the same validation and error shaping as the bridge; throws on an error envelope. */
-async function call<K extends CallName>(name: K, input?: InputOf<K>, on: Handlers = api): Promise<ResultOf<K>> {
-  const result = await dispatch(on, name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value as ResultOf<K>;
-}
+const call = <K extends CallName>(name: K, input?: InputOf<K>, on: Handlers = api): Promise<ResultOf<K>> =>
+  callApi(on, name, input);
 
-/** The error envelope of a call that must fail. */
-async function failure(
-  name: string,
-  input?: unknown,
-  on: Handlers = api,
-): Promise<{ code: ErrorCode; message: string }> {
-  const result = await dispatch(on, name, input);
-  if (result.ok) throw new Error(`${name} was expected to fail but returned ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+const failure = (name: string, input?: unknown, on: Handlers = api): Promise<{ code: ErrorCode; message: string }> =>
+  failureOf(on, name, input);
 
 const DJANGO = 1;
 const idOf = (key: string): number =>

@@ -3,43 +3,30 @@
  * made by a TEMP trigger (it lives in the connection's temp schema, not in the data file) that aborts the third
  * INSERT into questions, after the deck, two questions and their keywords were written.
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../src/shared/transfer';
 import type { Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
-import { openAppCore, type AppCore } from '../../src/main/app';
-import { DB_FILE, type Db } from '../../src/main/store/database';
+import type { AppCore } from '../../src/main/app';
+import type { Db } from '../../src/main/store/database';
+import { diskApp, storeFileHash } from './harness';
 
 const NOW = Date.UTC(2026, 2, 10, 9, 30);
 const clock = { now: () => NOW };
 
 let dir: string;
-let core: AppCore;
 let api: Handlers;
 let db: Db;
+let dispose: () => void;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-import-tx-'));
-  core = await openAppCore(dir, clock);
-  api = core.api;
-  db = core.db;
+  let core: AppCore;
+  ({ dir, core, dispose } = await diskApp(clock, 'prepdeck-import-tx-'));
+  ({ api, db } = core);
 });
-afterEach(() => {
-  core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => dispose());
 
-/** The data file's bytes, with the WAL folded in: equal hashes mean nothing was written (as in transfer.test.ts). */
-function storeHash(): string {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  return createHash('sha256')
-    .update(fs.readFileSync(path.join(dir, DB_FILE)))
-    .digest('hex');
-}
+const storeHash = (): string => storeFileHash(db, dir);
 
 const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
 

@@ -4,14 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/api';
 import type { SessionView } from '../../src/shared/session-types';
-import { createApi, type Handlers } from '../../src/main/api';
-import { dispatch } from '../../src/main/api/dispatch';
+import type { Handlers } from '../../src/main/api';
 import { DEFAULT_TIME_PER_LEVEL } from '../../src/main/api/sessions';
 import { openAppCore } from '../../src/main/app';
-import { bundledDecks } from '../../src/main/bundled-decks';
 import { LATE_GRACE_MS } from '../../src/main/core/timing';
-import { installBundledDeck } from '../../src/main/store/bundled';
-import { openMemoryDb, type Db } from '../../src/main/store/database';
+import type { Db } from '../../src/main/store/database';
+import { callApi, failureOf, memoryApi } from './harness';
 
 const S = 1_000;
 const MIN = 60 * S;
@@ -24,27 +22,17 @@ let api: Handlers;
 
 beforeEach(() => {
   t = START;
-  db = openMemoryDb();
-  installBundledDeck(db, bundledDecks()[0]!, t);
-  api = createApi(db, clock);
+  ({ db, api } = memoryApi(clock));
 });
 afterEach(() => {
   if (db.open) db.close();
 });
 
-/** Calls through the same validation and error shaping as the bridge; throws on an error envelope. */
-async function call<K extends CallName>(name: K, input?: InputOf<K>, on: Handlers = api): Promise<ResultOf<K>> {
-  const result = await dispatch(on, name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value as ResultOf<K>;
-}
+const call = <K extends CallName>(name: K, input?: InputOf<K>, on: Handlers = api): Promise<ResultOf<K>> =>
+  callApi(on, name, input);
 
-/** The error envelope of a call that must fail. */
-async function failure(name: string, input?: unknown): Promise<{ code: ErrorCode; message: string }> {
-  const result = await dispatch(api, name, input);
-  if (result.ok) throw new Error(`${name} was expected to fail but returned ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+const failure = (name: string, input?: unknown): Promise<{ code: ErrorCode; message: string }> =>
+  failureOf(api, name, input);
 
 const idOf = (key: string): number =>
   db.prepare('SELECT id FROM questions WHERE source_key = ?').pluck().get(key) as number;
@@ -544,9 +532,7 @@ describe('grading', () => {
 
     // The same, in a fresh store graded Nailed straight away.
     db.close();
-    db = openMemoryDb();
-    installBundledDeck(db, bundledDecks()[0]!, START);
-    api = createApi(db, clock);
+    ({ db, api } = memoryApi(clock, START));
     expect(await gradeOnce([4])).toEqual(regraded);
   });
 

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
@@ -21,9 +19,10 @@ import { dispatch } from '../../src/main/api/dispatch';
 import type { FileDialogs } from '../../src/main/api/transfer';
 import { planImport } from '../../src/main/core/import/plan';
 import type { ParsedQuestion } from '../../src/shared/domain';
-import { openAppCore, type AppCore } from '../../src/main/app';
+import type { AppCore } from '../../src/main/app';
 import { migrations } from '../../src/main/store/migrations';
-import { DB_FILE, openMemoryDb, SCHEMA_VERSION, type Db } from '../../src/main/store/database';
+import { openMemoryDb, SCHEMA_VERSION, type Db } from '../../src/main/store/database';
+import { diskApp, storeFileHash } from './harness';
 
 const NOW = Date.UTC(2026, 2, 10, 9, 30);
 const clock = { now: () => NOW };
@@ -31,20 +30,16 @@ const ARTICLES = path.resolve('tests/fixtures/articles');
 const article = (name: string): string => fs.readFileSync(path.join(ARTICLES, name), 'utf8');
 
 let dir: string;
-let core: AppCore;
 let api: Handlers;
 let db: Db;
+let dispose: () => void;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-transfer-'));
-  core = await openAppCore(dir, clock);
-  api = core.api;
-  db = core.db;
+  let core: AppCore;
+  ({ dir, core, dispose } = await diskApp(clock, 'prepdeck-transfer-'));
+  ({ api, db } = core);
 });
-afterEach(() => {
-  core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => dispose());
 
 async function call<T>(name: string, input?: unknown, on: Handlers = api): Promise<T> {
   const result = await dispatch(on, name, input);
@@ -58,13 +53,7 @@ async function failure(name: string, input?: unknown, on: Handlers = api): Promi
   return result.error;
 }
 
-/** The data file's bytes, with the WAL folded in: equal hashes mean nothing was written. */
-function storeHash(): string {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  return createHash('sha256')
-    .update(fs.readFileSync(path.join(dir, DB_FILE)))
-    .digest('hex');
-}
+const storeHash = (): string => storeFileHash(db, dir);
 
 const text = (t: string, fileName?: string) => ({ kind: 'text', text: t, ...(fileName ? { fileName } : {}) });
 const bytes = (b: Uint8Array, fileName: string) => ({

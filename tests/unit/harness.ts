@@ -1,0 +1,60 @@
+/** What the api tests share: a store in memory or on disk, calls through the bridge's checks, and the file's hash. */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/api';
+import { createApi, type Handlers } from '../../src/main/api';
+import { dispatch } from '../../src/main/api/dispatch';
+import { openAppCore, type AppCore } from '../../src/main/app';
+import { bundledDecks } from '../../src/main/bundled-decks';
+import type { Clock } from '../../src/main/clock';
+import { installBundledDeck } from '../../src/main/store/bundled';
+import { DB_FILE, openMemoryDb, type Db } from '../../src/main/store/database';
+
+/** A store in memory with the Django deck installed (at `installedAt`, or now), and its api. */
+export function memoryApi(clock: Clock, installedAt = clock.now()): { db: Db; api: Handlers } {
+  const db = openMemoryDb();
+  installBundledDeck(db, bundledDecks()[0]!, installedAt);
+  return { db, api: createApi(db, clock) };
+}
+
+/** The app as it opens a data folder (a fresh temporary one), for tests that need the file itself. */
+export async function diskApp(clock: Clock, prefix: string): Promise<{ dir: string; core: AppCore; dispose(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const core = await openAppCore(dir, clock);
+  return {
+    dir,
+    core,
+    dispose: () => {
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls through the same validation and error shaping as the bridge; throws on an error envelope. */
+export async function callApi<K extends CallName>(api: Handlers, name: K, input?: InputOf<K>): Promise<ResultOf<K>> {
+  const result = await dispatch(api, name, input);
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+  return result.value as ResultOf<K>;
+}
+
+/** The error envelope of a call that must fail. */
+export async function failureOf(
+  api: Handlers,
+  name: string,
+  input?: unknown,
+): Promise<{ code: ErrorCode; message: string }> {
+  const result = await dispatch(api, name, input);
+  if (result.ok) throw new Error(`${name} was expected to fail but returned ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+/** The data file's bytes with the WAL folded in: equal hashes mean nothing was written. */
+export function storeFileHash(db: Db, dir: string): string {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return createHash('sha256')
+    .update(fs.readFileSync(path.join(dir, DB_FILE)))
+    .digest('hex');
+}
