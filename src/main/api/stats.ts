@@ -57,7 +57,7 @@ export function statsApi({ db, clock }: ApiContext): Pick<Handlers, StatsCalls> 
       const fromMs = window.from === null ? 0 : dayStartMs(window.from);
       let granularity: ActivityStats['series']['granularity'];
       let rows: stats.SeriesRow[];
-      if (stats.finishedSessionsSince(db, fromMs) <= SESSION_POINTS_LIMIT) {
+      if (stats.finishedSessionsSince(db, fromMs, SESSION_POINTS_LIMIT + 1) <= SESSION_POINTS_LIMIT) {
         granularity = 'session';
         rows = stats.sessionSeries(db, scope, fromMs, MOVING_WINDOW.session);
       } else {

@@ -348,11 +348,16 @@ export function calendar(
 const COUNTED_SESSION = (s: string) =>
   `${s}.status IN ('finished', 'ended') AND EXISTS (SELECT 1 FROM attempts a WHERE a.session_id = ${s}.id)`;
 
-/** Sessions finished or ended early (not the one still running) that started at or after `fromMs`. */
-export function finishedSessionsSince(db: Db, fromMs: number): number {
+/**
+ * Sessions finished or ended early (not the one still running) that started at or after `fromMs`,
+ * counted up to `atMost` (enough to decide, without visiting a long history's every session).
+ */
+export function finishedSessionsSince(db: Db, fromMs: number, atMost = -1): number {
   const row = db
-    .prepare(`SELECT count(*) AS n FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.started_at >= ?`)
-    .get(fromMs) as { n: number };
+    .prepare(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.started_at >= ? LIMIT ?)`,
+    )
+    .get(fromMs, atMost) as { n: number };
   return row.n;
 }
 
