@@ -224,7 +224,10 @@ export const STATS_SCHEMA = `
     ${questionDelta('OLD', -1)}
   END;
 
-  CREATE TRIGGER stats_attempt_deleted AFTER DELETE ON attempts BEGIN
+  -- When the question itself is going (a deck deleted), its rollup rows drop to zero answers and are never read:
+  -- recomputing their maxima for every answer deleted would only cost time.
+  CREATE TRIGGER stats_attempt_deleted AFTER DELETE ON attempts
+  WHEN EXISTS (SELECT 1 FROM questions WHERE id = OLD.question_id) BEGIN
     ${questionRecompute('OLD')}
   END;
 
