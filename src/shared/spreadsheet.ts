@@ -24,3 +24,13 @@ function csvCell(value: Cell): string {
 export function toCsv({ columns, rows }: TableData): string {
   return [columns, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** The local date and time, `YYYY-MM-DD HH:MM:SS`: what a person reads in a spreadsheet, on their own clock. */
+export function localDateTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ` +
+    `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`
+  );
+}

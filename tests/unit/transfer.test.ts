@@ -832,6 +832,21 @@ describe('backup and restore', () => {
     expect(restored.restored).toEqual({ decks: 1, questions: 35, attempts: 0 });
   });
 
+  it('refuses the open data file itself as a backup to restore, changing nothing', async () => {
+    const live = path.join(dir, 'prepdeck.sqlite');
+    expect(fs.existsSync(live)).toBe(true);
+    const dialogs: FileDialogs = { openFile: () => Promise.resolve(live), saveFile: () => Promise.resolve(null) };
+    const withDialogs = createApi(db, clock, { dataDir: dir, dialogs });
+    const picked = await call<PickedFile>('chooseBackupFile', undefined, withDialogs);
+    const before = storeHash();
+    const refused = await failure('restoreBackup', { source: { kind: 'picked', id: picked.id } }, withDialogs);
+    expect(refused).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/data file Prepdeck has open now/),
+    });
+    expect(storeHash()).toBe(before);
+  });
+
   it('restores a backup from an older Prepdeck, upgrading it', async () => {
     const old = path.join(dir, 'old.sqlite');
     const oldDb = new Database(old);

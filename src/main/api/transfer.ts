@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafe } from '../../shared/spreadsheet';
+import { localDateTime, spreadsheetSafe } from '../../shared/spreadsheet';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import { DEFAULT_LEVELS, type ParsedDeck, type ParsedQuestion } from '../../shared/domain';
 import { GRADES } from '../../shared/session-types';
@@ -36,6 +36,7 @@ import {
   prepareRestore,
   replaceAllData,
 } from '../store/backup';
+import { DB_FILE } from '../store/database';
 import * as store from '../store/transfer';
 import type { ApiContext, Handlers } from './index';
 
@@ -120,16 +121,6 @@ export function fileSlug(name: string): string {
 }
 
 const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[:.]/g, '-');
-
-/** The local date and time, `YYYY-MM-DD HH:MM:SS`: what a person reads in a spreadsheet, on their own clock. */
-export function localDateTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ` +
-    `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`
-  );
-}
 
 const WRITE_FAILURES: Record<string, string> = {
   EACCES: 'Prepdeck may not write in that folder',
@@ -556,8 +547,15 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
         try {
           let file: string;
           if (source.kind === 'backup') file = backupPath(source.fileName);
-          else if (source.kind === 'picked') file = pickedPath(source.id).path;
-          else {
+          else if (source.kind === 'picked') {
+            file = pickedPath(source.id).path;
+            if (dataDir && path.resolve(file) === path.resolve(dataDir, DB_FILE)) {
+              throw new ApiError(
+                'invalid_input',
+                'That is the data file Prepdeck has open now, not a backup. Choose a backup file (in the backups folder, or one you saved).',
+              );
+            }
+          } else {
             const upload = path.join(work, 'upload.sqlite');
             await writingFile(upload, () => fs.writeFileSync(upload, Buffer.from(source.base64, 'base64')));
             file = upload;

@@ -5,6 +5,7 @@ import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import type { QuestionSort, StatsFilter } from '../../../shared/stats-types';
 import { ChartCard } from './ChartCard';
+import { localDateTime } from '../../../shared/spreadsheet';
 import { downloadCsv } from './exporting';
 import { GRADE_LABELS, num } from './format';
 
@@ -70,7 +71,7 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
           q.bestGrade,
           q.meanGrade,
           q.meanTimeMs / 1000,
-          new Date(q.lastPractisedAt).toISOString(),
+          localDateTime(q.lastPractisedAt),
         ]),
       },
       'prepdeck-questions.csv',
