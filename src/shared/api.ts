@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LEVELS } from './domain';
-import type { DeckSummary, LibraryOverview, QuestionDetail, QuestionPage } from './types';
+import type { DeckSummary, DeletedQuestion, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
   QUESTION_SORTS,
   STATS_RANGES,
@@ -241,6 +241,8 @@ export const contract = {
   /** Soft delete: the question leaves the bank, its attempt history stays; restoreQuestion undoes it. */
   deleteQuestion: call<null>()(z.object({ id }).strict()),
   restoreQuestion: call<QuestionDetail>()(z.object({ id }).strict()),
+  /** The soft-deleted questions of live decks (of one deck if given), newest deletion first, at most 200. */
+  listDeletedQuestions: call<DeletedQuestion[]>()(z.object({ deckId: id.optional() }).strict()),
   /** Desktop only: Electron's open dialog, in main; the renderer gets an id, never a path. Null when cancelled. */
   chooseImportFile: call<PickedFile | null>()(noInput),
   /** What an import would do, written nowhere. */

@@ -51,6 +51,19 @@ export interface QuestionKeyword extends KeywordRef {
   weight: number;
 }
 
+/** A soft-deleted question of a live deck, waiting in "Recently deleted" with its answer history. */
+export interface DeletedQuestion {
+  id: number;
+  deckId: number;
+  deckName: string;
+  level: string;
+  prompt: string;
+  /** When it was deleted (epoch ms). */
+  deletedAt: number;
+  /** Past answers to it, kept in the history. */
+  attempts: number;
+}
+
 export interface QuestionDetail {
   id: number;
   deckId: number;

@@ -121,6 +121,52 @@ test('undo after another question took the prompt says why it cannot', async ({ 
   await screenshots(app, 'library-undo-conflict');
   await app.getByRole('status').getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
+
+  // "Recently deleted" says the same, on the question's own row.
+  await app.getByRole('button', { name: 'Recently deleted (1)' }).click();
+  const item = app.getByRole('dialog', { name: 'Recently deleted' }).getByRole('listitem');
+  await item.getByRole('button', { name: /Restore/ }).click();
+  await expect(item.getByRole('alert')).toContainText('This deck already has a question with that prompt');
+  await screenshots(app, 'library-recently-deleted-conflict');
+});
+
+test('a deleted question waits in “Recently deleted” after the toast is gone, and comes back from there', async ({
+  app,
+}) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await app.getByRole('button', { name: 'Recently deleted (0)' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Recently deleted' });
+  await expect(dialog).toContainText(
+    'Nothing deleted. Deleted questions wait here, with their answer history, until you restore them.',
+  );
+  await screenshots(app, 'library-recently-deleted-empty');
+  await dialog.getByRole('button', { name: /Close/ }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await app.getByRole('searchbox', { name: 'Search questions' }).fill('key features');
+  await app.getByRole('button', { name: /What are Django's key features\?/ }).click();
+  await app.getByRole('complementary', { name: 'Question' }).getByRole('button', { name: 'Delete' }).click();
+  const toast = app.getByRole('status').filter({ hasText: 'Deleted' });
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toast).toHaveCount(0);
+  await app.getByRole('searchbox', { name: 'Search questions' }).fill('');
+  await expect(app.getByTestId('result-count')).toHaveText('34 questions');
+
+  await app.getByRole('button', { name: 'Recently deleted (1)' }).click();
+  const item = dialog.getByRole('list', { name: 'Deleted questions' }).getByRole('listitem');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText("What are Django's key features?");
+  await expect(item).toContainText('Django');
+  await expect(item).toContainText(/Deleted .+ · No answers in its history/);
+  await screenshots(app, 'library-recently-deleted');
+  await item.getByRole('button', { name: /Restore/ }).click();
+  await expect(dialog).toContainText('Nothing deleted.');
+  await dialog.getByRole('button', { name: /Close/ }).click();
+
+  await expect(app.getByTestId('result-count')).toHaveText('35 questions');
+  await expect(app.getByRole('button', { name: 'Recently deleted (0)' })).toBeVisible();
+  await app.getByRole('searchbox', { name: 'Search questions' }).fill('key features');
+  await expect(app.getByRole('button', { name: /What are Django's key features\?/ })).toBeVisible();
 });
 
 test('decks are created, renamed, and deleted after saying what goes with them', async ({ app }) => {

@@ -338,7 +338,7 @@ describe('saveQuestion', () => {
       code: 'conflict',
       message:
         'This deck already has a question with that prompt (it was added after this one was deleted). ' +
-        'Reword or delete that one, then undo again.',
+        'Reword or delete that one, then restore this one again.',
     });
   });
 });
@@ -462,7 +462,7 @@ describe('deleteQuestion and restoreQuestion', () => {
       code: 'conflict',
       message:
         'This deck already has a question with that prompt (it was added after this one was deleted). ' +
-        'Reword or delete that one, then undo again.',
+        'Reword or delete that one, then restore this one again.',
     });
     expect(count('SELECT count(*) FROM questions WHERE id = ? AND deleted_at IS NULL', id)).toBe(0);
     // Once the newer one is reworded, the undo works.
@@ -475,5 +475,46 @@ describe('deleteQuestion and restoreQuestion', () => {
       keywords: [{ label: 'Django' }],
     });
     expect((await call('restoreQuestion', { id })).prompt).toBe(gone.prompt);
+  });
+});
+
+describe('listDeletedQuestions', () => {
+  it('lists soft-deleted questions of live decks, newest deletion first, with their history, until restored', async () => {
+    expect(await call('listDeletedQuestions', {})).toEqual([]);
+    const go = await goDeck();
+    const django = idOf('what-is-django');
+    const { prompt } = await call('getQuestion', { id: django });
+    await runSession([django]);
+    await call('deleteQuestion', { id: django });
+    const djangoDeletedAt = t;
+    t += 60 * S;
+    await call('deleteQuestion', { id: go.ids[0]! });
+    t += 60 * S;
+    await call('deleteQuestion', { id: go.ids[1]! });
+
+    const all = await call('listDeletedQuestions', {});
+    expect(all.map((q) => q.id)).toEqual([go.ids[1], go.ids[0], django]);
+    expect(all[2]).toEqual({
+      id: django,
+      deckId: DJANGO,
+      deckName: 'Django',
+      level: 'Beginner',
+      prompt,
+      deletedAt: djangoDeletedAt,
+      attempts: 1,
+    });
+    expect(all[0]).toMatchObject({ deckId: go.deckId, deckName: 'Go', level: 'Senior', deletedAt: t, attempts: 0 });
+
+    await call('restoreQuestion', { id: django });
+
+    // The restored one has left the list; the deck filter keeps to one deck.
+    expect((await call('listDeletedQuestions', {})).map((q) => q.id)).toEqual([go.ids[1], go.ids[0]]);
+    expect(await call('listDeletedQuestions', { deckId: DJANGO })).toEqual([]);
+    expect((await call('listDeletedQuestions', { deckId: go.deckId })).map((q) => q.id)).toEqual(go.ids.toReversed());
+    expect((await failure('listDeletedQuestions', { deckId: 999 })).code).toBe('not_found');
+
+    // A deleted deck takes its deleted questions with it.
+    await call('deleteDeck', { id: go.deckId });
+    expect(await call('listDeletedQuestions', {})).toEqual([]);
   });
 });

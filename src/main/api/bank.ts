@@ -12,12 +12,13 @@ type BankCalls =
   | 'listDeckKeywords'
   | 'saveQuestion'
   | 'deleteQuestion'
-  | 'restoreQuestion';
+  | 'restoreQuestion'
+  | 'listDeletedQuestions';
 
 const DUPLICATE_PROMPT = 'This deck already has a question with that prompt. Edit that one, or reword this one.';
 const DUPLICATE_ON_RESTORE =
   'This deck already has a question with that prompt (it was added after this one was deleted). ' +
-  'Reword or delete that one, then undo again.';
+  'Reword or delete that one, then restore this one again.';
 
 const quoteList = (items: readonly string[]): string => items.map((i) => `“${i}”`).join(', ');
 const questionsWord = (n: number): string => (n === 1 ? '1 question is' : `${n} questions are`);
@@ -184,6 +185,11 @@ export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
       requireUniquePrompt(q.deckId, q.prompt, id, DUPLICATE_ON_RESTORE);
       writing(DUPLICATE_ON_RESTORE, () => questions.setQuestionDeleted(db, id, null));
       return detail(id);
+    },
+
+    listDeletedQuestions: ({ deckId }) => {
+      if (deckId !== undefined) requireDeck(deckId);
+      return questions.listDeletedQuestions(db, deckId);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { KeywordSpec, ParsedQuestion } from '../../shared/domain';
 import type {
   DeckSummary,
+  DeletedQuestion,
   KeywordCount,
   KeywordRef,
   LevelCount,
@@ -477,4 +478,18 @@ export function editQuestion(db: Db, id: number, q: ParsedQuestion & { deckId: n
 
 export function setQuestionDeleted(db: Db, id: number, deletedAt: number | null): void {
   db.prepare('UPDATE questions SET deleted_at = ? WHERE id = ?').run(deletedAt, id);
+}
+
+/** Soft-deleted questions of live decks (of one deck if given), newest deletion first, with their attempt counts. */
+export function listDeletedQuestions(db: Db, deckId?: number, limit = 200): DeletedQuestion[] {
+  return db
+    .prepare(
+      `SELECT q.id, q.deck_id AS deckId, d.name AS deckName, q.level, q.prompt, q.deleted_at AS deletedAt,
+              (SELECT count(*) FROM attempts a WHERE a.question_id = q.id) AS attempts
+         FROM questions q JOIN decks d ON d.id = q.deck_id
+        WHERE q.deleted_at IS NOT NULL AND d.deleted_at IS NULL AND (? IS NULL OR q.deck_id = ?)
+        ORDER BY q.deleted_at DESC, q.id DESC
+        LIMIT ?`,
+    )
+    .all(deckId ?? null, deckId ?? null, limit) as DeletedQuestion[];
 }

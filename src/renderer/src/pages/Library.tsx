@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { QuestionDetail } from '../../../shared/types';
+import { useEffect, useRef, useState } from 'react';
+import type { DeletedQuestion, QuestionDetail } from '../../../shared/types';
 import { QuestionEditor } from '../components/QuestionEditor';
 import { api } from '../api';
 import { KeywordPicker } from '../components/KeywordPicker';
@@ -101,6 +101,102 @@ function QuestionDetailPanel({
   );
 }
 
+const deletedOn = (at: number): string =>
+  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const answersKept = (n: number): string =>
+  n === 0 ? 'No answers in its history' : `${n} ${n === 1 ? 'answer' : 'answers'} kept in its history`;
+
+/** "Recently deleted": soft-deleted questions, each with a Restore; an error shows on its own row. */
+function RecentlyDeletedDialog({
+  items,
+  error,
+  onRestore,
+  onClose,
+}: {
+  items: DeletedQuestion[] | undefined;
+  error: Error | null;
+  onRestore: (id: number) => Promise<void>;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const [failed, setFailed] = useState<{ id: number; message: string } | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const restore = async (id: number) => {
+    setBusy(id);
+    setFailed(null);
+    try {
+      await onRestore(id);
+    } catch (e) {
+      setFailed({ id, message: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog-wide"
+      aria-labelledby="deleted-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="deleted-title">Recently deleted</h2>
+      <div className="dialog-body">
+        {error && <ErrorNote error={error} />}
+        {!items && !error && <Loading />}
+        {items && items.length === 0 && (
+          <p className="deleted-empty">
+            Nothing deleted. Deleted questions wait here, with their answer history, until you restore them.
+          </p>
+        )}
+        {items && items.length > 0 && (
+          <ul className="deleted-list" aria-label="Deleted questions">
+            {items.map((q) => (
+              <li key={q.id} className="deleted-item">
+                <div className="deleted-text">
+                  <span className="deleted-meta">
+                    <LevelBadge level={q.level} />
+                    <span className="muted small">{q.deckName}</span>
+                  </span>
+                  <span className="deleted-prompt">{q.prompt}</span>
+                  <span className="muted small">
+                    Deleted {deletedOn(q.deletedAt)} · {answersKept(q.attempts)}
+                  </span>
+                  {failed?.id === q.id && (
+                    <span className="error-text small" role="alert">
+                      {failed.message}
+                    </span>
+                  )}
+                </div>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={busy !== null}
+                  aria-label={`Restore “${q.prompt}”`}
+                  onClick={() => void restore(q.id)}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
 export function LibraryPage({ params }: { params: URLSearchParams }) {
   const filters = readFilters(params);
   const [searchText, setSearchText] = useState(filters.search);
@@ -108,7 +204,9 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
   const [editing, setEditing] = useState<QuestionDetail | 'new' | null>(null);
   /** The toast after a delete: Undo while it shows; `error` when the delete or the undo failed. */
   const [toast, setToast] = useState<{ id: number; prompt: string; deleted: boolean; error?: string } | null>(null);
+  const [showDeleted, setShowDeleted] = useState(false);
   const overview = useQuery(() => api.libraryOverview(), `overview-${version}`);
+  const deleted = useQuery(() => api.listDeletedQuestions({}), `deleted-${version}`);
 
   // Typing is debounced so the list follows the words, not each key.
   useEffect(() => {
@@ -153,6 +251,12 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
     } catch (e) {
       setToast({ ...toast, error: (e as Error).message });
     }
+  };
+  /** A restore from "Recently deleted": the list and the library refresh; a failure is the dialog's to show. */
+  const restoreDeleted = async (id: number) => {
+    await api.restoreQuestion({ id });
+    if (toast?.id === id) setToast(null);
+    changed();
   };
   const filtered =
     filters.deck !== undefined || filters.levels.length > 0 || filters.keywordIds.length > 0 || !!filters.search;
@@ -204,6 +308,13 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
             Clear filters
           </button>
         )}
+        <button
+          type="button"
+          className="button button-ghost button-small deleted-link"
+          onClick={() => setShowDeleted(true)}
+        >
+          Recently deleted{deleted.data ? ` (${deleted.data.length})` : ''}
+        </button>
       </aside>
 
       <section className="question-list" aria-label="Questions">
@@ -286,6 +397,14 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
             onCancel={() => setEditing(null)}
           />
         </aside>
+      )}
+      {showDeleted && (
+        <RecentlyDeletedDialog
+          items={deleted.data}
+          error={deleted.error}
+          onRestore={restoreDeleted}
+          onClose={() => setShowDeleted(false)}
+        />
       )}
       {toast && (
         <div className="toast" role="status">
