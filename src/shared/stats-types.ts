@@ -1,3 +1,5 @@
+import type { SessionSummary } from './session-types';
+
 /** Result types of the Stats calls: numbers computed in main, ready to draw. */
 
 export const STATS_RANGES = ['7d', '30d', '90d', 'all'] as const;
@@ -203,13 +205,5 @@ export interface HomeStats {
   totalAttempts: number;
   weakestKeywords: KeywordStat[];
   minAttempts: number;
-  lastSession: {
-    id: number;
-    status: 'finished' | 'ended';
-    startedAt: number;
-    answered: number;
-    total: number;
-    gradeScore: number | null;
-    keywordScore: number | null;
-  } | null;
+  lastSession: SessionSummary | null;
 }

@@ -1,4 +1,11 @@
-import type { AttemptOutcome, Grade, SessionConfig, SessionList, SessionStatus } from '../../shared/session-types';
+import type {
+  AttemptOutcome,
+  Grade,
+  SessionConfig,
+  SessionList,
+  SessionStatus,
+  SessionSummary,
+} from '../../shared/session-types';
 import type { Db } from './database';
 import type { QuestionClock } from '../core/timing';
 
@@ -285,42 +292,49 @@ export function gradesOfQuestion(db: Db, questionId: number): Array<{ grade: Gra
     .all(questionId) as Array<{ grade: Grade; gradedAt: number }>;
 }
 
+/** A session's summary as History and Home show it: its size, what was answered, its levels and scores. */
+const SUMMARY_SQL = `SELECT s.id, s.status, s.started_at, s.ended_at, json_array_length(s.plan) AS total,
+    (SELECT count(*) FROM attempts a WHERE a.session_id = s.id) AS answered,
+    (SELECT json_group_array(DISTINCT a.level) FROM attempts a WHERE a.session_id = s.id) AS levels,
+    (SELECT avg((a.self_grade - 1) / 3.0) FROM attempts a WHERE a.session_id = s.id AND a.self_grade IS NOT NULL) AS grade_score,
+    (SELECT avg(a.keyword_score) FROM attempts a WHERE a.session_id = s.id AND a.keyword_score IS NOT NULL) AS keyword_score
+  FROM sessions s`;
+
+interface SummaryRow {
+  id: number;
+  status: SessionStatus;
+  started_at: number;
+  ended_at: number | null;
+  total: number;
+  answered: number;
+  levels: string;
+  grade_score: number | null;
+  keyword_score: number | null;
+}
+
+const toSummary = (r: SummaryRow): SessionSummary => ({
+  id: r.id,
+  status: r.status,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  total: r.total,
+  answered: r.answered,
+  levels: JSON.parse(r.levels) as string[],
+  gradeScore: r.grade_score,
+  keywordScore: r.keyword_score,
+});
+
 export function listSessionRows(db: Db, offset: number, limit: number): SessionList {
   const { n } = db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number };
   const rows = db
-    .prepare(
-      `SELECT s.id, s.status, s.started_at, s.ended_at, json_array_length(s.plan) AS total,
-              (SELECT count(*) FROM attempts a WHERE a.session_id = s.id) AS answered,
-              (SELECT json_group_array(DISTINCT a.level) FROM attempts a WHERE a.session_id = s.id) AS levels,
-              (SELECT avg((a.self_grade - 1) / 3.0) FROM attempts a WHERE a.session_id = s.id AND a.self_grade IS NOT NULL) AS grade_score,
-              (SELECT avg(a.keyword_score) FROM attempts a WHERE a.session_id = s.id AND a.keyword_score IS NOT NULL) AS keyword_score
-         FROM sessions s ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(limit, offset) as Array<{
-    id: number;
-    status: SessionStatus;
-    started_at: number;
-    ended_at: number | null;
-    total: number;
-    answered: number;
-    levels: string;
-    grade_score: number | null;
-    keyword_score: number | null;
-  }>;
-  return {
-    total: n,
-    items: rows.map((r) => ({
-      id: r.id,
-      status: r.status,
-      startedAt: r.started_at,
-      endedAt: r.ended_at,
-      total: r.total,
-      answered: r.answered,
-      levels: JSON.parse(r.levels) as string[],
-      gradeScore: r.grade_score,
-      keywordScore: r.keyword_score,
-    })),
-  };
+    .prepare(`${SUMMARY_SQL} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`)
+    .all(limit, offset) as SummaryRow[];
+  return { total: n, items: rows.map(toSummary) };
+}
+
+export function sessionSummary(db: Db, id: number): SessionSummary | null {
+  const row = db.prepare(`${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
+  return row ? toSummary(row) : null;
 }
 
 /** The FSRS due date of each of the given questions that has been graded. */

@@ -23,6 +23,7 @@ import {
   type StatsFilter,
 } from '../../shared/stats-types';
 import type { Db } from './database';
+import { sessionSummary } from './sessions';
 
 /** Deck and level filter; the window is given as the rollup buckets to read (see core/stats-windows.ts). */
 export type StatsScope = Pick<StatsFilter, 'deckIds' | 'levels'>;
@@ -99,7 +100,7 @@ function toLevelStat(r: LevelRow): Omit<LevelStat, 'level'> {
 }
 
 export const LEVEL_STATS_SQL = (filter: string) => `
-  WITH ${SEGMENTS_CTE}, ${LEVEL_RANK_CTE},
+  WITH ${SEGMENTS_CTE},
   per_level AS (
     SELECT r.level, sum(r.attempts) AS attempts, sum(r.timed_out) AS timed_out, sum(r.skipped) AS skipped,
            sum(r.graded) AS graded, sum(r.grade_sum) AS grade_sum, sum(r.good) AS good, sum(r.scored) AS scored,
@@ -108,7 +109,7 @@ export const LEVEL_STATS_SQL = (filter: string) => `
       FROM seg CROSS JOIN stats_attempt_rollup r ON r.span = seg.span AND r.start_day = seg.start_day
      WHERE 1 ${filter}
      GROUP BY r.level HAVING sum(r.attempts) > 0)
-  SELECT p.* FROM per_level p LEFT JOIN lv ON lv.level = p.level
+  SELECT * FROM per_level
   UNION ALL
   SELECT NULL, coalesce(sum(attempts), 0), coalesce(sum(timed_out), 0), coalesce(sum(skipped), 0), coalesce(sum(graded), 0),
          coalesce(sum(grade_sum), 0), coalesce(sum(good), 0), coalesce(sum(scored), 0), coalesce(sum(score_sum), 0),
@@ -619,43 +620,18 @@ export function totalAttempts(db: Db): number {
   return row.n;
 }
 
-/** The latest session finished or ended early, with its scores. */
+/** The latest session finished or ended early (with an answer), summarised as History shows it. */
 export function lastSession(db: Db): HomeStats['lastSession'] {
   const row = db
     .prepare(
-      `SELECT s.id, s.status, s.started_at, json_array_length(s.plan) AS total,
-              (SELECT count(*) FROM attempts a WHERE a.session_id = s.id) AS answered,
-              (SELECT avg((a.self_grade - 1) / 3.0) FROM attempts a WHERE a.session_id = s.id) AS grade_score,
-              (SELECT avg(a.keyword_score) FROM attempts a WHERE a.session_id = s.id) AS keyword_score
-         FROM sessions s
-        WHERE s.id = (SELECT id FROM (
-                SELECT * FROM (SELECT id, started_at FROM sessions s2 WHERE s2.status = 'finished'
-                                ORDER BY started_at DESC, id DESC LIMIT 1)
-                UNION ALL
-                SELECT * FROM (SELECT id, started_at FROM sessions s2 WHERE ${COUNTED_SESSION('s2')} AND s2.status = 'ended'
-                                ORDER BY started_at DESC, id DESC LIMIT 1))
-              ORDER BY started_at DESC, id DESC LIMIT 1)`,
+      `SELECT id FROM (
+         SELECT * FROM (SELECT id, started_at FROM sessions s WHERE s.status = 'finished'
+                         ORDER BY started_at DESC, id DESC LIMIT 1)
+         UNION ALL
+         SELECT * FROM (SELECT id, started_at FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.status = 'ended'
+                         ORDER BY started_at DESC, id DESC LIMIT 1))
+       ORDER BY started_at DESC, id DESC LIMIT 1`,
     )
-    .get() as
-    | {
-        id: number;
-        status: 'finished' | 'ended';
-        started_at: number;
-        total: number;
-        answered: number;
-        grade_score: number | null;
-        keyword_score: number | null;
-      }
-    | undefined;
-  return row
-    ? {
-        id: row.id,
-        status: row.status,
-        startedAt: row.started_at,
-        answered: row.answered,
-        total: row.total,
-        gradeScore: row.grade_score,
-        keywordScore: row.keyword_score,
-      }
-    : null;
+    .get() as { id: number } | undefined;
+  return row ? sessionSummary(db, row.id) : null;
 }
