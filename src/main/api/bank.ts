@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api';
 import type { DeckSummary, QuestionDetail } from '../../shared/types';
+import { findLevel } from '../core/import/levels';
 import * as questions from '../store/questions';
 import { activeSessionId, closeSession, getSessionRow } from '../store/sessions';
 import type { ApiContext, Handlers } from './index';
@@ -34,7 +35,7 @@ function renamedLevels(before: readonly string[], after: readonly string[]): Arr
   const renamed = changed.filter((c) => !recased.includes(c));
   const inPlace = renamed.length === 1 ? renamed[0]! : null;
   // A name that was already another level of the deck is a move, not a new name.
-  const isNew = inPlace !== null && !before.some((l) => l.toLowerCase() === inPlace.to.toLowerCase());
+  const isNew = inPlace !== null && findLevel(before, inPlace.to) === undefined;
   return [...recased, ...(isNew ? [inPlace] : [])].map(({ from, to }) => ({ from, to }));
 }
 
@@ -45,10 +46,11 @@ export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
     return deck;
   };
   const requireDeck = (id: number): void => {
-    if (!questions.liveDeckExists(db, id)) throw new ApiError('not_found', `Deck ${id} does not exist.`);
+    if (!questions.liveDeck(db, id)) throw new ApiError('not_found', `Deck ${id} does not exist.`);
   };
   const requireUniqueName = (name: string, exceptId = 0): void => {
-    if (questions.listDecks(db).some((d) => d.id !== exceptId && d.name.toLowerCase() === name.toLowerCase())) {
+    const taken = questions.liveDeckByName(db, name);
+    if (taken && taken.id !== exceptId) {
       throw new ApiError('conflict', `There is already a deck called “${name}”. Choose another name.`);
     }
   };
@@ -66,7 +68,7 @@ export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
   };
   /** The deck's own spelling of a level (capitals ignored), or a refusal that names the deck's levels. */
   const deckLevel = (deck: DeckSummary, level: string): string => {
-    const known = deck.levels.find((l) => l.toLowerCase() === level.toLowerCase());
+    const known = findLevel(deck.levels, level);
     if (known !== undefined) return known;
     throw new ApiError(
       'invalid_input',

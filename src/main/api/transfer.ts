@@ -27,6 +27,7 @@ import {
   writeDeckJson,
   type ImportParseResult,
 } from '../core/import';
+import { findLevel } from '../core/import/levels';
 import { countPlan, planImport, type PlannedStep } from '../core/import/plan';
 import {
   backupCounts,
@@ -37,6 +38,7 @@ import {
   replaceAllData,
 } from '../store/backup';
 import { DB_FILE } from '../store/database';
+import { liveDeck, liveDeckByName, type DeckRef } from '../store/questions';
 import * as store from '../store/transfer';
 import type { ApiContext, Handlers } from './index';
 
@@ -175,13 +177,13 @@ function excerpt(answer: string, max = 180): string {
 /** Adds the levels of `extra` that `base` lacks (ignoring case), keeping base's order. */
 function mergeLevels(base: readonly string[], extra: readonly string[]): string[] {
   const out = [...base];
-  for (const level of extra) if (!out.some((l) => l.toLowerCase() === level.toLowerCase())) out.push(level);
+  for (const level of extra) if (findLevel(out, level) === undefined) out.push(level);
   return out;
 }
 
 /** Keeps every rule of the bank: levels are named as the deck already names them (`advanced` → `Advanced`). */
 function canonicalLevel(level: string, known: readonly string[]): string {
-  return known.find((k) => k.toLowerCase() === level.toLowerCase()) ?? level;
+  return findLevel(known, level) ?? level;
 }
 
 type ImportRequest = ParsedInputOf<'previewImport'>;
@@ -192,7 +194,7 @@ interface PreparedImport {
   /** Source level → level in the deck. */
   levelOf: (sourceLevel: string) => string;
   questions: ParsedQuestion[];
-  target: { deck: store.DeckRef | null; name: string; nameTaken: boolean };
+  target: { deck: DeckRef | null; name: string; nameTaken: boolean };
   levels: string[];
   steps: PlannedStep[];
 }
@@ -244,13 +246,13 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
 
   const resolveTarget = (target: ImportTarget | undefined, deck: ParsedDeck): PreparedImport['target'] => {
     if (target && 'deckId' in target) {
-      const existing = store.liveDeck(db, target.deckId);
+      const existing = liveDeck(db, target.deckId);
       if (!existing)
         throw new ApiError('not_found', `Deck ${target.deckId} does not exist (it may have been deleted).`);
       return { deck: existing, name: existing.name, nameTaken: false };
     }
     const name = (target?.newDeckName ?? deck.name).trim().slice(0, MAX_DECK_NAME).trim() || 'Imported deck';
-    const existing = store.liveDeckByName(db, name);
+    const existing = liveDeckByName(db, name);
     // Without a target, a file that names an existing deck goes into it (an export coming back, a newer version).
     if (!target && existing) return { deck: existing, name: existing.name, nameTaken: false };
     return { deck: null, name, nameTaken: existing !== null };

@@ -443,10 +443,45 @@ export function deleteDeck(db: Db, id: number): void {
   db.prepare('DELETE FROM decks WHERE id = ?').run(id);
 }
 
-export function liveDeckExists(db: Db, id: number): boolean {
-  return db.prepare('SELECT 1 FROM decks WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined;
+export interface DeckRef {
+  id: number;
+  name: string;
+  levels: string[];
+  bundled: boolean;
 }
 
+interface DeckRefRow {
+  id: number;
+  name: string;
+  levels: string;
+  bundled_slug: string | null;
+}
+
+const toRef = (row: DeckRefRow): DeckRef => ({
+  id: row.id,
+  name: row.name,
+  levels: JSON.parse(row.levels) as string[],
+  bundled: row.bundled_slug !== null,
+});
+
+export function liveDeck(db: Db, id: number): DeckRef | null {
+  const row = db
+    .prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE id = ? AND deleted_at IS NULL')
+    .get(id) as DeckRefRow | undefined;
+  return row ? toRef(row) : null;
+}
+
+/** The live deck with this name, ignoring case (deck names are unique that way). */
+export function liveDeckByName(db: Db, name: string): DeckRef | null {
+  const row = db
+    .prepare(
+      'SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1',
+    )
+    .get(name.trim()) as DeckRefRow | undefined;
+  return row ? toRef(row) : null;
+}
+
+/** Every question of a deck, deleted ones included (their ids stay taken). */
 /** The live question of a deck with this prompt (case-insensitive), other than `exceptId`. */
 export function questionWithPrompt(db: Db, deckId: number, prompt: string, exceptId = 0): number | null {
   const row = db

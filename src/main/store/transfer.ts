@@ -1,47 +1,15 @@
 import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { ExistingQuestion, PlannedStep } from '../core/import/plan';
 import type { Db } from './database';
-import { LEVEL_ORDER_SQL, insertDeck, insertQuestion, nextQuestionPosition, replaceQuestionContent } from './questions';
+import {
+  LEVEL_ORDER_SQL,
+  insertDeck,
+  insertQuestion,
+  nextQuestionPosition,
+  replaceQuestionContent,
+  type DeckRef,
+} from './questions';
 
-export interface DeckRef {
-  id: number;
-  name: string;
-  levels: string[];
-  bundled: boolean;
-}
-
-interface DeckRow {
-  id: number;
-  name: string;
-  levels: string;
-  bundled_slug: string | null;
-}
-
-const toRef = (row: DeckRow): DeckRef => ({
-  id: row.id,
-  name: row.name,
-  levels: JSON.parse(row.levels) as string[],
-  bundled: row.bundled_slug !== null,
-});
-
-export function liveDeck(db: Db, id: number): DeckRef | null {
-  const row = db
-    .prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE id = ? AND deleted_at IS NULL')
-    .get(id) as DeckRow | undefined;
-  return row ? toRef(row) : null;
-}
-
-/** The live deck with this name, ignoring case (deck names are unique that way). */
-export function liveDeckByName(db: Db, name: string): DeckRef | null {
-  const row = db
-    .prepare(
-      'SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1',
-    )
-    .get(name.trim()) as DeckRow | undefined;
-  return row ? toRef(row) : null;
-}
-
-/** Every question of a deck, deleted ones included (their ids stay taken). */
 export function questionsForMatching(db: Db, deckId: number): ExistingQuestion[] {
   return (
     db.prepare('SELECT id, prompt, source_key, deleted_at FROM questions WHERE deck_id = ?').all(deckId) as Array<{

@@ -1,5 +1,11 @@
 import { DEFAULT_LEVELS } from '../../../shared/domain';
 
+/** How `levels` already spell `level`, capitals ignored (`advanced` → `Advanced`); undefined if it is not one of them. */
+export function findLevel(levels: readonly string[], level: string): string | undefined {
+  const lower = level.toLowerCase();
+  return levels.find((l) => l.toLowerCase() === lower);
+}
+
 /** Words that name a level, mapped onto Prepdeck's default levels. */
 const LEVEL_WORDS: Record<string, string> = {
   beginner: 'Beginner',
@@ -79,7 +85,7 @@ export function levelFromText(text: string): string | null {
 export function normalizeLevel(value: string, known: readonly string[]): string {
   const v = value.trim();
   const lower = v.toLowerCase();
-  const exact = known.find((k) => k.toLowerCase() === lower) ?? DEFAULT_LEVELS.find((k) => k.toLowerCase() === lower);
+  const exact = findLevel(known, v) ?? findLevel(DEFAULT_LEVELS, v);
   if (exact) return exact;
   const words = lower.split(/[^a-z]+/).filter(Boolean);
   if (words.length > 0 && words.length <= 3) {
