@@ -92,6 +92,8 @@ export interface KeywordStats {
   trendLabel: string;
   /** Keywords asked in the window; `keywords` holds the most asked of them. */
   totalKeywords: number;
+  /** Keywords asked at least `minAttempts` times: the ones that can rank as weak. */
+  rankableKeywords: number;
   /** Up to KEYWORD_LIST_LIMIT keywords, most asked first. */
   keywords: KeywordStat[];
   /** Lowest hit rate first, among keywords asked at least `minAttempts` times. */

@@ -342,6 +342,7 @@ describe('by keyword', () => {
   it('hit rates, most asked first, with the trend of the last 30 days against before', async () => {
     const s = await call('getKeywordStats', { range: 'all' });
     expect(s.totalKeywords).toBe(3);
+    expect(s.rankableKeywords).toBe(3);
     // caching: asked 5 (a1 a2 a3 a5 a6), named once (a5). ORM and index: asked 3 each, ORM first by id.
     expect(s.keywords.map((k) => [k.label, k.asked, k.hits])).toEqual([
       ['caching', 5, 1],

@@ -168,6 +168,7 @@ interface KeywordRow {
   by_asked: number;
   by_weak: number;
   total: number;
+  rankable: number;
 }
 
 /**
@@ -189,7 +190,8 @@ export const KEYWORD_STATS_SQL = (filter: string) => `
     SELECT kw.*,
            row_number() OVER (ORDER BY asked DESC, keyword_id) AS by_asked,
            row_number() OVER (ORDER BY asked < :min, hits * 1.0 / asked, asked DESC, keyword_id) AS by_weak,
-           count(*) OVER () AS total
+           count(*) OVER () AS total,
+           sum(asked >= :min) OVER () AS rankable
       FROM kw)
   SELECT ranked.*, k.label FROM ranked JOIN keywords k ON k.id = ranked.keyword_id
    WHERE ranked.by_asked <= :listLimit OR (ranked.by_weak <= :weakLimit AND ranked.asked >= :min)`;
@@ -252,6 +254,7 @@ export function keywordStats(
   const rank = levelRanks(db);
   return {
     totalKeywords: rows[0]?.total ?? 0,
+    rankableKeywords: rows[0]?.rankable ?? 0,
     keywords: mostAsked.map(toKeywordStat),
     weakest: rows
       // A keyword named every time it was asked is not weak, however few others there are.

@@ -45,7 +45,7 @@ export function WeakestKeywordsChart({
     >
       {!ranked && (
         <p className="chart-hint">
-          {stats.keywords.some((k) => k.asked >= stats.minAttempts)
+          {stats.rankableKeywords > 0
             ? `Nothing weak: every keyword asked ${stats.minAttempts} times or more was named each time.`
             : `No keyword has been asked ${stats.minAttempts} times yet, so none is ranked.`}{' '}
           These are the keywords asked so far, lowest hit rate first.

@@ -182,7 +182,7 @@ export default function StatsPage() {
               note={
                 k.weakest[0]
                   ? `named ${pct(k.weakest[0].hitRate)} of ${num(k.weakest[0].asked)} times`
-                  : k.keywords.some((kw) => kw.asked >= k.minAttempts)
+                  : k.rankableKeywords > 0
                     ? 'every keyword named each time'
                     : `needs ${k.minAttempts}+ asks`
               }
