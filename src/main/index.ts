@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import type { FileDialogs } from './api/transfer';
+import type { FileDialogs } from './api/context';
 import { openAppCore, type AppCore } from './app';
 import { registerIpc } from './ipc';
 import { rendererEntry, secureContents, windowOptions } from './window';

@@ -16,7 +16,7 @@ import type {
 } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
-import type { FileDialogs } from '../../src/main/api/transfer';
+import type { FileDialogs } from '../../src/main/api/context';
 import { planImport } from '../../src/main/core/import/plan';
 import type { ParsedQuestion } from '../../src/shared/domain';
 import type { AppCore } from '../../src/main/app';

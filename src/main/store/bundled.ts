@@ -1,5 +1,5 @@
 import type { ParsedDeck } from '../../shared/domain';
-import type { Db } from './database';
+import type { Db } from './db';
 import { insertDeck, insertQuestion, replaceQuestionContent } from './questions';
 
 export interface BundledDeck {

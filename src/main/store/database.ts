@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Db } from './db';
 import { migrations } from './migrations';
 
-export type Db = Database.Database;
+export type { Db } from './db';
 
 export const DB_FILE = 'prepdeck.sqlite';
 
