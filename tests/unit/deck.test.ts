@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDeckMarkdown, writeDeckMarkdown } from '../../src/main/core/deck-markdown';
+import { parseDeckMarkdown, parseKeywordList, writeDeckMarkdown } from '../../src/main/core/deck-markdown';
 import { parseImport } from '../../src/main/core/import';
 import type { ParsedDeck, ParsedQuestion } from '../../src/shared/domain';
 
@@ -51,6 +51,16 @@ describe('the Markdown deck format', () => {
     expect(again.questions).toEqual(deck.questions.map((q) => ({ ...q, line: expect.any(Number) })));
     expect(again.levels).toEqual(deck.levels);
     expect(again.description).toBe(deck.description);
+  });
+
+  it.each([
+    ['savepoints *2 | savepoint', { label: 'savepoints', aliases: ['savepoint'], weight: 2 }],
+    ['savepoints | savepoint *2', { label: 'savepoints', aliases: ['savepoint'], weight: 2 }],
+    ['ACID *3', { label: 'ACID', aliases: [], weight: 3 }],
+    ['rollback | roll back', { label: 'rollback', aliases: ['roll back'], weight: 1 }],
+    ['N+1 queries *9 | n plus one', { label: 'N+1 queries', aliases: ['n plus one'], weight: 5 }],
+  ])('reads the weight after the label or at the end of the keyword: %s', (text, expected) => {
+    expect(parseKeywordList(text)).toEqual([expected]);
   });
 
   it('reads aliases, weights, tags, and headings inside code blocks as code', () => {
