@@ -92,10 +92,10 @@ describe('migrations', () => {
 describe('the bundled deck', () => {
   it('is loaded on first run, once', async () => {
     const first = await openAppCore(dir);
-    expect(listQuestions(first.db, {}).total).toBe(35);
+    expect(listQuestions(first.db, {}).total).toBe(51);
     first.close();
     const second = await openAppCore(dir);
-    expect(listQuestions(second.db, {}).total).toBe(35);
+    expect(listQuestions(second.db, {}).total).toBe(51);
     expect(second.db.prepare('SELECT count(*) AS n FROM decks').get()).toEqual({ n: 1 });
     second.close();
   });
@@ -127,7 +127,7 @@ describe('the bundled deck', () => {
 
     expect(getQuestion(db, first!.id)!.answer).toBe('My own answer');
     expect(getQuestion(db, second!.id)!.answer).toMatch(/Revised\.$/);
-    expect(listQuestions(db, {}).total).toBe(36);
+    expect(listQuestions(db, {}).total).toBe(52);
     expect(installBundledDeck(db, next, 3)).toBe('current');
   });
 });
