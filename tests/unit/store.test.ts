@@ -120,7 +120,7 @@ describe('the bundled deck', () => {
     db.prepare("UPDATE questions SET answer = 'My own answer', edited_at = 5 WHERE id = ?").run(first!.id);
 
     const next = structuredClone(django!);
-    next.version = 2;
+    next.version = django!.version + 1;
     for (const q of next.deck.questions) q.answer = `${q.answer}\n\nRevised.`;
     next.deck.questions.push({ ...next.deck.questions[0]!, key: 'brand-new', prompt: 'A brand new question?' });
     expect(installBundledDeck(db, next, 2)).toBe('updated');
