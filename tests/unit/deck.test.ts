@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDeckMarkdown, parseKeywordList, writeDeckMarkdown } from '../../src/main/core/deck-markdown';
+import { parseDeckMarkdown, writeDeckMarkdown } from '../../src/main/core/deck-markdown';
 import { parseImport } from '../../src/main/core/import';
 import type { ParsedDeck, ParsedQuestion } from '../../src/shared/domain';
 
@@ -92,14 +92,6 @@ describe('the Markdown deck format', () => {
     expect(q!.tags).toEqual(['web', 'security']);
     expect(q!.answer).toContain('### not a question');
     expect(parsed.levels).toEqual(['Hard']);
-  });
-
-  it('reads a weight after the label or after the last alias, as the README writes it', () => {
-    expect(parseKeywordList('savepoints | savepoint *2; row lock *3 | FOR UPDATE; plain | other')).toEqual([
-      { label: 'savepoints', aliases: ['savepoint'], weight: 2 },
-      { label: 'row lock', aliases: ['FOR UPDATE'], weight: 3 },
-      { label: 'plain', aliases: ['other'], weight: 1 },
-    ]);
   });
 
   it('warns about a question with no answer or keywords, with its line', () => {

@@ -18,7 +18,6 @@ const LEVELS_KEY = /^levels\s*:/i;
 /** What `.` in a regex does not match: a heading or metadata value holding one of these was never read as such. */
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const MAX_WEIGHT = 5;
-const WEIGHTED = /^(.*\S)\s+\*([1-9]\d*)$/;
 
 /** The line that opens a wrapped answer, and the one that closes it. */
 export const ANSWER_OPEN = '<!-- answer -->';
@@ -79,16 +78,13 @@ export function parseKeywordList(value: string): KeywordSpec[] {
       .map((s) => s.trim())
       .filter(Boolean);
     if (names.length === 0) continue;
-    // The weight follows the label (`a *2 | b`) or the whole keyword, after its aliases (`a | b *2`).
+    let label = names[0]!;
     let weight = 1;
-    for (const at of [0, names.length - 1]) {
-      const weighted = WEIGHTED.exec(names[at]!);
-      if (!weighted) continue;
-      names[at] = weighted[1]!;
+    const weighted = /^(.*\S)\s+\*([1-9]\d*)$/.exec(label);
+    if (weighted) {
+      label = weighted[1]!;
       weight = Math.min(MAX_WEIGHT, Number(weighted[2]));
-      break;
     }
-    const label = names[0]!;
     const aliases = [...new Set(names.slice(1))].filter((a) => a.toLowerCase() !== label.toLowerCase());
     specs.push({ label, aliases, weight });
   }
