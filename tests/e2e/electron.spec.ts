@@ -35,7 +35,7 @@ test.describe('the desktop app', () => {
       );
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
-      await expect(page.getByTestId('result-count')).toHaveText('35 questions');
+      await expect(page.getByTestId('result-count')).toHaveText('51 questions');
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const w = BrowserWindow.getAllWindows()[0]!;
         return { count: BrowserWindow.getAllWindows().length, min: w.getMinimumSize() };

@@ -56,7 +56,7 @@ describe('the contract', () => {
 
   it('answers a valid call and reports a missing question as not_found', async () => {
     const page = await dispatch(api(), 'listQuestions', { levels: ['Beginner'] });
-    expect(page).toMatchObject({ ok: true, value: { total: 5 } });
+    expect(page).toMatchObject({ ok: true, value: { total: 12 } });
     expect(await dispatch(api(), 'getQuestion', { id: 9999 })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
