@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, appProtocolHandler, CONTENT_SECURITY_POLICY } from '../../src/main/protocol';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
+import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from '../../src/main/protocol';
 
 // A stand-in for out/: the renderer folder, with a secret beside it that the protocol must never serve.
 let root: string;
