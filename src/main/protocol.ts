@@ -10,7 +10,11 @@ export const APP_HOST = 'prepdeck';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_PAGE = `${APP_ORIGIN}/index.html`;
 
-/** Registered before the app is ready: standard (real origin, relative URLs), secure (like https), fetchable. */
+/**
+ * Registered before the app is ready: standard (a real origin, relative URLs), secure (like https), fetchable.
+ * Not corsEnabled: that privilege lets other origins read the scheme's responses with no CORS check at all, and
+ * the page only ever loads its own origin's files (module scripts included).
+ */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },

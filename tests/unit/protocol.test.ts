@@ -32,9 +32,10 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 const get = (url: string, method = 'GET') => serve(new Request(url, { method }));
 
 describe('the app:// protocol', () => {
-  it('is registered standard and secure, without bypassing the CSP', () => {
+  it('is registered standard and secure, without bypassing the CSP or opening itself to other origins', () => {
     expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
     expect(APP_SCHEME_PRIVILEGES.privileges?.bypassCSP).not.toBe(true);
+    expect(APP_SCHEME_PRIVILEGES.privileges?.corsEnabled).not.toBe(true);
   });
 
   it('serves the page at / and /index.html with the CSP as a header', async () => {
