@@ -150,10 +150,14 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // A second launch ends at once (above) and this one comes forward; on macOS, with its window closed, it opens one.
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
       mainWindow.focus();
+    } else if (core) {
+      createWindow();
     }
   });
 

@@ -120,6 +120,10 @@ describe('the main process', () => {
     expect(window.restore).toHaveBeenCalledTimes(1);
     expect(window.focus).toHaveBeenCalledTimes(1);
     expect(fake.windows).toHaveLength(1);
+    // macOS: the app runs on with its window closed; a second launch opens a new one.
+    window.emit('closed');
+    (electron.app as unknown as EventEmitter).emit('second-instance');
+    expect(fake.windows).toHaveLength(2);
   });
 
   it('remembers where the window was when it closes, and opens it there next time', async () => {
