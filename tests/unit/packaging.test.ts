@@ -92,6 +92,10 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     expect(shipped['name']).toBe(projectPackage.name);
     expect(shipped['version']).toBe(projectPackage.version);
     expect(shipped['main']).toBe(projectPackage.main);
+    // Electron names the data folder after productName, else name: it must stay `prepdeck` (the README's folders).
+    expect(shipped).not.toHaveProperty('productName');
+    // On Linux, Electron takes the window's app_id from desktopName, matching the installed prepdeck.desktop.
+    expect(shipped['desktopName']).toBe('prepdeck.desktop');
     expect(shipped['dependencies']).toEqual(projectPackage.dependencies);
     expect(shipped).not.toHaveProperty('devDependencies');
     expect(shipped).not.toHaveProperty('scripts');
