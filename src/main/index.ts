@@ -59,7 +59,8 @@ function workAreas(): Electron.Rectangle[] {
   return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((d) => d.workArea);
 }
 
-function createWindow(): void {
+/** Opens the window, at a route of the app if given (`#/decks`). */
+function createWindow(hash = ''): void {
   const state = placeWindow(loadWindowState(dataDir()), workAreas());
   // Its webContents get the navigation rules from 'web-contents-created', like every other.
   const window = new BrowserWindow(
@@ -80,17 +81,17 @@ function createWindow(): void {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  void window.loadURL(appPageUrl());
+  window.loadURL(appPageUrl(hash)).catch((error: Error) => log(`The page did not load: ${error.message}`));
 }
 
 /** Brings the window forward at a route of the app (a menu item's page). */
 function showPage(hash: string): void {
-  if (!mainWindow) createWindow();
-  const window = mainWindow!;
+  if (!mainWindow) return createWindow(hash);
+  const window = mainWindow;
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
-  void window.webContents.loadURL(appPageUrl(hash));
+  window.webContents.loadURL(appPageUrl(hash)).catch((error: Error) => log(`The page did not load: ${error.message}`));
 }
 
 async function backUpNow(): Promise<void> {

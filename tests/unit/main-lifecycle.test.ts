@@ -42,7 +42,12 @@ vi.mock('electron', async () => {
   return {
     app: new FakeApp(),
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })),
+      showOpenDialog: vi.fn(),
+      showSaveDialog: vi.fn(),
+    },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -55,6 +60,7 @@ vi.mock('electron', async () => {
 type FakeWindow = EventEmitter & {
   options: Record<string, unknown> & { webPreferences: Record<string, unknown> };
   loadURL: ReturnType<typeof vi.fn>;
+  webContents: { loadURL: ReturnType<typeof vi.fn> };
   restore: ReturnType<typeof vi.fn>;
   focus: ReturnType<typeof vi.fn>;
 };
@@ -139,5 +145,34 @@ describe('the main process', () => {
     await start();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect((fake.windows[0] as FakeWindow).options).toMatchObject({ x: 64, y: 48, width: 1100, height: 760 });
+  });
+
+  it("runs the menu's own items: a page of the app, a backup with a confirmation", async () => {
+    fake.lock = true;
+    const electron = await start();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    const template = vi.mocked(electron.Menu.buildFromTemplate).mock.lastCall![0];
+    const item = (id: string) =>
+      template
+        .flatMap((menu) => (menu.submenu ?? []) as Electron.MenuItemConstructorOptions[])
+        .find((i) => i.id === id)!;
+    const click = (id: string) => (item(id).click as () => void)();
+
+    click('import-questions');
+    const window = fake.windows[0] as FakeWindow;
+    expect(window.webContents.loadURL).toHaveBeenLastCalledWith('app://prepdeck/index.html#/decks?panel=import');
+    click('export');
+    expect(window.webContents.loadURL).toHaveBeenLastCalledWith('app://prepdeck/index.html#/decks?panel=export');
+
+    click('back-up-now');
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalled());
+    const backups = fs.readdirSync(path.join(fake.dataDir, 'backups')).filter((name) => name.endsWith('.sqlite'));
+    expect(backups).toHaveLength(1);
+    if (process.platform !== 'win32') {
+      expect(fs.statSync(path.join(fake.dataDir, 'backups', backups[0]!)).mode & 0o777).toBe(0o600);
+    }
+
+    click('website');
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://github.com/prepdeck/prepdeck');
   });
 });
