@@ -78,7 +78,7 @@ type NavigationListener = (event: { url: string; preventDefault(): void }) => vo
 
 /**
  * Navigation rules for every webContents: the page never navigates away from the app, in any frame or by any
- * redirect, and never opens a window. A link to an https page (the renderer makes model answers' web links
+ * redirect, never opens a window and never attaches a webview. A link to an https page (the renderer makes model answers' web links
  * target=_blank) opens in the system browser instead; anything else is refused and logged.
  */
 export function secureContents(contents: Pick<WebContents, 'setWindowOpenHandler' | 'on'>, rules: ContentsRules): void {
@@ -97,4 +97,9 @@ export function secureContents(contents: Pick<WebContents, 'setWindowOpenHandler
   on('will-navigate', stayInApp);
   on('will-frame-navigate', stayInApp);
   on('will-redirect', stayInApp);
+  // webviewTag is off in every window; should a <webview> be attempted anyway, it is not attached.
+  on('will-attach-webview', (event) => {
+    event.preventDefault();
+    rules.log('Refused to attach a <webview>');
+  });
 }

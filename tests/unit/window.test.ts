@@ -94,8 +94,9 @@ function fakeContents() {
 }
 
 describe('the navigation rules', () => {
-  it('watches every way a page can leave: navigation, frame navigation and redirects', () => {
+  it('watches every way a page can leave: navigation, frame navigation, redirects, webviews', () => {
     expect([...fakeContents().listeners.keys()].sort()).toEqual([
+      'will-attach-webview',
       'will-frame-navigate',
       'will-navigate',
       'will-redirect',
@@ -109,6 +110,12 @@ describe('the navigation rules', () => {
     expect(contents.navigate(event, 'app://prepdeck/index.html#/home')).toBe(false);
     expect(contents.logged).toHaveLength(2);
     expect(contents.opened).toEqual([]);
+  });
+
+  it('never attaches a webview', () => {
+    const contents = fakeContents();
+    expect(contents.navigate('will-attach-webview', 'https://example.com/')).toBe(true);
+    expect(contents.logged).toEqual(['Refused to attach a <webview>']);
   });
 
   it('never opens a window; https links go to the system browser instead', () => {
