@@ -325,3 +325,12 @@ test('a comma-separated .txt taken for an article fails, and read as CSV it show
   await panel.getByRole('button', { name: 'Import 3 questions' }).click();
   await expect(panel.getByRole('status')).toContainText('Imported 3 questions into os notes');
 });
+
+test("the desktop menu's items open the Decks page at their panel", async ({ app }) => {
+  const go = (hash: string) =>
+    app.evaluate((to) => ((globalThis as unknown as { location: { hash: string } }).location.hash = to), hash);
+  await go('#/decks?panel=backup');
+  await expect(app.getByRole('heading', { name: 'Backups', level: 2 })).toBeInViewport();
+  await go('#/decks?panel=import');
+  await expect(app.getByRole('heading', { name: 'Import questions', level: 2 })).toBeInViewport();
+});
