@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDeck } from '../../../shared/domain';
 import { NO_QUESTIONS_MESSAGE, parseArticle } from './article';
 import { levelFromText } from './levels';
-import { errorOf } from './expect-import-error';
+import { errorOf } from '../../../../tests/expect-import-error';
 
 /** The fixture articles, by file name (loaded by Vite, so this test needs no fs). */
 const FIXTURES: Record<string, string> = Object.fromEntries(
