@@ -155,23 +155,19 @@ const EXPECTED: Record<string, Expected> = {
   },
   'python-plain.txt': {
     name: 'PYTHON INTERVIEW QUESTIONS',
-    levels: ['Beginner', 'Intermediate', 'Advanced'],
+    levels: ['Beginner', 'Advanced'],
     questions: [
-      [
-        5,
-        'Intermediate',
-        'What is the difference between a list and a tuple?',
-        'mutable / immutable / hashable',
-        false,
-      ],
-      [11, 'Intermediate', 'What does the GIL do?', 'Global Interpreter Lock / Python / CPython / CPU', true],
+      [5, 'Beginner', 'What is the difference between a list and a tuple?', 'mutable / immutable / hashable', false],
+      [11, 'Beginner', 'What does the GIL do?', 'Global Interpreter Lock / Python / CPython / CPU', true],
       [18, 'Beginner', 'What are *args and **kwargs?', '*args / **kwargs / variadic', false],
       [27, 'Beginner', 'What is a list comprehension?', '', true],
       [32, 'Advanced', 'How do generators save memory?', 'yield / lazy evaluation / iterator protocol', false],
       [38, 'Advanced', 'Explain decorators.', 'higher-order function / functools.wraps / closure', false],
       [45, 'Advanced', 'How is memory managed in CPython?', '', true],
     ],
-    warnings: [[5, '2 questions come before any level heading; they were put under Intermediate.']],
+    warnings: [
+      [5, '2 questions come before the first level heading; they were put under Beginner, the level of that heading.'],
+    ],
   },
   'system-design.txt': {
     name: 'System Design Interview Questions – A Practical Guide',
@@ -213,7 +209,8 @@ const EXPECTED: Record<string, Expected> = {
       [9, 'Intermediate', 'What is the zero value?', '', true],
       [12, 'Intermediate', 'What does defer do?', '', true],
     ],
-    warnings: [[3, '4 questions come before any level heading; they were put under Intermediate.']],
+    // No level heading: every question has the default level, and the preview asks which (no warning needed).
+    warnings: [],
   },
 };
 
@@ -493,11 +490,15 @@ describe('parseArticle', () => {
     const text = ['1. What is X?', 'X.', '', '## Advanced', '2. What is Y?', '', '3. What is X?', 'Again.'].join('\n');
     const deck = parse(text);
     expect(deck.questions.map((q) => [q.prompt, q.level, q.line])).toEqual([
-      ['What is X?', 'Intermediate', 1],
+      ['What is X?', 'Advanced', 1],
       ['What is X?', 'Advanced', 7],
     ]);
     expect(deck.warnings).toEqual([
-      { line: 1, message: 'This question comes before any level heading; it was put under Intermediate.' },
+      {
+        line: 1,
+        message:
+          'This question comes before the first level heading; it was put under Advanced, the level of that heading.',
+      },
       { line: 5, message: '"What is Y?" has no answer; it was skipped.' },
       { line: 7, message: '"What is X?" appears twice (also on line 1); both were kept.' },
     ]);

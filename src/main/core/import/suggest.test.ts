@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestKeywords } from './suggest';
 
-const labels = (answer: string, max?: number): string[] => suggestKeywords(answer, max).map((k) => k.label);
+const labels = (answer: string, max?: number): string[] => suggestKeywords(answer, { max }).map((k) => k.label);
 
 describe('suggestKeywords', () => {
   it('finds code identifiers, backticked code and acronyms, most frequent first', () => {

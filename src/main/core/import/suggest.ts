@@ -12,7 +12,16 @@ import type { KeywordSpec } from '../../../shared/domain';
  *   word never appears in lower case and is not a common English word (`Django is ...`).
  * Ranked by frequency, then by first appearance; deduplicated case-insensitively.
  */
-export function suggestKeywords(answer: string, max = 6): KeywordSpec[] {
+export interface SuggestOptions {
+  /** The question: a word it holds is never suggested (naming it is no sign of knowing the answer). */
+  prompt?: string;
+  /** The deck's name or the article's title: words every question of the deck is about. */
+  topic?: readonly string[];
+  max?: number;
+}
+
+export function suggestKeywords(answer: string, opts: SuggestOptions = {}): KeywordSpec[] {
+  const max = opts.max ?? 6;
   if (max <= 0) return [];
   const text = stripFencedCode(answer);
   const lowerWords = collectLowercaseWords(text);
