@@ -48,6 +48,8 @@ const DJANGO_LEVELS = parseDeckMarkdown(DJANGO_DECK).levels;
 const inDjangoDeck = (level: string): string | undefined =>
   findLevel(DJANGO_LEVELS, level) ?? DJANGO_LEVELS.find((l) => levelFromText(l) === level);
 
+const words = (s: string): string[] => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
 const CASES = [...ARTICLES.keys()].sort().map((name) => {
   const expected = EXPECTED.get(name.replace(/\.(?:txt|md)$/, '.expected.json'));
   if (expected === undefined) throw new Error(`${name} has no .expected.json`);
@@ -80,6 +82,21 @@ describe('the shapes corpus', () => {
         for (const part of e.answerIncludes) expect(answer, `${e.prompt}: has "${part}"`).toContain(part);
         for (const part of e.answerExcludes ?? []) expect(answer, `${e.prompt}: has not "${part}"`).not.toContain(part);
       });
+    });
+
+    it('suggests at least two keywords for an answer of 40 words or more, none a word of the prompt or the deck', () => {
+      for (const q of deck.questions) {
+        if (!q.keywordsSuggested || words(q.answer).length < 40) continue;
+        const labels = q.keywords.map((k) => k.label);
+        expect(labels.length, `${q.prompt}: ${labels.join(', ')}`).toBeGreaterThanOrEqual(2);
+        const taken = new Set([...words(q.prompt), 'django']);
+        for (const label of labels) {
+          expect(
+            words(label).every((w) => taken.has(w)),
+            `${q.prompt}: "${label}" only repeats the prompt or the deck`,
+          ).toBe(false);
+        }
+      }
     });
   });
 });
