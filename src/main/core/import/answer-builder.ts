@@ -85,7 +85,7 @@ export class AnswerBuilder {
       cur.lines.push(raw); // "FROM employees" continuing an unfenced SQL query
       return;
     }
-    if (cur?.kind === 'list') {
+    if (cur?.kind === 'list' && !endsNumberedList(cur, text)) {
       this.continueItem(cur, text);
       return;
     }
@@ -195,6 +195,15 @@ export class AnswerBuilder {
     const target = list.items[list.items.length - 1] ?? last;
     target.text = `${target.text} ${restText}`.trim();
   }
+}
+
+/**
+ * A sentence after a numbered list whose last item is a whole sentence is the paragraph after the list ("3. Template
+ * — the presentation layer." then "The controller part is …"), not more of that item.
+ */
+function endsNumberedList(list: Extract<Block, { kind: 'list' }>, text: string): boolean {
+  const last = list.items[list.items.length - 1];
+  return last !== undefined && last.ordered !== null && /[.!?]$/.test(last.text) && /^[A-Z]/.test(text);
 }
 
 function looksLikeProse(t: string): boolean {

@@ -11,6 +11,11 @@ export interface QuestionNumbering {
   style: string | null;
   /** Lines (0-based) of a table of contents: numbered questions that the article repeats, with their answers, later. */
   contents: ReadonlySet<number>;
+  /**
+   * For each line numbered in the question style, the number of the next such line: when it is the same number
+   * ("3. Error messages?" then "3. What is Y?"), the first is the end of a list and the second the question.
+   */
+  nextNumber: ReadonlyMap<number, number>;
 }
 
 /** How a numbered line is written: heading depth, bold, and the marker around the number (`h3 n.`, `*Question n:`). */
@@ -44,7 +49,11 @@ export function findQuestionNumbering(lines: readonly string[]): QuestionNumberi
       best = count;
     }
   }
-  return { style, contents: style === null ? new Set() : tableOfContents(lines, items, style) };
+  if (style === null) return { style, contents: new Set(), nextNumber: new Map() };
+  const ofStyle = items.filter((it) => it.style === style);
+  const nextNumber = new Map<number, number>();
+  for (let i = 0; i + 1 < ofStyle.length; i++) nextNumber.set(ofStyle[i]!.index, ofStyle[i + 1]!.n);
+  return { style, contents: tableOfContents(lines, ofStyle), nextNumber };
 }
 
 function numberedLines(lines: readonly string[]): Item[] {
@@ -83,8 +92,7 @@ function numberedLines(lines: readonly string[]): Item[] {
  * The numbered questions listed before the article asks them: each is repeated later in the same style, stands in a
  * run of such entries, and is followed by another entry or a heading rather than by an answer.
  */
-function tableOfContents(lines: readonly string[], items: readonly Item[], style: string): Set<number> {
-  const ofStyle = items.filter((it) => it.style === style);
+function tableOfContents(lines: readonly string[], ofStyle: readonly Item[]): Set<number> {
   const entries = new Set(ofStyle.map((it) => it.index));
   const lastAt = new Map<string, number>();
   for (const it of ofStyle) lastAt.set(it.key, it.index);

@@ -365,6 +365,12 @@ describe('parseArticle', () => {
     ['Q: What is X?', 'What is X?'],
     ['### What is X?', 'What is X?'],
     ['**What is X?**', 'What is X?'],
+    ['Q.1: What is X?', 'What is X?'],
+    ['Q.1 What is X?', 'What is X?'],
+    ['Q 1 - What is X?', 'What is X?'],
+    ['Q#1 What is X?', 'What is X?'],
+    ['**Question 1:** What is X?', 'What is X?'],
+    ['#1 What is X?', 'What is X?'],
   ])('reads the question style %s', (line, prompt) => {
     const deck = parse(`## Beginner\n\n${line}\nX is a thing.\n`);
     expect(deck.questions.map((q) => [q.prompt, q.answer])).toEqual([[prompt, 'X is a thing.']]);
@@ -464,6 +470,119 @@ describe('parseArticle', () => {
       'What is X? Give an example.',
       'What is the difference between select_related and prefetch_related?',
     ]);
+  });
+
+  it.each([
+    ['Ans: X is a thing.'],
+    ['Answer: X is a thing.'],
+    ['A: X is a thing.'],
+    ['**Answer:** X is a thing.'],
+    ['Solution: X is a thing.'],
+    ['Solution:\n\nX is a thing.'],
+    ['Answer\nX is a thing.'],
+  ])('takes the answer label off %j', (answer) => {
+    const deck = parse(`## Beginner\n\nQ1. What is X?\n${answer}\n`);
+    expect(deck.questions.map((q) => q.answer)).toEqual(['X is a thing.']);
+  });
+
+  it.each([
+    ['Q.1:', '1.'],
+    ['#', '1)'],
+    ['**Question ', '1.'],
+    ['### ', '1)'],
+  ])('keeps a list numbered another way inside the answer (questions %s…, list %s)', (q, item) => {
+    const num = (n: number): string =>
+      q === '**Question '
+        ? `**Question ${n}:**`
+        : q === '#'
+          ? `#${n}`
+          : `${q.replace('1', String(n))}${q.startsWith('#') ? `${n}.` : ''}`;
+    const marker = (n: number): string => item.replace('1', String(n));
+    const text = [
+      '## Basic',
+      `${num(1)} What are the parts of MVT?`,
+      'The parts are:',
+      `${marker(1)} Model — the data.`,
+      `${marker(2)} View — what is shown?`,
+      `${marker(3)} Template — how it looks.`,
+      'The framework is the controller.',
+      `${num(2)} What is a view?`,
+      'A callable.',
+    ].join('\n');
+    const deck = parse(text);
+    expect(deck.questions.map((q) => q.prompt)).toEqual(['What are the parts of MVT?', 'What is a view?']);
+    expect(deck.questions[0]!.answer).toBe(
+      'The parts are:\n\n1. Model — the data.\n2. View — what is shown?\n3. Template — how it looks.\n\nThe framework is the controller.',
+    );
+  });
+
+  it('keeps a list restarting at 1 inside an answer when questions are numbered the same way', () => {
+    const text = [
+      '## Basic',
+      '1. What is X?',
+      'X is a thing.',
+      '2. What does X log?',
+      'It logs:',
+      '1. Dates',
+      '2. Times',
+      '3. Error messages?',
+      '3. What is Y?',
+      'Y is another.',
+    ].join('\n');
+    const deck = parse(text);
+    expect(deck.questions.map((q) => q.prompt)).toEqual(['What is X?', 'What does X log?', 'What is Y?']);
+    expect(deck.questions[1]!.answer).toBe('It logs:\n\n1. Dates\n2. Times\n3. Error messages?');
+  });
+
+  it('skips a table of contents that repeats the questions', () => {
+    const text = ['## Basic', '1. What is X?', '2. What is Y?', '', '1. What is X?', 'X.', '', '2. What is Y?', 'Y.'];
+    const deck = parse(text.join('\n'));
+    expect(deck.questions.map((q) => [q.prompt, q.answer, q.line])).toEqual([
+      ['What is X?', 'X.', 5],
+      ['What is Y?', 'Y.', 8],
+    ]);
+    expect(deck.warnings).toEqual([]);
+  });
+
+  it('keeps FAQ questions about the subject, not about the interview', () => {
+    const text = [
+      '## 1. What is X?',
+      'X.',
+      '## FAQs',
+      '### How long does it take to prepare for the interview?',
+      'Two weeks.',
+      '### What is the difference between X and Y?',
+      'Y is bigger.',
+      '### Do I need to learn Z too?',
+      'Yes.',
+    ].join('\n');
+    expect(parse(text).questions.map((q) => q.prompt)).toEqual([
+      'What is X?',
+      'What is the difference between X and Y?',
+    ]);
+  });
+
+  it('leaves out the sign-off and links after the last answer', () => {
+    for (const tail of [
+      'Hope this helps. Good luck!',
+      '---\n*Follow me for more.*',
+      'Also read:\n- Other post',
+      'Liked this? Read next: more',
+    ]) {
+      const deck = parse(`## Basic\n1. What is X?\nX is a thing.\n\n${tail}\n`);
+      expect([tail, deck.questions[0]!.answer]).toEqual([tail, 'X is a thing.']);
+    }
+  });
+
+  it('records the headings that named a level, and none for an article without', () => {
+    const deck = parse(
+      '# Top Django Questions for Freshers\n\n1. What is X?\nX.\n\nAdvanced Questions\n\n2. What is Y?\nY.\n',
+    );
+    expect(deck.levelHints).toEqual([
+      { text: 'Top Django Questions for Freshers', level: 'Beginner', line: 1 },
+      { text: 'Advanced Questions', level: 'Advanced', line: 6 },
+    ]);
+    expect(parse('1. What is X?\nX.\n').levelHints).toEqual([]);
   });
 
   it('tells numbered answer steps from the next question', () => {

@@ -253,7 +253,8 @@ class ArticleReader {
     const medium = startsLikeQuestion(numbered.text);
     const expected = this.lastNumber === null ? 1 : this.lastNumber + 1;
     if (!d) return !this.ignoring || strong;
-    if (d.answer.orderedNext() === numbered.n && !strong) return false;
+    const continuesList = d.answer.orderedNext() === numbered.n;
+    if (continuesList && (!strong || this.numbering.nextNumber.get(this.index) === numbered.n)) return false;
     // A list restarting at 1 inside an answer is the answer's, even with a "?" ("1. Why? Because …").
     if (strong) return !(style !== null && numbered.n === 1 && this.lastNumber !== null && !d.answer.isEmpty());
     if (d.answer.isEmpty()) return medium && numbered.n === expected;
