@@ -23,6 +23,22 @@ export function numberStyle(h: Heading, n: Numbered): string {
   return `${h.depth !== null ? `h${h.depth} ` : ''}${h.bold && !n.marker.startsWith('*') ? '*' : ''}${n.marker}`;
 }
 
+/**
+ * Styles that number the same questions: a page is not consistent in the punctuation of its question labels
+ * ("Q1." then "Q2:"; "### 1." then "### 2)"), but a plain list's `1.` and `1)` are two lists.
+ */
+export function sameNumbering(a: string, b: string): boolean {
+  return a === b || (family(a) !== null && family(a) === family(b));
+}
+
+function family(style: string): string | null {
+  const q = /Q(?:uestion)?\.?#?n|#n/.exec(style);
+  if (q) return `${style.slice(0, q.index)}${q[0].startsWith('#') ? '#' : 'Q'}`;
+  const heading = /^h\d /.exec(style);
+  if (heading) return heading[0];
+  return style.startsWith('*') ? '*' : null;
+}
+
 /** A style that only a question would be written in (`Q1.`, `### 1.`, `**1.**`), not a plain list's `1.` or `1)`. */
 export function isQuestionOnlyStyle(style: string): boolean {
   return !/^\(?n[.)\-: ]$/.test(style);

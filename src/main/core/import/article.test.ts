@@ -534,6 +534,11 @@ describe('parseArticle', () => {
     expect(deck.questions[1]!.answer).toBe('It logs:\n\n1. Dates\n2. Times\n3. Error messages?');
   });
 
+  it('reads question labels punctuated differently as one numbering', () => {
+    const text = ['## Basic', 'Q1. What is X?', 'X.', 'Q2: What is Y?', 'Y.', 'Q 3 - What is Z?', 'Z.'].join('\n');
+    expect(parse(text).questions.map((q) => q.prompt)).toEqual(['What is X?', 'What is Y?', 'What is Z?']);
+  });
+
   it('skips a table of contents that repeats the questions', () => {
     const text = ['## Basic', '1. What is X?', '2. What is Y?', '', '1. What is X?', 'X.', '', '2. What is Y?', 'Y.'];
     const deck = parse(text.join('\n'));

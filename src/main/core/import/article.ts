@@ -16,7 +16,13 @@ import {
   type Heading,
   type Numbered,
 } from './article-lines';
-import { findQuestionNumbering, isQuestionOnlyStyle, numberStyle, type QuestionNumbering } from './article-numbering';
+import {
+  findQuestionNumbering,
+  isQuestionOnlyStyle,
+  numberStyle,
+  sameNumbering,
+  type QuestionNumbering,
+} from './article-numbering';
 import {
   isAboutTheInterview,
   isFaqHeading,
@@ -247,7 +253,7 @@ class ArticleReader {
     const style = this.numbering.style;
     const own = numberStyle(h, numbered);
     // Once the article's question numbering is known, an item numbered another way is part of an answer.
-    if (style !== null && own !== style) return false;
+    if (style !== null && !sameNumbering(own, style)) return false;
     if (style !== null && isQuestionOnlyStyle(style)) return true;
     const strong = h.depth !== null || h.bold || numbered.q || /\?\s*$/.test(numbered.text);
     const medium = startsLikeQuestion(numbered.text);
