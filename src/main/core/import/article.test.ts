@@ -539,6 +539,11 @@ describe('parseArticle', () => {
     expect(parse(text).questions.map((q) => q.prompt)).toEqual(['What is X?', 'What is Y?', 'What is Z?']);
   });
 
+  it('takes the next question written apart from the others for a question', () => {
+    const text = ['## Basic', '**1. What is X?**', 'X.', '**2. What is Y?**', 'Y.', '3. What is Z?', 'Z.'].join('\n');
+    expect(parse(text).questions.map((q) => q.prompt)).toEqual(['What is X?', 'What is Y?', 'What is Z?']);
+  });
+
   it('skips a table of contents that repeats the questions', () => {
     const text = ['## Basic', '1. What is X?', '2. What is Y?', '', '1. What is X?', 'X.', '', '2. What is Y?', 'Y.'];
     const deck = parse(text.join('\n'));

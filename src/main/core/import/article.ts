@@ -252,12 +252,16 @@ class ArticleReader {
     const d = this.draft;
     const style = this.numbering.style;
     const own = numberStyle(h, numbered);
-    // Once the article's question numbering is known, an item numbered another way is part of an answer.
-    if (style !== null && !sameNumbering(own, style)) return false;
-    if (style !== null && isQuestionOnlyStyle(style)) return true;
-    const strong = h.depth !== null || h.bold || numbered.q || /\?\s*$/.test(numbered.text);
-    const medium = startsLikeQuestion(numbered.text);
     const expected = this.lastNumber === null ? 1 : this.lastNumber + 1;
+    const asks = /\?\s*$/.test(numbered.text);
+    // Once the article's question numbering is known, an item numbered another way is part of an answer — unless it
+    // is the next question, written apart from the others ("5. What …?" among "**4. What …?**").
+    if (style !== null && !sameNumbering(own, style)) {
+      return this.sawQuestion && asks && numbered.n === expected && d?.answer.orderedNext() !== numbered.n;
+    }
+    if (style !== null && isQuestionOnlyStyle(style)) return true;
+    const strong = h.depth !== null || h.bold || numbered.q || asks;
+    const medium = startsLikeQuestion(numbered.text);
     if (!d) return !this.ignoring || strong;
     const continuesList = d.answer.orderedNext() === numbered.n;
     if (continuesList && (!strong || this.numbering.nextNumber.get(this.index) === numbered.n)) return false;
