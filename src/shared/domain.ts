@@ -32,6 +32,14 @@ export interface ImportWarning {
   message: string;
 }
 
+/** A heading or title of an article that names a level ("… for Freshers"), and the level it was read as. */
+export interface LevelHint {
+  text: string;
+  level: string;
+  /** 1-based line of its first appearance. */
+  line: number;
+}
+
 export interface ParsedDeck {
   name: string;
   description: string;
@@ -39,4 +47,9 @@ export interface ParsedDeck {
   levels: string[];
   questions: ParsedQuestion[];
   warnings: ImportWarning[];
+  /**
+   * Articles only: the headings that named a level. Empty when the article names none: every question then has the
+   * one default level, for the person to choose.
+   */
+  levelHints?: LevelHint[];
 }

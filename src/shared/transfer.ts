@@ -123,8 +123,13 @@ export interface ImportPreview {
   fileName: string | null;
   /** The deck as the source names it. */
   sourceDeck: { name: string; description: string; levels: string[] };
-  /** The levels of the source, each with its question count and the level it becomes. */
-  levels: Array<{ source: string; level: string; count: number }>;
+  /**
+   * The levels of the source, each with its question count and the level it becomes; for an article, `hints` are
+   * the headings that named it ("Django Interview Questions for Freshers").
+   */
+  levels: Array<{ source: string; level: string; count: number; hints: string[] }>;
+  /** An article that names no level: every question goes to one level, for the person to pick. */
+  noLevelHints: boolean;
   questions: ImportPreviewQuestion[];
   warnings: ImportWarning[];
   table: ImportTablePreview | null;

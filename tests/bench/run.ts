@@ -5,6 +5,7 @@
  * 0.1 would have stored it), upgrades it (migration 0002 builds the stats rollups from it), then
  * times every stats call through the same dispatch the app uses, and prints a table of median and
  * p95 per call and size, with a plain `SELECT count(*) FROM attempts` as the floor.
+ * Then times the import parsers on pathological lines (import-parsers.ts).
  */
 // The synthetic history is laid out in local days; fix the zone so every run sees the same days.
 process.env['TZ'] = 'UTC';
@@ -18,6 +19,7 @@ import { dispatch } from '../../src/main/api/dispatch';
 import { migrate, type Db } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
 import { generateHistory, type GeneratedHistory } from './generate';
+import { benchImportParsers, importParsersTable } from './import-parsers';
 
 const sizes = process.argv
   .slice(2)
@@ -202,3 +204,5 @@ console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}\n\n${lines.join('\n')}\n
 console.log(
   `Slowest p95: ${fmt(slowest)} ms (${RUNS} runs after ${WARMUP} warm-up, Node ${process.version}, ${os.cpus().length} CPUs).`,
 );
+
+console.log(`\n${importParsersTable(benchImportParsers())}\n`);

@@ -38,26 +38,34 @@ test('an article is previewed, a level fixed, imported, and found in the library
   await expect(rows).toHaveCount(8);
   await expect(panel.getByText('Article text', { exact: true })).toBeVisible();
   await expect(rows.nth(1)).toContainText('What is the difference between a list and a tuple?');
-  await expect(rows.nth(1)).toContainText('Intermediate');
+  await expect(rows.nth(1)).toContainText('Beginner');
   await expect(rows.nth(1)).toContainText('hashable');
   await expect(rows.nth(1)).not.toContainText('Suggested');
   await expect(rows.nth(2)).toContainText('What does the GIL do?');
   await expect(rows.nth(2)).toContainText('Suggested');
   const warnings = panel.getByLabel('Warnings');
   await expect(warnings.getByRole('listitem')).toHaveText([
-    'Line 5' + '2 questions come before any level heading; they were put under Intermediate.',
+    'Line 5' +
+      '2 questions come before the first level heading; they were put under Beginner, the level of that heading.',
+  ]);
+  // Each level with the headings that named it.
+  const levels = panel.getByRole('group', { name: 'Levels' });
+  await expect(levels.getByRole('listitem')).toHaveText([
+    /^Beginner4 questionsfrom “Questions for Freshers”/,
+    /^Advanced3 questionsfrom “Questions for Experienced Developers”/,
   ]);
   await expect(panel.getByTestId('import-summary')).toHaveText(
     '7 new questions → a new deck, PYTHON INTERVIEW QUESTIONS',
   );
 
-  // Fix a level: the two questions before any heading are warm-ups.
-  await panel.getByLabel('Level for Intermediate questions').selectOption('Beginner');
-  await expect(rows.nth(1)).toContainText('Beginner');
-  await expect(rows.nth(1)).toContainText('was Intermediate');
+  // Fix a level: "for Experienced Developers" is this deck's Intermediate.
+  await panel.getByLabel('Level for Advanced questions').selectOption('Intermediate');
+  await expect(rows.nth(5)).toContainText('Intermediate');
+  await expect(rows.nth(5)).toContainText('was Advanced');
   await panel.getByLabel('New deck name').fill('Python');
   await expect(panel.getByTestId('import-summary')).toHaveText('7 new questions → a new deck, Python');
   await panel.scrollIntoViewIfNeeded();
+  await app.setViewportSize({ width: 1280, height: 800 });
   await panel.getByRole('heading', { name: 'Import questions' }).evaluate((h) => h.scrollIntoView());
   await screenshots(app, 'import-preview');
 
@@ -80,6 +88,33 @@ test('an article is previewed, a level fixed, imported, and found in the library
   await app.getByRole('button', { name: 'Start session' }).click();
   await expect(app.getByTestId('prompt')).toHaveText('What is the difference between a list and a tuple?');
   await expect(app.locator('.level-badge').first()).toHaveText('Beginner');
+});
+
+test('an article without level headings says so and goes to the one level picked', async ({ app }) => {
+  await openDecks(app);
+  const panel = app.getByRole('region', { name: 'Import questions' });
+  await panel.getByLabel('Choose a file…').setInputFiles(path.resolve('tests/fixtures/articles/go-noheadings.md'));
+  const rows = panel.getByRole('table', { name: 'Questions to import' }).getByRole('row');
+  await expect(rows).toHaveCount(5);
+  const levels = panel.getByRole('group', { name: 'Levels' });
+  await expect(levels).toContainText('This article has no level headings: every question goes to one level.');
+  const picker = levels.getByLabel('Level for every question');
+  await expect(picker).toHaveValue('Intermediate');
+  await expect(panel.getByLabel('Warnings')).toHaveCount(0);
+
+  await picker.selectOption('Advanced');
+  await previewSettled(panel);
+  for (let i = 1; i <= 4; i++) {
+    await expect(rows.nth(i)).toContainText('Advanced');
+    await expect(rows.nth(i)).not.toContainText('was Intermediate'); // the article never said Intermediate
+  }
+  await expect(picker).toHaveValue('Advanced');
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await panel.getByRole('heading', { name: 'Import questions' }).evaluate((h) => h.scrollIntoView());
+  await screenshots(app, 'import-one-level');
+
+  await panel.getByRole('button', { name: 'Import 4 questions' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported 4 questions into');
 });
 
 test('a broken file gets an error with its line, and the library is unchanged', async ({ app }) => {

@@ -221,20 +221,25 @@ describe('previewImport', () => {
     expect(preview.questions[0]).toMatchObject({
       line: 5,
       prompt: 'What is the difference between a list and a tuple?',
-      level: 'Intermediate',
+      level: 'Beginner',
       keywordsSuggested: false,
       action: 'create',
     });
     expect(preview.questions[0]!.keywords.map((k) => k.label)).toEqual(['mutable', 'immutable', 'hashable']);
     expect(preview.questions[1]!.keywordsSuggested).toBe(true);
     expect(preview.questions[0]!.answerExcerpt).toMatch(/^A list is mutable/);
+    // The two warm-up questions before "Questions for Freshers" take its level.
     expect(preview.levels).toEqual([
-      { source: 'Beginner', level: 'Beginner', count: 2 },
-      { source: 'Intermediate', level: 'Intermediate', count: 2 },
-      { source: 'Advanced', level: 'Advanced', count: 3 },
+      { source: 'Beginner', level: 'Beginner', count: 4, hints: ['Questions for Freshers'] },
+      { source: 'Advanced', level: 'Advanced', count: 3, hints: ['Questions for Experienced Developers'] },
     ]);
+    expect(preview.noLevelHints).toBe(false);
     expect(preview.warnings).toEqual([
-      { line: 5, message: '2 questions come before any level heading; they were put under Intermediate.' },
+      {
+        line: 5,
+        message:
+          '2 questions come before the first level heading; they were put under Beginner, the level of that heading.',
+      },
     ]);
     expect(preview.table).toBeNull();
     expect(storeHash()).toBe(before);
@@ -242,21 +247,44 @@ describe('previewImport', () => {
 
   it('applies the level map and the level of the whole import to what it shows', async () => {
     const source = text(article('python-plain.txt'), 'python-plain.txt');
-    const mapped = await call<ImportPreview>('previewImport', { source, levelMap: { Intermediate: 'Beginner' } });
+    const mapped = await call<ImportPreview>('previewImport', { source, levelMap: { Advanced: 'Intermediate' } });
     expect(mapped.questions.map((q) => q.level)).toEqual([
       'Beginner',
       'Beginner',
       'Beginner',
       'Beginner',
-      'Advanced',
-      'Advanced',
-      'Advanced',
+      'Intermediate',
+      'Intermediate',
+      'Intermediate',
     ]);
-    expect(mapped.questions[0]!.sourceLevel).toBe('Intermediate');
-    expect(mapped.levels.find((l) => l.source === 'Intermediate')!.level).toBe('Beginner');
+    expect(mapped.questions[4]!.sourceLevel).toBe('Advanced');
+    expect(mapped.levels.find((l) => l.source === 'Advanced')!.level).toBe('Intermediate');
     const whole = await call<ImportPreview>('previewImport', { source, levelOverride: 'scenario' });
     // Named as the bank names it.
     expect(new Set(whole.questions.map((q) => q.level))).toEqual(new Set(['Scenario']));
+  });
+
+  it('says when an article names no level, and puts it all at the level picked', async () => {
+    const source = text(article('go-noheadings.md'), 'go-noheadings.md');
+    const preview = await call<ImportPreview>('previewImport', { source });
+    expect(preview.noLevelHints).toBe(true);
+    expect(preview.levels).toEqual([{ source: 'Intermediate', level: 'Intermediate', count: 4, hints: [] }]);
+    expect(preview.warnings).toEqual([]);
+    const picked = await call<ImportPreview>('previewImport', { source, levelOverride: 'Advanced' });
+    expect(picked.questions.map((q) => q.level)).toEqual(['Advanced', 'Advanced', 'Advanced', 'Advanced']);
+  });
+
+  it('puts a level hint under the level the target deck names that way', async () => {
+    const deck = await call<{ id: number }>('createDeck', { name: 'Python', levels: ['Junior', 'Senior'] });
+    const preview = await call<ImportPreview>('previewImport', {
+      source: text(article('python-plain.txt'), 'python-plain.txt'),
+      target: { deckId: deck.id },
+    });
+    expect(preview.levels.map((l) => [l.source, l.level])).toEqual([
+      ['Beginner', 'Junior'],
+      ['Advanced', 'Senior'],
+    ]);
+    expect(preview.target.levels).toEqual(['Junior', 'Senior']);
   });
 
   it('shows a table and the column mapping for CSV, and follows a changed mapping', async () => {

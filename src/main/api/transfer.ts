@@ -27,7 +27,7 @@ import {
   writeDeckJson,
   type ImportParseResult,
 } from '../core/import';
-import { findLevel } from '../core/import/levels';
+import { findLevel, levelFromText } from '../core/import/levels';
 import { countPlan, planImport, type PlannedStep } from '../core/import/plan';
 import {
   backupCounts,
@@ -229,22 +229,41 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
     return { deck: null, name, nameTaken: existing !== null };
   };
 
+  /** The name of the deck the questions go to, when the request says: no keyword is suggested from it. */
+  const topicOf = (target: ImportTarget | undefined): string[] | undefined => {
+    if (!target) return undefined;
+    const name = 'deckId' in target ? liveDeck(db, target.deckId)?.name : target.newDeckName;
+    return name ? [name] : undefined;
+  };
+
   const prepare = (req: ImportRequest): PreparedImport => {
     const { text, fileName } = readSource(req.source);
     let parsed: ImportParseResult;
     try {
-      parsed = parseImport({ text, fileName: fileName ?? undefined, format: req.format, mapping: req.mapping });
+      parsed = parseImport({
+        text,
+        fileName: fileName ?? undefined,
+        format: req.format,
+        mapping: req.mapping,
+        topicWords: topicOf(req.target),
+      });
     } catch (error) {
       return importFailure(error);
     }
     const target = resolveTarget(req.target, parsed.deck);
     const known = mergeLevels(target.deck?.levels ?? [], DEFAULT_LEVELS);
-    const levelOf = (sourceLevel: string): string =>
-      canonicalLevel(
-        req.levelOverride ??
-          (req.levelMap && Object.hasOwn(req.levelMap, sourceLevel) ? req.levelMap[sourceLevel]! : sourceLevel),
-        known,
+    const deckLevels = target.deck?.levels ?? [];
+    const levelOf = (sourceLevel: string): string => {
+      if (req.levelOverride !== undefined) return canonicalLevel(req.levelOverride, known);
+      if (req.levelMap && Object.hasOwn(req.levelMap, sourceLevel))
+        return canonicalLevel(req.levelMap[sourceLevel]!, known);
+      // A level the deck names its own way ("Junior" for Beginner) takes the deck's name.
+      return (
+        findLevel(deckLevels, sourceLevel) ??
+        deckLevels.find((l) => levelFromText(l) === sourceLevel) ??
+        canonicalLevel(sourceLevel, known)
       );
+    };
     const questions = parsed.deck.questions.map((q) => ({ ...q, level: levelOf(q.level) }));
     const sourceLevels = mergeLevels(
       parsed.deck.levels.map(levelOf),
@@ -353,7 +372,13 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
         },
         levels: mergeLevels(p.parsed.deck.levels, [...counts.keys()])
           .filter((l) => counts.has(l))
-          .map((source) => ({ source, level: p.levelOf(source), count: counts.get(source)! })),
+          .map((source) => ({
+            source,
+            level: p.levelOf(source),
+            count: counts.get(source)!,
+            hints: (p.parsed.deck.levelHints ?? []).filter((h) => h.level === source).map((h) => h.text),
+          })),
+        noLevelHints: p.parsed.deck.levelHints?.length === 0,
         questions: p.steps.map((step, i) => {
           const q = step.question;
           return {

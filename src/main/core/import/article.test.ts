@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDeck } from '../../../shared/domain';
 import { NO_QUESTIONS_MESSAGE, parseArticle } from './article';
 import { levelFromText } from './levels';
-import { errorOf } from './expect-import-error';
+import { errorOf } from '../../../../tests/expect-import-error';
 
 /** The fixture articles, by file name (loaded by Vite, so this test needs no fs). */
 const FIXTURES: Record<string, string> = Object.fromEntries(
@@ -100,14 +100,14 @@ const EXPECTED: Record<string, Expected> = {
     levels: ['Beginner', 'Intermediate', 'Advanced'],
     questions: [
       [7, 'Beginner', 'What is JSX?', 'JSX / Babel / React.createElement', false],
-      [17, 'Beginner', 'What is the virtual DOM?', 'DOM / React', true],
+      [17, 'Beginner', 'What is the virtual DOM?', 'reconciliation / elements', true],
       [25, 'Beginner', 'Why do lists need a `key` prop?', 'key prop / reconciliation / stable identity', false],
       [33, 'Intermediate', 'When does `useEffect` run?', 'useEffect / dependency array / cleanup', false],
       [
         54,
         'Intermediate',
         'What is the difference between controlled and uncontrolled components?',
-        'onChange / React / DOM',
+        'onChange / DOM',
         true,
       ],
       [
@@ -117,7 +117,7 @@ const EXPECTED: Record<string, Expected> = {
         'React.memo / useMemo / useCallback / Profiler',
         false,
       ],
-      [66, 'Advanced', 'What are React Server Components?', 'JavaScript / Client Components / Components', true],
+      [66, 'Advanced', 'What are React Server Components?', 'JavaScript / Client Components', true],
     ],
     warnings: [],
   },
@@ -133,7 +133,7 @@ const EXPECTED: Record<string, Expected> = {
         'WHERE / HAVING / GROUP BY / aggregate',
         false,
       ],
-      [23, 'Beginner', 'What does NULL mean in SQL?', 'NULL / COUNT / Comparisons', true],
+      [23, 'Beginner', 'What does NULL mean in SQL?', 'COUNT / Comparisons', true],
       [
         29,
         'Intermediate',
@@ -155,23 +155,19 @@ const EXPECTED: Record<string, Expected> = {
   },
   'python-plain.txt': {
     name: 'PYTHON INTERVIEW QUESTIONS',
-    levels: ['Beginner', 'Intermediate', 'Advanced'],
+    levels: ['Beginner', 'Advanced'],
     questions: [
-      [
-        5,
-        'Intermediate',
-        'What is the difference between a list and a tuple?',
-        'mutable / immutable / hashable',
-        false,
-      ],
-      [11, 'Intermediate', 'What does the GIL do?', 'Global Interpreter Lock / Python / CPython / CPU', true],
+      [5, 'Beginner', 'What is the difference between a list and a tuple?', 'mutable / immutable / hashable', false],
+      [11, 'Beginner', 'What does the GIL do?', 'Global Interpreter Lock / CPython / CPU', true],
       [18, 'Beginner', 'What are *args and **kwargs?', '*args / **kwargs / variadic', false],
       [27, 'Beginner', 'What is a list comprehension?', '', true],
       [32, 'Advanced', 'How do generators save memory?', 'yield / lazy evaluation / iterator protocol', false],
       [38, 'Advanced', 'Explain decorators.', 'higher-order function / functools.wraps / closure', false],
       [45, 'Advanced', 'How is memory managed in CPython?', '', true],
     ],
-    warnings: [[5, '2 questions come before any level heading; they were put under Intermediate.']],
+    warnings: [
+      [5, '2 questions come before the first level heading; they were put under Beginner, the level of that heading.'],
+    ],
   },
   'system-design.txt': {
     name: 'System Design Interview Questions – A Practical Guide',
@@ -208,12 +204,13 @@ const EXPECTED: Record<string, Expected> = {
     name: '10 Go Questions I Was Asked',
     levels: ['Intermediate'],
     questions: [
-      [3, 'Intermediate', 'What is a goroutine?', 'Go / OS', true],
-      [6, 'Intermediate', 'How do channels work?', 'Channels / Close', true],
+      [3, 'Intermediate', 'What is a goroutine?', 'OS', true],
+      [6, 'Intermediate', 'How do channels work?', '', true],
       [9, 'Intermediate', 'What is the zero value?', '', true],
       [12, 'Intermediate', 'What does defer do?', '', true],
     ],
-    warnings: [[3, '4 questions come before any level heading; they were put under Intermediate.']],
+    // No level heading: every question has the default level, and the preview asks which (no warning needed).
+    warnings: [],
   },
 };
 
@@ -368,6 +365,12 @@ describe('parseArticle', () => {
     ['Q: What is X?', 'What is X?'],
     ['### What is X?', 'What is X?'],
     ['**What is X?**', 'What is X?'],
+    ['Q.1: What is X?', 'What is X?'],
+    ['Q.1 What is X?', 'What is X?'],
+    ['Q 1 - What is X?', 'What is X?'],
+    ['Q#1 What is X?', 'What is X?'],
+    ['**Question 1:** What is X?', 'What is X?'],
+    ['#1 What is X?', 'What is X?'],
   ])('reads the question style %s', (line, prompt) => {
     const deck = parse(`## Beginner\n\n${line}\nX is a thing.\n`);
     expect(deck.questions.map((q) => [q.prompt, q.answer])).toEqual([[prompt, 'X is a thing.']]);
@@ -469,6 +472,129 @@ describe('parseArticle', () => {
     ]);
   });
 
+  it.each([
+    ['Ans: X is a thing.'],
+    ['Answer: X is a thing.'],
+    ['A: X is a thing.'],
+    ['**Answer:** X is a thing.'],
+    ['Solution: X is a thing.'],
+    ['Solution:\n\nX is a thing.'],
+    ['Answer\nX is a thing.'],
+  ])('takes the answer label off %j', (answer) => {
+    const deck = parse(`## Beginner\n\nQ1. What is X?\n${answer}\n`);
+    expect(deck.questions.map((q) => q.answer)).toEqual(['X is a thing.']);
+  });
+
+  it.each([
+    ['Q.1:', '1.'],
+    ['#', '1)'],
+    ['**Question ', '1.'],
+    ['### ', '1)'],
+  ])('keeps a list numbered another way inside the answer (questions %s…, list %s)', (q, item) => {
+    const num = (n: number): string =>
+      q === '**Question '
+        ? `**Question ${n}:**`
+        : q === '#'
+          ? `#${n}`
+          : `${q.replace('1', String(n))}${q.startsWith('#') ? `${n}.` : ''}`;
+    const marker = (n: number): string => item.replace('1', String(n));
+    const text = [
+      '## Basic',
+      `${num(1)} What are the parts of MVT?`,
+      'The parts are:',
+      `${marker(1)} Model — the data.`,
+      `${marker(2)} View — what is shown?`,
+      `${marker(3)} Template — how it looks.`,
+      'The framework is the controller.',
+      `${num(2)} What is a view?`,
+      'A callable.',
+    ].join('\n');
+    const deck = parse(text);
+    expect(deck.questions.map((q) => q.prompt)).toEqual(['What are the parts of MVT?', 'What is a view?']);
+    expect(deck.questions[0]!.answer).toBe(
+      'The parts are:\n\n1. Model — the data.\n2. View — what is shown?\n3. Template — how it looks.\n\nThe framework is the controller.',
+    );
+  });
+
+  it('keeps a list restarting at 1 inside an answer when questions are numbered the same way', () => {
+    const text = [
+      '## Basic',
+      '1. What is X?',
+      'X is a thing.',
+      '2. What does X log?',
+      'It logs:',
+      '1. Dates',
+      '2. Times',
+      '3. Error messages?',
+      '3. What is Y?',
+      'Y is another.',
+    ].join('\n');
+    const deck = parse(text);
+    expect(deck.questions.map((q) => q.prompt)).toEqual(['What is X?', 'What does X log?', 'What is Y?']);
+    expect(deck.questions[1]!.answer).toBe('It logs:\n\n1. Dates\n2. Times\n3. Error messages?');
+  });
+
+  it('reads question labels punctuated differently as one numbering', () => {
+    const text = ['## Basic', 'Q1. What is X?', 'X.', 'Q2: What is Y?', 'Y.', 'Q 3 - What is Z?', 'Z.'].join('\n');
+    expect(parse(text).questions.map((q) => q.prompt)).toEqual(['What is X?', 'What is Y?', 'What is Z?']);
+  });
+
+  it('takes the next question written apart from the others for a question', () => {
+    const text = ['## Basic', '**1. What is X?**', 'X.', '**2. What is Y?**', 'Y.', '3. What is Z?', 'Z.'].join('\n');
+    expect(parse(text).questions.map((q) => q.prompt)).toEqual(['What is X?', 'What is Y?', 'What is Z?']);
+  });
+
+  it('skips a table of contents that repeats the questions', () => {
+    const text = ['## Basic', '1. What is X?', '2. What is Y?', '', '1. What is X?', 'X.', '', '2. What is Y?', 'Y.'];
+    const deck = parse(text.join('\n'));
+    expect(deck.questions.map((q) => [q.prompt, q.answer, q.line])).toEqual([
+      ['What is X?', 'X.', 5],
+      ['What is Y?', 'Y.', 8],
+    ]);
+    expect(deck.warnings).toEqual([]);
+  });
+
+  it('keeps FAQ questions about the subject, not about the interview', () => {
+    const text = [
+      '## 1. What is X?',
+      'X.',
+      '## FAQs',
+      '### How long does it take to prepare for the interview?',
+      'Two weeks.',
+      '### What is the difference between X and Y?',
+      'Y is bigger.',
+      '### Do I need to learn Z too?',
+      'Yes.',
+    ].join('\n');
+    expect(parse(text).questions.map((q) => q.prompt)).toEqual([
+      'What is X?',
+      'What is the difference between X and Y?',
+    ]);
+  });
+
+  it('leaves out the sign-off and links after the last answer', () => {
+    for (const tail of [
+      'Hope this helps. Good luck!',
+      '---\n*Follow me for more.*',
+      'Also read:\n- Other post',
+      'Liked this? Read next: more',
+    ]) {
+      const deck = parse(`## Basic\n1. What is X?\nX is a thing.\n\n${tail}\n`);
+      expect([tail, deck.questions[0]!.answer]).toEqual([tail, 'X is a thing.']);
+    }
+  });
+
+  it('records the headings that named a level, and none for an article without', () => {
+    const deck = parse(
+      '# Top Django Questions for Freshers\n\n1. What is X?\nX.\n\nAdvanced Questions\n\n2. What is Y?\nY.\n',
+    );
+    expect(deck.levelHints).toEqual([
+      { text: 'Top Django Questions for Freshers', level: 'Beginner', line: 1 },
+      { text: 'Advanced Questions', level: 'Advanced', line: 6 },
+    ]);
+    expect(parse('1. What is X?\nX.\n').levelHints).toEqual([]);
+  });
+
   it('tells numbered answer steps from the next question', () => {
     const text = [
       '## Intermediate',
@@ -493,11 +619,15 @@ describe('parseArticle', () => {
     const text = ['1. What is X?', 'X.', '', '## Advanced', '2. What is Y?', '', '3. What is X?', 'Again.'].join('\n');
     const deck = parse(text);
     expect(deck.questions.map((q) => [q.prompt, q.level, q.line])).toEqual([
-      ['What is X?', 'Intermediate', 1],
+      ['What is X?', 'Advanced', 1],
       ['What is X?', 'Advanced', 7],
     ]);
     expect(deck.warnings).toEqual([
-      { line: 1, message: 'This question comes before any level heading; it was put under Intermediate.' },
+      {
+        line: 1,
+        message:
+          'This question comes before the first level heading; it was put under Advanced, the level of that heading.',
+      },
       { line: 5, message: '"What is Y?" has no answer; it was skipped.' },
       { line: 7, message: '"What is X?" appears twice (also on line 1); both were kept.' },
     ]);

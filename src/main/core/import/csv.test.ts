@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedDeck } from '../../../shared/domain';
 import { htmlToText, parseDelimitedTable, suggestMapping, tableToDeck, writeDeckCsv } from './csv';
 import { ImportError } from './errors';
-import { errorOf } from './expect-import-error';
+import { errorOf } from '../../../../tests/expect-import-error';
 
 const opts = { deckName: 'Cards', defaultLevel: 'Intermediate' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeImportBytes, MAX_IMPORT_BYTES } from './decode';
-import { errorOf } from './expect-import-error';
+import { errorOf } from '../../../../tests/expect-import-error';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -4,7 +4,7 @@ import { parseDeckMarkdown, writeDeckMarkdown } from '../deck-markdown';
 import { writeDeckCsv } from './csv';
 import { parseImport, parseImportBytes } from './index';
 import { parseDeckJson, writeDeckJson } from './json';
-import { errorOf } from './expect-import-error';
+import { errorOf } from '../../../../tests/expect-import-error';
 
 const q = (over: Partial<ParsedQuestion> & Pick<ParsedQuestion, 'prompt' | 'answer'>): ParsedQuestion => ({
   key: null,

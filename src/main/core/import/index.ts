@@ -28,6 +28,8 @@ export interface ImportInput {
   deckName?: string;
   /** Level for questions whose source names none (tables without a level column, article text before any level heading). */
   defaultLevel?: string;
+  /** Words every question is about (the target deck's name): never suggested as a keyword of an article's question. */
+  topicWords?: string[];
   /** Column separator for csv/tsv; detected when absent. */
   delimiter?: string;
   /** Column mapping for csv/tsv; suggested from the header when absent. */
@@ -69,7 +71,12 @@ export function parseImport(input: ImportInput): ImportParseResult {
       break;
     }
     case 'article':
-      deck = parseArticle(input.text, { deckName: override || undefined, fallbackName, defaultLevel });
+      deck = parseArticle(input.text, {
+        deckName: override || undefined,
+        fallbackName,
+        defaultLevel,
+        topicWords: input.topicWords,
+      });
       break;
     default:
       throw new ImportError(`Unknown import format "${String(format)}".`);

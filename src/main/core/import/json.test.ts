@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deckJsonSchema, findJsonErrorOffset, parseDeckJson, writeDeckJson } from './json';
-import { errorOf } from './expect-import-error';
+import { errorOf } from '../../../../tests/expect-import-error';
 
 const VALID = `{
   "format": "prepdeck-deck",

@@ -32,6 +32,7 @@ const LEVEL_WORDS: Record<string, string> = {
   seniors: 'Advanced',
   experienced: 'Advanced',
   difficult: 'Advanced',
+  bonus: 'Advanced',
   scenario: 'Scenario',
   scenarios: 'Scenario',
   situational: 'Scenario',

@@ -240,7 +240,7 @@ describe('parsers return a deck or throw ImportError', () => {
     );
     fc.assert(
       fc.property(anyText, fc.integer({ min: -1, max: 10 }), (text, max) => {
-        const list = suggestKeywords(text, max);
+        const list = suggestKeywords(text, { max });
         const labels = list.map((k) => k.label.toLowerCase());
         expect(new Set(labels).size).toBe(labels.length);
         return list.length <= Math.max(0, max) && list.every((k) => k.label.length > 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { suggestKeywords } from './suggest';
+import { suggestKeywords, type SuggestOptions } from './suggest';
 
-const labels = (answer: string, max?: number): string[] => suggestKeywords(answer, max).map((k) => k.label);
+const labels = (answer: string, max?: number): string[] => suggestKeywords(answer, { max }).map((k) => k.label);
 
 describe('suggestKeywords', () => {
   it('finds code identifiers, backticked code and acronyms, most frequent first', () => {
@@ -48,5 +48,82 @@ describe('suggestKeywords', () => {
     expect(labels('it is what it is, and that is fine.')).toEqual([]);
     expect(labels('')).toEqual([]);
     expect(labels('CSRF', 0)).toEqual([]);
+  });
+
+  /** What a scraped "top Django questions" page gave, and what a person would accept instead. */
+  const SCRAPED: Array<[string, string, SuggestOptions, { has?: string[]; not: string[] }]> = [
+    [
+      'never a word of the prompt',
+      'An app is a Python package with models, views and an AppConfig; list it in INSTALLED_APPS. App names are short.',
+      { prompt: 'How do you create a Django app?' },
+      { has: ['AppConfig', 'INSTALLED_APPS'], not: ['App', 'app'] },
+    ],
+    [
+      'never the deck name',
+      'Django ships an admin. Django reads settings from DJANGO_SETTINGS_MODULE and serves it with WSGI.',
+      { prompt: 'What is the admin?', topic: ['Django'] },
+      { has: ['DJANGO_SETTINGS_MODULE', 'WSGI'], not: ['Django'] },
+    ],
+    [
+      'never a plural of a prompt word',
+      'Lists are mutable and tuples are immutable. Tuples are hashable, so they can be dictionary keys; lists cannot. ' +
+        'A tuple uses less memory and signals that the data is fixed, for example a pair of coordinates or a row ' +
+        'read from a database, which no code should change by accident.',
+      { prompt: 'What is the difference between a list and a tuple?' },
+      { not: ['Lists', 'Tuples', 'list', 'tuple'] },
+    ],
+    [
+      'no sentence fragment from a verb and an acronym',
+      'Add DB settings in DATABASES. Add DB credentials from the environment with os.environ.',
+      { prompt: 'How do you connect to PostgreSQL?' },
+      { has: ['DATABASES', 'os.environ'], not: ['Add DB', 'Add'] },
+    ],
+    [
+      'no bare word that only starts a sentence',
+      'Environment variables hold secrets. SECRET_KEY and DEBUG come from them.',
+      { prompt: 'Where do settings come from?' },
+      { has: ['SECRET_KEY', 'DEBUG'], not: ['Environment'] },
+    ],
+    [
+      'identifiers split where a scrape glued them',
+      'Set unique=TrueUniqueConstraint(fields=["a", "b"]) goes in Meta.constraints and NoneQuerySet values stay lazy.',
+      { prompt: 'How do you make a pair of fields unique?' },
+      { has: ['unique=True', 'UniqueConstraint', 'Meta.constraints', 'QuerySet'], not: ['TrueUniqueConstraint'] },
+    ],
+    [
+      'no contraction read as a name',
+      "Don't split on & by hand. Won't it break? It's handled by parse_qs.",
+      {},
+      { not: ['Don', 'Won'] },
+    ],
+  ];
+
+  it.each(SCRAPED)('%s', (_what, answer, opts, { has = [], not }) => {
+    const got = suggestKeywords(answer, opts).map((k) => k.label);
+    for (const label of has) expect(got, got.join(', ')).toContain(label);
+    for (const label of not) expect(got, got.join(', ')).not.toContain(label);
+  });
+
+  it.each([
+    [
+      'plain prose',
+      'A list can grow and shrink, while a tuple cannot change once it is built. Because a tuple cannot change, it ' +
+        'is hashable and can be a key of a dictionary; the mutable list cannot. Tuples suit fixed records such as ' +
+        'coordinates; lists suit collections that change over time.',
+      'What is the difference between a list and a tuple?',
+    ],
+    [
+      'mostly code',
+      'A decorator that times the call:\n```python\nimport functools, time\n\ndef timed(func):\n' +
+        '    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n        start = time.perf_counter()\n' +
+        '        result = func(*args, **kwargs)\n        print(time.perf_counter() - start)\n        return result\n' +
+        '    return wrapper\n```\nIt keeps the wrapped name and docstring.',
+      'Write a decorator that measures how long a function takes.',
+    ],
+  ])('gives an answer of substance (%s) at least two suggestions outside its prompt', (_what, answer, prompt) => {
+    const got = suggestKeywords(answer, { prompt, topic: ['Django'] }).map((k) => k.label);
+    expect(got.length, got.join(', ')).toBeGreaterThanOrEqual(2);
+    const promptWords = new Set(prompt.toLowerCase().match(/[a-z]+/g));
+    for (const label of got) expect(promptWords.has(label.toLowerCase()), label).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ import { api, isBrowserMode } from '../../api';
 import { plural } from '../../lib/format';
 import { LevelBadge } from '../LevelBadge';
 import { fileSize, fileToBase64 } from './files';
+import { ImportLevels } from './ImportLevels';
 import '../../styles/transfer.css';
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -577,8 +578,14 @@ function PreviewView({
         </div>
       </div>
 
-      {sameReading && !options.levelOverride && preview.levels.length > 0 && (
-        <LevelMapping preview={preview} choices={levelChoices} options={options} set={set} />
+      {sameReading && (
+        <ImportLevels
+          preview={preview}
+          choices={levelChoices}
+          levelOverride={options.levelOverride}
+          levelMap={options.levelMap}
+          set={set}
+        />
       )}
 
       {sameReading && preview.table && <ColumnMappingView table={preview.table} options={options} set={set} />}
@@ -614,7 +621,7 @@ function PreviewView({
               </thead>
               <tbody>
                 {shown.map((q, i) => (
-                  <QuestionRow key={i} q={q} />
+                  <QuestionRow key={i} q={q} sourceNamedLevel={!preview.noLevelHints} />
                 ))}
               </tbody>
             </table>
@@ -666,7 +673,8 @@ function summaryText(counts: ImportPreview['counts'], newDeck: boolean, deckName
   );
 }
 
-function QuestionRow({ q }: { q: ImportPreviewQuestion }) {
+/** `sourceNamedLevel`: false for an article without level headings, whose default level it never named. */
+function QuestionRow({ q, sourceNamedLevel }: { q: ImportPreviewQuestion; sourceNamedLevel: boolean }) {
   const action = ACTIONS[q.action];
   const skipped = q.action === 'skip-duplicate' || q.action === 'skip-repeated';
   return (
@@ -680,7 +688,9 @@ function QuestionRow({ q }: { q: ImportPreviewQuestion }) {
       </td>
       <td>
         <LevelBadge level={q.level} />
-        {q.level !== q.sourceLevel && <span className="muted small level-was">was {q.sourceLevel}</span>}
+        {sourceNamedLevel && q.level !== q.sourceLevel && (
+          <span className="muted small level-was">was {q.sourceLevel}</span>
+        )}
       </td>
       <td>
         {q.keywords.length === 0 ? (
@@ -710,54 +720,6 @@ function QuestionRow({ q }: { q: ImportPreviewQuestion }) {
         <span className={`import-status ${action.className}`}>{action.label}</span>
       </td>
     </tr>
-  );
-}
-
-function LevelMapping({
-  preview,
-  choices,
-  options,
-  set,
-}: {
-  preview: ImportPreview;
-  choices: string[];
-  options: Options;
-  set: (patch: Partial<Options>) => void;
-}) {
-  return (
-    <div className="import-levels" role="group" aria-label="Levels">
-      <p className="section-label">Levels in the file → levels in the deck</p>
-      <ul>
-        {preview.levels.map((l) => (
-          <li key={l.source}>
-            <span className="import-level-source">
-              <strong>{l.source}</strong>
-              <span className="muted small">{plural(l.count, 'question')}</span>
-            </span>
-            <span aria-hidden="true" className="muted">
-              →
-            </span>
-            <select
-              className="input input-compact"
-              aria-label={`Level for ${l.source} questions`}
-              value={options.levelMap[l.source] ?? l.level}
-              onChange={(e) => {
-                const levelMap = { ...options.levelMap };
-                if (e.target.value === l.source) delete levelMap[l.source];
-                else levelMap[l.source] = e.target.value;
-                set({ levelMap });
-              }}
-            >
-              {unique([l.source, ...choices]).map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { ImportError } from './errors';
+import { ImportError } from '../src/main/core/import/errors';
 
 /** Test helper: runs `fn`, expects it to throw an ImportError, and returns it for more checks. */
 export function errorOf(fn: () => unknown): ImportError {
