@@ -14,7 +14,7 @@ import type { KeywordVerdict, SessionView } from '../../src/shared/session-types
 import type { Handlers } from '../../src/main/api';
 import type * as Scoring from '../../src/main/core/scoring';
 import type { Db } from '../../src/main/store/database';
-import { callApi, memoryApi } from './harness';
+import { callApi, failureOf, memoryApi } from './harness';
 
 const scorer = vi.hoisted(() => ({ vocabulary: false }));
 
@@ -42,6 +42,7 @@ vi.mock('../../src/main/core/scoring', async (importOriginal) => {
 });
 
 const S = 1_000;
+const DAY = 86_400_000;
 const START = Date.UTC(2026, 2, 10, 9, 0, 0);
 
 let t: number;
@@ -244,5 +245,141 @@ describe('model-answer highlights', () => {
     const python = q.keywords.find((k) => k.label === 'Python framework')!;
     expect(after.attempts[0]!.modelMentions).toEqual([{ keywordId: python.id, text: 'Python framework' }]);
     spy.mockRestore();
+  });
+});
+
+/** A history over several weeks: listed, negated, named and timed-out answers, a skip and a spoken one. */
+async function history(on: { api: Handlers; db: Db }): Promise<number[]> {
+  const steps: Array<[string, string, Parameters<typeof answer>[2]]> = [
+    ['what-is-django', 'Terms: MVT architecture, Python framework', { grade: 4 }],
+    ['what-is-django', 'Django is a Python framework built on the MVT architecture.', { grade: 3 }],
+    ['migrations', "You don't need makemigrations; migrate applies the schema evolution.", { grade: 3 }],
+    ['migrations', 'Terms: makemigrations, migrate, version control', { reason: 'timeout', grade: 2 }],
+    ['what-is-django', 'MVT architecture', { reason: 'skip', grade: 1 }],
+    ['migrations', '', { mode: 'speak', grade: 3 }],
+    ['what-is-django', 'Not MVT architecture: it is a Python framework for rapid development.', {}],
+  ];
+  const sessions: number[] = [];
+  for (const [i, [key, text, options]] of steps.entries()) {
+    t = START + i * 9 * DAY;
+    sessions.push((await answer(key, text, options, on)).id);
+  }
+  t = START + 70 * DAY;
+  return sessions;
+}
+
+/** Every number the Stats and Home pages and the results show, rounded past floating-point noise. */
+async function everyNumber(on: Handlers, sessions: number[]): Promise<unknown> {
+  const round = (v: unknown): unknown =>
+    typeof v === 'number'
+      ? Math.round(v * 1e9) / 1e9
+      : Array.isArray(v)
+        ? v.map(round)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)]))
+          : v;
+  const out: Record<string, unknown> = {};
+  for (const range of ['all', '30d', '7d'] as const) {
+    out[`level ${range}`] = await call('getLevelStats', { range }, on);
+    out[`keyword ${range}`] = await call('getKeywordStats', { range }, on);
+    out[`activity ${range}`] = await call('getActivityStats', { range }, on);
+    out[`questions ${range}`] = await call('getQuestionStats', { range }, on);
+  }
+  out['home'] = await call('getHomeStats', undefined, on);
+  out['sessions'] = await call('listSessions', {}, on);
+  for (const id of sessions) out[`results ${id}`] = await call('getSessionResults', { sessionId: id }, on);
+  return round(out);
+}
+
+const rollupRows = (on: Db) =>
+  Object.fromEntries(
+    ['stats_attempt_rollup', 'stats_keyword_rollup', 'stats_keyword_totals', 'stats_question_rollup'].map((table) => [
+      table,
+      (on.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5`).all() as Array<Record<string, unknown>>)
+        .filter((r) => r['attempts'] !== 0 && r['asked'] !== 0)
+        .map((r) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? +v.toFixed(9) : v])),
+        ),
+    ]),
+  );
+
+describe('re-scoring the history', () => {
+  it('gives the same stats as a store where the same answers were scored by today’s scorer', async () => {
+    // This store: the answers scored by the older scorer (vocabulary only), as a store from before would hold them.
+    scorer.vocabulary = true;
+    const sessions = await history({ api, db });
+    db.exec(
+      `UPDATE attempts SET scorer_version = 1 WHERE scorer_version IS NOT NULL;
+       UPDATE attempt_keywords SET verdict = NULL, credit = NULL;`,
+    );
+    scorer.vocabulary = false;
+    // The other: the very same answers, at the same times, scored by today's scorer as they came in.
+    const fresh = memoryApi(clock, START);
+    const freshSessions = await history(fresh);
+    expect(freshSessions).toEqual(sessions);
+
+    const old = await everyNumber(api, sessions);
+    const target = await everyNumber(fresh.api, sessions);
+    expect(old).not.toEqual(target);
+    expect(await call('getScorerStatus')).toEqual({ scorerVersion: 2, olderAnswers: 5 });
+
+    const answersBefore = db.prepare('SELECT id, answer, self_grade, outcome FROM attempts ORDER BY id').all();
+    // Answers 1, 3, 4 and 7 change (listed or negated); 2 names its keywords either way.
+    expect(await call('rescoreHistory')).toEqual({ rescored: 5, changed: 4, scorerVersion: 2 });
+
+    expect(await everyNumber(api, sessions)).toEqual(target);
+    expect(rollupRows(db)).toEqual(rollupRows(fresh.db));
+    // Skipped and spoken answers had no scorer: their rows are not re-scored (a store from before holds no verdicts there).
+    const keywordRows = `SELECT attempt_id, keyword_id, hit, verdict, credit FROM attempt_keywords
+      WHERE attempt_id IN (SELECT id FROM attempts WHERE scorer_version IS NOT NULL) ORDER BY 1, 2`;
+    expect(db.prepare(keywordRows).all()).toEqual(fresh.db.prepare(keywordRows).all());
+    const scores = 'SELECT id, keyword_score, scorer_version FROM attempts ORDER BY id';
+    expect(db.prepare(scores).all()).toEqual(fresh.db.prepare(scores).all());
+    // Nothing else about an answer is rewritten.
+    expect(db.prepare('SELECT id, answer, self_grade, outcome FROM attempts ORDER BY id').all()).toEqual(answersBefore);
+
+    expect(await call('getScorerStatus')).toEqual({ scorerVersion: 2, olderAnswers: 0 });
+    expect(await call('rescoreHistory')).toEqual({ rescored: 0, changed: 0, scorerVersion: 2 });
+    fresh.db.close();
+  });
+
+  it('re-scores against the keywords an answer was asked, even after its question was edited', async () => {
+    scorer.vocabulary = true;
+    const view = await answer('what-is-django', 'Terms: MVT architecture, Python framework');
+    db.exec('UPDATE attempts SET scorer_version = 1; UPDATE attempt_keywords SET verdict = NULL, credit = NULL;');
+    scorer.vocabulary = false;
+    const id = idOf('what-is-django');
+    const q = await call('getQuestion', { id });
+    // "Python framework" leaves the question, "ORM" joins it.
+    await call('saveQuestion', {
+      id,
+      deckId: q.deckId,
+      level: q.level,
+      prompt: q.prompt,
+      answer: q.answer,
+      tags: q.tags,
+      keywords: [
+        ...q.keywords.filter((k) => k.label !== 'Python framework'),
+        { label: 'ORM', aliases: [], weight: 1 },
+      ].map((k) => ({ label: k.label, aliases: k.aliases, weight: k.weight })),
+    });
+    expect(await call('rescoreHistory')).toMatchObject({ rescored: 1, changed: 1 });
+    const rows = db
+      .prepare(
+        `SELECT k.label, ak.hit, ak.verdict, ak.credit FROM attempt_keywords ak JOIN keywords k ON k.id = ak.keyword_id
+          WHERE ak.attempt_id = ? ORDER BY k.label`,
+      )
+      .all(db.prepare('SELECT id FROM attempts WHERE session_id = ?').pluck().get(view.id));
+    expect(rows).toEqual([
+      { label: 'MVT architecture', hit: 0, verdict: 'listed', credit: 0.5 },
+      { label: 'Python framework', hit: 0, verdict: 'listed', credit: 0.5 },
+      { label: 'rapid development', hit: 0, verdict: 'missed', credit: 0 },
+    ]);
+    expect(db.prepare('SELECT keyword_score FROM attempts').pluck().get()).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('takes no input, and says so through the bridge', async () => {
+    expect(await failureOf(api, 'rescoreHistory', { all: true })).toMatchObject({ code: 'invalid_input' });
+    expect(await failureOf(api, 'getScorerStatus', { version: 1 })).toMatchObject({ code: 'invalid_input' });
   });
 });
