@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, SCHEMA_VERSION, type Db } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
+import { STATS_BACKFILL } from '../../src/main/store/migrations/0002-stats-indexes';
 
 const DAY = 20_600;
 
@@ -99,6 +100,38 @@ describe('migration 0003 (scorer version, verdicts and credits)', () => {
     const allTime = db.prepare('SELECT asked, hits FROM stats_keyword_totals WHERE span = 0 AND keyword_id = 1');
     // transaction.atomic: asked in all 4 answers, named in a1, a3 and now a2.
     expect(allTime.get()).toEqual({ asked: 4, hits: 3 });
+  });
+
+  it('keeps the rollups equal to a rebuild from the log when a score, a grade, or both change', () => {
+    const db = versionTwo();
+    migrate(db);
+    const all = (sql: string) => db.prepare(sql).all();
+    const snapshot = () => ({
+      attempts: all('SELECT * FROM stats_attempt_rollup WHERE attempts <> 0 ORDER BY 1, 2, 3, 4'),
+      questions: all('SELECT * FROM stats_question_rollup WHERE attempts <> 0 ORDER BY 1, 2, 3, 4, 5'),
+      keywords: rollups(db).keywords,
+      totals: rollups(db).totals,
+    });
+    db.prepare('UPDATE attempts SET keyword_score = 0.25 WHERE id = 1').run();
+    db.prepare('UPDATE attempts SET keyword_score = 1, self_grade = 4 WHERE id = 2').run();
+    db.prepare('UPDATE attempts SET self_grade = 1 WHERE id = 1').run();
+    db.prepare('UPDATE attempts SET keyword_score = keyword_score, self_grade = self_grade').run();
+    const kept = snapshot();
+    // a1 0.25 + a2 1 + a3 (spoken, ticked) 1; a4 skipped has none. Every scored answer is graded.
+    expect(
+      db
+        .prepare('SELECT sum(score_sum) AS sum, sum(both_score_sum) AS both FROM stats_attempt_rollup WHERE span = 0')
+        .get(),
+    ).toEqual({ sum: 2.25, both: 2.25 });
+    db.exec(`DELETE FROM stats_attempt_rollup; DELETE FROM stats_question_rollup;
+             DELETE FROM stats_keyword_rollup; DELETE FROM stats_keyword_totals;`);
+    db.exec(STATS_BACKFILL);
+    const fresh = snapshot();
+    const withoutMinId = (rows: unknown[]) => rows.map((r) => ({ ...(r as object), min_id: null }));
+    expect({ ...kept, attempts: withoutMinId(kept.attempts) }).toEqual({
+      ...fresh,
+      attempts: withoutMinId(fresh.attempts),
+    });
   });
 
   it('refuses a verdict it does not know and a credit outside 0..1', () => {

@@ -23,11 +23,13 @@ export interface RescoreCandidate {
 export function rescoreBatch(db: Db, version: number, afterId: number, limit: number): RescoreCandidate[] {
   const rows = db
     .prepare(
+      // Walks the primary key from afterId (the unary + keeps the planner off the scorer_version index, which
+      // would read every waiting answer again for each batch).
       `SELECT id, question_id, answer, keyword_score FROM attempts
-        WHERE scorer_version < ? AND mode = 'write' AND outcome IN ('answered', 'timed_out') AND id > ?
+        WHERE id > ? AND +scorer_version < ? AND mode = 'write' AND outcome IN ('answered', 'timed_out')
         ORDER BY id LIMIT ?`,
     )
-    .all(version, afterId, limit) as Array<{
+    .all(afterId, version, limit) as Array<{
     id: number;
     question_id: number;
     answer: string;
