@@ -248,21 +248,33 @@ for (const size of SIZES) {
     );
     process.stderr.write(`${notes.at(-1)}\n`);
 
-    // Re-scoring the history: every written answer was scored by scorer 1 (the migration says so).
+    // Re-scoring the history: every written answer was scored by scorer 1 (the migration says so). Twice:
+    // answers that name the keywords they hit in a sentence (the scorer agrees: few scores change), then
+    // the same answers emptied and marked old again (every hit becomes a miss: the triggers' worst case).
     if (size <= RESCORE_MAX) {
-      const statusResult = await dispatch(api, 'getScorerStatus', undefined);
-      if (!statusResult.ok) throw new Error(`getScorerStatus: ${statusResult.error.message}`);
-      const status = statusResult as { value: ScorerStatus };
-      const rescoreStart = performance.now();
-      const rescoreResult = await dispatch(api, 'rescoreHistory', undefined);
-      if (!rescoreResult.ok) throw new Error(`rescoreHistory: ${rescoreResult.error.message}`);
-      const rescored = rescoreResult as { value: RescoreResult };
-      notes.push(
-        `${size.toLocaleString('en')} attempts: re-scoring ${rescored.value.rescored.toLocaleString('en')} answers ` +
-          `(${status.value.olderAnswers.toLocaleString('en')} waiting, ${rescored.value.changed.toLocaleString('en')} changed) ` +
-          `took ${((performance.now() - rescoreStart) / 1000).toFixed(1)} s, rollups included`,
-      );
-      process.stderr.write(`${notes.at(-1)}\n`);
+      app.exec(`UPDATE attempts SET answer = coalesce((
+          SELECT 'I would use ' || group_concat(k.label, ' and ') || ' because each of them keeps the data consistent.'
+            FROM attempt_keywords ak JOIN keywords k ON k.id = ak.keyword_id
+           WHERE ak.attempt_id = attempts.id AND ak.hit = 1), 'I am not sure.')
+        WHERE scorer_version IS NOT NULL`);
+      const rescore = async (label: string): Promise<void> => {
+        const statusResult = await dispatch(api, 'getScorerStatus', undefined);
+        if (!statusResult.ok) throw new Error(`getScorerStatus: ${statusResult.error.message}`);
+        const status = statusResult as { value: ScorerStatus };
+        const rescoreStart = performance.now();
+        const rescoreResult = await dispatch(api, 'rescoreHistory', undefined);
+        if (!rescoreResult.ok) throw new Error(`rescoreHistory: ${rescoreResult.error.message}`);
+        const rescored = rescoreResult as { value: RescoreResult };
+        notes.push(
+          `${size.toLocaleString('en')} attempts: re-scoring ${rescored.value.rescored.toLocaleString('en')} ${label} ` +
+            `(${status.value.olderAnswers.toLocaleString('en')} waiting, ${rescored.value.changed.toLocaleString('en')} changed) ` +
+            `took ${((performance.now() - rescoreStart) / 1000).toFixed(1)} s, rollups included`,
+        );
+        process.stderr.write(`${notes.at(-1)}\n`);
+      };
+      await rescore('answers that name their keywords');
+      app.exec(`UPDATE attempts SET answer = '', scorer_version = 1 WHERE scorer_version IS NOT NULL`);
+      await rescore('emptied answers');
     }
 
     // A write that the rollup triggers pay for: deleting the deck with the most answers, once.
