@@ -1,10 +1,12 @@
 /**
  * Verdicts on the reveal and re-scoring the history, through the same validation as the bridge.
  *
- * The scorer is wrapped by a stand-in for the rewritten one (the `scorer` branch) that gives the
- * verdicts today's matcher cannot: an answer that starts with "Terms:" only lists what it names
- * (half credit), and a keyword right after "not"/"n't" is negated (no credit). `vocabulary` switches
- * it back to today's matcher, which plays the older scorer that rewarded vocabulary.
+ * The scorer is replaced by a stand-in whose verdicts these tests can predict, whichever matcher is
+ * underneath (today's, or the rewritten one of the `scorer` branch): it keeps only where the real
+ * scorer found each keyword (matchedBy, evidence) and decides itself. An answer that starts with
+ * "Terms:" only lists what it names (half credit); a keyword right after "not"/"n't" is negated (no
+ * credit); anything else found is named. With `vocabulary` set it plays the older scorer, which gave
+ * full credit to every keyword found.
  */
 process.env['TZ'] = 'UTC';
 
@@ -21,18 +23,29 @@ const scorer = vi.hoisted(() => ({ vocabulary: false }));
 vi.mock('../../src/main/core/scoring', async (importOriginal) => {
   const real = await importOriginal<typeof Scoring>();
   const scoreAnswer: typeof real.scoreAnswer = (answer, keywords, options) => {
-    const result = real.scoreAnswer(answer, keywords, options);
-    if (scorer.vocabulary) return result;
+    const weights = new Map(keywords.map((k) => [k.id, k.weight]));
     const listing = /^\s*terms:/i.test(answer);
     let total = 0;
     let earned = 0;
-    const hits = result.hits.map((h, i): Scoring.KeywordHit => {
-      const weight = keywords[i]!.weight;
+    const hits = real.scoreAnswer(answer, keywords, options).hits.map((h): Scoring.KeywordHit => {
+      const weight = weights.get(h.keywordId) ?? 0;
       total += weight;
-      let next = h;
-      if (h.evidence && /(\bnot|n't)\s+(\w+\s+)?$/i.test(answer.slice(0, h.evidence.start)))
-        next = { ...h, verdict: 'negated', credit: 0, hit: false };
-      else if (h.evidence && listing) next = { ...h, verdict: 'listed', credit: 0.5, hit: false };
+      let next: Scoring.KeywordHit = {
+        ...h,
+        verdict: 'missed',
+        credit: 0,
+        hit: false,
+        matchedBy: null,
+        evidence: null,
+      };
+      if (h.matchedBy !== null && h.evidence !== null) {
+        const found = { ...h, verdict: h.matchedBy === h.label ? 'named' : 'alias', credit: 1, hit: true } as const;
+        if (scorer.vocabulary) next = found;
+        else if (/(\bnot|n't)\s+(\w+\s+)?$/i.test(answer.slice(0, h.evidence.start)))
+          next = { ...found, verdict: 'negated', credit: 0, hit: false };
+        else if (listing) next = { ...found, verdict: 'listed', credit: 0.5, hit: false };
+        else next = found;
+      }
       earned += weight * next.credit;
       return next;
     });
