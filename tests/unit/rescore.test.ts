@@ -16,7 +16,7 @@ import type { KeywordVerdict, SessionView } from '../../src/shared/session-types
 import type { Handlers } from '../../src/main/api';
 import type * as Scoring from '../../src/main/core/scoring';
 import type { Db } from '../../src/main/store/database';
-import { callApi, failureOf, memoryApi } from './harness';
+import { callApi, failureOf, firstEditionDjango, memoryApi } from './harness';
 
 const scorer = vi.hoisted(() => ({ vocabulary: false }));
 
@@ -66,7 +66,8 @@ let api: Handlers;
 beforeEach(() => {
   scorer.vocabulary = false;
   t = START;
-  ({ db, api } = memoryApi(clock));
+  // The frozen first edition of the Django deck: these tests are about scoring, not about the deck.
+  ({ db, api } = memoryApi(clock, START, firstEditionDjango()));
 });
 afterEach(() => {
   if (db.open) db.close();
@@ -327,7 +328,7 @@ describe('re-scoring the history', () => {
     );
     scorer.vocabulary = false;
     // The other: the very same answers, at the same times, scored by today's scorer as they came in.
-    const fresh = memoryApi(clock, START);
+    const fresh = memoryApi(clock, START, firstEditionDjango());
     const freshSessions = await history(fresh);
     expect(freshSessions).toEqual(sessions);
 
