@@ -19,7 +19,9 @@ import {
 } from './stats-types';
 import {
   SESSION_ORDERS,
+  type RescoreResult,
   type ReviewSummary,
+  type ScorerStatus,
   type SessionList,
   type SessionPreview,
   type SessionResults,
@@ -228,6 +230,13 @@ export const contract = {
     }).strict(),
   ),
   getHomeStats: call<HomeStats>()(noInput),
+  /** Today's keyword scorer, and how many answers an older one scored. */
+  getScorerStatus: call<ScorerStatus>()(noInput),
+  /**
+   * Scores every written answer an older scorer scored again with today's, in one transaction: keyword
+   * score, hits, verdicts and credits, and the stats with them. The one call that rewrites recorded answers.
+   */
+  rescoreHistory: call<RescoreResult>()(noInput),
 
   // Bank: editing, import, export
   createDeck: call<DeckSummary>()(DeckInput),

@@ -29,6 +29,8 @@ export const CALL_NAMES = [
   'getQuestionStats',
   'getStatsAttempts',
   'getHomeStats',
+  'getScorerStatus',
+  'rescoreHistory',
   'createDeck',
   'updateDeck',
   'getDeckImpact',

@@ -41,14 +41,32 @@ export interface SessionQuestion {
   deckName: string;
 }
 
+/**
+ * Why the scorer gave a keyword its credit. named: by its label; alias: by one of its aliases; listed: only
+ * in a bare list of terms, not explained (partial credit); echoed: only where the answer repeats the
+ * prompt; negated: only in a negated clause ("doesn't support savepoints"); missed: not there.
+ */
+export const VERDICTS = ['named', 'alias', 'listed', 'echoed', 'negated', 'missed'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
 export interface KeywordVerdict {
   keywordId: number;
   label: string;
   aliases: string[];
   weight: number;
+  /** Fully named (credit 1): what the weak-keyword stats count. */
   hit: boolean;
-  /** The label or alias found in the answer; null when missed. */
+  /**
+   * The scorer's verdict as stored with the answer. Answers scored before verdicts existed (scorer 1),
+   * skipped questions and spoken answers (ticked by the person) read as named or missed.
+   */
+  verdict: Verdict;
+  /** 0..1 share of the keyword's weight earned. */
+  credit: number;
+  /** The label or alias found in the answer (for listed, echoed and negated too); null when missed. */
   matchedBy: string | null;
+  /** Character range in `answer` of the mention that decided the verdict; null when there is none to show. */
+  evidence: { start: number; end: number } | null;
 }
 
 export interface TextSpan {
@@ -72,6 +90,10 @@ export interface AttemptView {
   keywords: KeywordVerdict[];
   /** Share of keyword weight named, 0..1; null when nothing was typed (speak mode, skipped). */
   keywordScore: number | null;
+  /** The version of the keyword scorer that scored this answer; null when none did (spoken, skipped). */
+  scorerVersion: number | null;
+  /** True when an older scorer than today's scored it: its verdicts may differ from a re-score. */
+  scoredByOlderScorer: boolean;
   selfGrade: Grade | null;
   timeAllowedMs: number;
   timeUsedMs: number;
@@ -171,4 +193,20 @@ export interface SessionSummary {
 export interface SessionList {
   total: number;
   items: SessionSummary[];
+}
+
+/** Which keyword scorer the history was scored with. */
+export interface ScorerStatus {
+  /** Today's scorer. */
+  scorerVersion: number;
+  /** Written answers (answered or timed out) that an older scorer scored: what re-scoring would change. */
+  olderAnswers: number;
+}
+
+export interface RescoreResult {
+  /** Answers re-scored by today's scorer. */
+  rescored: number;
+  /** Of those, the answers whose keyword score or any keyword's hit changed. */
+  changed: number;
+  scorerVersion: number;
 }

@@ -5,7 +5,11 @@
  * 0.1 would have stored it), upgrades it (migration 0002 builds the stats rollups from it), then
  * times every stats call through the same dispatch the app uses, and prints a table of median and
  * p95 per call and size, with a plain `SELECT count(*) FROM attempts` as the floor.
- * Then times the import parsers on pathological lines (import-parsers.ts).
+ *
+ * Then, per size: the reveal of a question whose model answer is 1 MB (the first getSession computes its
+ * highlights, later ones read them from the cache), and re-scoring the whole history (up to 100,000
+ * answers: every answer the migration marked as scored by scorer 1). Last, the import parsers on
+ * pathological lines (import-parsers.ts).
  */
 // The synthetic history is laid out in local days; fix the zone so every run sees the same days.
 process.env['TZ'] = 'UTC';
@@ -15,6 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createApi } from '../../src/main/api';
+import { seededRandom } from '../../src/main/core/planning';
+import type { RescoreResult, ScorerStatus } from '../../src/shared/session-types';
 import { dispatch } from '../../src/main/api/dispatch';
 import { migrate, type Db } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
@@ -27,6 +33,8 @@ const sizes = process.argv
   .filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [10_000, 100_000, 1_000_000];
 const RUNS = 25;
+/** Re-scoring is timed up to this size: a person's real history, with room to spare. */
+const RESCORE_MAX = 100_000;
 const WARMUP = 3;
 /** No series handed to the renderer may be longer than this. */
 const MAX_POINTS = 400;
@@ -121,6 +129,70 @@ function openVersion1(file: string): Db {
   return db;
 }
 
+/**
+ * A question with a 1 MB model answer (an imported article, say) in a one-question session, answered, then
+ * revealed: the first getSession finds its highlights, the next ones read them from the cache.
+ */
+async function revealHugeAnswer(
+  db: Db,
+  api: ReturnType<typeof createApi>,
+): Promise<{ chars: number; mentions: number; first: number; cached: { median: number; p95: number } }> {
+  const labels = ['transaction.atomic', 'savepoint', 'rollback', 'row-level locking', 'select_for_update'];
+  const filler = 'the request then reads a few rows and writes them back while other workers wait their turn'.split(
+    ' ',
+  );
+  const rand = seededRandom(7);
+  const words: string[] = [];
+  let chars = 0;
+  while (chars < 1_000_000) {
+    const word =
+      rand() < 0.02 ? labels[Math.floor(rand() * labels.length)]! : filler[Math.floor(rand() * filler.length)]!;
+    words.push(word);
+    chars += word.length + 1;
+    if (rand() < 0.05) words.push('.\n\n');
+  }
+  const answer = words.join(' ');
+  const deckId = (db.prepare('SELECT min(id) FROM decks').pluck().get() as number) ?? 1;
+  const questionId = db.transaction(() => {
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO questions (deck_id, level, prompt, answer, position, created_at, updated_at)
+           VALUES (?, 'Advanced', 'How do you keep two workers from writing the same row?', ?, 999, 0, 0)`,
+        )
+        .run(deckId, answer).lastInsertRowid,
+    );
+    labels.forEach((label, i) => {
+      const keyword = Number(db.prepare('INSERT INTO keywords (label) VALUES (?)').run(`${label}`).lastInsertRowid);
+      db.prepare('INSERT INTO question_keywords (question_id, keyword_id, weight, position) VALUES (?, ?, 1, ?)').run(
+        id,
+        keyword,
+        i,
+      );
+    });
+    return id;
+  })();
+  const must = async <T>(call: string, input: unknown): Promise<T> => {
+    const r = await dispatch(api, call, input);
+    if (!r.ok) throw new Error(`${call}: ${r.error.message}`);
+    return r.value as T;
+  };
+  const started = await must<{ id: number }>('startSession', { questionIds: [questionId], count: 1, order: 'random' });
+  // Submitting returns the reveal: the first view of the model answer, which finds its highlights.
+  const firstStart = performance.now();
+  const view = await must<{ revealed: { modelMentions: unknown[] } }>('submitAnswer', {
+    sessionId: started.id,
+    position: 0,
+    answer: 'Wrap it in transaction.atomic and take row-level locking with select_for_update.',
+    reason: 'answer',
+  });
+  const first = performance.now() - firstStart;
+  const cached = await time(() => dispatch(api, 'getSession', { sessionId: started.id }));
+  await must('endSession', { sessionId: started.id });
+  return { chars: answer.length, mentions: view.revealed.modelMentions.length, first, cached };
+}
+
+const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const results = new Map<string, Map<number, { median: number; p95: number; points: number }>>();
 const notes: string[] = [];
 
@@ -169,6 +241,44 @@ for (const size of SIZES) {
       results.get(c.label)!.set(size, { ...t, points });
     }
 
+    // The reveal of a 1 MB model answer: highlights computed on the first view, cached after.
+    const reveal = await revealHugeAnswer(app, api);
+    notes.push(
+      `${size.toLocaleString('en')} attempts: reveal of a ${(reveal.chars / 1e6).toFixed(1)} MB model answer ` +
+        `(${reveal.mentions} highlighted wordings): first ${reveal.first.toFixed(0)} ms, cached median ` +
+        `${fmt(reveal.cached.median)} ms / p95 ${fmt(reveal.cached.p95)} ms`,
+    );
+    process.stderr.write(`${notes.at(-1)}\n`);
+
+    // Re-scoring the history: every written answer was scored by scorer 1 (the migration says so). Twice:
+    // answers that name the keywords they hit in a sentence (the scorer agrees: few scores change), then
+    // the same answers emptied and marked old again (every hit becomes a miss: the triggers' worst case).
+    if (size <= RESCORE_MAX) {
+      app.exec(`UPDATE attempts SET answer = coalesce((
+          SELECT 'I would use ' || group_concat(k.label, ' and ') || ' because each of them keeps the data consistent.'
+            FROM attempt_keywords ak JOIN keywords k ON k.id = ak.keyword_id
+           WHERE ak.attempt_id = attempts.id AND ak.hit = 1), 'I am not sure.')
+        WHERE scorer_version IS NOT NULL`);
+      const rescore = async (label: string): Promise<void> => {
+        const statusResult = await dispatch(api, 'getScorerStatus', undefined);
+        if (!statusResult.ok) throw new Error(`getScorerStatus: ${statusResult.error.message}`);
+        const status = statusResult as { value: ScorerStatus };
+        const rescoreStart = performance.now();
+        const rescoreResult = await dispatch(api, 'rescoreHistory', undefined);
+        if (!rescoreResult.ok) throw new Error(`rescoreHistory: ${rescoreResult.error.message}`);
+        const rescored = rescoreResult as { value: RescoreResult };
+        notes.push(
+          `${size.toLocaleString('en')} attempts: re-scoring ${rescored.value.rescored.toLocaleString('en')} ${label} ` +
+            `(${status.value.olderAnswers.toLocaleString('en')} waiting, ${rescored.value.changed.toLocaleString('en')} changed) ` +
+            `took ${((performance.now() - rescoreStart) / 1000).toFixed(1)} s, rollups included`,
+        );
+        process.stderr.write(`${notes.at(-1)}\n`);
+      };
+      await rescore('answers that name their keywords');
+      app.exec(`UPDATE attempts SET answer = '', scorer_version = 1 WHERE scorer_version IS NOT NULL`);
+      await rescore('emptied answers');
+    }
+
     // A write that the rollup triggers pay for: deleting the deck with the most answers, once.
     const biggest = app
       .prepare('SELECT deck_id AS id, count(*) AS n FROM attempts GROUP BY deck_id ORDER BY n DESC LIMIT 1')
@@ -186,7 +296,6 @@ for (const size of SIZES) {
   }
 }
 
-const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const header = ['Call', ...SIZES.map((s) => `${s.toLocaleString('en')}: median / p95 (ms)`), 'Longest series'];
 const lines = [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`];
 for (const [label, bySize] of results) {

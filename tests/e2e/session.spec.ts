@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { advanceServerClock, expect, passTime, screenshots, test } from './fixtures';
 
 /**
@@ -31,6 +33,13 @@ async function countdownSeconds(page: Page): Promise<number> {
 
 const answerBox = (page: Page) => page.getByRole('textbox', { name: 'Your answer' });
 
+/** A keyword of the reveal, found by its exact label (an evidence quote may name another keyword). */
+const keywordItem = (page: Page, label: string) =>
+  page
+    .getByRole('region', { name: 'Keywords' })
+    .getByRole('listitem')
+    .filter({ has: page.locator('.verdict-label').getByText(label, { exact: true }) });
+
 test('a session answered, timed out and skipped, graded, with explained keyword scores', async ({ page, server }) => {
   await page.clock.install();
   await page.goto(server.url);
@@ -47,10 +56,14 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   const keywords = page.getByRole('region', { name: 'Keywords' });
   // Weights 2 and 2 named of 2+2+1+1+3+2+1.
   await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 33% · 2 of 7 named');
-  await expect(keywords.getByRole('listitem').filter({ hasText: 'transaction.atomic' })).toContainText('named');
-  await expect(keywords.getByRole('listitem').filter({ hasText: 'all-or-nothing' })).toContainText('named');
-  await expect(keywords.getByRole('listitem').filter({ hasText: 'lost update' })).toContainText('missed');
-  await expect(keywords.getByRole('listitem').filter({ hasText: 'savepoints' })).toContainText('missed');
+  // Each keyword says why, in words: named (by its label or as an alias, with the words that did it) or missed.
+  const why = (label: string) => keywordItem(page, label).getByTestId('verdict-why');
+  await expect(why('transaction.atomic')).toHaveText('Named');
+  await expect(why('all-or-nothing')).toHaveText('Named as “rolled back”');
+  await expect(keywordItem(page, 'all-or-nothing').locator('q mark')).toHaveText('rolls everything back');
+  await expect(why('lost update')).toHaveText('Missed');
+  await expect(why('savepoints')).toHaveText('Missed');
+  await expect(keywords.getByRole('list', { name: 'What the marks mean' })).toContainText('Missed: not in your answer');
   await expect(page.getByTestId('your-answer').locator('mark')).toHaveText([
     'transaction.atomic()',
     'rolls everything back',
@@ -252,4 +265,79 @@ test('speak mode: no text box, the person ticks the keywords they said', async (
   await page.keyboard.press('3');
   await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 33% · 2 of 7 named');
   await expect(ticks).toHaveCount(0);
+});
+
+const SIZES = [
+  [900, 700],
+  [1280, 800],
+  [1600, 1000],
+] as const;
+
+/** Screenshots of what is on screen at three window sizes, light and dark, with `target` scrolled into view. */
+async function atEverySize(page: Page, name: string, target: () => Promise<void>): Promise<void> {
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await target();
+    await screenshots(page, `${name}-${width}x${height}`);
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
+}
+
+test('the reveal says why for each keyword; answers an older scorer scored are re-scored from Stats', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await startKnownSession(page);
+  await answerBox(page).fill(
+    'I would wrap the transfer in transaction.atomic() so that a failure rolls everything back, ' +
+      'and savepoints let a nested block undo only its own part.',
+  );
+  await answerBox(page).press('Control+Enter');
+  const keywords = page.getByRole('region', { name: 'Keywords' });
+  const item = (label: string) => keywordItem(page, label);
+  await expect(item('lost update').getByTestId('verdict-why')).toHaveText('Missed');
+  // Words and a mark, not colour alone.
+  await expect(item('lost update')).toContainText('✗');
+  await expect(item('savepoints').getByTestId('verdict-why')).toHaveText('Named');
+  await expect(item('savepoints').locator('q')).toContainText('savepoints let a nested block');
+  await expect(keywords).toContainText('Your own grade is the final judge.');
+  await atEverySize(page, 'reveal-why', () => keywords.scrollIntoViewIfNeeded());
+  await page.keyboard.press('3');
+  await page.keyboard.press('Escape');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /End session/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Session results' })).toBeVisible();
+  // The results show the same why.
+  await page
+    .getByRole('table', { name: 'Answers' })
+    .getByRole('button', { name: /transaction/i })
+    .click();
+  await expect(keywordItem(page, 'lost update').getByTestId('verdict-why')).toHaveText('Missed');
+
+  // The answers as an older Prepdeck would have stored them: scored by scorer 1, without verdicts.
+  const db = new Database(path.join(server.dataDir, 'prepdeck.sqlite'));
+  db.pragma('busy_timeout = 5000');
+  db.exec(`UPDATE attempts SET scorer_version = 1 WHERE scorer_version IS NOT NULL;
+           UPDATE attempt_keywords SET verdict = NULL, credit = NULL;`);
+  db.close();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stats' }).click();
+  const notice = page.getByTestId('rescore-notice');
+  await expect(notice).toContainText('1 answer was scored by an older version of the scorer');
+  // transaction.atomic (2), all-or-nothing (2) and savepoints (1) of 12.
+  await expect(page.getByTestId('tile-keywords')).toHaveText('42%');
+  await atEverySize(page, 'stats-rescore', () => notice.scrollIntoViewIfNeeded());
+  await notice.getByRole('button', { name: 'Re-score them' }).click();
+  await expect(notice).toHaveText(/Re-scored 1 answer; your charts now use one ruler\./);
+  // The same words, the same ruler today: the number does not move, and nothing is left to re-score.
+  await expect(page.getByTestId('tile-keywords')).toHaveText('42%');
+  await screenshots(page, 'stats-rescored');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('rescore-notice')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+  await expect(page.getByTestId('rescore-notice')).toHaveCount(0);
 });

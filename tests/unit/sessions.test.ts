@@ -313,6 +313,12 @@ describe('a 3-question session: answered, timed out, skipped', () => {
       ['Python framework', false, null],
       ['rapid development', true, 'ship quickly'],
     ]);
+    expect(first.keywords.map((k) => [k.verdict, k.credit])).toEqual([
+      ['named', 1],
+      ['missed', 0],
+      ['alias', 1],
+    ]);
+    expect(first).toMatchObject({ scorerVersion: 2, scoredByOlderScorer: false });
     expect(first.answerSpans.length).toBe(2);
     expect(first.modelAnswer).toBe(django.answer);
     expect(first).toMatchObject({ outcome: 'answered', timeAllowedMs: 60 * S, timeUsedMs: 20 * S, overtimeMs: 0 });

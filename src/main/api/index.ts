@@ -3,6 +3,7 @@ import type { Db } from '../store/db';
 import { bankApi } from './bank';
 import type { ApiContext, FileDialogs, Handlers } from './context';
 import { libraryApi } from './library';
+import { rescoreApi } from './rescore';
 import { sessionsApi } from './sessions';
 import { statsApi } from './stats';
 import { transferApi } from './transfer';
@@ -16,6 +17,7 @@ export function createApi(db: Db, clock: Clock, options: { dataDir?: string; dia
     ...libraryApi(ctx),
     ...sessionsApi(ctx),
     ...statsApi(ctx),
+    ...rescoreApi(ctx),
     ...bankApi(ctx),
     ...transferApi(ctx),
   } satisfies Handlers;

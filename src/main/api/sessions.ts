@@ -6,17 +6,19 @@ import type {
   SessionConfig,
   SessionResults,
   SessionView,
+  Verdict,
 } from '../../shared/session-types';
 import type { QuestionDetail } from '../../shared/types';
 import { localDay } from '../core/days';
 import { attemptStrength, planSession, seededRandom } from '../core/planning';
 import { reviewCard } from '../core/scheduling';
-import { findKeywordSpans, scoreAnswer, type ScoringKeyword } from '../core/scoring';
+import { findKeywordSpans, SCORER_VERSION, scoreAnswer, type ScoringKeyword } from '../core/scoring';
 import { pauseClock, remainingMs, settle, startClock, unpauseClock } from '../core/timing';
 import { candidateQuestions, getQuestion } from '../store/questions';
 import * as store from '../store/sessions';
 import { getSetting, setSetting } from '../store/settings';
 import type { ApiContext, Handlers } from './context';
+import { MAX_MODEL_SPANS, ModelHighlights } from './highlights';
 
 export const DEFAULT_TIME_PER_LEVEL: Record<string, number> = {
   Beginner: 60,
@@ -30,7 +32,7 @@ const PREFERENCES = 'session.preferences';
 
 type Preferences = Pick<SessionConfig, 'timePerLevel' | 'defaultSeconds' | 'mode' | 'onTimeout' | 'strict'>;
 
-const toScoring = (q: QuestionDetail): ScoringKeyword[] =>
+export const toScoring = (q: QuestionDetail): ScoringKeyword[] =>
   q.keywords.map((k) => ({ id: k.id, label: k.label, aliases: k.aliases, weight: k.weight }));
 
 /** What the live view and the results both say about a session itself. */
@@ -73,15 +75,15 @@ export function sessionsApi({ db, clock }: ApiContext) {
     return session;
   };
 
+  const highlights = new ModelHighlights();
+
   function attemptView(row: store.AttemptRow): AttemptView {
     const q = question(row.questionId);
     const keywords = toScoring(q);
-    const scored = row.mode === 'write' ? scoreAnswer(row.answer, keywords) : null;
-    const mentions = new Map<string, { keywordId: number; text: string }>();
-    for (const span of findKeywordSpans(q.answer, keywords)) {
-      const text = q.answer.slice(span.start, span.end);
-      mentions.set(`${span.keywordId}:${text.toLowerCase()}`, { keywordId: span.keywordId, text });
-    }
+    const typed = row.mode === 'write' && row.outcome !== 'skipped';
+    // Matched words and evidence are found again in the answer (they are not stored); they are shown
+    // only where today's scorer reaches the verdict that was stored, so the evidence never contradicts it.
+    const live = typed ? scoreAnswer(row.answer, keywords, { prompt: q.prompt }) : null;
     return {
       id: row.id,
       position: row.position,
@@ -89,21 +91,30 @@ export function sessionsApi({ db, clock }: ApiContext) {
       outcome: row.outcome,
       mode: row.mode,
       answer: row.answer,
-      answerSpans: row.mode === 'write' ? findKeywordSpans(row.answer, keywords) : [],
+      answerSpans: typed ? findKeywordSpans(row.answer, keywords, { maxSpans: MAX_MODEL_SPANS }) : [],
       modelAnswer: q.answer,
-      modelMentions: [...mentions.values()],
+      modelMentions: highlights.mentions(q.id, q.answer, keywords),
       keywords: q.keywords.map((k) => {
-        const hit = row.hits.get(k.id) ?? false;
+        const stored = row.keywords.get(k.id);
+        const hit = stored?.hit ?? false;
+        const verdict: Verdict = stored?.verdict ?? (hit ? 'named' : 'missed');
+        const found = live?.hits.find((h) => h.keywordId === k.id);
+        const agrees = found !== undefined && (stored?.verdict ? found.verdict === verdict : found.hit === hit);
         return {
           keywordId: k.id,
           label: k.label,
           aliases: k.aliases,
           weight: k.weight,
           hit,
-          matchedBy: hit ? (scored?.hits.find((h) => h.keywordId === k.id)?.matchedBy ?? k.label) : null,
+          verdict,
+          credit: stored?.credit ?? (hit ? 1 : 0),
+          matchedBy: agrees ? found.matchedBy : hit ? k.label : null,
+          evidence: agrees ? found.evidence : null,
         };
       }),
       keywordScore: row.keywordScore,
+      scorerVersion: row.scorerVersion,
+      scoredByOlderScorer: row.scorerVersion !== null && row.scorerVersion < SCORER_VERSION,
       selfGrade: row.selfGrade,
       timeAllowedMs: row.timeAllowedMs,
       timeUsedMs: row.timeUsedMs,
@@ -284,12 +295,12 @@ export function sessionsApi({ db, clock }: ApiContext) {
       const speak = session.config.mode === 'speak';
       const text = speak ? '' : answer;
       const skipped = settled.outcome === 'skipped';
-      const scored = !speak && !skipped ? scoreAnswer(text, toScoring(q)) : null;
+      const scored = !speak && !skipped ? scoreAnswer(text, toScoring(q), { prompt: q.prompt }) : null;
       // A skip names nothing: each keyword counts as asked and missed, so skipping cannot hide a weak one.
-      const hits = scored
-        ? scored.hits.map((h) => ({ keywordId: h.keywordId, hit: h.hit }))
+      const hits: store.AttemptKeyword[] = scored
+        ? scored.hits.map(({ keywordId, hit, verdict, credit }) => ({ keywordId, hit, verdict, credit }))
         : skipped
-          ? q.keywords.map((k) => ({ keywordId: k.id, hit: false }))
+          ? q.keywords.map((k) => ({ keywordId: k.id, hit: false, verdict: 'missed', credit: 0 }))
           : [];
       db.transaction(() => {
         store.insertAttempt(db, {
@@ -310,6 +321,7 @@ export function sessionsApi({ db, clock }: ApiContext) {
           mode: session.config.mode,
           answer: text,
           keywordScore: scored?.score ?? null,
+          scorerVersion: scored ? SCORER_VERSION : null,
           hits,
         });
         store.setCursorAndClock(db, sessionId, position, null);
@@ -337,7 +349,8 @@ export function sessionsApi({ db, clock }: ApiContext) {
           store.setSpokenKeywords(
             db,
             attemptId,
-            keywords.map((k) => ({ keywordId: k.id, hit: named.has(k.id) })),
+            // Ticked by the person, not decided by a scorer: no verdict or credit is stored.
+            keywords.map((k) => ({ keywordId: k.id, hit: named.has(k.id), verdict: null, credit: null })),
             total === 0 ? 0 : hit / total,
           );
         }

@@ -46,12 +46,27 @@ export interface ScoringKeyword {
   weight: number;
 }
 
+/** Version of these rules; stored with every scored answer so an older score can be told apart. */
+export const SCORER_VERSION = 2;
+
+/**
+ * Why a keyword got its credit. This matcher only knows named / alias / missed; `listed`, `echoed`
+ * and `negated` belong to the rewritten scorer, whose interface this file already exports.
+ */
+export type Verdict = 'named' | 'alias' | 'listed' | 'echoed' | 'negated' | 'missed';
+
 export interface KeywordHit {
   keywordId: number;
   label: string;
+  verdict: Verdict;
+  /** 0..1 share of the keyword's weight earned. */
+  credit: number;
+  /** credit === 1. */
   hit: boolean;
   /** The label or alias that was found, as written in the keyword list; null when missed. */
   matchedBy: string | null;
+  /** Character range in the answer of the deciding mention; null when missed. */
+  evidence: { start: number; end: number } | null;
 }
 
 export interface KeywordScore {
@@ -67,26 +82,45 @@ export interface KeywordSpan {
   keywordId: number;
 }
 
-export function scoreAnswer(answer: string, keywords: readonly ScoringKeyword[]): KeywordScore {
+export function scoreAnswer(
+  answer: string,
+  keywords: readonly ScoringKeyword[],
+  // The prompt is what the rewritten scorer uses to spot an echoed keyword; this matcher ignores it.
+  _options?: { prompt?: string },
+): KeywordScore {
   const spans = matchSpans(answer, keywords);
   // Spans are sorted by start, so the first span seen for a keyword is its earliest mention.
-  const firstForm = new Map<number, string>();
-  for (const s of spans) if (!firstForm.has(s.kw)) firstForm.set(s.kw, s.form);
+  const first = new Map<number, Span>();
+  for (const s of spans) if (!first.has(s.kw)) first.set(s.kw, s);
 
   let total = 0;
   let named = 0;
   const hits = keywords.map((k, i): KeywordHit => {
     const w = Number.isFinite(k.weight) && k.weight > 0 ? k.weight : 0;
-    const matchedBy = firstForm.get(i) ?? null;
+    const span = first.get(i);
+    const matchedBy = span?.form ?? null;
+    const hit = matchedBy !== null;
     total += w;
-    if (matchedBy !== null) named += w;
-    return { keywordId: k.id, label: k.label, hit: matchedBy !== null, matchedBy };
+    if (hit) named += w;
+    const verdict: Verdict = !hit ? 'missed' : matchedBy === k.label ? 'named' : 'alias';
+    const evidence = span ? { start: span.start, end: span.end } : null;
+    return { keywordId: k.id, label: k.label, verdict, credit: hit ? 1 : 0, hit, matchedBy, evidence };
   });
   return { score: total > 0 ? Math.min(1, named / total) : 0, hits };
 }
 
-export function findKeywordSpans(text: string, keywords: readonly ScoringKeyword[]): KeywordSpan[] {
-  return matchSpans(text, keywords).map((s) => ({ start: s.start, end: s.end, keywordId: s.keywordId }));
+export function findKeywordSpans(
+  text: string,
+  keywords: readonly ScoringKeyword[],
+  options?: { maxSpans?: number },
+): KeywordSpan[] {
+  const spans = matchSpans(text, keywords);
+  const max = options?.maxSpans ?? Infinity;
+  return (spans.length > max ? spans.slice(0, max) : spans).map((s) => ({
+    start: s.start,
+    end: s.end,
+    keywordId: s.keywordId,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import type {
   SessionList,
   SessionStatus,
   SessionSummary,
+  Verdict,
 } from '../../shared/session-types';
 import type { Db } from './db';
 import type { QuestionClock } from '../core/timing';
@@ -117,15 +118,25 @@ export interface NewAttempt {
   mode: 'write' | 'speak';
   answer: string;
   keywordScore: number | null;
-  hits: Array<{ keywordId: number; hit: boolean }>;
+  /** The scorer version that gave keywordScore; null when no scorer ran (spoken, skipped). */
+  scorerVersion: number | null;
+  hits: AttemptKeyword[];
+}
+
+/** One keyword of an answer: fully named or not, and (when a verdict scorer decided it) why and for how much. */
+export interface AttemptKeyword {
+  keywordId: number;
+  hit: boolean;
+  verdict: Verdict | null;
+  credit: number | null;
 }
 
 export function insertAttempt(db: Db, a: NewAttempt): number {
   const result = db
     .prepare(
       `INSERT INTO attempts (session_id, question_id, deck_id, level, position, started_at, deadline, answered_at, day,
-                             time_allowed_ms, time_used_ms, paused_ms, overtime_ms, outcome, mode, answer, keyword_score)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                             time_allowed_ms, time_used_ms, paused_ms, overtime_ms, outcome, mode, answer, keyword_score, scorer_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       a.sessionId,
@@ -145,6 +156,7 @@ export function insertAttempt(db: Db, a: NewAttempt): number {
       a.mode,
       a.answer,
       a.keywordScore,
+      a.scorerVersion,
     );
   const attemptId = Number(result.lastInsertRowid);
   insertAttemptKeywords(db, attemptId, a.hits);
@@ -152,8 +164,10 @@ export function insertAttempt(db: Db, a: NewAttempt): number {
 }
 
 function insertAttemptKeywords(db: Db, attemptId: number, hits: NewAttempt['hits']): void {
-  const insert = db.prepare('INSERT INTO attempt_keywords (attempt_id, keyword_id, hit) VALUES (?, ?, ?)');
-  for (const h of hits) insert.run(attemptId, h.keywordId, h.hit ? 1 : 0);
+  const insert = db.prepare(
+    'INSERT INTO attempt_keywords (attempt_id, keyword_id, hit, verdict, credit) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const h of hits) insert.run(attemptId, h.keywordId, h.hit ? 1 : 0, h.verdict, h.credit);
 }
 
 /** Speak mode: the keywords are ticked by the person after the reveal, once. */
@@ -179,6 +193,7 @@ export interface AttemptRow {
   mode: 'write' | 'speak';
   answer: string;
   keywordScore: number | null;
+  scorerVersion: number | null;
   selfGrade: Grade | null;
   timeAllowedMs: number;
   timeUsedMs: number;
@@ -186,13 +201,13 @@ export interface AttemptRow {
   pausedMs: number;
   answeredAt: number;
   level: string;
-  hits: Map<number, boolean>;
+  keywords: Map<number, AttemptKeyword>;
 }
 
 export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
   const rows = db
     .prepare(
-      `SELECT id, session_id, question_id, position, outcome, mode, answer, keyword_score, self_grade, time_allowed_ms,
+      `SELECT id, session_id, question_id, position, outcome, mode, answer, keyword_score, scorer_version, self_grade, time_allowed_ms,
               time_used_ms, overtime_ms, paused_ms, answered_at, level
          FROM attempts WHERE session_id = ? ORDER BY position`,
     )
@@ -205,6 +220,7 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
     mode: 'write' | 'speak';
     answer: string;
     keyword_score: number | null;
+    scorer_version: number | null;
     self_grade: Grade | null;
     time_allowed_ms: number;
     time_used_ms: number;
@@ -215,14 +231,20 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
   }>;
   const hits = db
     .prepare(
-      `SELECT ak.attempt_id, ak.keyword_id, ak.hit FROM attempt_keywords ak
+      `SELECT ak.attempt_id, ak.keyword_id, ak.hit, ak.verdict, ak.credit FROM attempt_keywords ak
         JOIN attempts a ON a.id = ak.attempt_id WHERE a.session_id = ?`,
     )
-    .all(sessionId) as Array<{ attempt_id: number; keyword_id: number; hit: number }>;
-  const byAttempt = new Map<number, Map<number, boolean>>();
+    .all(sessionId) as Array<{
+    attempt_id: number;
+    keyword_id: number;
+    hit: number;
+    verdict: Verdict | null;
+    credit: number | null;
+  }>;
+  const byAttempt = new Map<number, Map<number, AttemptKeyword>>();
   for (const h of hits) {
-    const map = byAttempt.get(h.attempt_id) ?? new Map<number, boolean>();
-    map.set(h.keyword_id, h.hit === 1);
+    const map = byAttempt.get(h.attempt_id) ?? new Map<number, AttemptKeyword>();
+    map.set(h.keyword_id, { keywordId: h.keyword_id, hit: h.hit === 1, verdict: h.verdict, credit: h.credit });
     byAttempt.set(h.attempt_id, map);
   }
   return rows.map((r) => ({
@@ -234,6 +256,7 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
     mode: r.mode,
     answer: r.answer,
     keywordScore: r.keyword_score,
+    scorerVersion: r.scorer_version,
     selfGrade: r.self_grade,
     timeAllowedMs: r.time_allowed_ms,
     timeUsedMs: r.time_used_ms,
@@ -241,7 +264,7 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
     pausedMs: r.paused_ms,
     answeredAt: r.answered_at,
     level: r.level,
-    hits: byAttempt.get(r.id) ?? new Map(),
+    keywords: byAttempt.get(r.id) ?? new Map(),
   }));
 }
 

@@ -1,8 +1,98 @@
 import { useMemo } from 'react';
-import type { AttemptView } from '../../../shared/session-types';
+import type { AttemptView, KeywordVerdict, Verdict } from '../../../shared/session-types';
 import { clockText, percent } from '../lib/format';
 import { LevelBadge } from './LevelBadge';
 import { Markdown } from './Markdown';
+
+/** The mark, a short state and a colour class per verdict: the state is words, so colour is never alone. */
+const VERDICT_MARK: Record<Verdict, string> = {
+  named: '✓',
+  alias: '✓',
+  listed: '½',
+  echoed: '↺',
+  negated: '⊘',
+  missed: '✗',
+};
+export const VERDICT_STATE: Record<Verdict, string> = {
+  named: 'Named',
+  alias: 'Named',
+  listed: 'Listed',
+  echoed: 'Echoed',
+  negated: 'Negated',
+  missed: 'Missed',
+};
+const MARK_CLASS: Record<Verdict, string> = {
+  named: 'kw-named',
+  alias: 'kw-named',
+  listed: 'kw-partial',
+  echoed: 'kw-missed',
+  negated: 'kw-missed',
+  missed: 'kw-missed',
+};
+const LEGEND: Array<[Verdict, string]> = [
+  ['named', 'in your answer, full credit'],
+  ['listed', 'only in a list of terms, part credit'],
+  ['echoed', 'only where you repeated the question, no credit'],
+  ['negated', 'only in a negative, no credit'],
+  ['missed', 'not in your answer'],
+];
+
+/** Up to `around` characters either side of a range of the answer, cut at word boundaries. */
+function snippet(text: string, range: { start: number; end: number }, around = 40) {
+  let from = Math.max(0, range.start - around);
+  let to = Math.min(text.length, range.end + around);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = Math.max(range.end, text.lastIndexOf(' ', to));
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  return {
+    before: `${from > 0 ? '…' : ''}${flat(text.slice(from, range.start))}`,
+    match: flat(text.slice(range.start, range.end)),
+    after: `${flat(text.slice(range.end, to))}${to < text.length ? '…' : ''}`,
+  };
+}
+
+const SCORING_NOTE =
+  'The keyword score reads words, not understanding: a keyword earns full credit where your answer names it (in any ' +
+  'word form, or by one of its aliases), part credit where it only appears in a list of terms, and none where it ' +
+  'only repeats the question or is negated.';
+
+function creditText(credit: number): string {
+  return credit === 0.5 ? 'half credit' : `${percent(credit)} credit`;
+}
+
+/** Why a keyword got its credit, in words a person can act on. */
+export function verdictWhy(k: KeywordVerdict, answer = ''): string {
+  const as = k.matchedBy && k.matchedBy.toLowerCase() !== k.label.toLowerCase() ? ` as “${k.matchedBy}”` : '';
+  switch (k.verdict) {
+    case 'named':
+    case 'alias':
+      return `Named${as}`;
+    case 'listed':
+      return `Listed${as}, not explained — say what it does (${creditText(k.credit)})`;
+    case 'echoed':
+      return `Only where you repeated the question${as} — say it in your own answer`;
+    case 'negated': {
+      if (!k.evidence || !answer) return `Named${as} in a negative only`;
+      const s = snippet(answer, k.evidence, 24);
+      return `Named in a negative — ‘${s.before}${s.match}${s.after}’`;
+    }
+    case 'missed':
+      return 'Missed';
+  }
+}
+
+function Evidence({ answer, k }: { answer: string; k: KeywordVerdict }) {
+  // A negated mention is quoted in the why itself.
+  if (!k.evidence || k.verdict === 'missed' || k.verdict === 'negated') return null;
+  const s = snippet(answer, k.evidence);
+  return (
+    <q className="verdict-evidence">
+      {s.before}
+      <mark className={MARK_CLASS[k.verdict]}>{s.match}</mark>
+      {s.after}
+    </q>
+  );
+}
 
 /** The person's answer with the words that named a keyword marked. */
 export function HighlightedAnswer({ attempt }: { attempt: AttemptView }) {
@@ -10,13 +100,18 @@ export function HighlightedAnswer({ attempt }: { attempt: AttemptView }) {
   if (!attempt.answer.trim()) {
     return <p className="muted">{attempt.outcome === 'skipped' ? 'Skipped, no answer.' : 'No answer was typed.'}</p>;
   }
-  const labels = new Map(attempt.keywords.map((k) => [k.keywordId, k.label]));
+  const keywords = new Map(attempt.keywords.map((k) => [k.keywordId, k]));
   const parts: React.ReactNode[] = [];
   let last = 0;
   for (const span of attempt.answerSpans) {
+    const k = keywords.get(span.keywordId);
     if (span.start > last) parts.push(attempt.answer.slice(last, span.start));
     parts.push(
-      <mark key={span.start} className="kw-named" title={`Names “${labels.get(span.keywordId) ?? ''}”`}>
+      <mark
+        key={span.start}
+        className={k ? MARK_CLASS[k.verdict] : 'kw-named'}
+        title={k ? `${k.label}: ${VERDICT_STATE[k.verdict].toLowerCase()}` : undefined}
+      >
         {attempt.answer.slice(span.start, span.end)}
       </mark>,
     );
@@ -44,17 +139,18 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
   // Answered aloud and not yet ticked: nothing is known to be named or missed.
   const pending = attempt.mode === 'speak' && attempt.keywordScore === null;
   const marks = useMemo(() => {
-    const hit = new Map(attempt.keywords.map((k) => [k.keywordId, k]));
+    const byId = new Map(attempt.keywords.map((k) => [k.keywordId, k]));
     return attempt.modelMentions.map((m) => {
-      const k = hit.get(m.keywordId);
+      const k = byId.get(m.keywordId);
       return {
         text: m.text,
-        className: k?.hit ? 'kw-named' : 'kw-missed',
-        title: k ? `${k.label}: ${k.hit ? 'you named it' : 'you missed it'}` : undefined,
+        className: k ? MARK_CLASS[k.verdict] : 'kw-missed',
+        title: k ? `${k.label}: ${VERDICT_STATE[k.verdict].toLowerCase()} in your answer` : undefined,
       };
     });
   }, [attempt]);
   const named = attempt.keywords.filter((k) => k.hit).length;
+  const shown = new Set<Verdict>(attempt.keywords.map((k) => (k.verdict === 'alias' ? 'named' : k.verdict)));
   return (
     <div className="comparison">
       <section className="card comparison-side" aria-label="Your answer">
@@ -76,24 +172,39 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
         </div>
         <ul className="verdict-list">
           {attempt.keywords.map((k) => (
-            <li
-              key={k.keywordId}
-              className={`verdict ${pending ? 'verdict-pending' : k.hit ? 'verdict-named' : 'verdict-missed'}`}
-            >
-              <span className="verdict-mark" aria-hidden="true">
-                {pending ? '•' : k.hit ? '✓' : '✗'}
+            <li key={k.keywordId} className={`verdict ${pending ? 'verdict-pending' : `verdict-${k.verdict}`}`}>
+              <span className="verdict-line">
+                <span className="verdict-mark" aria-hidden="true">
+                  {pending ? '•' : VERDICT_MARK[k.verdict]}
+                </span>
+                <span className="verdict-label">{k.label}</span>
+                {!pending && <span className="verdict-state">{VERDICT_STATE[k.verdict]}</span>}
               </span>
-              <span className="verdict-label">{k.label}</span>
-              {!pending && <span className="verdict-state">{k.hit ? 'named' : 'missed'}</span>}
-              {k.hit && k.matchedBy && k.matchedBy !== k.label && (
-                <span className="muted small">as “{k.matchedBy}”</span>
+              {!pending && (
+                <span className="verdict-why" data-testid="verdict-why">
+                  {verdictWhy(k, attempt.answer)}
+                </span>
               )}
+              {!pending && <Evidence answer={attempt.answer} k={k} />}
             </li>
           ))}
         </ul>
+        {!pending && (
+          <ul className="verdict-legend" aria-label="What the marks mean">
+            {LEGEND.filter(([v]) => shown.has(v)).map(([v, text]) => (
+              <li key={v}>
+                <span className={`verdict-mark verdict-${v}`} aria-hidden="true">
+                  {VERDICT_MARK[v]}
+                </span>{' '}
+                <strong>{VERDICT_STATE[v]}</strong>: {text}
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="muted small scoring-note">
-          Scored on words, not meaning: a keyword counts when your answer names it (in any word form, or by one of its
-          aliases), whether or not the explanation around it is right.
+          {SCORING_NOTE} Your own grade is the final judge.
+          {attempt.scoredByOlderScorer &&
+            ' An older version of the scorer scored this answer: Stats offers to re-score your history.'}
         </p>
       </section>
     </div>

@@ -6,9 +6,13 @@ import { href } from '../hooks/useRoute';
 import { ResumeBanner } from '../components/ResumeBanner';
 import { HomeDashboard } from '../components/HomeDashboard';
 import { ReviewCard } from '../components/ReviewCard';
+import { RescoreNotice } from '../components/RescoreNotice';
+import { useState } from 'react';
 
 export function HomePage() {
   const overview = useQuery(() => api.libraryOverview(), 'overview');
+  // Re-scoring changes the weakest keywords: the dashboard is drawn afresh from the new numbers.
+  const [rescores, setRescores] = useState(0);
   if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <Loading />;
   const { questionCount, decks, levels, keywords } = overview.data;
@@ -27,7 +31,8 @@ export function HomePage() {
           Start practising
         </a>
       </header>
-      <HomeDashboard />
+      <RescoreNotice onRescored={() => setRescores((n) => n + 1)} />
+      <HomeDashboard key={rescores} />
       <ResumeBanner />
       <ReviewCard />
 

@@ -7,6 +7,7 @@ import { DrillDown, type DrillTarget } from '../charts/DrillDown';
 import { KeywordHeatmap, WeakestKeywordsChart } from '../charts/KeywordCharts';
 import { QuestionTable } from '../charts/QuestionTable';
 import { grade, num, pct } from '../charts/format';
+import { RescoreNotice } from '../components/RescoreNotice';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { href } from '../hooks/useRoute';
@@ -95,6 +96,13 @@ export default function StatsPage() {
           <p className="lead">Where you stand, by level and by keyword, and what to practise next.</p>
         </div>
       </header>
+      <RescoreNotice
+        onRescored={() => {
+          levels.reload();
+          keywords.reload();
+          activity.reload();
+        }}
+      />
 
       <div className="stats-filters" role="group" aria-label="Filters">
         <div className="segmented" role="group" aria-label="Date range">
