@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db';
-import { migrations } from './migrations';
+import { migrations, type Migration } from './migrations';
 
 export type { Db } from './db';
 
@@ -25,21 +25,32 @@ function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
-/** Runs every migration the database has not seen yet, each in its own transaction. */
-export function migrate(db: Db): void {
+/**
+ * Runs every migration the database has not seen yet (of `steps`: the app's own list unless a test gives
+ * another), each in its own transaction with its version number: one that fails leaves the file at the
+ * version before it, as it was, and says which step failed.
+ */
+export function migrate(db: Db, steps: readonly Migration[] = migrations): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
+  if (current > steps.length) {
     throw new StoreOpenError(
-      `This data was saved by a newer version of Prepdeck (data format ${current}; this app reads up to ${SCHEMA_VERSION}). ` +
+      `This data was saved by a newer version of Prepdeck (data format ${current}; this app reads up to ${steps.length}). ` +
         'Update Prepdeck to open it. Nothing was changed.',
     );
   }
-  for (let version = current; version < SCHEMA_VERSION; version++) {
-    const migration = migrations[version]!;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  for (let version = current; version < steps.length; version++) {
+    const migration = steps[version]!;
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    } catch (error) {
+      throw new StoreOpenError(
+        `Prepdeck could not update its data to format ${version + 1} (${migration.name}: ${(error as Error).message}). ` +
+          `The data was left as it was, in format ${version}.`,
+      );
+    }
   }
 }
 
