@@ -30,6 +30,7 @@ import {
   CommitImportInput,
   EXPORT_FORMATS,
   ImportRequestInput,
+  RECOVERY_ACTIONS,
   RestoreSourceInput,
   type BackupInfo,
   type BackupList,
@@ -38,6 +39,7 @@ import {
   type ImportResult,
   type PickedFile,
   type RestoreResult,
+  type StoreHealth,
 } from './transfer';
 
 /** Declares a call: `call<Result>()(inputSchema)`. The result type exists only for the compiler. */
@@ -157,6 +159,11 @@ export const StatsFilterInput = z
   .strict();
 
 export const contract = {
+  // The data file: its check at start, and the way out when it failed
+  getStoreHealth: call<StoreHealth>()(noInput),
+  /** Only while the store is damaged: keeps the damaged file aside, then restores the newest good backup or starts empty. */
+  recoverStore: call<StoreHealth>()(z.object({ action: z.enum(RECOVERY_ACTIONS) }).strict()),
+
   // Library
   libraryOverview: call<LibraryOverview>()(noInput),
   listDecks: call<DeckSummary[]>()(noInput),

@@ -170,14 +170,14 @@ export interface BankCounts {
   attempts: number;
 }
 
-export type BackupKind = 'manual' | 'replaced' | 'migration' | 'other';
+export type BackupKind = 'auto' | 'manual' | 'replaced' | 'migration' | 'other';
 
 export interface BackupInfo {
   fileName: string;
   size: number;
   /** When the file was written, ms since the epoch. */
   createdAt: number;
-  /** manual: "Back up now"; replaced: the data a restore replaced; migration: before an upgrade of the format. */
+  /** auto: made on the schedule (pruned by it); manual: "Back up now"; replaced: the data a restore replaced; migration: before an upgrade of the format. */
   kind: BackupKind;
   /** What it holds; null when the file cannot be read as a Prepdeck backup. */
   counts: BankCounts | null;
@@ -209,3 +209,28 @@ export interface RestoreResult {
   /** The backup of the data the restore replaced, in the backups folder. */
   replacedBackup: string;
 }
+
+/**
+ * Whether the data file passed its check at start (`PRAGMA quick_check`). A damaged one is not used, not written,
+ * and every other call answers a `storage` error until the person chooses what to do.
+ */
+export type StoreHealth =
+  | {
+      status: 'ok';
+      /** What the last recovery did, in this run of the app. */
+      recovery: { damagedFile: string; restoredFrom: string | null } | null;
+    }
+  | {
+      status: 'damaged';
+      /** What SQLite's check found, in its words. */
+      problem: string;
+      /** The data file, as it is now. */
+      file: string;
+      /** Where the damaged file is kept when the person chooses (it is never deleted). */
+      keepAs: string;
+      /** The newest backup that passes a restore's checks, or null when there is none. */
+      newestGood: BackupInfo | null;
+    };
+
+export const RECOVERY_ACTIONS = ['restore-newest', 'start-empty'] as const;
+export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];

@@ -8,8 +8,6 @@ import { ApiError, type ParsedInputOf } from '../../shared/api';
 import { DEFAULT_LEVELS, type ParsedDeck, type ParsedQuestion } from '../../shared/domain';
 import { GRADES } from '../../shared/session-types';
 import type {
-  BackupInfo,
-  BackupKind,
   ExportFormat,
   FileResult,
   ImportPreview,
@@ -30,12 +28,14 @@ import {
 import { findLevel } from '../core/import/levels';
 import { countPlan, planImport, type PlannedStep } from '../core/import/plan';
 import {
-  backupCounts,
   BackupFileError,
   backupDatabase,
   bankCounts,
+  describeBackup,
+  listBackupFiles,
   prepareRestore,
   replaceAllData,
+  StoreDamagedError,
 } from '../store/backup';
 import { DB_FILE } from '../store/database';
 import { liveDeck, liveDeckByName, type DeckRef } from '../store/questions';
@@ -120,17 +120,11 @@ async function writingFile<T>(file: string, write: () => T | Promise<T>): Promis
     return await write();
   } catch (error) {
     if (error instanceof ApiError) throw error;
+    if (error instanceof StoreDamagedError) throw new ApiError('storage', error.message);
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = WRITE_FAILURES[code] ?? ((error as Error).message.replace(/\.$/, '') || 'unknown error');
     throw new ApiError('storage', `Could not write ${path.basename(file)}: ${reason}. Nothing was changed.`);
   }
-}
-
-function backupKind(fileName: string): BackupKind {
-  if (fileName.startsWith('prepdeck-')) return 'manual';
-  if (fileName.startsWith('replaced-')) return 'replaced';
-  if (fileName.startsWith('before-migration-')) return 'migration';
-  return 'other';
 }
 
 /** Plain-text start of a Markdown answer, for the preview: fences, emphasis, code quotes and heading marks go. */
@@ -312,18 +306,6 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
     return path.join(dir, name);
   };
 
-  const backupInfo = (file: string): BackupInfo => {
-    const stat = fs.statSync(file);
-    const fileName = path.basename(file);
-    return {
-      fileName,
-      size: stat.size,
-      createdAt: stat.mtimeMs,
-      kind: backupKind(fileName),
-      counts: backupCounts(file),
-    };
-  };
-
   /** One backup or restore at a time: they await SQLite's backup, and a second one must not interleave. */
   const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
     if (busy) throw new ApiError('conflict', 'A backup or restore is already running. Wait for it to finish.');
@@ -480,18 +462,12 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
       exclusive(async () => {
         const file = uniqueBackupFile('prepdeck');
         await writingFile(file, () => backupDatabase(db, file));
-        return backupInfo(file);
+        return describeBackup(file);
       }),
 
     listBackups: () => {
       const folder = backupsDir();
-      const names = fs.existsSync(folder)
-        ? fs.readdirSync(folder).filter((n) => n.endsWith('.sqlite') && fs.statSync(path.join(folder, n)).isFile())
-        : [];
-      const backups = names
-        .map((n) => backupInfo(path.join(folder, n)))
-        .sort((a, b) => b.createdAt - a.createdAt || b.fileName.localeCompare(a.fileName));
-      return { folder, backups, current: bankCounts(db) };
+      return { folder, backups: listBackupFiles(folder), current: bankCounts(db) };
     },
 
     exportBackup: ({ fileName }) => {
@@ -536,7 +512,13 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
           const candidate = prepareRestore(file, work);
           const replaced = uniqueBackupFile('replaced');
           await writingFile(replaced, () => backupDatabase(db, replaced));
-          replaceAllData(db, candidate);
+          try {
+            replaceAllData(db, candidate);
+          } catch (error) {
+            // Refused late (its tables turned out wrong): nothing changed, so nothing is left to list either.
+            fs.rmSync(replaced, { force: true });
+            throw error;
+          }
           return { restored: bankCounts(db), replacedBackup: path.basename(replaced) };
         } catch (error) {
           if (error instanceof BackupFileError) {

@@ -16,6 +16,28 @@ export class StoreOpenError extends Error {
   }
 }
 
+/** The data file failed SQLite's check (or is not a database): it is not used, and never written. */
+export class StoreDamagedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreDamagedError';
+  }
+}
+
+/** What SQLite's check finds wrong with an open database, in its words; null when it is sound. */
+export function integrityProblem(db: Db, pragma: 'integrity_check' | 'quick_check' = 'integrity_check'): string | null {
+  try {
+    const rows = (db.pragma(`${pragma}(5)`) as Array<Record<string, string>>).map((r) => String(Object.values(r)[0]));
+    if (rows.length === 1 && rows[0] === 'ok') return null;
+    const lines = rows.flatMap((r) => r.split('\n')).filter((l) => l.trim() && !/^\*\*\* in database/.test(l));
+    return lines.join('; ') || 'no answer';
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return (error as Error).message;
+    throw error;
+  }
+}
+
 export const SCHEMA_VERSION = migrations.length;
 
 function applyPragmas(db: Db): void {
@@ -72,8 +94,8 @@ function readUserVersion(file: string): number {
 }
 
 /**
- * Opens (creating if needed) the store in `dir`. A newer or corrupt file is refused before anything
- * is written to it; an existing older file is backed up with SQLite's online backup before migrating.
+ * Opens (creating if needed) the store in `dir`. A newer file is refused (StoreOpenError) and a damaged
+ * one (StoreDamagedError: not a database, or failing `PRAGMA quick_check`) before anything is written to it; an existing older file is backed up with SQLite's online backup before migrating.
  */
 export async function openDb(dir: string): Promise<Db> {
   fs.mkdirSync(dir, { recursive: true });
@@ -84,6 +106,10 @@ export async function openDb(dir: string): Promise<Db> {
     try {
       version = readUserVersion(file);
     } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+        throw new StoreDamagedError(`The data file is not a readable database (${(error as Error).message}).`);
+      }
       throw new StoreOpenError(
         `Prepdeck's data file ${file} could not be read (${(error as Error).message}). ` +
           'It may be damaged. Move it aside to start fresh, or restore a backup. Nothing was changed.',
@@ -98,6 +124,11 @@ export async function openDb(dir: string): Promise<Db> {
   }
   const db = new Database(file);
   try {
+    if (exists) {
+      // Before anything is written (even a pragma): a damaged store is refused, and the person chooses what to do.
+      const problem = integrityProblem(db, 'quick_check');
+      if (problem !== null) throw new StoreDamagedError(`SQLite's check of the data file says: ${problem}.`);
+    }
     applyPragmas(db);
     if (exists && version < SCHEMA_VERSION) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -10,7 +10,8 @@ import { deliverFile, fileSize, fileToBase64 } from './files';
 import '../../styles/transfer.css';
 
 const KINDS: Record<BackupKind, string> = {
-  manual: 'Backup',
+  auto: 'Automatic',
+  manual: 'Manual',
   replaced: 'Before a restore',
   migration: 'Before an upgrade',
   other: 'Other file',
