@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CALL_NAMES, IPC_PREFIX, type ListedCallName } from './call-names';
 import { DEFAULT_LEVELS } from './domain';
+import { nameProblem } from './names';
 import type { DeckSummary, DeletedQuestion, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
   QUESTION_SORTS,
@@ -84,7 +85,17 @@ export const SessionConfigInput = z
 
 const sessionRef = z.object({ sessionId: id }).strict();
 
-const name = (max: number) => z.string().trim().min(1).max(max);
+/** A name a person gives (deck, level, tag, keyword, alias): trimmed, not empty, no control characters. */
+const name = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = nameProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `This name ${problem}` });
+    });
 
 /** Said when a keyword or an alias holds a separator of the exported formats (the editor shows it too). */
 export const KEYWORD_SEPARATOR_MESSAGE =

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ImportWarning, KeywordSpec } from './domain';
+import { nameProblem } from './names';
 
 export const IMPORT_FORMATS = ['markdown', 'json', 'csv', 'tsv', 'article'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -50,11 +51,22 @@ export const ColumnMappingInput = z
   .strict();
 export type ColumnMapping = z.infer<typeof ColumnMappingInput>;
 
-const levelName = z.string().trim().min(1).max(60);
+/** A name from the person (a new deck's name, a level): the same rules as the editor's (see names.ts). */
+const checkedName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = nameProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `This name ${problem}` });
+    });
+const levelName = checkedName(60);
 
 export const ImportTargetInput = z.union([
   z.object({ deckId: z.number().int().positive() }).strict(),
-  z.object({ newDeckName: z.string().trim().min(1).max(120) }).strict(),
+  z.object({ newDeckName: checkedName(120) }).strict(),
 ]);
 export type ImportTarget = z.infer<typeof ImportTargetInput>;
 
