@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import ReactMarkdown from 'react-markdown';
+import ReactMarkdown, { defaultUrlTransform, type Components, type UrlTransform } from 'react-markdown';
 import rehypeHighlight, { type Options as HighlightOptions } from 'rehype-highlight';
 import bash from 'highlight.js/lib/languages/bash';
 import css from 'highlight.js/lib/languages/css';
@@ -11,6 +11,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { isWebLink } from '../lib/links';
 import { rehypeMark, type Mark } from '../lib/rehype-mark';
 
 // The languages interview answers use; the full set would triple the bundle.
@@ -24,6 +25,21 @@ const highlight: HighlightOptions = {
     xml: ['html'],
     ini: ['toml', 'env'],
   },
+};
+
+/** Links keep only web addresses; any other href becomes empty, and the `a` below renders it as plain text. */
+const urlTransform: UrlTransform = (url, key) =>
+  key === 'href' ? (isWebLink(url) ? url : '') : defaultUrlTransform(url);
+
+const components: Components = {
+  a: ({ href, children, node: _node, ...rest }) =>
+    href ? (
+      <a href={href} {...rest}>
+        {children}
+      </a>
+    ) : (
+      <span className="markdown-link-text">{children}</span>
+    ),
 };
 
 /**
@@ -40,7 +56,7 @@ export function Markdown({ children, marks }: { children: string; marks?: readon
   );
   return (
     <div className="markdown">
-      <ReactMarkdown rehypePlugins={plugins as never} skipHtml>
+      <ReactMarkdown rehypePlugins={plugins as never} urlTransform={urlTransform} components={components} skipHtml>
         {children}
       </ReactMarkdown>
     </div>
