@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from '../../src/renderer/src/components/Markdown';
+import { Markdown } from './Markdown';
 
 const html = (markdown: string): string => renderToStaticMarkup(createElement(Markdown, { children: markdown }));
 
