@@ -89,7 +89,7 @@ test('every acknowledged answer survives 30 SIGKILLs at random moments', async (
             view = await call<View>('nextQuestion', { sessionId: view.id });
           } else {
             const answer = `kill ${kill} answer ${n}: the ORM maps models to tables`;
-            const position = view.position;
+            const position: number = view.position;
             view = await call<View>('submitAnswer', { sessionId: view.id, position, answer, reason: 'answer' });
             acknowledged.set(answer, { sessionId: view.id, position });
             lastSession = { id: view.id, answered: view.answeredCount };
