@@ -137,7 +137,12 @@ export interface ImportPreview {
   sourceDeck: { name: string; description: string; levels: string[] };
   /** The levels of the source, each with its question count and the level it becomes. */
   levels: Array<{ source: string; level: string; count: number }>;
+  /** One page of the questions, from `offset` (see PREVIEW_PAGE); `questionCount` says how many there are. */
   questions: ImportPreviewQuestion[];
+  offset: number;
+  questionCount: number;
+  /** Questions already in the target deck (skipped or updated, as chosen). */
+  duplicateCount: number;
   warnings: ImportWarning[];
   table: ImportTablePreview | null;
   /** Where the questions go: an existing deck (deckId) or a new one. */

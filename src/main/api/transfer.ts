@@ -6,6 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import { localDateTime, spreadsheetSafe } from '../../shared/spreadsheet';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import { DEFAULT_LEVELS, type ParsedDeck, type ParsedQuestion } from '../../shared/domain';
+import { LIMITS, questionLimitProblem } from '../../shared/limits';
+import { nameProblem } from '../../shared/names';
 import { GRADES } from '../../shared/session-types';
 import type {
   ExportFormat,
@@ -151,7 +153,35 @@ function canonicalLevel(level: string, known: readonly string[]): string {
   return findLevel(known, level) ?? level;
 }
 
-type ImportRequest = ParsedInputOf<'previewImport'>;
+/**
+ * Refuses an import the editor could not take (see shared/limits.ts): too many questions, or one too big or with a
+ * name it would refuse. Said with the line, and that nothing was imported.
+ */
+function checkLimits(parsed: ImportParseResult): void {
+  const count = parsed.deck.questions.length;
+  if (count > LIMITS.importQuestions) {
+    importFailure(
+      new ImportError(
+        `The file holds ${count.toLocaleString('en-US')} questions; Prepdeck imports up to ${LIMITS.importQuestions.toLocaleString('en-US')} at a time. ` +
+          'Split it into smaller files and import them one by one',
+      ),
+    );
+  }
+  const deckProblem = nameProblem(parsed.deck.name);
+  if (deckProblem) importFailure(new ImportError(`The deck's name ${deckProblem}`));
+  for (const level of parsed.deck.levels) {
+    const problem = nameProblem(level);
+    if (problem) importFailure(new ImportError(`A level of the deck ${problem}`));
+  }
+  for (const q of parsed.deck.questions) {
+    const problem = questionLimitProblem(q);
+    if (problem) {
+      importFailure(new ImportError(`The question on line ${q.line} cannot be imported: ${problem}`, q.line));
+    }
+  }
+}
+
+type ImportRequest = Omit<ParsedInputOf<'previewImport'>, 'offset' | 'limit'>;
 
 interface PreparedImport {
   parsed: ImportParseResult;
@@ -231,6 +261,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
     } catch (error) {
       return importFailure(error);
     }
+    checkLimits(parsed);
     const target = resolveTarget(req.target, parsed.deck);
     const known = mergeLevels(target.deck?.levels ?? [], DEFAULT_LEVELS);
     const levelOf = (sourceLevel: string): string =>
@@ -320,7 +351,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
   return {
     chooseImportFile: () => pick('Import questions', IMPORT_FILTERS),
 
-    previewImport: (req) => {
+    previewImport: ({ offset, limit, ...req }) => {
       const p = prepare(req);
       const counts = new Map<string, number>();
       for (const q of p.parsed.deck.questions) counts.set(q.level, (counts.get(q.level) ?? 0) + 1);
@@ -336,7 +367,8 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
         levels: mergeLevels(p.parsed.deck.levels, [...counts.keys()])
           .filter((l) => counts.has(l))
           .map((source) => ({ source, level: p.levelOf(source), count: counts.get(source)! })),
-        questions: p.steps.map((step, i) => {
+        questions: p.steps.slice(offset, offset + limit).map((step, j) => {
+          const i = offset + j;
           const q = step.question;
           return {
             line: q.line,
@@ -350,6 +382,9 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
             action: step.action,
           };
         }),
+        offset,
+        questionCount: p.steps.length,
+        duplicateCount: p.steps.filter((s) => s.action === 'skip-duplicate' || s.action === 'update').length,
         warnings: p.parsed.deck.warnings,
         table: table
           ? {
