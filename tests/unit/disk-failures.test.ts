@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../src/main/api';
 import { openAppCore } from '../../src/main/app';
-import { DB_FILE } from '../../src/main/store/database';
+import { DB_FILE, openDb, StoreOpenError } from '../../src/main/store/database';
 import { callApi, failureOf } from './harness';
 
 const clock = { now: () => Date.UTC(2026, 2, 10, 9, 30) };
@@ -69,4 +69,22 @@ describe('when the disk fails', () => {
     expect(attempts(readonly)).toEqual([{ position: 0, answer: 'saved' }]);
     readonly.close();
   });
+
+  it.skipIf(canWrite('/sys'))('a data folder that cannot be written is refused at start with words', async () => {
+    await expect(openDb('/sys/prepdeck-test')).rejects.toThrow(StoreOpenError);
+    await expect(openDb('/sys/prepdeck-test')).rejects.toThrow(
+      /^Prepdeck cannot write in its data folder \/sys\/prepdeck-test: (Prepdeck may not write there|the folder is read-only)\. Nothing was changed/,
+    );
+  });
 });
+
+function canWrite(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    fs.mkdirSync(path.join(dir, 'prepdeck-probe'));
+    fs.rmdirSync(path.join(dir, 'prepdeck-probe'));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -93,11 +93,35 @@ function readUserVersion(file: string): number {
   }
 }
 
+const OPEN_FAILURES: Array<[RegExp, string]> = [
+  [/^(EROFS|SQLITE_READONLY)/, 'the folder is read-only'],
+  [/^(EACCES|EPERM|SQLITE_CANTOPEN)/, 'Prepdeck may not write there'],
+  [/^(ENOSPC|EDQUOT|SQLITE_FULL)/, 'the disk is full'],
+  [/^(EIO|SQLITE_IOERR)/, 'the disk could not be read or written'],
+];
+
 /**
- * Opens (creating if needed) the store in `dir`. A newer file is refused (StoreOpenError) and a damaged
- * one (StoreDamagedError: not a database, or failing `PRAGMA quick_check`) before anything is written to it; an existing older file is backed up with SQLite's online backup before migrating.
+ * Opens (creating if needed) the store in `dir`. A newer file is refused (StoreOpenError) and a damaged one
+ * (StoreDamagedError: not a database, or failing `PRAGMA quick_check`) before anything is written to it; an
+ * existing older file is backed up with SQLite's online backup before migrating. A folder that cannot be written
+ * (read-only, full, no permission) is a StoreOpenError that says so.
  */
 export async function openDb(dir: string): Promise<Db> {
+  try {
+    return await openDbIn(dir);
+  } catch (error) {
+    if (error instanceof StoreOpenError || error instanceof StoreDamagedError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    const reason = OPEN_FAILURES.find(([pattern]) => pattern.test(code))?.[1];
+    if (!reason) throw error;
+    throw new StoreOpenError(
+      `Prepdeck cannot write in its data folder ${dir}: ${reason}. Nothing was changed; your data there, if any, is as it was. ` +
+        'Free some space or fix the folder, or set PREPDECK_DATA_DIR to another folder.',
+    );
+  }
+}
+
+async function openDbIn(dir: string): Promise<Db> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, DB_FILE);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
