@@ -117,6 +117,22 @@ describe('0005 rollup-triggers-without-alias', () => {
     ]);
   });
 
+  it("still recomputes through the question's index, not a scan of the deck", () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const body = (
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'stats_attempt_deleted'").pluck().get() as string
+    ).replace(/^[\s\S]*?BEGIN|END\s*$/g, '');
+    const old: Record<string, string> = { question_id: '2', deck_id: '1', level: "'Advanced'", day: '20000' };
+    const sql = body.replace(/OLD\.(\w+)/g, (_, column: string) => old[column]!).replace(/;\s*$/, '');
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH a USING INDEX attempts_question \(question_id=\?\)/);
+    expect(plan).toMatch(/SEARCH stats_question_rollup USING PRIMARY KEY/);
+    expect(plan).not.toMatch(/attempts_deck_level|SCAN a\b/);
+  });
+
   it('after the whole chain, columns and tables can be renamed and dropped', () => {
     const db = new Database(':memory:');
     migrate(db);
