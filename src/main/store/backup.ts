@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo, BackupKind, BankCounts } from '../../shared/transfer';
 import { integrityProblem, migrate, SCHEMA_VERSION, StoreDamagedError, type Db } from './database';
+import { privateDir, privateFile } from './private-files';
 
 export { StoreDamagedError } from './database';
 
@@ -47,9 +48,10 @@ export function bankCounts(db: Db): BankCounts {
  * never kept, and a damaged store is said so (StoreDamagedError) rather than copied.
  */
 export async function backupDatabase(db: Db, file: string): Promise<void> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  privateDir(path.dirname(file));
   const partial = `${file}.partial`;
   try {
+    privateFile(partial);
     await db.backup(partial);
     const copy = new Database(partial);
     let problem: string | null;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db';
 import { migrations, type Migration } from './migrations';
+import { privateDir, privateFile, tightenFile } from './private-files';
 
 export type { Db } from './db';
 
@@ -122,7 +123,7 @@ export async function openDb(dir: string): Promise<Db> {
 }
 
 async function openDbIn(dir: string): Promise<Db> {
-  fs.mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const file = path.join(dir, DB_FILE);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   let version = 0;
@@ -146,6 +147,9 @@ async function openDbIn(dir: string): Promise<Db> {
       );
     }
   }
+  // SQLite gives its -wal and -shm files the database file's mode: 0600 here makes all three private.
+  privateFile(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) tightenFile(companion);
   const db = new Database(file);
   try {
     if (exists) {
@@ -156,8 +160,10 @@ async function openDbIn(dir: string): Promise<Db> {
     applyPragmas(db);
     if (exists && version < SCHEMA_VERSION) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      fs.mkdirSync(path.join(dir, 'backups'), { recursive: true });
-      await db.backup(path.join(dir, 'backups', `before-migration-v${version}-${stamp}.sqlite`));
+      privateDir(path.join(dir, 'backups'));
+      const backup = path.join(dir, 'backups', `before-migration-v${version}-${stamp}.sqlite`);
+      privateFile(backup);
+      await db.backup(backup);
     }
     migrate(db);
     return db;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import ReactMarkdown, { defaultUrlTransform, type Components, type UrlTransform } from 'react-markdown';
+import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeHighlight, { type Options as HighlightOptions } from 'rehype-highlight';
 import bash from 'highlight.js/lib/languages/bash';
 import css from 'highlight.js/lib/languages/css';
@@ -11,7 +11,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
-import { isWebLink } from '../lib/links';
+import { webLink } from '../../../shared/links';
 import { rehypeMark, type Mark } from '../lib/rehype-mark';
 
 // The languages interview answers use; the full set would triple the bundle.
@@ -27,20 +27,21 @@ const highlight: HighlightOptions = {
   },
 };
 
-/** Links keep only web addresses; any other href becomes empty, and the `a` below renders it as plain text. */
-const urlTransform: UrlTransform = (url, key) =>
-  key === 'href' ? (isWebLink(url) ? url : '') : defaultUrlTransform(url);
+/**
+ * A link to a web page opens in a new tab (in the desktop app, main sends it to the system browser); any other
+ * link (javascript:, file:, data:, a custom scheme, a relative path) is shown as its text, not a link.
+ */
+export function MarkdownLink({ href, children }: { href?: string | undefined; children?: React.ReactNode }) {
+  const link = webLink(href);
+  if (!link) return <span className="markdown-link-text">{children}</span>;
+  return (
+    <a href={link} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
 
-const components: Components = {
-  a: ({ href, children, node: _node, ...rest }) =>
-    href ? (
-      <a href={href} {...rest}>
-        {children}
-      </a>
-    ) : (
-      <span className="markdown-link-text">{children}</span>
-    ),
-};
+const components: Components = { a: ({ href, children }) => <MarkdownLink href={href}>{children}</MarkdownLink> };
 
 /**
  * Model answers: Markdown without raw HTML (react-markdown never renders it), code highlighted,
@@ -56,7 +57,7 @@ export function Markdown({ children, marks }: { children: string; marks?: readon
   );
   return (
     <div className="markdown">
-      <ReactMarkdown rehypePlugins={plugins as never} urlTransform={urlTransform} components={components} skipHtml>
+      <ReactMarkdown rehypePlugins={plugins as never} components={components} skipHtml>
         {children}
       </ReactMarkdown>
     </div>
