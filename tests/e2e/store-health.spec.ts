@@ -80,7 +80,7 @@ test('a damaged store: one clear screen, then the newest good backup restored', 
   await expect(page.getByText(/btreeInitPage\(\) returns error code 11/)).toBeVisible();
   await expect(page.getByText(file, { exact: true })).toBeVisible();
   const restore = page.getByRole('button', { name: /Restore the newest good backup/ });
-  await expect(restore).toContainText('1 deck, 35 questions, 1 answer');
+  await expect(restore).toContainText(/1 deck, \d+ questions, 1 answer/);
   await everySize(page, 'damaged-store');
   expect(fs.readFileSync(file).equals(damaged)).toBe(true);
 
