@@ -186,8 +186,12 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
-    core?.close();
+  // The quit backup (if the data changed since the last automatic one) is awaited before the app exits.
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    const closing = core;
     core = null;
+    event.preventDefault();
+    void closing.shutdown().finally(() => app.quit());
   });
 }

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { CALL_NAMES, IPC_PREFIX, type ListedCallName } from './call-names';
 import { DEFAULT_LEVELS } from './domain';
+import { LIMITS, PREVIEW_PAGE } from './limits';
+import { nameProblem } from './names';
 import type { DeckSummary, DeletedQuestion, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
   QUESTION_SORTS,
@@ -32,6 +34,7 @@ import {
   CommitImportInput,
   EXPORT_FORMATS,
   ImportRequestInput,
+  RECOVERY_ACTIONS,
   RestoreSourceInput,
   type BackupInfo,
   type BackupList,
@@ -40,6 +43,7 @@ import {
   type ImportResult,
   type PickedFile,
   type RestoreResult,
+  type StoreHealth,
 } from './transfer';
 
 /** Declares a call: `call<Result>()(inputSchema)`. The result type exists only for the compiler. */
@@ -84,7 +88,17 @@ export const SessionConfigInput = z
 
 const sessionRef = z.object({ sessionId: id }).strict();
 
-const name = (max: number) => z.string().trim().min(1).max(max);
+/** A name a person gives (deck, level, tag, keyword, alias): trimmed, not empty, no control characters. */
+const name = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = nameProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `This name ${problem}` });
+    });
 
 /** Said when a keyword or an alias holds a separator of the exported formats (the editor shows it too). */
 export const KEYWORD_SEPARATOR_MESSAGE =
@@ -97,11 +111,11 @@ export const hasKeywordSeparator = (value: string): boolean => /[;|]/.test(value
 
 export const KeywordSpecInput = z
   .object({
-    label: name(120).refine((v) => !hasKeywordSeparator(v), { error: KEYWORD_SEPARATOR_MESSAGE }),
+    label: name(LIMITS.keyword).refine((v) => !hasKeywordSeparator(v), { error: KEYWORD_SEPARATOR_MESSAGE }),
     /** Replace the keyword's aliases (shared by every question using it); absent, it keeps the ones it has. */
     aliases: z
-      .array(name(120).refine((v) => !hasKeywordSeparator(v), { error: ALIAS_SEPARATOR_MESSAGE }))
-      .max(20)
+      .array(name(LIMITS.keyword).refine((v) => !hasKeywordSeparator(v), { error: ALIAS_SEPARATOR_MESSAGE }))
+      .max(LIMITS.aliasesPerKeyword)
       .optional(),
     weight: z.number().int().min(1).max(5).default(1),
   })
@@ -112,13 +126,13 @@ export const QuestionInput = z
     /** Absent for a new question. */
     id: id.optional(),
     deckId: id,
-    level: name(60),
-    prompt: name(1000),
-    answer: z.string().max(100_000),
-    keywords: z.array(KeywordSpecInput).max(50),
+    level: name(LIMITS.level),
+    prompt: name(LIMITS.prompt),
+    answer: z.string().max(LIMITS.answer),
+    keywords: z.array(KeywordSpecInput).max(LIMITS.keywords),
     tags: z
-      .array(name(60).refine((v) => !v.includes(','), { error: TAG_SEPARATOR_MESSAGE }))
-      .max(30)
+      .array(name(LIMITS.tag).refine((v) => !v.includes(','), { error: TAG_SEPARATOR_MESSAGE }))
+      .max(LIMITS.tags)
       .default([]),
   })
   .strict();
@@ -159,6 +173,11 @@ export const StatsFilterInput = z
   .strict();
 
 export const contract = {
+  // The data file: its check at start, and the way out when it failed
+  getStoreHealth: call<StoreHealth>()(noInput),
+  /** Only while the store is damaged: keeps the damaged file aside, then restores the newest good backup or starts empty. */
+  recoverStore: call<StoreHealth>()(z.object({ action: z.enum(RECOVERY_ACTIONS) }).strict()),
+
   // Library
   libraryOverview: call<LibraryOverview>()(noInput),
   listDecks: call<DeckSummary[]>()(noInput),
@@ -256,7 +275,13 @@ export const contract = {
   /** Desktop only: Electron's open dialog, in main; the renderer gets an id, never a path. Null when cancelled. */
   chooseImportFile: call<PickedFile | null>()(noInput),
   /** What an import would do, written nowhere. */
-  previewImport: call<ImportPreview>()(ImportRequestInput),
+  previewImport: call<ImportPreview>()(
+    ImportRequestInput.extend({
+      /** The page of questions to list (the counts always cover the whole import). */
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(PREVIEW_PAGE).default(PREVIEW_PAGE),
+    }).strict(),
+  ),
   /** The import, in one transaction: all of it or, on any error, nothing. */
   commitImport: call<ImportResult>()(CommitImportInput),
   exportDeck: call<FileResult>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),

@@ -4,6 +4,8 @@
  * the contract hold exactly the same names.
  */
 export const CALL_NAMES = [
+  'getStoreHealth',
+  'recoverStore',
   'libraryOverview',
   'listDecks',
   'listQuestions',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ImportWarning, KeywordSpec } from './domain';
+import { nameProblem } from './names';
 
 export const IMPORT_FORMATS = ['markdown', 'json', 'csv', 'tsv', 'article'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -50,11 +51,22 @@ export const ColumnMappingInput = z
   .strict();
 export type ColumnMapping = z.infer<typeof ColumnMappingInput>;
 
-const levelName = z.string().trim().min(1).max(60);
+/** A name from the person (a new deck's name, a level): the same rules as the editor's (see names.ts). */
+const checkedName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = nameProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `This name ${problem}` });
+    });
+const levelName = checkedName(60);
 
 export const ImportTargetInput = z.union([
   z.object({ deckId: z.number().int().positive() }).strict(),
-  z.object({ newDeckName: z.string().trim().min(1).max(120) }).strict(),
+  z.object({ newDeckName: checkedName(120) }).strict(),
 ]);
 export type ImportTarget = z.infer<typeof ImportTargetInput>;
 
@@ -130,7 +142,12 @@ export interface ImportPreview {
   levels: Array<{ source: string; level: string; count: number; hints: string[] }>;
   /** An article that names no level: every question goes to one level, for the person to pick. */
   noLevelHints: boolean;
+  /** One page of the questions, from `offset` (see PREVIEW_PAGE); `questionCount` says how many there are. */
   questions: ImportPreviewQuestion[];
+  offset: number;
+  questionCount: number;
+  /** Questions already in the target deck (skipped or updated, as chosen). */
+  duplicateCount: number;
   warnings: ImportWarning[];
   table: ImportTablePreview | null;
   /** Where the questions go: an existing deck (deckId) or a new one. */
@@ -175,14 +192,14 @@ export interface BankCounts {
   attempts: number;
 }
 
-export type BackupKind = 'manual' | 'replaced' | 'migration' | 'other';
+export type BackupKind = 'auto' | 'manual' | 'replaced' | 'migration' | 'other';
 
 export interface BackupInfo {
   fileName: string;
   size: number;
   /** When the file was written, ms since the epoch. */
   createdAt: number;
-  /** manual: "Back up now"; replaced: the data a restore replaced; migration: before an upgrade of the format. */
+  /** auto: made on the schedule (pruned by it); manual: "Back up now"; replaced: the data a restore replaced; migration: before an upgrade of the format. */
   kind: BackupKind;
   /** What it holds; null when the file cannot be read as a Prepdeck backup. */
   counts: BankCounts | null;
@@ -214,3 +231,28 @@ export interface RestoreResult {
   /** The backup of the data the restore replaced, in the backups folder. */
   replacedBackup: string;
 }
+
+/**
+ * Whether the data file passed its check at start (`PRAGMA quick_check`). A damaged one is not used, not written,
+ * and every other call answers a `storage` error until the person chooses what to do.
+ */
+export type StoreHealth =
+  | {
+      status: 'ok';
+      /** What the last recovery did, in this run of the app. */
+      recovery: { damagedFile: string; restoredFrom: string | null } | null;
+    }
+  | {
+      status: 'damaged';
+      /** What SQLite's check found, in its words. */
+      problem: string;
+      /** The data file, as it is now. */
+      file: string;
+      /** Where the damaged file is kept when the person chooses (it is never deleted). */
+      keepAs: string;
+      /** The newest backup that passes a restore's checks, or null when there is none. */
+      newestGood: BackupInfo | null;
+    };
+
+export const RECOVERY_ACTIONS = ['restore-newest', 'start-empty'] as const;
+export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];

@@ -36,7 +36,7 @@ export async function advanceServerClock(server: PrepdeckServer, ms: number): Pr
   if (!response.ok) throw new Error(`could not move the server clock: ${response.status}`);
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(WEB_ENTRY)) throw new Error('out/main/web.js is missing: run `npm run build` first.');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0'], {

@@ -63,8 +63,7 @@ describe('migration 0003 (scorer version, verdicts and credits)', () => {
 
     migrate(db);
 
-    expect(SCHEMA_VERSION).toBe(3);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT id, answer, keyword_score, self_grade FROM attempts ORDER BY id').all()).toEqual(answers);
     // Written answers (answered, timed out) were scored by version 1; spoken and skipped ones by no scorer.
     expect(db.prepare('SELECT id, scorer_version FROM attempts ORDER BY id').all()).toEqual([

@@ -5,7 +5,15 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppCore } from '../../src/main/app';
 import { bundledDecks } from '../../src/main/bundled-decks';
-import { DB_FILE, migrate, openDb, openMemoryDb, SCHEMA_VERSION, StoreOpenError } from '../../src/main/store/database';
+import {
+  DB_FILE,
+  migrate,
+  openDb,
+  openMemoryDb,
+  SCHEMA_VERSION,
+  StoreDamagedError,
+  StoreOpenError,
+} from '../../src/main/store/database';
 import { installBundledDeck } from '../../src/main/store/bundled';
 import { getQuestion, listQuestions } from '../../src/main/store/questions';
 
@@ -64,11 +72,12 @@ describe('migrations', () => {
     expect(fs.readdirSync(dir)).toEqual([DB_FILE]);
   });
 
-  it('refuses a file that is not a database, with a message a person can act on', async () => {
+  it('refuses a file that is not a database as damaged (the app then offers a way out), writing nothing', async () => {
     const file = path.join(dir, DB_FILE);
     fs.writeFileSync(file, 'this is not sqlite '.repeat(100));
     const before = fs.readFileSync(file);
-    await expect(openDb(dir)).rejects.toThrow(/could not be read.*restore a backup/s);
+    await expect(openDb(dir)).rejects.toThrow(StoreDamagedError);
+    await expect(openDb(dir)).rejects.toThrow(/not a readable database \(file is not a database\)/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 

@@ -86,4 +86,31 @@ describe('browser mode server', () => {
     expect((await request('GET', '/../prepdeck-secret.txt', { Host: host() })).status).toBe(404);
     expect((await request('GET', '/%2e%2e/prepdeck-secret.txt', { Host: host() })).status).toBe(404);
   });
+
+  it('answers a body over its limit with 413 and a message, not a reset connection', async () => {
+    const headers = { Host: host(), 'X-Prepdeck-Token': server.token, 'Content-Type': 'application/json' };
+    const big = JSON.stringify({ source: { kind: 'text', text: 'x'.repeat(33 * 1024 * 1024) } });
+    const res = await request('POST', '/api/previewImport', headers, big);
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'The request is larger than browser mode accepts (32 MB). Nothing was changed.',
+      },
+    });
+    // The server goes on answering.
+    expect((await request('POST', '/api/listDecks', headers)).status).toBe(200);
+  });
+
+  it.each([
+    ['a malformed %-escape in a call', 'POST', '/api/list%E0%A4%A'],
+    ['a NUL byte in a call', 'POST', '/api/listDecks%00'],
+    ['a malformed %-escape in a file', 'GET', '/%zz'],
+    ['a NUL byte in a file', 'GET', '/index.html%00.png'],
+  ])('answers %s with 400, not 500', async (_what, method, pathname) => {
+    const res = await request(method, pathname, { Host: host(), 'X-Prepdeck-Token': server.token });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
 });

@@ -9,6 +9,27 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** What a person can do about a storage failure, by SQLite's code; the change was rolled back in every case. */
+const STORAGE_FAILURES: Array<[RegExp, string]> = [
+  [
+    /^SQLITE_FULL/,
+    'The disk is full, so this change was not saved. Everything saved before is safe. Free some space and try again.',
+  ],
+  [
+    /^SQLITE_READONLY/,
+    "Prepdeck's data folder cannot be written to (it is read-only), so this change was not saved. Everything saved before is safe.",
+  ],
+  [
+    /^SQLITE_IOERR/,
+    'The disk could not be written or read, so this change was not saved. Everything saved before is safe. Check the disk and try again.',
+  ],
+  [
+    /^SQLITE_(CORRUPT|NOTADB)/,
+    "Prepdeck's data file is damaged, so this change was not saved. Restart Prepdeck: it checks the file and offers to restore the newest good backup.",
+  ],
+  [/^SQLITE_(BUSY|LOCKED)/, 'The data file is in use by another program. Nothing was changed; try again in a moment.'],
+];
+
 function isSqliteError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && error.name === 'SqliteError';
 }
@@ -43,9 +64,13 @@ export async function dispatch(api: Handlers, name: unknown, input: unknown): Pr
         };
       }
       console.error('storage error', error);
+      const known = STORAGE_FAILURES.find(([code]) => code.test(error.code));
       return {
         ok: false,
-        error: { code: 'storage', message: `The data file could not be used: ${error.message}. Nothing was changed.` },
+        error: {
+          code: 'storage',
+          message: known?.[1] ?? `The data file could not be used: ${error.message}. Nothing was changed.`,
+        },
       };
     }
     console.error('internal error', error);

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../store/db';
 import { bankApi } from './bank';
 import type { ApiContext, FileDialogs, Handlers } from './context';
+import { healthApi } from './health';
 import { libraryApi } from './library';
 import { rescoreApi } from './rescore';
 import { sessionsApi } from './sessions';
@@ -20,5 +21,6 @@ export function createApi(db: Db, clock: Clock, options: { dataDir?: string; dia
     ...rescoreApi(ctx),
     ...bankApi(ctx),
     ...transferApi(ctx),
+    ...healthApi(),
   } satisfies Handlers;
 }

@@ -6,10 +6,10 @@ import { stringify } from 'csv-stringify/sync';
 import { localDateTime, spreadsheetSafe } from '../../shared/spreadsheet';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import { DEFAULT_LEVELS, type ParsedDeck, type ParsedQuestion } from '../../shared/domain';
+import { LIMITS, questionLimitProblem } from '../../shared/limits';
+import { nameProblem } from '../../shared/names';
 import { GRADES } from '../../shared/session-types';
 import type {
-  BackupInfo,
-  BackupKind,
   ExportFormat,
   FileResult,
   ImportPreview,
@@ -30,12 +30,14 @@ import {
 import { findLevel, levelFromText } from '../core/import/levels';
 import { countPlan, planImport, type PlannedStep } from '../core/import/plan';
 import {
-  backupCounts,
   BackupFileError,
   backupDatabase,
   bankCounts,
+  describeBackup,
+  listBackupFiles,
   prepareRestore,
   replaceAllData,
+  StoreDamagedError,
 } from '../store/backup';
 import { DB_FILE } from '../store/database';
 import { liveDeck, liveDeckByName, type DeckRef } from '../store/questions';
@@ -120,17 +122,11 @@ async function writingFile<T>(file: string, write: () => T | Promise<T>): Promis
     return await write();
   } catch (error) {
     if (error instanceof ApiError) throw error;
+    if (error instanceof StoreDamagedError) throw new ApiError('storage', error.message);
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = WRITE_FAILURES[code] ?? ((error as Error).message.replace(/\.$/, '') || 'unknown error');
     throw new ApiError('storage', `Could not write ${path.basename(file)}: ${reason}. Nothing was changed.`);
   }
-}
-
-function backupKind(fileName: string): BackupKind {
-  if (fileName.startsWith('prepdeck-')) return 'manual';
-  if (fileName.startsWith('replaced-')) return 'replaced';
-  if (fileName.startsWith('before-migration-')) return 'migration';
-  return 'other';
 }
 
 /** Plain-text start of a Markdown answer, for the preview: fences, emphasis, code quotes and heading marks go. */
@@ -157,7 +153,35 @@ function canonicalLevel(level: string, known: readonly string[]): string {
   return findLevel(known, level) ?? level;
 }
 
-type ImportRequest = ParsedInputOf<'previewImport'>;
+/**
+ * Refuses an import the editor could not take (see shared/limits.ts): too many questions, or one too big or with a
+ * name it would refuse. Said with the line, and that nothing was imported.
+ */
+function checkLimits(parsed: ImportParseResult): void {
+  const count = parsed.deck.questions.length;
+  if (count > LIMITS.importQuestions) {
+    importFailure(
+      new ImportError(
+        `The file holds ${count.toLocaleString('en-US')} questions; Prepdeck imports up to ${LIMITS.importQuestions.toLocaleString('en-US')} at a time. ` +
+          'Split it into smaller files and import them one by one',
+      ),
+    );
+  }
+  const deckProblem = nameProblem(parsed.deck.name);
+  if (deckProblem) importFailure(new ImportError(`The deck's name ${deckProblem}`));
+  for (const level of parsed.deck.levels) {
+    const problem = nameProblem(level);
+    if (problem) importFailure(new ImportError(`A level of the deck ${problem}`));
+  }
+  for (const q of parsed.deck.questions) {
+    const problem = questionLimitProblem(q);
+    if (problem) {
+      importFailure(new ImportError(`The question on line ${q.line} cannot be imported: ${problem}`, q.line));
+    }
+  }
+}
+
+type ImportRequest = Omit<ParsedInputOf<'previewImport'>, 'offset' | 'limit'>;
 
 interface PreparedImport {
   parsed: ImportParseResult;
@@ -250,6 +274,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
     } catch (error) {
       return importFailure(error);
     }
+    checkLimits(parsed);
     const target = resolveTarget(req.target, parsed.deck);
     const known = mergeLevels(target.deck?.levels ?? [], DEFAULT_LEVELS);
     const deckLevels = target.deck?.levels ?? [];
@@ -331,18 +356,6 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
     return path.join(dir, name);
   };
 
-  const backupInfo = (file: string): BackupInfo => {
-    const stat = fs.statSync(file);
-    const fileName = path.basename(file);
-    return {
-      fileName,
-      size: stat.size,
-      createdAt: stat.mtimeMs,
-      kind: backupKind(fileName),
-      counts: backupCounts(file),
-    };
-  };
-
   /** One backup or restore at a time: they await SQLite's backup, and a second one must not interleave. */
   const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
     if (busy) throw new ApiError('conflict', 'A backup or restore is already running. Wait for it to finish.');
@@ -357,7 +370,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
   return {
     chooseImportFile: () => pick('Import questions', IMPORT_FILTERS),
 
-    previewImport: (req) => {
+    previewImport: ({ offset, limit, ...req }) => {
       const p = prepare(req);
       const counts = new Map<string, number>();
       for (const q of p.parsed.deck.questions) counts.set(q.level, (counts.get(q.level) ?? 0) + 1);
@@ -379,7 +392,8 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
             hints: (p.parsed.deck.levelHints ?? []).filter((h) => h.level === source).map((h) => h.text),
           })),
         noLevelHints: p.parsed.deck.levelHints?.length === 0,
-        questions: p.steps.map((step, i) => {
+        questions: p.steps.slice(offset, offset + limit).map((step, j) => {
+          const i = offset + j;
           const q = step.question;
           return {
             line: q.line,
@@ -393,6 +407,9 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
             action: step.action,
           };
         }),
+        offset,
+        questionCount: p.steps.length,
+        duplicateCount: p.steps.filter((s) => s.action === 'skip-duplicate' || s.action === 'update').length,
         warnings: p.parsed.deck.warnings,
         table: table
           ? {
@@ -505,18 +522,12 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
       exclusive(async () => {
         const file = uniqueBackupFile('prepdeck');
         await writingFile(file, () => backupDatabase(db, file));
-        return backupInfo(file);
+        return describeBackup(file);
       }),
 
     listBackups: () => {
       const folder = backupsDir();
-      const names = fs.existsSync(folder)
-        ? fs.readdirSync(folder).filter((n) => n.endsWith('.sqlite') && fs.statSync(path.join(folder, n)).isFile())
-        : [];
-      const backups = names
-        .map((n) => backupInfo(path.join(folder, n)))
-        .sort((a, b) => b.createdAt - a.createdAt || b.fileName.localeCompare(a.fileName));
-      return { folder, backups, current: bankCounts(db) };
+      return { folder, backups: listBackupFiles(folder), current: bankCounts(db) };
     },
 
     exportBackup: ({ fileName }) => {
@@ -561,7 +572,13 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
           const candidate = prepareRestore(file, work);
           const replaced = uniqueBackupFile('replaced');
           await writingFile(replaced, () => backupDatabase(db, replaced));
-          replaceAllData(db, candidate);
+          try {
+            replaceAllData(db, candidate);
+          } catch (error) {
+            // Refused late (its tables turned out wrong): nothing changed, so nothing is left to list either.
+            fs.rmSync(replaced, { force: true });
+            throw error;
+          }
           return { restored: bankCounts(db), replacedBackup: path.basename(replaced) };
         } catch (error) {
           if (error instanceof BackupFileError) {

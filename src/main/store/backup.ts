@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { BankCounts } from '../../shared/transfer';
-import { migrate, SCHEMA_VERSION, type Db } from './database';
+import type { BackupInfo, BackupKind, BankCounts } from '../../shared/transfer';
+import { integrityProblem, migrate, SCHEMA_VERSION, StoreDamagedError, type Db } from './database';
 import { privateDir, privateFile } from './private-files';
+
+export { StoreDamagedError } from './database';
 
 /** The tables every Prepdeck database has had since its first version. */
 const CORE_TABLES = [
@@ -42,6 +44,8 @@ export function bankCounts(db: Db): BankCounts {
 /**
  * Copies the live database to `file` with SQLite's online backup (consistent while the app keeps writing), then
  * turns the copy into a single self-contained file (rollback journal, not WAL), so it can be moved and opened alone.
+ * The copy is checked (`PRAGMA integrity_check`) before it takes its name: a backup that a restore would refuse is
+ * never kept, and a damaged store is said so (StoreDamagedError) rather than copied.
  */
 export async function backupDatabase(db: Db, file: string): Promise<void> {
   privateDir(path.dirname(file));
@@ -50,15 +54,48 @@ export async function backupDatabase(db: Db, file: string): Promise<void> {
     privateFile(partial);
     await db.backup(partial);
     const copy = new Database(partial);
+    let problem: string | null;
     try {
       copy.pragma('journal_mode = DELETE');
+      problem = integrityProblem(copy);
     } finally {
       copy.close();
+    }
+    if (problem !== null) {
+      throw new StoreDamagedError(
+        `Your data file is damaged (SQLite's check says: ${problem}), so no backup was made from it: a restore would refuse it. ` +
+          'Restore an earlier backup from the list.',
+      );
     }
     fs.renameSync(partial, file);
   } finally {
     fs.rmSync(partial, { force: true });
   }
+}
+
+function backupKind(fileName: string): BackupKind {
+  if (fileName.startsWith('auto-')) return 'auto';
+  if (fileName.startsWith('prepdeck-')) return 'manual';
+  if (fileName.startsWith('replaced-')) return 'replaced';
+  if (fileName.startsWith('before-migration-')) return 'migration';
+  return 'other';
+}
+
+/** A backup file as the Backups list shows it: when, why, how big, what it holds. */
+export function describeBackup(file: string): BackupInfo {
+  const stat = fs.statSync(file);
+  const fileName = path.basename(file);
+  return { fileName, size: stat.size, createdAt: stat.mtimeMs, kind: backupKind(fileName), counts: backupCounts(file) };
+}
+
+/** The backups in `dir` (every `.sqlite` file), newest first. */
+export function listBackupFiles(dir: string): BackupInfo[] {
+  const names = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((n) => n.endsWith('.sqlite') && fs.statSync(path.join(dir, n)).isFile())
+    : [];
+  return names
+    .map((n) => describeBackup(path.join(dir, n)))
+    .sort((a, b) => b.createdAt - a.createdAt || b.fileName.localeCompare(a.fileName));
 }
 
 function isWalFile(file: string): boolean {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db';
-import { migrations } from './migrations';
+import { migrations, type Migration } from './migrations';
 import { privateDir, privateFile, tightenFile } from './private-files';
 
 export type { Db } from './db';
@@ -17,6 +17,28 @@ export class StoreOpenError extends Error {
   }
 }
 
+/** The data file failed SQLite's check (or is not a database): it is not used, and never written. */
+export class StoreDamagedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreDamagedError';
+  }
+}
+
+/** What SQLite's check finds wrong with an open database, in its words; null when it is sound. */
+export function integrityProblem(db: Db, pragma: 'integrity_check' | 'quick_check' = 'integrity_check'): string | null {
+  try {
+    const rows = (db.pragma(`${pragma}(5)`) as Array<Record<string, string>>).map((r) => String(Object.values(r)[0]));
+    if (rows.length === 1 && rows[0] === 'ok') return null;
+    const lines = rows.flatMap((r) => r.split('\n')).filter((l) => l.trim() && !/^\*\*\* in database/.test(l));
+    return lines.join('; ') || 'no answer';
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return (error as Error).message;
+    throw error;
+  }
+}
+
 export const SCHEMA_VERSION = migrations.length;
 
 function applyPragmas(db: Db): void {
@@ -26,21 +48,32 @@ function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
-/** Runs every migration the database has not seen yet, each in its own transaction. */
-export function migrate(db: Db): void {
+/**
+ * Runs every migration the database has not seen yet (of `steps`: the app's own list unless a test gives
+ * another), each in its own transaction with its version number: one that fails leaves the file at the
+ * version before it, as it was, and says which step failed.
+ */
+export function migrate(db: Db, steps: readonly Migration[] = migrations): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
+  if (current > steps.length) {
     throw new StoreOpenError(
-      `This data was saved by a newer version of Prepdeck (data format ${current}; this app reads up to ${SCHEMA_VERSION}). ` +
+      `This data was saved by a newer version of Prepdeck (data format ${current}; this app reads up to ${steps.length}). ` +
         'Update Prepdeck to open it. Nothing was changed.',
     );
   }
-  for (let version = current; version < SCHEMA_VERSION; version++) {
-    const migration = migrations[version]!;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  for (let version = current; version < steps.length; version++) {
+    const migration = steps[version]!;
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    } catch (error) {
+      throw new StoreOpenError(
+        `Prepdeck could not update its data to format ${version + 1} (${migration.name}: ${(error as Error).message}). ` +
+          `The data was left as it was, in format ${version}.`,
+      );
+    }
   }
 }
 
@@ -61,11 +94,35 @@ function readUserVersion(file: string): number {
   }
 }
 
+const OPEN_FAILURES: Array<[RegExp, string]> = [
+  [/^(EROFS|SQLITE_READONLY)/, 'the folder is read-only'],
+  [/^(EACCES|EPERM|SQLITE_CANTOPEN)/, 'Prepdeck may not write there'],
+  [/^(ENOSPC|EDQUOT|SQLITE_FULL)/, 'the disk is full'],
+  [/^(EIO|SQLITE_IOERR)/, 'the disk could not be read or written'],
+];
+
 /**
- * Opens (creating if needed) the store in `dir`. A newer or corrupt file is refused before anything
- * is written to it; an existing older file is backed up with SQLite's online backup before migrating.
+ * Opens (creating if needed) the store in `dir`. A newer file is refused (StoreOpenError) and a damaged one
+ * (StoreDamagedError: not a database, or failing `PRAGMA quick_check`) before anything is written to it; an
+ * existing older file is backed up with SQLite's online backup before migrating. A folder that cannot be written
+ * (read-only, full, no permission) is a StoreOpenError that says so.
  */
 export async function openDb(dir: string): Promise<Db> {
+  try {
+    return await openDbIn(dir);
+  } catch (error) {
+    if (error instanceof StoreOpenError || error instanceof StoreDamagedError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    const reason = OPEN_FAILURES.find(([pattern]) => pattern.test(code))?.[1];
+    if (!reason) throw error;
+    throw new StoreOpenError(
+      `Prepdeck cannot write in its data folder ${dir}: ${reason}. Nothing was changed; your data there, if any, is as it was. ` +
+        'Free some space or fix the folder, or set PREPDECK_DATA_DIR to another folder.',
+    );
+  }
+}
+
+async function openDbIn(dir: string): Promise<Db> {
   privateDir(dir);
   const file = path.join(dir, DB_FILE);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
@@ -74,6 +131,10 @@ export async function openDb(dir: string): Promise<Db> {
     try {
       version = readUserVersion(file);
     } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+        throw new StoreDamagedError(`The data file is not a readable database (${(error as Error).message}).`);
+      }
       throw new StoreOpenError(
         `Prepdeck's data file ${file} could not be read (${(error as Error).message}). ` +
           'It may be damaged. Move it aside to start fresh, or restore a backup. Nothing was changed.',
@@ -91,6 +152,11 @@ export async function openDb(dir: string): Promise<Db> {
   for (const companion of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) tightenFile(companion);
   const db = new Database(file);
   try {
+    if (exists) {
+      // Before anything is written (even a pragma): a damaged store is refused, and the person chooses what to do.
+      const problem = integrityProblem(db, 'quick_check');
+      if (problem !== null) throw new StoreDamagedError(`SQLite's check of the data file says: ${problem}.`);
+    }
     applyPragmas(db);
     if (exists && version < SCHEMA_VERSION) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -42,10 +42,10 @@ async function main(): Promise<void> {
   });
   console.log(`Prepdeck is running in browser mode.\n  Data: ${dataDir}\n  Open: ${server.url}`);
   const stop = (): void => {
-    void server.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => core.shutdown())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -58,22 +58,38 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 const sendError = (res: http.ServerResponse, status: number, code: string, message: string): void =>
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json');
 
+class BodyTooLarge extends Error {}
+
+const TOO_LARGE_MESSAGE = `The request is larger than browser mode accepts (${MAX_BODY / (1024 * 1024)} MB). Nothing was changed.`;
+
+/**
+ * The body, up to MAX_BODY. Past it, the rest is read and dropped (not stored) so that the 413 reaches the page:
+ * a connection reset mid-upload shows the person nothing they can act on.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = declared > MAX_BODY;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** A URL path decoded, or null when it holds a malformed %-escape or a NUL byte (both a 400, not a crash). */
+function decodePath(pathname: string): string | null {
+  try {
+    const decoded = decodeURIComponent(pathname);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -99,7 +115,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         if (!sameToken(String(req.headers['x-prepdeck-token'] ?? ''), token)) {
           return sendError(res, 401, 'invalid_input', 'Missing or wrong token.');
         }
-        const { advanceMs } = JSON.parse(await readBody(req)) as { advanceMs: number };
+        const { advanceMs } = JSON.parse(await readBody(req).catch(() => '{}')) as { advanceMs: number };
         options.advanceClock(Number(advanceMs) || 0);
         return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json');
       }
@@ -114,19 +130,24 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
             'Missing or wrong token: open the URL that `npm run web` printed.',
           );
         }
+        const name = decodePath(url.pathname.slice(5));
+        if (name === null) return sendError(res, 400, 'invalid_input', 'The call name in the URL is malformed.');
         let input: unknown;
         try {
           const body = await readBody(req);
           input = body.length ? JSON.parse(body) : undefined;
-        } catch {
+        } catch (error) {
+          if (error instanceof BodyTooLarge) return sendError(res, 413, 'invalid_input', TOO_LARGE_MESSAGE);
           return sendError(res, 400, 'invalid_input', 'The request body is not valid JSON.');
         }
-        const envelope = await dispatch(options.api, decodeURIComponent(url.pathname.slice(5)), input);
+        const envelope = await dispatch(options.api, name, input);
         return send(res, 200, JSON.stringify(envelope), 'application/json');
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid_input', 'Use GET.');
-      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const decoded = decodePath(url.pathname);
+      if (decoded === null) return sendError(res, 400, 'invalid_input', 'The address is malformed.');
+      const relative = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
       const file = path.resolve(rendererDir, relative);
       if (!file.startsWith(rendererDir + path.sep)) return sendError(res, 404, 'not_found', 'Not found.');
       fs.readFile(file, (error, data) => {

@@ -5,6 +5,7 @@ import { HomePage } from './pages/Home';
 import { LibraryPage } from './pages/Library';
 import { PracticePage } from './pages/Practice';
 import { Loading } from './components/States';
+import { StoreGate } from './components/StoreGate';
 import { isBrowserMode } from './api';
 
 const SessionPage = lazy(() => import('./pages/Session'));
@@ -88,34 +89,36 @@ export function App() {
   const entry = PAGES[name]!;
   const section = entry.section ?? name;
   return (
-    <div className="app">
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            P
-          </span>
-          <span className="brand-name">Prepdeck</span>
-        </div>
-        <ul className="nav-list">
-          {Object.entries(PAGES).map(([page, { nav }]) =>
-            nav ? (
-              <li key={page}>
-                <a href={href(page)} className="nav-link" aria-current={section === page ? 'page' : undefined}>
-                  <Icon>{nav.icon}</Icon>
-                  {nav.label}
-                </a>
-              </li>
-            ) : null,
-          )}
-        </ul>
-        <div className="sidebar-foot">
-          <ThemeSwitch />
-          <p className="privacy-note">{isBrowserMode ? 'Browser mode · ' : ''}Everything stays on this computer.</p>
-        </div>
-      </nav>
-      <main className="content">
-        <Suspense fallback={<Loading />}>{entry.render(route)}</Suspense>
-      </main>
-    </div>
+    <StoreGate>
+      <div className="app">
+        <nav className="sidebar" aria-label="Main">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              P
+            </span>
+            <span className="brand-name">Prepdeck</span>
+          </div>
+          <ul className="nav-list">
+            {Object.entries(PAGES).map(([page, { nav }]) =>
+              nav ? (
+                <li key={page}>
+                  <a href={href(page)} className="nav-link" aria-current={section === page ? 'page' : undefined}>
+                    <Icon>{nav.icon}</Icon>
+                    {nav.label}
+                  </a>
+                </li>
+              ) : null,
+            )}
+          </ul>
+          <div className="sidebar-foot">
+            <ThemeSwitch />
+            <p className="privacy-note">{isBrowserMode ? 'Browser mode · ' : ''}Everything stays on this computer.</p>
+          </div>
+        </nav>
+        <main className="content">
+          <Suspense fallback={<Loading />}>{entry.render(route)}</Suspense>
+        </main>
+      </div>
+    </StoreGate>
   );
 }

@@ -10,7 +10,8 @@ import { deliverFile, fileSize, fileToBase64 } from './files';
 import '../../styles/transfer.css';
 
 const KINDS: Record<BackupKind, string> = {
-  manual: 'Backup',
+  auto: 'Automatic',
+  manual: 'Manual',
   replaced: 'Before a restore',
   migration: 'Before an upgrade',
   other: 'Other file',
@@ -104,7 +105,8 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
           <h2 id="backup-title">Backups</h2>
           <p className="muted small card-sub">
             A backup is a copy of all your data (decks, questions, answers, settings) in one file, made safely while
-            Prepdeck runs.
+            Prepdeck runs and checked before it is kept. Prepdeck makes one by itself every 30 minutes while your data
+            changes, and when it quits, keeping a daily, weekly and monthly trail.
             {list.data && (
               <>
                 {' '}
@@ -152,7 +154,10 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
       {!list.data && !list.error && <Loading label="Looking for backups…" />}
       {list.data &&
         (list.data.backups.length === 0 ? (
-          <p className="muted backup-empty">No backups yet. Back up now before big changes, such as a large import.</p>
+          <p className="muted backup-empty">
+            No backups yet: the first automatic one is made a minute after your data changes. Back up now before big
+            changes, such as a large import.
+          </p>
         ) : (
           <table className="table" aria-label="Backups">
             <thead>

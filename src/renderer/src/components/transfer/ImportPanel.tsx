@@ -118,7 +118,7 @@ function whatToChange(request: Request, shown: Shown | null, detected: ImportFor
   }
   const was = shown.request;
   if (!sameValue(request.format, was.format)) {
-    return `Choose another format under “Read as” above: as ${FORMAT_LABELS[shown.preview.format]}, it read ${plural(shown.preview.questions.length, 'question')}.`;
+    return `Choose another format under “Read as” above: as ${FORMAT_LABELS[shown.preview.format]}, it read ${plural(shown.preview.questionCount, 'question')}.`;
   }
   if (!sameValue(request.mapping, was.mapping)) return 'Choose other columns above.';
   if (!sameValue(request.target, was.target)) return 'Choose another deck under “Into deck” above.';
@@ -302,7 +302,16 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
           <SourcePicker
             pasted={pasted}
             onPaste={setPasted}
-            onPreviewPasted={() => start({ source: { kind: 'text', text: pasted }, label: 'Pasted text', size: 0 })}
+            onPreviewPasted={() => {
+              const size = new TextEncoder().encode(pasted).length;
+              if (size > MAX_IMPORT_BYTES) {
+                setSourceError(
+                  `The pasted text is ${fileSize(size)}; Prepdeck imports up to 20 MB at a time. Paste less, or save it as a file and split it.`,
+                );
+                return;
+              }
+              start({ source: { kind: 'text', text: pasted }, label: 'Pasted text', size: 0 });
+            }}
             onChooseDesktop={() => void chooseInDesktop()}
             onChooseBrowser={(f) => void chooseInBrowser(f)}
           />
@@ -488,7 +497,7 @@ function PreviewView({
   const levelChoices = unique([...preview.target.levels, ...DEFAULT_LEVELS]);
   const { counts } = preview;
   const writes = counts.create + counts.update;
-  const duplicates = preview.questions.filter((q) => q.action === 'skip-duplicate' || q.action === 'update').length;
+  const duplicates = preview.duplicateCount;
   const newName = options.target.kind === 'new' ? options.target.name : '';
   const nameMissing = options.target.kind === 'new' && !newName.trim();
   const blocked = nameMissing || preview.target.nameTaken;
@@ -628,8 +637,15 @@ function PreviewView({
           </div>
           {preview.questions.length > shown.length && (
             <button type="button" className="button button-small show-all" onClick={() => setShowAll(true)}>
-              Show all {preview.questions.length} questions
+              Show {preview.questionCount > preview.questions.length ? 'the first' : 'all'}{' '}
+              {preview.questions.length.toLocaleString('en-US')} questions
             </button>
+          )}
+          {showAll && preview.questionCount > preview.questions.length && (
+            <p className="muted small">
+              The first {preview.questions.length.toLocaleString('en-US')} of{' '}
+              {preview.questionCount.toLocaleString('en-US')} questions are listed; all of them are imported.
+            </p>
           )}
         </>
       )}
