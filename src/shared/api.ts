@@ -18,6 +18,7 @@ import {
 } from './stats-types';
 import {
   SESSION_ORDERS,
+  type DraftSaved,
   type ReviewSummary,
   type SessionList,
   type SessionPreview,
@@ -169,8 +170,15 @@ export const contract = {
   /** The session left unfinished (closed, crashed or killed mid-way), if any. */
   getActiveSession: call<SessionView | null>()(noInput),
   getSession: call<SessionView>()(sessionRef),
-  /** Picks an interrupted session up again: the current question restarts with its full time. */
+  /**
+   * Picks an unfinished session up again. After the app was closed or crashed, the current question
+   * goes on with the time it had when its draft (or its pause) was last saved, never more.
+   */
   resumeSession: call<SessionView>()(sessionRef),
+  /** The answer being typed, saved as the person types (the page sends it a second behind at most). */
+  saveDraft: call<DraftSaved>()(
+    z.object({ sessionId: id, position: z.number().int().min(0), text: z.string().max(50_000) }).strict(),
+  ),
   submitAnswer: call<SessionView>()(
     z
       .object({

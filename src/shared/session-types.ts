@@ -97,12 +97,21 @@ export interface SessionView {
     /** deadline − now on main's clock, at the moment of this answer; frozen while paused. */
     remainingMs: number;
     paused: boolean;
+    /** The answer typed so far, as last saved (saveDraft); empty when nothing was typed. */
+    draft: string;
   } | null;
   /** The attempt at `position` when phase is revealed. */
   revealed: AttemptView | null;
   answeredCount: number;
   /** Set when the whole-session cap has run out. */
   capReached: boolean;
+  /** Set by endSession when the session had no answer: it was removed, and has no results to show. */
+  discarded?: true;
+}
+
+/** What saveDraft did: false when the question is no longer being asked (answered, skipped, ended). */
+export interface DraftSaved {
+  saved: boolean;
 }
 
 export interface SessionSetup {

@@ -99,6 +99,15 @@ export function closeSession(db: Db, id: number, status: 'finished' | 'ended', n
   ).run(status, now, id);
 }
 
+/** Removes a session that has no answer (ended before any), so History never lists an empty one. */
+export function deleteEmptySession(db: Db, id: number): boolean {
+  return (
+    db
+      .prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM attempts WHERE session_id = ?)')
+      .run(id, id).changes > 0
+  );
+}
+
 export interface NewAttempt {
   sessionId: number;
   questionId: number;
