@@ -151,7 +151,7 @@ export interface SessionResults {
   keywordScore: number | null;
   byLevel: LevelResult[];
   missedKeywords: MissedKeyword[];
-  /** Question ids graded Missed or Partial, for "Practise these again". */
+  /** For "Practise these again": questions graded Missed or Partial, not graded, or with under half their keywords named. */
   weakQuestionIds: number[];
 }
 

@@ -409,7 +409,8 @@ describe('a 3-question session: answered, timed out, skipped', () => {
       ['transaction.atomic', 1, 1],
       ['version control', 1, 1],
     ]);
-    expect(results.weakQuestionIds).toEqual([migrations.id]);
+    // Graded Missed, and skipped without a grade; the Good answer named two thirds of its keywords.
+    expect(results.weakQuestionIds).toEqual([migrations.id, idOf('transactions')]);
 
     const list = await call('listSessions', {});
     expect(list.total).toBe(1);
@@ -963,7 +964,7 @@ describe('moving through a session', () => {
 });
 
 describe('results and history', () => {
-  it('sums several graded sessions; weak questions are those graded Missed or Partial', async () => {
+  it('sums several graded sessions; weak questions are graded Missed or Partial, or name few keywords', async () => {
     let view = await startThree();
     const grades = [2, 4, 1] as const;
     for (const [i, grade] of grades.entries()) {
@@ -973,7 +974,8 @@ describe('results and history', () => {
     }
     const results = await call('getSessionResults', { sessionId: view.id });
     expect(results.gradeScore).toBeCloseTo((1 / 3 + 1 + 0) / 3, 12);
-    expect(results.weakQuestionIds).toEqual([idOf('what-is-django'), idOf('transactions')]);
+    // Partial; Nailed but naming 1 of 4 keywords (under half); Missed.
+    expect(results.weakQuestionIds).toEqual([idOf('what-is-django'), idOf('migrations'), idOf('transactions')]);
     expect(results.byLevel.map((l) => [l.level, l.meanGrade])).toEqual([
       ['Beginner', 2],
       ['Intermediate', 4],
@@ -986,12 +988,32 @@ describe('results and history', () => {
     }
   });
 
+  it('an answer left ungraded can be graded after the session, from its results', async () => {
+    let view = await startThree();
+    view = await submit(view, 'MVT architecture, a Python framework for rapid development');
+    const attemptId = view.revealed!.id;
+    view = await call('nextQuestion', { sessionId: view.id });
+    view = await call('endSession', { sessionId: view.id });
+    expect(view.status).toBe('ended');
+    let results = await call('getSessionResults', { sessionId: view.id });
+    expect(results.weakQuestionIds).toEqual([idOf('what-is-django')]);
+
+    t += 60 * MIN;
+    await call('gradeAttempt', { sessionId: view.id, attemptId, grade: 4 });
+    results = await call('getSessionResults', { sessionId: view.id });
+    expect(results.attempts[0]!.selfGrade).toBe(4);
+    expect(results.gradeScore).toBe(1);
+    expect(results.weakQuestionIds).toEqual([]);
+    expect(attemptRows(view.id)[0]).toMatchObject({ self_grade: 4, graded_at: t });
+  });
+
   it('has no scores for a session with nothing graded or typed, and counts a skip as keywords missed', async () => {
     let view = await startThree();
     view = await submit(view, '', 'skip');
     view = await call('endSession', { sessionId: view.id });
     const results = await call('getSessionResults', { sessionId: view.id });
-    expect(results).toMatchObject({ gradeScore: null, keywordScore: null, weakQuestionIds: [] });
+    // Not graded: offered for practice again.
+    expect(results).toMatchObject({ gradeScore: null, keywordScore: null, weakQuestionIds: [idOf('what-is-django')] });
     // The skipped question's keywords were asked and not named.
     expect(results.missedKeywords.map((m) => [m.label, m.missed, m.asked])).toEqual([
       ['MVT architecture', 1, 1],

@@ -58,6 +58,13 @@ function header(session: store.SessionRow): SessionResults['session'] {
   return { id, status, config, startedAt, endedAt, total: session.plan.length };
 }
 
+/** Below this share of keywords named, an answer is worth practising again whatever its grade. */
+export const LOW_KEYWORD_SCORE = 0.5;
+
+/** Worth practising again: graded Missed or Partial, not graded at all, or naming few of its keywords. */
+const isWeak = (a: AttemptView): boolean =>
+  a.selfGrade === null || a.selfGrade <= 2 || (a.keywordScore !== null && a.keywordScore < LOW_KEYWORD_SCORE);
+
 export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCalls> {
   /**
    * Sessions whose clock this run of the app has kept. Any other active session was interrupted (the
@@ -496,7 +503,7 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
           .filter((m) => m.missed > 0)
           .sort((a, b) => b.missed - a.missed || a.label.localeCompare(b.label))
           .slice(0, 10),
-        weakQuestionIds: attempts.filter((a) => a.selfGrade !== null && a.selfGrade <= 2).map((a) => a.question.id),
+        weakQuestionIds: attempts.filter(isWeak).map((a) => a.question.id),
       };
     },
 
