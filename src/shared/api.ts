@@ -77,6 +77,8 @@ export const SessionConfigInput = z
     mode: z.enum(['write', 'speak']).default('write'),
     onTimeout: z.enum(['lock', 'overtime']).default('lock'),
     strict: z.boolean().default(false),
+    /** Remember these times and choices as the next custom session's (a preset's own times are not remembered). */
+    remember: z.boolean().default(true),
   })
   .strict();
 

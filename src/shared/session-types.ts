@@ -32,6 +32,8 @@ export interface SessionConfig {
   onTimeout: 'lock' | 'overtime';
   /** Strict sessions cannot be paused. */
   strict: boolean;
+  /** False for a preset: its times do not become the remembered ones. Absent means true. */
+  remember?: boolean;
 }
 
 export interface SessionQuestion {
@@ -116,6 +118,9 @@ export interface DraftSaved {
 
 export interface SessionSetup {
   defaults: SessionConfig;
+  /** The presets' own seconds per level (Quick 5, Full mock): fixed, whatever a custom session set. */
+  presetTimes: Record<string, number>;
+  presetDefaultSeconds: number;
   /** The configuration of the last session started, if any. */
   last: SessionConfig | null;
 }

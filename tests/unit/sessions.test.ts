@@ -1099,6 +1099,24 @@ describe('setup: presets and remembered choices', () => {
     await call('startSession', { questionIds: [idOf('migrations')], count: 1, order: 'random' });
     expect((await call('getSessionSetup')).last).toMatchObject({ levels: ['Beginner', 'Advanced'], count: 7 });
   });
+  it('a preset runs on its own times and does not change the remembered ones (remember: false)', async () => {
+    await call('startSession', { levels: ['Beginner'], count: 2, order: 'random', timePerLevel: { Beginner: 45 } });
+    const before = await call('getSessionSetup');
+    expect(before.defaults.timePerLevel.Beginner).toBe(45);
+    expect(before.presetTimes).toEqual(DEFAULT_TIME_PER_LEVEL);
+
+    const view = await call('startSession', {
+      count: 10,
+      order: 'escalating',
+      timePerLevel: before.presetTimes,
+      defaultSeconds: before.presetDefaultSeconds,
+      remember: false,
+    });
+    expect(view.current!.timeAllowedMs).toBe(60 * S);
+    const after = await call('getSessionSetup');
+    expect(after.defaults.timePerLevel.Beginner).toBe(45);
+    expect(after.last).toMatchObject({ levels: ['Beginner'], count: 2 });
+  });
 });
 
 describe('nothing lost: a crash mid-session', () => {

@@ -229,6 +229,8 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
         ...preferences(),
       },
       last: getSetting<SessionConfig>(db, LAST_CONFIG),
+      presetTimes: DEFAULT_TIME_PER_LEVEL,
+      presetDefaultSeconds: 120,
     }),
 
     previewSession: (config) => {
@@ -288,9 +290,12 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
           startClock(now, allowedMs(config, first.level), capAt),
           now,
         );
-        if (config.questionIds.length === 0) setSetting(db, LAST_CONFIG, config);
-        const { timePerLevel, defaultSeconds, mode, onTimeout, strict } = config;
-        setSetting(db, PREFERENCES, { timePerLevel, defaultSeconds, mode, onTimeout, strict });
+        const { remember, ...kept } = config;
+        if (remember) {
+          if (config.questionIds.length === 0) setSetting(db, LAST_CONFIG, kept);
+          const { timePerLevel, defaultSeconds, mode, onTimeout, strict } = config;
+          setSetting(db, PREFERENCES, { timePerLevel, defaultSeconds, mode, onTimeout, strict });
+        }
         return sessionId;
       })();
       live.add(id);
