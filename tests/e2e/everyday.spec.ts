@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { advanceServerClock, expect, passTime, test } from './fixtures';
+import { advanceServerClock, expect, passTime, screenshots, test } from './fixtures';
 
 /**
  * The everyday path: nothing typed is lost, the clock is honest, and a session works by keyboard
@@ -197,4 +197,54 @@ test('ending a session before any answer keeps nothing in History', async ({ pag
   await expect(page.getByRole('heading', { name: 'Practice' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
   await expect(page.getByText('No sessions yet')).toBeVisible();
+});
+
+test('screenshots of the everyday path at three window sizes, light and dark', async ({ page, server }) => {
+  test.setTimeout(180_000);
+  const sizes = [
+    { width: 900, height: 700 },
+    { width: 1280, height: 800 },
+    { width: 1600, height: 1000 },
+  ];
+  const shoot = async (name: string) => {
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await screenshots(page, `path-${name}-${size.width}x${size.height}`);
+    }
+    await page.setViewportSize(sizes[1]!);
+  };
+  await page.goto(server.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
+  await expect(page.getByTestId('planned')).toBeVisible();
+  await shoot('practice');
+  await startKnownSession(page);
+  await answerBox(page).fill('Wrap it in transaction.atomic so that a failure rolls everything back.');
+  await expect(page.getByTestId('draft-state')).toHaveText('Answer saved');
+  await shoot('session-asking');
+  await page.keyboard.press('Control+p');
+  await expect(page.getByRole('heading', { name: 'Paused' }).first()).toBeVisible();
+  await shoot('session-paused');
+  await page.keyboard.press('p');
+  await expect(answerBox(page)).toBeFocused();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('keyword-score')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('dialog', { name: 'Go on without a grade?' })).toBeVisible();
+  await shoot('session-next-ungraded');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('3');
+  await expect(page.getByRole('button', { name: /Good/ })).toHaveAttribute('aria-pressed', 'true');
+  await shoot('session-revealed');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('progress')).toHaveText('2 / 3');
+  await page.keyboard.press('Alt+s');
+  await expect(page.getByText(/^Skipped after/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Session results' })).toBeVisible();
+  await page.getByRole('table', { name: 'Answers' }).getByRole('button', { name: 'Not graded' }).click();
+  await shoot('results');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('table', { name: 'Sessions' })).toBeVisible();
+  await shoot('history');
 });

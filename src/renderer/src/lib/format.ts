@@ -30,8 +30,14 @@ export function gradeName(grade: number | null | undefined): string {
  * to, "2.0 / 4 · Partial".
  */
 export function gradeText(meanGrade: number | null | undefined): string {
-  if (meanGrade === null || meanGrade === undefined || !Number.isFinite(meanGrade)) return '—';
-  return `${meanGrade.toFixed(1)} / 4 · ${gradeName(meanGrade)}`;
+  const parts = gradeParts(meanGrade);
+  return parts ? `${parts.mean} · ${parts.name}` : '—';
+}
+
+/** The two halves of gradeText ("2.0 / 4", "Partial"), for a layout that sets them apart; null when none. */
+export function gradeParts(meanGrade: number | null | undefined): { mean: string; name: string } | null {
+  if (meanGrade === null || meanGrade === undefined || !Number.isFinite(meanGrade)) return null;
+  return { mean: `${meanGrade.toFixed(1)} / 4`, name: gradeName(meanGrade) };
 }
 
 /** The same, from a 0–1 grade score ((grade − 1) / 3, as sessions and charts carry it). */

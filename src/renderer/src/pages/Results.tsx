@@ -7,7 +7,7 @@ import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { href } from '../hooks/useRoute';
-import { clockText, dateTime, gradeName, gradeScoreText, gradeText, percent, plural } from '../lib/format';
+import { clockText, dateTime, gradeName, gradeParts, gradeText, percent, plural } from '../lib/format';
 import { practiseQuestions } from '../lib/practice';
 
 const STATUS: Record<string, string> = { finished: 'Finished', ended: 'Ended early', active: 'Unfinished' };
@@ -60,7 +60,7 @@ function AttemptRow({
         </td>
         <td className={`grade-cell grade-text-${attempt.selfGrade ?? 0}`}>
           {attempt.selfGrade === null ? (
-            <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
+            <button type="button" className="link-button nowrap" aria-expanded={open} onClick={onToggle}>
               Not graded
             </button>
           ) : (
@@ -90,6 +90,7 @@ function Summary({ results }: { results: SessionResults }) {
   const answered = count('answered') + count('timed_out');
   const notReached = results.session.total - results.attempts.length;
   const graded = results.attempts.filter((a) => a.selfGrade !== null).length;
+  const meanGrade = results.gradeScore === null ? null : gradeParts(1 + 3 * results.gradeScore);
   const used = results.attempts.reduce((s, a) => s + a.timeUsedMs, 0);
   const allowed = results.attempts.reduce((s, a) => s + a.timeAllowedMs, 0);
   return (
@@ -97,7 +98,9 @@ function Summary({ results }: { results: SessionResults }) {
       <div className="stat-tile">
         <span className="stat-label">Self-grade</span>
         <span className="stat-value" data-testid="grade-score">
-          {gradeScoreText(results.gradeScore)}
+          {/* One text, "2.0 / 4 · Partial", the grade's name smaller; a narrow tile breaks the line between the two. */}
+          <span className="nowrap">{meanGrade ? meanGrade.mean : '—'}</span>
+          {meanGrade && <span className="stat-grade-name"> · {meanGrade.name}</span>}
         </span>
         <span className="muted small">
           Mean of {plural(graded, 'graded answer')}: Missed 1 · Partial 2 · Good 3 · Nailed 4

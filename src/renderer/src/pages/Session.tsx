@@ -212,6 +212,17 @@ function Asking({
         <div className="question-meta">
           <LevelBadge level={current.question.level} />
           <span className="muted">{current.question.deckName}</span>
+          {!speak && (
+            <span className="muted small draft-state" role="status" data-testid="draft-state">
+              {draft.state === 'failed'
+                ? 'Your answer could not be saved yet'
+                : draft.state === 'unsaved'
+                  ? 'Saving…'
+                  : text
+                    ? 'Answer saved'
+                    : ''}
+            </span>
+          )}
         </div>
         <div className="question-body">
           <h1 className="session-prompt" data-testid="prompt" aria-hidden={current.paused}>
@@ -256,17 +267,6 @@ function Asking({
         <button type="button" className="button button-ghost" onClick={onEnd}>
           End session <kbd>Esc</kbd>
         </button>
-        {!speak && (
-          <span className="muted small draft-state" role="status" data-testid="draft-state">
-            {draft.state === 'failed'
-              ? 'Your answer could not be saved yet'
-              : draft.state === 'unsaved'
-                ? 'Saving…'
-                : text
-                  ? 'Answer saved'
-                  : ''}
-          </span>
-        )}
         <span className="spacer" />
         {!view.config.strict && (
           <button type="button" className="button" onClick={togglePause}>
