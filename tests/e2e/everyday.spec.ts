@@ -145,6 +145,7 @@ test('a whole session by keyboard: Tab to a grade, Enter grades; Next without a 
   await expect(next).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('progress')).toHaveText('2 / 3');
+  await expect(answerBox(page)).toBeFocused();
 
   // Alt+S skips (the skip key is shown on the button).
   await expect(page.getByRole('button', { name: 'Skip Alt+S' })).toBeVisible();

@@ -148,14 +148,13 @@ function Asking({
   // Focus never falls to <body>: paused, it is on Resume; running, in the answer (caret at the end).
   const wasPaused = useRef<boolean | null>(null);
   useEffect(() => {
-    const first = wasPaused.current === null;
-    if (!first && wasPaused.current === current.paused) return;
+    if (wasPaused.current === current.paused) return;
     wasPaused.current = current.paused;
     if (current.paused) resumeButton.current?.focus();
     else if (box.current) {
       box.current.focus();
       box.current.setSelectionRange(box.current.value.length, box.current.value.length);
-    } else if (!first) panel.current?.focus();
+    } else panel.current?.focus(); // speak mode: the panel, so keys still reach the page
   }, [current.paused]);
   const submitRef = useRef(submit);
   useEffect(() => {
