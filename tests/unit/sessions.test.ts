@@ -810,12 +810,18 @@ describe('drafts: the answer being typed', () => {
     expect(draftRows(b.id)).toEqual([]);
     expect((await call('listSessions', {})).total).toBe(1);
 
+    // An empty session ended by an older Prepdeck (kept then) is not listed either.
+    db.prepare(
+      "INSERT INTO sessions (config, plan, status, started_at, ended_at) VALUES ('{}', '[1]', 'ended', 1, 2)",
+    ).run();
+    expect((await call('listSessions', {})).total).toBe(1);
+
     // Starting a session over an empty one left open removes that one too.
     await startThree();
     await startThree();
     expect(db.prepare('SELECT status, count(*) AS n FROM sessions GROUP BY status ORDER BY status').all()).toEqual([
       { status: 'active', n: 1 },
-      { status: 'ended', n: 1 },
+      { status: 'ended', n: 2 },
     ]);
   });
 });

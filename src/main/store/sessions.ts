@@ -333,10 +333,13 @@ const toSummary = (r: SummaryRow): SessionSummary => ({
   keywordScore: r.keyword_score,
 });
 
+/** Sessions ended before any answer are removed now; older ones may still be in a store: History skips them. */
+const LISTED = `s.status <> 'ended' OR EXISTS (SELECT 1 FROM attempts a WHERE a.session_id = s.id)`;
+
 export function listSessionRows(db: Db, offset: number, limit: number): SessionList {
-  const { n } = db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number };
+  const { n } = db.prepare(`SELECT count(*) AS n FROM sessions s WHERE ${LISTED}`).get() as { n: number };
   const rows = db
-    .prepare(`${SUMMARY_SQL} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`)
+    .prepare(`${SUMMARY_SQL} WHERE ${LISTED} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(limit, offset) as SummaryRow[];
   return { total: n, items: rows.map(toSummary) };
 }
