@@ -23,15 +23,21 @@ const isControl = (target: EventTarget | null): boolean =>
 /** The answer being typed reaches main at most this long after a keystroke (DESIGN: "a second behind at most"). */
 const DRAFT_SAVE_MS = 800;
 
+/**
+ * While the clock runs, main records the time left this often even when nothing is typed (reading the
+ * question, or answering aloud), so a question resumed after a crash has what it had then, not its start.
+ */
+const CLOCK_SAVE_MS = 5_000;
+
 /** Alt+S (by key position, so macOS's Option+S, which types ß, works too). */
 const isSkipKey = (e: KeyboardEvent): boolean => e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS';
 
 /**
  * Saves the answer being typed: at most DRAFT_SAVE_MS after the first unsaved keystroke (not reset
  * by further typing, so a fast typist is never more than that behind), at once on `flush`, and when
- * the question leaves the screen (a click on the sidebar).
+ * the question leaves the screen (a click on the sidebar); and the clock every CLOCK_SAVE_MS.
  */
-function useDraftSaving(sessionId: number, position: number, text: string, initial: string) {
+function useDraftSaving(sessionId: number, position: number, text: string, initial: string, running: boolean) {
   /** What main holds; null when the last save failed, so the same text is sent again. */
   const saved = useRef<string | null>(initial);
   const latest = useRef(text);
@@ -64,6 +70,15 @@ function useDraftSaving(sessionId: number, position: number, text: string, initi
   }, [text, flush]);
 
   useEffect(() => flush, [flush]);
+
+  useEffect(() => {
+    if (!running) return;
+    const beat = setInterval(() => {
+      // The text as main has it (what was typed since goes with the next save), with the time left now.
+      if (saved.current !== null) void api.saveDraft({ sessionId, position, text: saved.current }).catch(() => {});
+    }, CLOCK_SAVE_MS);
+    return () => clearInterval(beat);
+  }, [running, sessionId, position]);
 
   /** A keystroke: the text on screen is ahead of main's until the next save lands. */
   const touch = useCallback(() => setState('unsaved'), []);
@@ -126,7 +141,7 @@ function Asking({
   const submitted = useRef(false);
   const speak = view.config.mode === 'speak';
   const remaining = current.paused ? current.remainingMs : deadline - now;
-  const draft = useDraftSaving(view.id, view.position, text, current.draft);
+  const draft = useDraftSaving(view.id, view.position, text, current.draft, !current.paused);
   const box = useRef<HTMLTextAreaElement>(null);
   const resumeButton = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
