@@ -8,7 +8,7 @@ import { advanceServerClock, expect, passTime, screenshots, test } from './fixtu
 async function startKnownSession(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = page.getByRole('region', { name: 'Custom session' });
-  for (const keyword of ['transaction.atomic', 'USE_TZ', 'ready()']) {
+  for (const keyword of ['all-or-nothing', 'USE_TZ', 'asyncio.gather']) {
     await form.getByRole('searchbox', { name: 'Find a keyword' }).fill(keyword);
     await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
   }
@@ -47,7 +47,7 @@ test('the answer being typed survives a reload and a killed server; resuming giv
   await expectAbout(page, 120, 3);
 
   // Typed, then 20 s pass on both clocks: the draft is saved within a second of the keystrokes.
-  await answerBox(page).fill('Wrap it in transaction.atomic');
+  await answerBox(page).fill('I would wrap the transfer in transaction.atomic()');
   await passTime(page, server, 20_000);
   await expect(page.getByTestId('draft-state')).toHaveText('Answer saved');
   await expectAbout(page, 100);
@@ -55,12 +55,14 @@ test('the answer being typed survives a reload and a killed server; resuming giv
   // A reload: the same question, the text, and the clock that kept running.
   await page.reload();
   await expect(page.getByTestId('progress')).toHaveText('1 / 3');
-  await expect(answerBox(page)).toHaveValue('Wrap it in transaction.atomic');
+  await expect(answerBox(page)).toHaveValue('I would wrap the transfer in transaction.atomic()');
   await expect(answerBox(page)).toBeFocused();
   await expectAbout(page, 100);
 
   // More typing, 10 s more, saved; then the server dies before the next keystrokes reach it.
-  await answerBox(page).fill('Wrap it in transaction.atomic and rely on rollback.');
+  await answerBox(page).fill(
+    'I would wrap the transfer in transaction.atomic() so that a failure rolls everything back.',
+  );
   await passTime(page, server, 10_000);
   await expect(page.getByTestId('draft-state')).toHaveText('Answer saved');
   await expectAbout(page, 90);
@@ -75,14 +77,16 @@ test('the answer being typed survives a reload and a killed server; resuming giv
   await expect(banner).toContainText('your answer so far and the time it had left');
   await banner.getByRole('button', { name: 'Resume session' }).click();
   await expect(page.getByTestId('progress')).toHaveText('1 / 3');
-  await expect(answerBox(page)).toHaveValue('Wrap it in transaction.atomic and rely on rollback.');
+  await expect(answerBox(page)).toHaveValue(
+    'I would wrap the transfer in transaction.atomic() so that a failure rolls everything back.',
+  );
   // The time it had when the draft was saved: not the full 2:00, and not ten minutes less.
   await expectAbout(page, atSave + 1, 4);
   await passTime(page, server, 5_000);
   await expectAbout(page, atSave - 4, 4);
 
   await page.getByRole('button', { name: /Submit/ }).click();
-  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 50% · 2 of 4 named');
+  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 33% · 2 of 7 named');
   // 35 s of fake time, and the real seconds the test itself took while the clock ran.
   await expect(page.getByText(/^Answered in 0:[3-5]\d of 2:00$/)).toBeVisible();
 });
@@ -180,7 +184,7 @@ test('a whole session by keyboard: Tab to a grade, Enter grades; Next without a 
   await expect(page.getByRole('heading', { name: 'Session results' })).toBeVisible();
   await expect(page.getByTestId('outcome-counts')).toHaveText('0 timed out · 1 skipped · 1 not reached');
   await expect(page.getByTestId('grade-score')).toHaveText('4.0 / 4 · Nailed');
-  // Ungraded (the skip) and under half the keywords named (the Nailed one, 1 of 4): both offered again.
+  // Ungraded (the skip) and under half the keywords named (the Nailed one, 1 of 7): both offered again.
   await expect(page.getByRole('button', { name: 'Practise these again (2)' })).toBeEnabled();
   const answers = page.getByRole('table', { name: 'Answers' });
   await answers.getByRole('button', { name: 'Not graded' }).click();

@@ -17,25 +17,7 @@ import * as drafts from '../store/drafts';
 import { candidateQuestions, getQuestion } from '../store/questions';
 import * as store from '../store/sessions';
 import { getSetting, setSetting } from '../store/settings';
-import type { ApiContext, Handlers } from './index';
-
-type SessionCalls =
-  | 'getSessionSetup'
-  | 'previewSession'
-  | 'startSession'
-  | 'getActiveSession'
-  | 'getSession'
-  | 'resumeSession'
-  | 'saveDraft'
-  | 'submitAnswer'
-  | 'gradeAttempt'
-  | 'nextQuestion'
-  | 'pauseSession'
-  | 'unpauseSession'
-  | 'endSession'
-  | 'getSessionResults'
-  | 'listSessions'
-  | 'getReviewSummary';
+import type { ApiContext, Handlers } from './context';
 
 export const DEFAULT_TIME_PER_LEVEL: Record<string, number> = {
   Beginner: 60,
@@ -65,7 +47,7 @@ export const LOW_KEYWORD_SCORE = 0.5;
 const isWeak = (a: AttemptView): boolean =>
   a.selfGrade === null || a.selfGrade <= 2 || (a.keywordScore !== null && a.keywordScore < LOW_KEYWORD_SCORE);
 
-export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCalls> {
+export function sessionsApi({ db, clock }: ApiContext) {
   /**
    * Sessions whose clock this run of the app has kept. Any other active session was interrupted (the
    * app closed or crashed): resuming it must not count the time away, nor give back more than it had.
@@ -518,5 +500,5 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
       const queue = store.reviewQueue(db, clock.now(), 50);
       return { dueCount: queue.due, dueQuestionIds: queue.ids, nextDueAt: queue.nextDueAt };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -183,7 +183,7 @@ describe('planSession: escalating is a ladder (property)', () => {
     );
   });
 
-  it('a Full mock of 10 from the Django deck (5, 5, 15, 10 per level) always has every level', () => {
+  it('a Full mock of 10 shaped like the first-edition Django deck (5, 5, 15, 10 per level) always has every level', () => {
     const pool = poolOf([5, 5, 15, 10]);
     for (let seed = 0; seed < 5000; seed++) {
       const ranks = planSession(pool, 'escalating', 10, seededRandom(seed)).map((id) => Math.floor(id / 1000));

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /*
  * The answer being typed, saved as the person types (a second behind at most), so a reload, a crash
