@@ -307,9 +307,7 @@ export function PracticePage() {
           <span className="muted">
             {last ? `${plural(last.count, 'question')}, ${last.order}` : 'Your last setup will appear here'}
           </span>
-          {last && (
-            <span className="muted small preset-times">{timesOf(last.timePerLevel, last.defaultSeconds)}</span>
-          )}
+          {last && <span className="muted small preset-times">{timesOf(last.timePerLevel, last.defaultSeconds)}</span>}
         </button>
       </section>
       {presetError && <p className="error-text">{presetError}</p>}
