@@ -60,7 +60,7 @@ function AttemptRow({
         </td>
         <td className={`grade-cell grade-text-${attempt.selfGrade ?? 0}`}>
           {attempt.selfGrade === null ? (
-            <button type="button" className="link-button nowrap" aria-expanded={open} onClick={onToggle}>
+            <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
               Not graded
             </button>
           ) : (
