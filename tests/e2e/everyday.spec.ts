@@ -226,6 +226,11 @@ test('screenshots of the everyday path at three window sizes, light and dark', a
   await answerBox(page).fill('Wrap it in transaction.atomic so that a failure rolls everything back.');
   await expect(page.getByTestId('draft-state')).toHaveText('Answer saved');
   await shoot('session-asking');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('button', { name: 'Back to your session' })).toBeVisible();
+  await shoot('home-session-running');
+  await page.getByRole('button', { name: 'Back to your session' }).click();
+  await expect(answerBox(page)).toBeFocused();
   await page.keyboard.press('Control+p');
   await expect(page.getByRole('heading', { name: 'Paused' }).first()).toBeVisible();
   await shoot('session-paused');

@@ -38,7 +38,8 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   await startKnownSession(page);
   // Escalating: the Advanced question comes first.
   await expect(page.getByTestId('prompt')).toContainText(/transaction/i);
-  await expect(page.getByTestId('countdown')).toHaveText('2:00');
+  // The page's fake clock still flows with real time: on a loaded machine a second or two may go by.
+  await expect(page.getByTestId('countdown')).toHaveText(/^(2:00|1:5[5-9])$/);
   await answerBox(page).fill(
     'I would wrap the transfer in transaction.atomic() so that a failure rolls everything back.',
   );
@@ -62,7 +63,7 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
 
   // Second question: type a little, then let the clock run out. Time runs out on time, answer locked.
   await expect(page.getByTestId('progress')).toHaveText('2 / 3');
-  await expect(page.getByTestId('countdown')).toHaveText('3:00');
+  await expect(page.getByTestId('countdown')).toHaveText(/^(3:00|2:5[5-9])$/);
   // The two Scenario questions come in either order: name one weight-2 keyword of each (of 11 in all).
   await answerBox(page).fill('Set USE_TZ and serve it from an ASGI server');
   await passTime(page, server, 170_000);
