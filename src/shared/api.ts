@@ -22,6 +22,7 @@ import {
 import {
   SESSION_ORDERS,
   type RescoreResult,
+  type DraftSaved,
   type ReviewSummary,
   type ScorerStatus,
   type SessionList,
@@ -83,6 +84,8 @@ export const SessionConfigInput = z
     mode: z.enum(['write', 'speak']).default('write'),
     onTimeout: z.enum(['lock', 'overtime']).default('lock'),
     strict: z.boolean().default(false),
+    /** Remember these times and choices as the next custom session's (a preset's own times are not remembered). */
+    remember: z.boolean().default(true),
   })
   .strict();
 
@@ -191,8 +194,15 @@ export const contract = {
   /** The session left unfinished (closed, crashed or killed mid-way), if any. */
   getActiveSession: call<SessionView | null>()(noInput),
   getSession: call<SessionView>()(sessionRef),
-  /** Picks an interrupted session up again: the current question restarts with its full time. */
+  /**
+   * Picks an unfinished session up again. After the app was closed or crashed, the current question
+   * goes on with the time it had when its draft (or its pause) was last saved, never more.
+   */
   resumeSession: call<SessionView>()(sessionRef),
+  /** The answer being typed, saved as the person types (the page sends it a second behind at most). */
+  saveDraft: call<DraftSaved>()(
+    z.object({ sessionId: id, position: z.number().int().min(0), text: z.string().max(50_000) }).strict(),
+  ),
   submitAnswer: call<SessionView>()(
     z
       .object({

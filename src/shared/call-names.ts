@@ -16,6 +16,7 @@ export const CALL_NAMES = [
   'getActiveSession',
   'getSession',
   'resumeSession',
+  'saveDraft',
   'submitAnswer',
   'gradeAttempt',
   'nextQuestion',

@@ -32,6 +32,8 @@ export interface SessionConfig {
   onTimeout: 'lock' | 'overtime';
   /** Strict sessions cannot be paused. */
   strict: boolean;
+  /** False for a preset: its times do not become the remembered ones. Absent means true. */
+  remember?: boolean;
 }
 
 export interface SessionQuestion {
@@ -119,16 +121,28 @@ export interface SessionView {
     /** deadline − now on main's clock, at the moment of this answer; frozen while paused. */
     remainingMs: number;
     paused: boolean;
+    /** The answer typed so far, as last saved (saveDraft); empty when nothing was typed. */
+    draft: string;
   } | null;
   /** The attempt at `position` when phase is revealed. */
   revealed: AttemptView | null;
   answeredCount: number;
   /** Set when the whole-session cap has run out. */
   capReached: boolean;
+  /** Set by endSession when the session had no answer: it was removed, and has no results to show. */
+  discarded?: true;
+}
+
+/** What saveDraft did: false when the question is no longer being asked (answered, skipped, ended). */
+export interface DraftSaved {
+  saved: boolean;
 }
 
 export interface SessionSetup {
   defaults: SessionConfig;
+  /** The presets' own seconds per level (Quick 5, Full mock): fixed, whatever a custom session set. */
+  presetTimes: Record<string, number>;
+  presetDefaultSeconds: number;
   /** The configuration of the last session started, if any. */
   last: SessionConfig | null;
 }
@@ -164,7 +178,7 @@ export interface SessionResults {
   keywordScore: number | null;
   byLevel: LevelResult[];
   missedKeywords: MissedKeyword[];
-  /** Question ids graded Missed or Partial, for "Practise these again". */
+  /** For "Practise these again": questions graded Missed or Partial, not graded, or with under half their keywords named. */
   weakQuestionIds: number[];
 }
 

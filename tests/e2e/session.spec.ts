@@ -47,7 +47,8 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   await startKnownSession(page);
   // Escalating: the Advanced question comes first.
   await expect(page.getByTestId('prompt')).toContainText(/transaction/i);
-  await expect(page.getByTestId('countdown')).toHaveText('2:00');
+  // The page's fake clock still flows with real time: on a loaded machine a second or two may go by.
+  await expect(page.getByTestId('countdown')).toHaveText(/^(2:00|1:5[5-9])$/);
   await answerBox(page).fill(
     'I would wrap the transfer in transaction.atomic() so that a failure rolls everything back.',
   );
@@ -75,7 +76,7 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
 
   // Second question: type a little, then let the clock run out. Time runs out on time, answer locked.
   await expect(page.getByTestId('progress')).toHaveText('2 / 3');
-  await expect(page.getByTestId('countdown')).toHaveText('3:00');
+  await expect(page.getByTestId('countdown')).toHaveText(/^(3:00|2:5[5-9])$/);
   // The two Scenario questions come in either order: name one weight-2 keyword of each (of 11 in all).
   await answerBox(page).fill('Set USE_TZ and serve it from an ASGI server');
   await passTime(page, server, 170_000);
@@ -104,10 +105,11 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   await expect(answers.getByRole('row').nth(2)).toContainText('Timed out');
   await expect(answers.getByRole('row').nth(2)).toContainText('3:00 / 3:00');
   await expect(answers.getByRole('row').nth(3)).toContainText('Skipped');
-  // Grades Good, Missed, Partial: (2/3 + 0 + 1/3) / 3 = 33%; keyword scores 4/12 and 2/11: 26%.
-  await expect(page.getByTestId('grade-score')).toHaveText('33%');
+  // Grades Good, Missed, Partial: (3 + 1 + 2) / 3 = 2.0 on the 1–4 scale; keyword scores 4/12 and 2/11: 26%.
+  await expect(page.getByTestId('grade-score')).toHaveText('2.0 / 4 · Partial');
   await expect(page.getByTestId('session-keyword-score')).toHaveText('26%');
-  await expect(page.getByRole('button', { name: 'Practise these again (2)' })).toBeEnabled();
+  // Missed, Partial, and the Good one too: it named under half its keywords.
+  await expect(page.getByRole('button', { name: 'Practise these again (3)' })).toBeEnabled();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
   const sessions = page.getByRole('table', { name: 'Sessions' });
@@ -115,10 +117,10 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   await expect(sessions.getByRole('row').nth(1)).toContainText('3 / 3');
   await expect(sessions.getByRole('row').nth(1)).toContainText('Finished');
 
-  // "Practise these again" starts a session of the two weak questions.
+  // "Practise these again" starts a session of the three weak questions.
   await sessions.getByRole('row').nth(1).click();
-  await page.getByRole('button', { name: 'Practise these again (2)' }).click();
-  await expect(page.getByTestId('progress')).toHaveText('1 / 2');
+  await page.getByRole('button', { name: 'Practise these again (3)' }).click();
+  await expect(page.getByTestId('progress')).toHaveText('1 / 3');
 });
 
 test('pause stops the clock and hides the question; strict sessions cannot pause', async ({ page, server }) => {
@@ -152,8 +154,8 @@ test('pause stops the clock and hides the question; strict sessions cannot pause
     .getByRole('button', { name: /End session/ })
     .last()
     .click();
-  await expect(page.getByRole('heading', { name: 'Session results' })).toBeVisible();
-  await expect(page.getByText('Ended early')).toBeVisible();
+  // Nothing was answered: the session is not kept, and the person is back on Practice.
+  await expect(page.getByRole('heading', { name: 'Practice' })).toBeVisible();
 
   await startKnownSession(page, { strict: true });
   await expect(page.getByRole('button', { name: /Pause/ })).toHaveCount(0);
@@ -212,7 +214,7 @@ test('a reload mid-session comes back to the same question with earlier answers 
   await screenshots(page, 'history');
 });
 
-test('a crash of the app mid-session loses nothing that was submitted', async ({ page, server }) => {
+test('a crash of the app mid-session loses nothing that was submitted or typed', async ({ page, server }) => {
   await page.goto(server.url);
   await startKnownSession(page);
   await answerBox(page).fill('Wrap it in transaction.atomic and rely on rollback.');
@@ -223,6 +225,7 @@ test('a crash of the app mid-session loses nothing that was submitted', async ({
   await page.keyboard.press('Space');
   await expect(page.getByTestId('progress')).toHaveText('2 / 3');
   await answerBox(page).fill('This answer is being typed when the app dies.');
+  await expect(page.getByTestId('draft-state')).toHaveText('Answer saved');
 
   await server.kill();
   await server.restart();
@@ -232,7 +235,7 @@ test('a crash of the app mid-session loses nothing that was submitted', async ({
   await screenshots(page, 'home-resume');
   await banner.getByRole('button', { name: 'Resume session' }).click();
   await expect(page.getByTestId('progress')).toHaveText('2 / 3');
-  await expect(page.getByTestId('countdown')).toHaveText('3:00');
+  await expect(answerBox(page)).toHaveValue('This answer is being typed when the app dies.');
   await page.getByRole('button', { name: /End session/ }).click();
   await page
     .getByRole('dialog')

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/api';
 import type { SessionView } from '../../src/shared/session-types';
-import type { Handlers } from '../../src/main/api';
+import { createApi, type Handlers } from '../../src/main/api';
 import { DEFAULT_TIME_PER_LEVEL } from '../../src/main/api/sessions';
 import { openAppCore } from '../../src/main/app';
 import { LATE_GRACE_MS } from '../../src/main/core/timing';
@@ -416,7 +416,8 @@ describe('a 3-question session: answered, timed out, skipped', () => {
       ['transaction.atomic', 1, 1],
       ['version control', 1, 1],
     ]);
-    expect(results.weakQuestionIds).toEqual([migrations.id]);
+    // Graded Missed, and skipped without a grade; the Good answer named two thirds of its keywords.
+    expect(results.weakQuestionIds).toEqual([migrations.id, idOf('transactions')]);
 
     const list = await call('listSessions', {});
     expect(list.total).toBe(1);
@@ -641,13 +642,14 @@ describe('pause and resume', () => {
 
   it('refuses to pause an ended session and an unknown one', async () => {
     const view = await startThree();
+    await submit(view, 'MVT');
     await call('endSession', { sessionId: view.id });
     expect((await failure('pauseSession', { sessionId: view.id })).code).toBe('conflict');
     expect((await failure('pauseSession', { sessionId: 999 })).code).toBe('not_found');
     expect((await failure('pauseSession', { sessionId: 0 })).code).toBe('invalid_input');
   });
 
-  it('resuming after the app was closed restarts the current question with its full time', async () => {
+  it('resuming after the app was closed, with nothing typed, goes on with the time the question had at its start, no more', async () => {
     let view = await startThree();
     t += 20 * S;
     view = await submit(view, 'MVT architecture');
@@ -655,26 +657,67 @@ describe('pause and resume', () => {
     t += 30 * S;
     // The app closes here; two hours later it starts again.
     t += 2 * 60 * MIN;
-    const active = await call('getActiveSession');
+    const reopened = createApi(db, clock);
+    const active = await call('getActiveSession', undefined, reopened);
     expect(active).toMatchObject({ id: view.id, status: 'active', position: 1, phase: 'asking', answeredCount: 1 });
     expect(active!.current!.remainingMs).toBeLessThan(0);
 
-    view = await call('resumeSession', { sessionId: view.id });
-    expect(view.current).toMatchObject({ timeAllowedMs: 90 * S, remainingMs: 90 * S, paused: false });
+    view = await call('resumeSession', { sessionId: view.id }, reopened);
+    expect(view.current).toMatchObject({ timeAllowedMs: 90 * S, remainingMs: 90 * S, paused: false, draft: '' });
     t += 10 * S;
-    view = await submit(view, 'makemigrations');
-    expect(view.revealed).toMatchObject({ outcome: 'answered', timeUsedMs: 10 * S, pausedMs: 0 });
+    view = await call(
+      'submitAnswer',
+      { sessionId: view.id, position: 1, answer: 'makemigrations', reason: 'answer' },
+      reopened,
+    );
+    // The time away is paused time, not time used.
+    expect(view.revealed).toMatchObject({ outcome: 'answered', timeUsedMs: 10 * S, pausedMs: 30 * S + 2 * 60 * MIN });
   });
 
-  it('resuming a session left paused restarts the question running, with its full time', async () => {
+  it('resuming after the app was closed gives the time left at the last draft save, and the draft', async () => {
+    let view = await startThree();
+    t += 25 * S;
+    expect(await call('saveDraft', { sessionId: view.id, position: 0, text: 'Django is an MVT' })).toEqual({
+      saved: true,
+    });
+    t += 4 * S; // typed on, but the next save never came: the app crashed
+    t += 60 * MIN;
+    const reopened = createApi(db, clock);
+    expect((await call('getActiveSession', undefined, reopened))!.current!.draft).toBe('Django is an MVT');
+    view = await call('resumeSession', { sessionId: view.id }, reopened);
+    expect(view.current).toMatchObject({ remainingMs: 35 * S, paused: false, draft: 'Django is an MVT' });
+    t += 5 * S;
+    view = await call(
+      'submitAnswer',
+      { sessionId: view.id, position: 0, answer: 'Django is an MVT framework', reason: 'answer' },
+      reopened,
+    );
+    expect(view.revealed).toMatchObject({ timeUsedMs: 30 * S, answer: 'Django is an MVT framework' });
+  });
+
+  it('resuming in the same run of the app changes nothing: the clock kept running', async () => {
+    let view = await startThree();
+    t += 25 * S;
+    await call('saveDraft', { sessionId: view.id, position: 0, text: 'draft' });
+    t += 20 * S; // the person went to another page; the clock runs on
+    view = await call('resumeSession', { sessionId: view.id });
+    expect(view.current).toMatchObject({ remainingMs: 15 * S, draft: 'draft' });
+  });
+
+  it('resuming a session left paused keeps it paused, with the time it had at the pause', async () => {
     let view = await startThree();
     t += 40 * S;
     await call('pauseSession', { sessionId: view.id });
     t += 60 * MIN;
-    view = await call('resumeSession', { sessionId: view.id });
-    expect(view.current).toMatchObject({ paused: false, remainingMs: 60 * S, timeAllowedMs: 60 * S });
+    const reopened = createApi(db, clock);
+    view = await call('resumeSession', { sessionId: view.id }, reopened);
+    expect(view.current).toMatchObject({ paused: true, remainingMs: 20 * S, timeAllowedMs: 60 * S });
+    t += 10 * MIN;
+    view = await call('unpauseSession', { sessionId: view.id }, reopened);
+    expect(view.current).toMatchObject({ paused: false, remainingMs: 20 * S });
     t += 5 * S;
-    expect((await submit(view, 'MVT')).revealed).toMatchObject({ timeUsedMs: 5 * S, pausedMs: 0 });
+    view = await call('submitAnswer', { sessionId: view.id, position: 0, answer: 'MVT', reason: 'answer' }, reopened);
+    expect(view.revealed).toMatchObject({ timeUsedMs: 45 * S, pausedMs: 70 * MIN });
   });
 
   it('resuming on the answer screen leaves it there', async () => {
@@ -688,9 +731,105 @@ describe('pause and resume', () => {
 
   it('refuses to resume a session that has ended', async () => {
     const view = await startThree();
+    await submit(view, 'MVT');
     await call('endSession', { sessionId: view.id });
     expect((await failure('resumeSession', { sessionId: view.id })).code).toBe('conflict');
     expect((await failure('resumeSession', { sessionId: 4242 })).code).toBe('not_found');
+  });
+});
+
+describe('drafts: the answer being typed', () => {
+  const draftRows = (sessionId: number) =>
+    db
+      .prepare('SELECT position, text, saved_at, left_ms FROM drafts WHERE session_id = ? ORDER BY position')
+      .all(sessionId);
+
+  it('saves the text with the time left, replaces it on the next save, and shows it in the view', async () => {
+    const view = await startThree();
+    t += 10 * S;
+    await call('saveDraft', { sessionId: view.id, position: 0, text: 'first' });
+    t += 2 * S;
+    await call('saveDraft', { sessionId: view.id, position: 0, text: 'first words' });
+    expect(draftRows(view.id)).toEqual([{ position: 0, text: 'first words', saved_at: t, left_ms: 48 * S }]);
+    expect((await call('getSession', { sessionId: view.id })).current!.draft).toBe('first words');
+  });
+
+  it('is cleared by the answer, in the same transaction, and a late save of an answered question is refused', async () => {
+    let view = await startThree();
+    await call('saveDraft', { sessionId: view.id, position: 0, text: 'MVT' });
+    view = await submit(view, 'MVT architecture');
+    expect(draftRows(view.id)).toEqual([]);
+    // A debounced save that was already on its way when Submit was pressed.
+    expect(await call('saveDraft', { sessionId: view.id, position: 0, text: 'MVT arch' })).toEqual({ saved: false });
+    expect(draftRows(view.id)).toEqual([]);
+    view = await call('nextQuestion', { sessionId: view.id });
+    expect(view.current!.draft).toBe('');
+    expect(await call('saveDraft', { sessionId: view.id, position: 2, text: 'ahead' })).toEqual({ saved: false });
+  });
+
+  it('an answer that fails to save keeps the draft (one transaction)', async () => {
+    const view = await startThree();
+    await call('saveDraft', { sessionId: view.id, position: 0, text: 'kept' });
+    // The last write of the answer's transaction fails, after the attempt and the draft's deletion.
+    db.exec("CREATE TRIGGER fail BEFORE UPDATE OF cursor ON sessions BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    await failure('submitAnswer', { sessionId: view.id, position: 0, answer: 'kept', reason: 'answer' });
+    db.exec('DROP TRIGGER fail');
+    expect(attemptRows(view.id)).toEqual([]);
+    expect(draftRows(view.id)).toMatchObject([{ position: 0, text: 'kept' }]);
+  });
+
+  it('a pause records the time left, keeping the text', async () => {
+    const view = await startThree();
+    await call('saveDraft', { sessionId: view.id, position: 0, text: 'typed' });
+    t += 15 * S;
+    await call('pauseSession', { sessionId: view.id });
+    expect(draftRows(view.id)).toEqual([{ position: 0, text: 'typed', saved_at: t, left_ms: 45 * S }]);
+  });
+
+  it('refuses input the bridge would refuse, and a session that does not exist', async () => {
+    const view = await startThree();
+    for (const input of [
+      { sessionId: view.id, position: 0 },
+      { sessionId: view.id, position: -1, text: '' },
+      { sessionId: view.id, position: 0, text: 'x'.repeat(50_001) },
+      { sessionId: view.id, position: 0, text: 'x', extra: 1 },
+    ]) {
+      expect((await failure('saveDraft', input)).code).toBe('invalid_input');
+    }
+    expect((await failure('saveDraft', { sessionId: 999, position: 0, text: 'x' })).code).toBe('not_found');
+    expect(draftRows(view.id)).toEqual([]);
+  });
+
+  it('ending a session drops its drafts; ending one before any answer removes it from History', async () => {
+    const a = await startThree();
+    await call('saveDraft', { sessionId: a.id, position: 0, text: 'never submitted' });
+    const ended = await call('endSession', { sessionId: a.id });
+    expect(ended).toMatchObject({ id: a.id, phase: 'done', discarded: true });
+    expect(db.prepare('SELECT count(*) FROM sessions WHERE id = ?').pluck().get(a.id)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(0);
+    expect((await call('listSessions', {})).total).toBe(0);
+
+    let b = await startThree();
+    b = await submit(b, 'MVT');
+    b = await call('nextQuestion', { sessionId: b.id });
+    await call('saveDraft', { sessionId: b.id, position: 1, text: 'half' });
+    expect(await call('endSession', { sessionId: b.id })).not.toHaveProperty('discarded');
+    expect(draftRows(b.id)).toEqual([]);
+    expect((await call('listSessions', {})).total).toBe(1);
+
+    // An empty session ended by an older Prepdeck (kept then) is not listed either.
+    db.prepare(
+      "INSERT INTO sessions (config, plan, status, started_at, ended_at) VALUES ('{}', '[1]', 'ended', 1, 2)",
+    ).run();
+    expect((await call('listSessions', {})).total).toBe(1);
+
+    // Starting a session over an empty one left open removes that one too.
+    await startThree();
+    await startThree();
+    expect(db.prepare('SELECT status, count(*) AS n FROM sessions GROUP BY status ORDER BY status').all()).toEqual([
+      { status: 'active', n: 1 },
+      { status: 'ended', n: 2 },
+    ]);
   });
 });
 
@@ -826,6 +965,7 @@ describe('moving through a session', () => {
     view = await call('nextQuestion', { sessionId: view.id });
     expect(view.current).toMatchObject({ remainingMs: 60 * S });
     t += 3 * 60 * 60 * S; // the app was closed for three hours
+    api = createApi(db, clock);
     view = await call('resumeSession', { sessionId: view.id });
     expect(view.current).toMatchObject({ remainingMs: 60 * S });
     t += 20 * S;
@@ -837,7 +977,7 @@ describe('moving through a session', () => {
 });
 
 describe('results and history', () => {
-  it('sums several graded sessions; weak questions are those graded Missed or Partial', async () => {
+  it('sums several graded sessions; weak questions are graded Missed or Partial, or name few keywords', async () => {
     let view = await startThree();
     const grades = [2, 4, 1] as const;
     for (const [i, grade] of grades.entries()) {
@@ -847,7 +987,8 @@ describe('results and history', () => {
     }
     const results = await call('getSessionResults', { sessionId: view.id });
     expect(results.gradeScore).toBeCloseTo((1 / 3 + 1 + 0) / 3, 12);
-    expect(results.weakQuestionIds).toEqual([idOf('what-is-django'), idOf('transactions')]);
+    // Partial; Nailed but naming 1 of 4 keywords (under half); Missed.
+    expect(results.weakQuestionIds).toEqual([idOf('what-is-django'), idOf('migrations'), idOf('transactions')]);
     expect(results.byLevel.map((l) => [l.level, l.meanGrade])).toEqual([
       ['Beginner', 2],
       ['Intermediate', 4],
@@ -860,12 +1001,32 @@ describe('results and history', () => {
     }
   });
 
+  it('an answer left ungraded can be graded after the session, from its results', async () => {
+    let view = await startThree();
+    view = await submit(view, 'MVT architecture, a Python framework for rapid development');
+    const attemptId = view.revealed!.id;
+    view = await call('nextQuestion', { sessionId: view.id });
+    view = await call('endSession', { sessionId: view.id });
+    expect(view.status).toBe('ended');
+    let results = await call('getSessionResults', { sessionId: view.id });
+    expect(results.weakQuestionIds).toEqual([idOf('what-is-django')]);
+
+    t += 60 * MIN;
+    await call('gradeAttempt', { sessionId: view.id, attemptId, grade: 4 });
+    results = await call('getSessionResults', { sessionId: view.id });
+    expect(results.attempts[0]!.selfGrade).toBe(4);
+    expect(results.gradeScore).toBe(1);
+    expect(results.weakQuestionIds).toEqual([]);
+    expect(attemptRows(view.id)[0]).toMatchObject({ self_grade: 4, graded_at: t });
+  });
+
   it('has no scores for a session with nothing graded or typed, and counts a skip as keywords missed', async () => {
     let view = await startThree();
     view = await submit(view, '', 'skip');
     view = await call('endSession', { sessionId: view.id });
     const results = await call('getSessionResults', { sessionId: view.id });
-    expect(results).toMatchObject({ gradeScore: null, keywordScore: null, weakQuestionIds: [] });
+    // Not graded: offered for practice again.
+    expect(results).toMatchObject({ gradeScore: null, keywordScore: null, weakQuestionIds: [idOf('what-is-django')] });
     // The skipped question's keywords were asked and not named.
     expect(results.missedKeywords.map((m) => [m.label, m.missed, m.asked])).toEqual([
       ['MVT architecture', 1, 1],
@@ -951,6 +1112,24 @@ describe('setup: presets and remembered choices', () => {
     await call('startSession', { questionIds: [idOf('migrations')], count: 1, order: 'random' });
     expect((await call('getSessionSetup')).last).toMatchObject({ levels: ['Beginner', 'Advanced'], count: 7 });
   });
+  it('a preset runs on its own times and does not change the remembered ones (remember: false)', async () => {
+    await call('startSession', { levels: ['Beginner'], count: 2, order: 'random', timePerLevel: { Beginner: 45 } });
+    const before = await call('getSessionSetup');
+    expect(before.defaults.timePerLevel.Beginner).toBe(45);
+    expect(before.presetTimes).toEqual(DEFAULT_TIME_PER_LEVEL);
+
+    const view = await call('startSession', {
+      count: 10,
+      order: 'escalating',
+      timePerLevel: before.presetTimes,
+      defaultSeconds: before.presetDefaultSeconds,
+      remember: false,
+    });
+    expect(view.current!.timeAllowedMs).toBe(60 * S);
+    const after = await call('getSessionSetup');
+    expect(after.defaults.timePerLevel.Beginner).toBe(45);
+    expect(after.last).toMatchObject({ levels: ['Beginner'], count: 2 });
+  });
 });
 
 describe('nothing lost: a crash mid-session', () => {
@@ -984,6 +1163,8 @@ describe('nothing lost: a crash mid-session', () => {
     );
     view = await call('nextQuestion', { sessionId: view.id }, on);
     t += 5 * S;
+    await call('saveDraft', { sessionId: view.id, position: 2, text: 'being typed when it died' }, on);
+    t += 1 * S;
     // Killed: no endSession, no clean shutdown of the session.
     first.close();
 
@@ -999,7 +1180,8 @@ describe('nothing lost: a crash mid-session', () => {
       const active = await call('getActiveSession', undefined, second.api);
       expect(active).toMatchObject({ id: view.id, status: 'active', position: 2, phase: 'asking', answeredCount: 2 });
       const resumed = await call('resumeSession', { sessionId: view.id }, second.api);
-      expect(resumed.current!.remainingMs).toBe(resumed.current!.timeAllowedMs);
+      expect(resumed.current!.remainingMs).toBe(resumed.current!.timeAllowedMs - 5 * S);
+      expect(resumed.current!.draft).toBe('being typed when it died');
       expect(resumed.current!.question.id).toBe(plan[2]);
       const results = await call('getSessionResults', { sessionId: view.id }, second.api);
       expect(results.attempts.map((a) => a.answer)).toEqual(['first answer MVT', 'second answer']);

@@ -15,6 +15,7 @@ import {
   StoreOpenError,
 } from '../../src/main/store/database';
 import { installBundledDeck } from '../../src/main/store/bundled';
+import { migrations } from '../../src/main/store/migrations';
 import { getQuestion, listQuestions } from '../../src/main/store/questions';
 
 let dir: string;
@@ -95,6 +96,46 @@ describe('migrations', () => {
     expect(copy.prepare('SELECT x FROM marker').get()).toEqual({ x: 42 });
     expect(copy.pragma('user_version', { simple: true })).toBe(0);
     copy.close();
+  });
+});
+
+describe('migration 0004: drafts', () => {
+  const drafts = migrations.find((m) => m.name === 'drafts')!;
+
+  it('adds the drafts table to a database of the version before, keeping its sessions', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    for (const m of migrations.slice(0, migrations.indexOf(drafts))) m.up(db);
+    db.prepare("INSERT INTO sessions (config, plan, status, started_at) VALUES ('{}', '[1]', 'active', 5)").run();
+    expect(tables(db)).not.toContain('drafts');
+    drafts.up(db);
+    expect(tables(db)).toContain('drafts');
+    expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 1 });
+    const columns = db.prepare('SELECT name, type, "notnull" AS required, pk FROM pragma_table_info(\'drafts\')').all();
+    expect(columns).toEqual([
+      { name: 'session_id', type: 'INTEGER', required: 1, pk: 1 },
+      { name: 'position', type: 'INTEGER', required: 1, pk: 2 },
+      { name: 'text', type: 'TEXT', required: 1, pk: 0 },
+      { name: 'saved_at', type: 'INTEGER', required: 1, pk: 0 },
+      { name: 'left_ms', type: 'INTEGER', required: 1, pk: 0 },
+    ]);
+  });
+
+  it('keeps one draft per question of a session, and drops them with their session', () => {
+    const db = openMemoryDb();
+    const id = Number(
+      db.prepare("INSERT INTO sessions (config, plan, status, started_at) VALUES ('{}', '[1]', 'active', 5)").run()
+        .lastInsertRowid,
+    );
+    const insert = db.prepare(
+      'INSERT INTO drafts (session_id, position, text, saved_at, left_ms) VALUES (?, ?, ?, 1, 1)',
+    );
+    insert.run(id, 0, 'a');
+    expect(() => insert.run(id, 0, 'b')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => insert.run(id, -1, 'b')).toThrow(/CHECK/);
+    expect(() => insert.run(id + 1, 0, 'b')).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
   });
 });
 

@@ -13,7 +13,8 @@ import { localDay } from '../core/days';
 import { attemptStrength, planSession, seededRandom } from '../core/planning';
 import { reviewCard } from '../core/scheduling';
 import { findKeywordSpans, SCORER_VERSION, scoreAnswer, type ScoringKeyword } from '../core/scoring';
-import { pauseClock, remainingMs, settle, startClock, unpauseClock } from '../core/timing';
+import { pauseClock, remainingMs, resumeClock, settle, startClock, unpauseClock } from '../core/timing';
+import * as drafts from '../store/drafts';
 import { candidateQuestions, getQuestion } from '../store/questions';
 import * as store from '../store/sessions';
 import { getSetting, setSetting } from '../store/settings';
@@ -41,7 +42,20 @@ function header(session: store.SessionRow): SessionResults['session'] {
   return { id, status, config, startedAt, endedAt, total: session.plan.length };
 }
 
+/** Below this share of keywords named, an answer is worth practising again whatever its grade. */
+export const LOW_KEYWORD_SCORE = 0.5;
+
+/** Worth practising again: graded Missed or Partial, not graded at all, or naming few of its keywords. */
+const isWeak = (a: AttemptView): boolean =>
+  a.selfGrade === null || a.selfGrade <= 2 || (a.keywordScore !== null && a.keywordScore < LOW_KEYWORD_SCORE);
+
 export function sessionsApi({ db, clock }: ApiContext) {
+  /**
+   * Sessions whose clock this run of the app has kept. Any other active session was interrupted (the
+   * app closed or crashed): resuming it must not count the time away, nor give back more than it had.
+   */
+  const live = new Set<number>();
+
   const question = (id: number): QuestionDetail => {
     const found = getQuestion(db, id, { includeDeleted: true });
     if (!found) throw new ApiError('not_found', `Question ${id} no longer exists.`);
@@ -152,6 +166,7 @@ export function sessionsApi({ db, clock }: ApiContext) {
         timeAllowedMs: allowedMs(session.config, q.level),
         remainingMs: remainingMs(session.clock, now),
         paused: session.clock.pausedAt !== null,
+        draft: drafts.getDraft(db, session.id, session.cursor)?.text ?? '',
       },
     };
   }
@@ -164,6 +179,14 @@ export function sessionsApi({ db, clock }: ApiContext) {
       cursor,
       startClock(now, allowedMs(session.config, q.level), capDeadlineFrom(now, capLeftMs(session))),
     );
+  }
+
+  /** Ends a session; one without any answer is removed instead, so History never lists an empty session. */
+  function close(id: number, status: 'finished' | 'ended', now: number): boolean {
+    drafts.deleteDrafts(db, id);
+    if (store.deleteEmptySession(db, id)) return true;
+    store.closeSession(db, id, status, now);
+    return false;
   }
 
   function candidates(config: SessionConfig) {
@@ -199,6 +222,8 @@ export function sessionsApi({ db, clock }: ApiContext) {
         ...preferences(),
       },
       last: getSetting<SessionConfig>(db, LAST_CONFIG),
+      presetTimes: DEFAULT_TIME_PER_LEVEL,
+      presetDefaultSeconds: 120,
     }),
 
     previewSession: (config) => {
@@ -245,7 +270,7 @@ export function sessionsApi({ db, clock }: ApiContext) {
       const id = db.transaction(() => {
         // One interview at a time: starting a new one ends any that was left open.
         const open = store.activeSessionId(db);
-        if (open !== null) store.closeSession(db, open, 'ended', now);
+        if (open !== null) close(open, 'ended', now);
         const first = question(plan[0]!);
         const capAt = capDeadlineFrom(
           now,
@@ -258,11 +283,15 @@ export function sessionsApi({ db, clock }: ApiContext) {
           startClock(now, allowedMs(config, first.level), capAt),
           now,
         );
-        if (config.questionIds.length === 0) setSetting(db, LAST_CONFIG, config);
-        const { timePerLevel, defaultSeconds, mode, onTimeout, strict } = config;
-        setSetting(db, PREFERENCES, { timePerLevel, defaultSeconds, mode, onTimeout, strict });
+        const { remember, ...kept } = config;
+        if (remember) {
+          if (config.questionIds.length === 0) setSetting(db, LAST_CONFIG, kept);
+          const { timePerLevel, defaultSeconds, mode, onTimeout, strict } = config;
+          setSetting(db, PREFERENCES, { timePerLevel, defaultSeconds, mode, onTimeout, strict });
+        }
         return sessionId;
       })();
+      live.add(id);
       return view(requireSession(id));
     },
 
@@ -276,8 +305,27 @@ export function sessionsApi({ db, clock }: ApiContext) {
     resumeSession: ({ sessionId }) => {
       const session = requireActive(sessionId);
       const current = view(session);
-      if (current.phase === 'asking') startQuestionAt(session, session.cursor, clock.now());
+      if (current.phase === 'asking' && session.clock && !live.has(sessionId)) {
+        const { clock: c } = session;
+        // Without a draft, the last saved moment is the question's start: its whole budget, no more.
+        const left = drafts.getDraft(db, sessionId, session.cursor)?.leftMs ?? c.deadline - c.startedAt - c.pausedMs;
+        store.setCursorAndClock(db, sessionId, session.cursor, resumeClock(c, left, clock.now()));
+      }
+      live.add(sessionId);
       return view(requireSession(sessionId));
+    },
+
+    saveDraft: ({ sessionId, position, text }) => {
+      const now = clock.now();
+      const session = requireSession(sessionId);
+      const asking =
+        session.status === 'active' &&
+        session.cursor === position &&
+        session.clock !== null &&
+        !store.attemptsOfSession(db, sessionId).some((a) => a.position === position);
+      if (!asking) return { saved: false };
+      drafts.saveDraft(db, sessionId, position, { text, savedAt: now, leftMs: remainingMs(session.clock!, now) });
+      return { saved: true };
     },
 
     submitAnswer: ({ sessionId, position, answer, reason }) => {
@@ -324,6 +372,7 @@ export function sessionsApi({ db, clock }: ApiContext) {
           scorerVersion: scored ? SCORER_VERSION : null,
           hits,
         });
+        drafts.deleteDrafts(db, sessionId, position);
         store.setCursorAndClock(db, sessionId, position, null);
       })();
       return view(requireSession(sessionId));
@@ -367,18 +416,28 @@ export function sessionsApi({ db, clock }: ApiContext) {
       db.transaction(() => {
         if (next >= session.plan.length || current.capReached) {
           store.setCursorAndClock(db, sessionId, next, null);
-          store.closeSession(db, sessionId, next >= session.plan.length ? 'finished' : 'ended', now);
+          close(sessionId, next >= session.plan.length ? 'finished' : 'ended', now);
         } else {
           startQuestionAt(session, next, now);
         }
       })();
+      live.add(sessionId);
       return view(requireSession(sessionId));
     },
 
     pauseSession: ({ sessionId }) => {
       const session = requireActive(sessionId);
       if (session.config.strict) throw new ApiError('conflict', 'This is a strict session: it cannot be paused.');
-      if (session.clock) store.setCursorAndClock(db, sessionId, session.cursor, pauseClock(session.clock, clock.now()));
+      if (session.clock) {
+        const now = clock.now();
+        const paused = pauseClock(session.clock, now);
+        db.transaction(() => {
+          store.setCursorAndClock(db, sessionId, session.cursor, paused);
+          // A pause is a saved moment: resumed after a crash, the question has what it had here.
+          drafts.saveDraftClock(db, sessionId, session.cursor, now, remainingMs(paused, now));
+        })();
+      }
+      live.add(sessionId);
       return view(requireSession(sessionId));
     },
 
@@ -386,14 +445,21 @@ export function sessionsApi({ db, clock }: ApiContext) {
       const session = requireActive(sessionId);
       if (session.clock)
         store.setCursorAndClock(db, sessionId, session.cursor, unpauseClock(session.clock, clock.now()));
+      live.add(sessionId);
       return view(requireSession(sessionId));
     },
 
     endSession: ({ sessionId }) => {
       const session = requireSession(sessionId);
       if (session.status === 'active') {
+        const before = view(session);
         const answered = store.attemptsOfSession(db, sessionId).length;
-        store.closeSession(db, sessionId, answered >= session.plan.length ? 'finished' : 'ended', clock.now());
+        const status = answered >= session.plan.length ? 'finished' : 'ended';
+        const discarded = db.transaction(() => close(sessionId, status, clock.now()))();
+        live.delete(sessionId);
+        if (discarded) {
+          return { ...before, status, phase: 'done', current: null, revealed: null, discarded: true } as const;
+        }
       }
       return view(requireSession(sessionId));
     },
@@ -437,7 +503,7 @@ export function sessionsApi({ db, clock }: ApiContext) {
           .filter((m) => m.missed > 0)
           .sort((a, b) => b.missed - a.missed || a.label.localeCompare(b.label))
           .slice(0, 10),
-        weakQuestionIds: attempts.filter((a) => a.selfGrade !== null && a.selfGrade <= 2).map((a) => a.question.id),
+        weakQuestionIds: attempts.filter(isWeak).map((a) => a.question.id),
       };
     },
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionOrder } from '../../shared/session-types';
 import { attemptStrength, planSession, seededRandom, type Candidate } from './planning';
@@ -142,6 +143,53 @@ describe('planSession: escalating', () => {
     const pool = level('Beginner', 10, 100);
     const firsts = new Set(SEEDS.map((seed) => planSession(pool, 'escalating', 10, seededRandom(seed))[0]));
     expect(firsts.size).toBeGreaterThan(3);
+  });
+});
+
+describe('planSession: escalating is a ladder (property)', () => {
+  /** Pools of any size per level (some levels empty), any count, any seed. */
+  const arbitrary = fc.record({
+    sizes: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 6 }),
+    count: fc.integer({ min: 1, max: 40 }),
+    seed: fc.integer(),
+  });
+  const poolOf = (sizes: number[]): Candidate[] =>
+    sizes.flatMap((n, rank) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: rank * 1000 + i,
+        level: `L${rank}`,
+        levelRank: rank,
+        strength: null,
+      })),
+    );
+
+  it('has every level with questions when the count allows, in rising order, shared evenly', () => {
+    fc.assert(
+      fc.property(arbitrary, ({ sizes, count, seed }) => {
+        const pool = poolOf(sizes);
+        const plan = planSession(pool, 'escalating', count, seededRandom(seed));
+        const ranks = plan.map((id) => Math.floor(id / 1000));
+        expect(plan).toHaveLength(Math.min(count, pool.length));
+        expect(new Set(plan).size).toBe(plan.length);
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+        const present = sizes.flatMap((n, rank) => (n > 0 ? [rank] : []));
+        const per = (rank: number) => ranks.filter((r) => r === rank).length;
+        if (count >= present.length) for (const rank of present) expect(per(rank)).toBeGreaterThan(0);
+        // Evenly: a level has fewer than another only when its pool ran out.
+        for (const a of present)
+          for (const b of present) if (per(a) < sizes[a]!) expect(per(b) - per(a)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a Full mock of 10 shaped like the first-edition Django deck (5, 5, 15, 10 per level) always has every level', () => {
+    const pool = poolOf([5, 5, 15, 10]);
+    for (let seed = 0; seed < 5000; seed++) {
+      const ranks = planSession(pool, 'escalating', 10, seededRandom(seed)).map((id) => Math.floor(id / 1000));
+      expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3]));
+      for (const rank of [0, 1, 2, 3]) expect(ranks.filter((r) => r === rank).length).toBeGreaterThanOrEqual(2);
+    }
   });
 });
 

@@ -40,7 +40,7 @@ function dueRank(c: Candidate, now: number): [number, number] {
 
 /**
  * Picks `count` questions (or all, when fewer match) in the session's order:
- * random; escalating (easiest level first, as a real interview goes, random within a level);
+ * random; escalating (a ladder: every level present, evenly, easiest first, random within a level);
  * weakest first (lowest past strength; never-asked questions count as weakest);
  * due first (what spaced repetition says you are about to forget).
  */
@@ -67,12 +67,30 @@ export function planSession(
       .slice(0, count)
       .map(({ c }) => c.id);
   }
-  // Escalating: choose the questions at random across levels, then ask them easiest level first.
-  return shuffled
-    .slice(0, count)
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => a.c.levelRank - b.c.levelRank || a.i - b.i)
-    .map(({ c }) => c.id);
+  return ladder(shuffled, count, random).map((c) => c.id);
+}
+
+/**
+ * Escalating: a ladder. Questions are drawn a level at a time, round after round (the levels in a
+ * fresh random order each round), so every level is present when the count allows and the levels
+ * share the count evenly whatever the size of their pools; then asked easiest level first.
+ */
+function ladder(shuffled: readonly Candidate[], count: number, random: () => number): Candidate[] {
+  const levels = new Map<string, Candidate[]>();
+  for (const c of shuffled) levels.set(c.level, [...(levels.get(c.level) ?? []), c]);
+  const queues = [...levels.values()];
+  const chosen: Candidate[] = [];
+  while (chosen.length < count && queues.some((q) => q.length > 0)) {
+    for (const queue of shuffle(queues, random)) {
+      if (chosen.length >= count) break;
+      const next = queue.shift();
+      if (next) chosen.push(next);
+    }
+  }
+  const order = new Map(shuffled.map((c, i) => [c.id, i]));
+  return chosen.sort(
+    (a, b) => a.levelRank - b.levelRank || a.level.localeCompare(b.level) || order.get(a.id)! - order.get(b.id)!,
+  );
 }
 
 /** Strength of one attempt, 0..1: the self-grade when given, else the keyword score. */

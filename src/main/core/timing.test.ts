@@ -3,6 +3,7 @@ import {
   LATE_GRACE_MS,
   pauseClock,
   remainingMs,
+  resumeClock,
   settle,
   startClock,
   unpauseClock,
@@ -131,6 +132,32 @@ describe('pause and unpause', () => {
     const copy = { ...clock };
     unpauseClock(pauseClock(clock, T0 + 5 * S), T0 + 9 * S);
     expect(clock).toEqual(copy);
+  });
+});
+
+describe('resumeClock (after the app was closed)', () => {
+  it('goes on with the time left at the last save; the time away is paused, not used', () => {
+    const resumed = resumeClock(clockWith(), 35 * S, T0 + 3_600 * S);
+    expect(remainingMs(resumed, T0 + 3_600 * S)).toBe(35 * S);
+    expect(settle(resumed, T0 + 3_605 * S, 'answer', ALLOWED, 'lock')).toMatchObject({
+      outcome: 'answered',
+      timeUsedMs: 30 * S,
+    });
+  });
+
+  it('never gives more than the budget, and keeps a paused clock paused', () => {
+    expect(remainingMs(resumeClock(clockWith(), 10 * ALLOWED, T0 + 99 * S), T0 + 99 * S)).toBe(ALLOWED);
+    const paused = resumeClock(clockWith([[20 * S, null]]), 40 * S, T0 + 500 * S);
+    expect(paused.pausedAt).toBe(T0 + 500 * S);
+    expect(remainingMs(paused, T0 + 900 * S)).toBe(40 * S);
+    const running = unpauseClock(paused, T0 + 900 * S);
+    expect(remainingMs(running, T0 + 910 * S)).toBe(30 * S);
+    expect(settle(running, T0 + 910 * S, 'answer', ALLOWED, 'lock').timeUsedMs).toBe(30 * S);
+  });
+
+  it('with no time left, the question is over at once', () => {
+    const resumed = resumeClock(clockWith(), -5 * S, T0 + 999 * S);
+    expect(settle(resumed, T0 + 999 * S, 'timeout', ALLOWED, 'lock')).toMatchObject({ outcome: 'timed_out' });
   });
 });
 

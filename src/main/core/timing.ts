@@ -35,6 +35,22 @@ export function unpauseClock(clock: QuestionClock, now: number): QuestionClock {
   return { ...clock, pausedAt: null, deadline: clock.deadline + paused, pausedMs: clock.pausedMs + paused };
 }
 
+/**
+ * Picks a question up again after the app was closed or crashed: it goes on with the time it had
+ * when last saved (`leftMs`), never more than its budget; the time away counts as paused, not used.
+ * A paused question stays paused.
+ */
+export function resumeClock(clock: QuestionClock, leftMs: number, now: number): QuestionClock {
+  const budget = clock.deadline - clock.startedAt - clock.pausedMs;
+  const left = Math.min(leftMs, budget);
+  return {
+    startedAt: clock.startedAt,
+    deadline: now + left,
+    pausedAt: clock.pausedAt === null ? null : now,
+    pausedMs: Math.max(clock.pausedMs, now - clock.startedAt - (budget - left)),
+  };
+}
+
 export type SettleReason = 'answer' | 'timeout' | 'skip';
 
 export interface Settlement {

@@ -100,6 +100,15 @@ export function closeSession(db: Db, id: number, status: 'finished' | 'ended', n
   ).run(status, now, id);
 }
 
+/** Removes a session that has no answer (ended before any), so History never lists an empty one. */
+export function deleteEmptySession(db: Db, id: number): boolean {
+  return (
+    db
+      .prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM attempts WHERE session_id = ?)')
+      .run(id, id).changes > 0
+  );
+}
+
 export interface NewAttempt {
   sessionId: number;
   questionId: number;
@@ -347,10 +356,13 @@ const toSummary = (r: SummaryRow): SessionSummary => ({
   keywordScore: r.keyword_score,
 });
 
+/** Sessions ended before any answer are removed now; older ones may still be in a store: History skips them. */
+const LISTED = `s.status <> 'ended' OR EXISTS (SELECT 1 FROM attempts a WHERE a.session_id = s.id)`;
+
 export function listSessionRows(db: Db, offset: number, limit: number): SessionList {
-  const { n } = db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number };
+  const { n } = db.prepare(`SELECT count(*) AS n FROM sessions s WHERE ${LISTED}`).get() as { n: number };
   const rows = db
-    .prepare(`${SUMMARY_SQL} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`)
+    .prepare(`${SUMMARY_SQL} WHERE ${LISTED} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(limit, offset) as SummaryRow[];
   return { total: n, items: rows.map(toSummary) };
 }

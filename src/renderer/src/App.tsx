@@ -1,12 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { href, useRoute, type Route } from './hooks/useRoute';
+import { href, navigate, useRoute, type Route } from './hooks/useRoute';
+import { useQuery } from './hooks/useQuery';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
 import { HomePage } from './pages/Home';
 import { LibraryPage } from './pages/Library';
 import { PracticePage } from './pages/Practice';
 import { Loading } from './components/States';
 import { StoreGate } from './components/StoreGate';
-import { isBrowserMode } from './api';
+import { api, isBrowserMode } from './api';
 
 const SessionPage = lazy(() => import('./pages/Session'));
 const ResultsPage = lazy(() => import('./pages/Results'));
@@ -83,6 +84,28 @@ function ThemeSwitch() {
   );
 }
 
+/**
+ * A session left for another page keeps running (its answer so far is saved): the sidebar says so and
+ * leads back to it, through resumeSession, which after a restart gives back the time the question had.
+ */
+function RunningSession({ page }: { page: string }) {
+  const active = useQuery(() => api.getActiveSession(), `active-session-${page}`);
+  if (page === 'session' || !active.data) return null;
+  const id = active.data.id;
+  return (
+    <button
+      type="button"
+      className="nav-link nav-running"
+      onClick={() => void api.resumeSession({ sessionId: id }).then(() => navigate('session', { id }))}
+    >
+      <Icon>
+        <path d="M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM10 10l5 3-5 3z" />
+      </Icon>
+      Back to your session
+    </button>
+  );
+}
+
 export function App() {
   const route = useRoute();
   const name = Object.hasOwn(PAGES, route.page) ? route.page : 'home';
@@ -110,6 +133,7 @@ export function App() {
               ) : null,
             )}
           </ul>
+          <RunningSession page={name} />
           <div className="sidebar-foot">
             <ThemeSwitch />
             <p className="privacy-note">{isBrowserMode ? 'Browser mode · ' : ''}Everything stays on this computer.</p>

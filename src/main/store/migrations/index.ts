@@ -2,9 +2,16 @@ import initial from './0001-initial';
 import type { Migration } from './migration';
 import statsIndexes from './0002-stats-indexes';
 import scorerVersion from './0003-scorer-version';
+import drafts from './0004-drafts';
 import rollupTriggersWithoutAlias from './0005-rollup-triggers-without-alias';
 
 export type { Migration } from './migration';
 
 /** In order; migration N takes the schema from user_version N to N + 1. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initial, statsIndexes, scorerVersion, rollupTriggersWithoutAlias];
+export const migrations: readonly Migration[] = [
+  initial,
+  statsIndexes,
+  scorerVersion,
+  drafts,
+  rollupTriggersWithoutAlias,
+];

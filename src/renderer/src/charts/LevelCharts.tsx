@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LevelStats } from '../../../shared/stats-types';
 import { ChartCard, Legend } from './ChartCard';
-import { grade, num, pct, points, seconds } from './format';
+import { grade, gradeScore, num, pct, points, seconds } from './format';
 import { TooltipBox } from './Tooltip';
 
 const percentTick = (v: number): string => `${v}%`;
@@ -224,7 +224,7 @@ export function CalibrationChart({
                 <TooltipBox
                   title={`${row.level} · ${num(row.row.attempts)} answers`}
                   rows={[
-                    ['Self-grade', pct(row.row.selfScore, 1)],
+                    ['Self-grade', `${pct(row.row.selfScore, 1)} (${gradeScore(row.row.selfScore)})`],
                     ['Keywords named', pct(row.row.keywordScore, 1)],
                     ['Gap', points(row.row.gap)],
                   ]}

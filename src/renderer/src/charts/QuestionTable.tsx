@@ -7,7 +7,7 @@ import type { QuestionSort, StatsFilter } from '../../../shared/stats-types';
 import { ChartCard } from './ChartCard';
 import { localDateTime } from '../../../shared/spreadsheet';
 import { downloadCsv } from './exporting';
-import { GRADE_LABELS, num } from './format';
+import { GRADE_LABELS, grade, num } from './format';
 
 const PAGE = 25;
 
@@ -155,7 +155,7 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
                 <td className="num">{num(q.attempts)}</td>
                 <td>{gradePill(q.lastGrade)}</td>
                 <td>{gradePill(q.bestGrade)}</td>
-                <td className="num">{q.meanGrade === null ? '—' : q.meanGrade.toFixed(2)}</td>
+                <td className="num">{grade(q.meanGrade)}</td>
                 <td className="num">{Math.round(q.meanTimeMs / 1000)} s</td>
                 <td>
                   <time dateTime={new Date(q.lastPractisedAt).toISOString()}>

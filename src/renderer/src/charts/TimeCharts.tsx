@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ActivityStats } from '../../../shared/stats-types';
 import { ChartCard, Legend } from './ChartCard';
-import { day, num, pct } from './format';
+import { day, gradeScore, num, pct } from './format';
 import { TooltipBox } from './Tooltip';
 
 /** A point of a score series: its own element and class, wherever recharts layers its dots. */
@@ -57,8 +57,8 @@ export function ScoreChart({
           { label: 'Answers', numeric: true, format: (v) => num(v) },
           { label: 'Keyword score', numeric: true, format: (v) => pct(v, 1) },
           { label: `Keyword score, ${movingWindow}-${unit} average`, numeric: true, format: (v) => pct(v, 1) },
-          { label: 'Self-grade score', numeric: true, format: (v) => pct(v, 1) },
-          { label: `Self-grade, ${movingWindow}-${unit} average`, numeric: true, format: (v) => pct(v, 1) },
+          { label: 'Self-grade (1–4)', numeric: true, format: (v) => gradeScore(v) },
+          { label: `Self-grade, ${movingWindow}-${unit} average`, numeric: true, format: (v) => gradeScore(v) },
         ],
         rows: points.map((p, i) => [
           granularity === 'session' ? `#${i + 1}` : p.date,
@@ -110,8 +110,8 @@ export function ScoreChart({
                     ['Answers', num(row.p.attempts)],
                     ['Keywords named', pct(row.p.keywordScore, 1)],
                     [`…${movingWindow}-${unit} average`, pct(row.p.keywordAverage, 1)],
-                    ['Self-grade', pct(row.p.gradeScore, 1)],
-                    [`…${movingWindow}-${unit} average`, pct(row.p.gradeAverage, 1)],
+                    ['Self-grade', gradeScore(row.p.gradeScore)],
+                    [`…${movingWindow}-${unit} average`, gradeScore(row.p.gradeAverage)],
                   ]}
                 />
               );

@@ -1,3 +1,4 @@
+import { gradeText } from '../lib/format';
 import type { Cell } from './exporting';
 
 export const GRADE_LABELS = ['', 'Missed', 'Partial', 'Good', 'Nailed'] as const;
@@ -8,10 +9,11 @@ export const pct = (value: Cell, digits = 0): string =>
 export const num = (value: Cell, digits = 0): string =>
   typeof value === 'number' ? value.toLocaleString(undefined, { maximumFractionDigits: digits }) : '—';
 
-export const grade = (value: Cell): string =>
-  typeof value === 'number'
-    ? `${value.toFixed(value % 1 === 0 ? 0 : 2)}${value % 1 === 0 ? ` ${GRADE_LABELS[value] ?? ''}` : ''}`
-    : '—';
+/** A mean self-grade (1–4), shown as on every other page: "2.0 / 4 · Partial". */
+export const grade = (value: Cell): string => (typeof value === 'number' ? gradeText(value) : '—');
+
+/** A 0–1 grade score ((grade − 1) / 3) on the same 1–4 scale. */
+export const gradeScore = (value: Cell): string => (typeof value === 'number' ? gradeText(1 + 3 * value) : '—');
 
 export const seconds = (ms: Cell): string => (typeof ms === 'number' ? `${Math.round(ms / 1000)} s` : '—');
 

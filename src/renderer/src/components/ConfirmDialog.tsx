@@ -1,6 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A modal question with a default action; Enter confirms, Esc cancels (native <dialog>). */
+/**
+ * A modal question with a default action; Enter confirms, Esc cancels (native <dialog>). Focus starts
+ * on the confirm button, so Enter does what the button labelled Enter says, and goes back to what
+ * had it (the button or the text box that opened the dialog) when the dialog closes.
+ */
 export function ConfirmDialog({
   title,
   children,
@@ -17,9 +21,16 @@ export function ConfirmDialog({
   danger?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = ref.current;
+    // showModal focuses the first button (Cancel); the default action is the confirm button.
     if (dialog && !dialog.open) dialog.showModal();
+    confirmRef.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog
@@ -41,7 +52,7 @@ export function ConfirmDialog({
           type="button"
           className={`button ${danger ? 'button-danger-solid' : 'button-primary'}`}
           onClick={onConfirm}
-          autoFocus
+          ref={confirmRef}
         >
           {confirmLabel} <kbd>Enter</kbd>
         </button>

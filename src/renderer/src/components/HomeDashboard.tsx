@@ -2,6 +2,7 @@ import { useState } from 'react';
 import '../styles/stats.css';
 import { api } from '../api';
 import { heatFill, pct } from '../charts/format';
+import { gradeScoreText } from '../lib/format';
 import { useQuery } from '../hooks/useQuery';
 import { practiseQuestions } from '../lib/practice';
 import { href } from '../hooks/useRoute';
@@ -101,7 +102,7 @@ export function HomeDashboard() {
               {pct(s.lastSession.keywordScore)}
             </span>
             <span className="tile-note">
-              keywords named · self-grade {pct(s.lastSession.gradeScore)} ·{' '}
+              keywords named · self-grade {gradeScoreText(s.lastSession.gradeScore)} ·{' '}
               <a className="link" href={`#/results?id=${s.lastSession.id}`}>
                 {s.lastSession.answered} of {s.lastSession.total} answered →
               </a>

@@ -27,7 +27,9 @@ export function ResumeBanner() {
         <strong>You have an unfinished session.</strong>{' '}
         <span className="muted">
           {plural(session.answeredCount, 'answer')} of {session.total} saved
-          {session.phase === 'asking' ? ' — the current question starts again with its full time.' : '.'}
+          {session.phase === 'asking'
+            ? ' — the question on screen goes on with your answer so far and the time it had left.'
+            : '.'}
         </span>
         {error && <p className="error-text">{error}</p>}
       </div>
@@ -38,8 +40,10 @@ export function ResumeBanner() {
           disabled={busy}
           onClick={() =>
             act(async () => {
-              await api.endSession({ sessionId: session.id });
-              navigate('results', { id: session.id });
+              const ended = await api.endSession({ sessionId: session.id });
+              // Ended before any answer, it was removed: there are no results to open.
+              if (ended.discarded) active.reload();
+              else navigate('results', { id: session.id });
             })
           }
         >

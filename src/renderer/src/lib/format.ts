@@ -17,3 +17,30 @@ export function dateTime(ms: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const GRADE_NAMES = ['Missed', 'Partial', 'Good', 'Nailed'] as const;
+
+/** A self-grade by its name: 1 Missed, 2 Partial, 3 Good, 4 Nailed. */
+export function gradeName(grade: number | null | undefined): string {
+  return grade === null || grade === undefined ? '—' : (GRADE_NAMES[Math.round(grade) - 1] ?? '—');
+}
+
+/**
+ * The one way a self-grade is shown, on every page: a mean on the 1–4 scale and the grade it rounds
+ * to, "2.0 / 4 · Partial".
+ */
+export function gradeText(meanGrade: number | null | undefined): string {
+  const parts = gradeParts(meanGrade);
+  return parts ? `${parts.mean} · ${parts.name}` : '—';
+}
+
+/** The two halves of gradeText ("2.0 / 4", "Partial"), for a layout that sets them apart; null when none. */
+export function gradeParts(meanGrade: number | null | undefined): { mean: string; name: string } | null {
+  if (meanGrade === null || meanGrade === undefined || !Number.isFinite(meanGrade)) return null;
+  return { mean: `${meanGrade.toFixed(1)} / 4`, name: gradeName(meanGrade) };
+}
+
+/** The same, from a 0–1 grade score ((grade − 1) / 3, as sessions and charts carry it). */
+export function gradeScoreText(score: number | null | undefined): string {
+  return score === null || score === undefined ? '—' : gradeText(1 + 3 * score);
+}

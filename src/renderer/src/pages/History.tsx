@@ -3,7 +3,7 @@ import { LevelBadge } from '../components/LevelBadge';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { href, navigate } from '../hooks/useRoute';
-import { dateTime, percent } from '../lib/format';
+import { dateTime, gradeScoreText, percent } from '../lib/format';
 
 const STATUS: Record<string, string> = { finished: 'Finished', ended: 'Ended early', active: 'Unfinished' };
 
@@ -58,7 +58,7 @@ export default function HistoryPage() {
                       ))}
                     </span>
                   </td>
-                  <td className="num">{percent(s.gradeScore)}</td>
+                  <td className="num">{gradeScoreText(s.gradeScore)}</td>
                   <td className="num">{percent(s.keywordScore)}</td>
                   <td>
                     <span className={`status status-${s.status}`}>{STATUS[s.status]}</span>

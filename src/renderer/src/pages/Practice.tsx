@@ -273,9 +273,14 @@ export function PracticePage() {
   if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
   if (setup.error) return <ErrorNote error={setup.error} onRetry={setup.reload} />;
   if (!overview.data || !setup.data) return <Loading />;
-  const { defaults, last } = setup.data;
+  const { defaults, last, presetTimes, presetDefaultSeconds } = setup.data;
   const preset = (choice: Partial<SessionConfig>) => () =>
     startPractice(choice).catch((e: Error) => setPresetError(e.message));
+  // A preset runs on its own times, shown on it; a custom session's times are remembered for the form only.
+  const fixed = { timePerLevel: presetTimes, defaultSeconds: presetDefaultSeconds, remember: false };
+  const levels = overview.data.levels.map((l) => l.level);
+  const timesOf = (times: Record<string, number>, fallback: number) =>
+    levels.map((level) => `${level} ${clockText((times[level] ?? fallback) * 1000)}`).join(' · ');
 
   return (
     <div className="page">
@@ -287,19 +292,22 @@ export function PracticePage() {
       </header>
       <ResumeBanner />
       <section aria-label="Presets" className="presets">
-        <button type="button" className="preset" onClick={preset({ count: 5, order: 'random' })}>
+        <button type="button" className="preset" onClick={preset({ ...fixed, count: 5, order: 'random' })}>
           <span className="preset-title">Quick 5</span>
           <span className="muted">5 random questions from every level</span>
+          <span className="muted small preset-times">{timesOf(presetTimes, presetDefaultSeconds)}</span>
         </button>
-        <button type="button" className="preset" onClick={preset({ count: 10, order: 'escalating' })}>
+        <button type="button" className="preset" onClick={preset({ ...fixed, count: 10, order: 'escalating' })}>
           <span className="preset-title">Full mock</span>
-          <span className="muted">10 questions, escalating from Beginner to Scenario</span>
+          <span className="muted">10 questions, every level, escalating from Beginner to Scenario</span>
+          <span className="muted small preset-times">{timesOf(presetTimes, presetDefaultSeconds)}</span>
         </button>
         <button type="button" className="preset" disabled={!last} onClick={last ? preset(last) : undefined}>
           <span className="preset-title">Last used</span>
           <span className="muted">
             {last ? `${plural(last.count, 'question')}, ${last.order}` : 'Your last setup will appear here'}
           </span>
+          {last && <span className="muted small preset-times">{timesOf(last.timePerLevel, last.defaultSeconds)}</span>}
         </button>
       </section>
       {presetError && <p className="error-text">{presetError}</p>}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AttemptView, SessionResults } from '../../../shared/session-types';
+import type { AttemptView, Grade, SessionResults } from '../../../shared/session-types';
 import { GRADES } from '../../../shared/session-types';
 import { api } from '../api';
 import { AttemptComparison, outcomeText } from '../components/AttemptReveal';
@@ -7,13 +7,42 @@ import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { href } from '../hooks/useRoute';
-import { clockText, dateTime, percent, plural } from '../lib/format';
+import { clockText, dateTime, gradeName, gradeParts, gradeText, percent, plural } from '../lib/format';
 import { practiseQuestions } from '../lib/practice';
 
-const gradeLabel = (g: number | null) => (g === null ? '—' : (GRADES.find((x) => x.value === g)?.label ?? '—'));
 const STATUS: Record<string, string> = { finished: 'Finished', ended: 'Ended early', active: 'Unfinished' };
 
-function AttemptRow({ attempt, open, onToggle }: { attempt: AttemptView; open: boolean; onToggle: () => void }) {
+/** Grades an answer after the session: one left ungraded, or a grade the person wants to change. */
+function GradeAfter({ attempt, onGrade }: { attempt: AttemptView; onGrade: (grade: Grade) => void }) {
+  return (
+    <div className="grade-group grade-after" role="group" aria-label={`Grade answer ${attempt.position + 1}`}>
+      <span className="field-label">{attempt.selfGrade === null ? 'Not graded yet: grade it' : 'Your grade'}</span>
+      {GRADES.map((g) => (
+        <button
+          key={g.value}
+          type="button"
+          className={`grade-button grade-${g.value} ${attempt.selfGrade === g.value ? 'grade-on' : ''}`}
+          aria-pressed={attempt.selfGrade === g.value}
+          onClick={() => onGrade(g.value)}
+        >
+          {g.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function AttemptRow({
+  attempt,
+  open,
+  onToggle,
+  onGrade,
+}: {
+  attempt: AttemptView;
+  open: boolean;
+  onToggle: () => void;
+  onGrade: (grade: Grade) => void;
+}) {
   return (
     <>
       <tr className={open ? 'row-open' : undefined}>
@@ -29,7 +58,15 @@ function AttemptRow({ attempt, open, onToggle }: { attempt: AttemptView; open: b
         <td className={`outcome outcome-${attempt.outcome}`}>
           {attempt.outcome === 'answered' ? 'Answered' : attempt.outcome === 'timed_out' ? 'Timed out' : 'Skipped'}
         </td>
-        <td className={`grade-cell grade-text-${attempt.selfGrade ?? 0}`}>{gradeLabel(attempt.selfGrade)}</td>
+        <td className={`grade-cell grade-text-${attempt.selfGrade ?? 0}`}>
+          {attempt.selfGrade === null ? (
+            <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
+              Not graded
+            </button>
+          ) : (
+            gradeName(attempt.selfGrade)
+          )}
+        </td>
         <td className="num">{percent(attempt.keywordScore)}</td>
         <td className="num">
           {clockText(attempt.timeUsedMs)} <span className="muted">/ {clockText(attempt.timeAllowedMs)}</span>
@@ -39,6 +76,7 @@ function AttemptRow({ attempt, open, onToggle }: { attempt: AttemptView; open: b
         <tr className="row-detail">
           <td colSpan={7}>
             <p className="muted small">{outcomeText(attempt)}</p>
+            <GradeAfter attempt={attempt} onGrade={onGrade} />
             <AttemptComparison attempt={attempt} />
           </td>
         </tr>
@@ -48,7 +86,11 @@ function AttemptRow({ attempt, open, onToggle }: { attempt: AttemptView; open: b
 }
 
 function Summary({ results }: { results: SessionResults }) {
-  const answered = results.attempts.length;
+  const count = (outcome: AttemptView['outcome']) => results.attempts.filter((a) => a.outcome === outcome).length;
+  const answered = count('answered') + count('timed_out');
+  const notReached = results.session.total - results.attempts.length;
+  const graded = results.attempts.filter((a) => a.selfGrade !== null).length;
+  const meanGrade = results.gradeScore === null ? null : gradeParts(1 + 3 * results.gradeScore);
   const used = results.attempts.reduce((s, a) => s + a.timeUsedMs, 0);
   const allowed = results.attempts.reduce((s, a) => s + a.timeAllowedMs, 0);
   return (
@@ -56,9 +98,13 @@ function Summary({ results }: { results: SessionResults }) {
       <div className="stat-tile">
         <span className="stat-label">Self-grade</span>
         <span className="stat-value" data-testid="grade-score">
-          {percent(results.gradeScore)}
+          {/* One text, "2.0 / 4 · Partial", the grade's name smaller; a narrow tile breaks the line between the two. */}
+          <span className="nowrap">{meanGrade ? meanGrade.mean : '—'}</span>
+          {meanGrade && <span className="stat-grade-name"> · {meanGrade.name}</span>}
         </span>
-        <span className="muted small">Missed 0% · Partial 33% · Good 67% · Nailed 100%</span>
+        <span className="muted small">
+          Mean of {plural(graded, 'graded answer')}: Missed 1 · Partial 2 · Good 3 · Nailed 4
+        </span>
       </div>
       <div className="stat-tile">
         <span className="stat-label">Keyword score</span>
@@ -72,9 +118,8 @@ function Summary({ results }: { results: SessionResults }) {
         <span className="stat-value">
           {answered} <span className="muted">/ {results.session.total}</span>
         </span>
-        <span className="muted small">
-          {plural(results.attempts.filter((a) => a.outcome === 'timed_out').length, 'timed out', 'timed out')},{' '}
-          {results.attempts.filter((a) => a.outcome === 'skipped').length} skipped
+        <span className="muted small" data-testid="outcome-counts">
+          {count('timed_out')} timed out · {count('skipped')} skipped · {notReached} not reached
         </span>
       </div>
       <div className="stat-tile">
@@ -90,6 +135,10 @@ export default function ResultsPage({ id }: { id: number }) {
   const results = useQuery(() => api.getSessionResults({ sessionId: id }), `results-${id}`);
   const [open, setOpen] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const grade = (attemptId: number, value: Grade) =>
+    api
+      .gradeAttempt({ sessionId: id, attemptId, grade: value })
+      .then(results.reload, (e: Error) => setError(e.message));
   if (results.error) return <ErrorNote error={results.error} onRetry={results.reload} />;
   if (!results.data) return <Loading />;
   const r = results.data;
@@ -112,7 +161,11 @@ export default function ResultsPage({ id }: { id: number }) {
           type="button"
           className="button button-primary"
           disabled={r.weakQuestionIds.length === 0}
-          title={r.weakQuestionIds.length === 0 ? 'No question was graded Missed or Partial' : undefined}
+          title={
+            r.weakQuestionIds.length === 0
+              ? 'Every answer is graded Good or Nailed and names at least half its keywords'
+              : 'The answers graded Missed or Partial, not graded, or naming under half their keywords'
+          }
           onClick={() => void again()}
         >
           Practise these again ({r.weakQuestionIds.length})
@@ -142,7 +195,7 @@ export default function ResultsPage({ id }: { id: number }) {
                     <LevelBadge level={l.level} />
                   </td>
                   <td className="num">{l.attempts}</td>
-                  <td className="num">{l.meanGrade === null ? '—' : l.meanGrade.toFixed(1)}</td>
+                  <td className="num">{gradeText(l.meanGrade)}</td>
                   <td className="num">{percent(l.meanKeywordScore)}</td>
                   <td className="num">
                     {clockText(l.timeUsedMs)} <span className="muted">/ {clockText(l.timeAllowedMs)}</span>
@@ -195,6 +248,7 @@ export default function ResultsPage({ id }: { id: number }) {
                   attempt={a}
                   open={open === a.id}
                   onToggle={() => setOpen(open === a.id ? null : a.id)}
+                  onGrade={(value) => void grade(a.id, value)}
                 />
               ))}
             </tbody>

@@ -13,6 +13,86 @@ type Act = (run: () => Promise<SessionView>) => Promise<void>;
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement;
 
+/** A control that Enter and Space activate by themselves: the page's keys leave them alone. */
+const isControl = (target: EventTarget | null): boolean =>
+  target instanceof HTMLButtonElement ||
+  target instanceof HTMLAnchorElement ||
+  target instanceof HTMLSelectElement ||
+  isTyping(target);
+
+/** The answer being typed reaches main at most this long after a keystroke (DESIGN: "a second behind at most"). */
+const DRAFT_SAVE_MS = 800;
+
+/**
+ * While the clock runs, main records the time left this often even when nothing is typed (reading the
+ * question, or answering aloud), so a question resumed after a crash has what it had then, not its start.
+ */
+const CLOCK_SAVE_MS = 5_000;
+
+/** Alt+S (by key position, so macOS's Option+S, which types ß, works too). */
+const isSkipKey = (e: KeyboardEvent): boolean => e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS';
+
+/**
+ * Saves the answer being typed: at most DRAFT_SAVE_MS after the first unsaved keystroke (not reset
+ * by further typing, so a fast typist is never more than that behind), at once on `flush`, and when
+ * the question leaves the screen (a click on the sidebar); and the clock every CLOCK_SAVE_MS.
+ */
+function useDraftSaving(sessionId: number, position: number, text: string, initial: string, running: boolean) {
+  /** What main holds; null when the last save failed, so the same text is sent again. */
+  const saved = useRef<string | null>(initial);
+  const latest = useRef(text);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [state, setState] = useState<'saved' | 'unsaved' | 'failed'>('saved');
+
+  const flush = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    const value = latest.current;
+    if (value === saved.current) {
+      setState('saved');
+      return;
+    }
+    saved.current = value;
+    api.saveDraft({ sessionId, position, text: value }).then(
+      () => setState(latest.current === value ? 'saved' : 'unsaved'),
+      () => {
+        // Not saved: the next keystroke (or Ctrl+S) tries again.
+        if (saved.current === value) saved.current = null;
+        setState('failed');
+      },
+    );
+  }, [sessionId, position]);
+
+  useEffect(() => {
+    latest.current = text;
+    if (text === saved.current || timer.current !== null) return;
+    timer.current = setTimeout(flush, DRAFT_SAVE_MS);
+  }, [text, flush]);
+
+  useEffect(() => flush, [flush]);
+
+  useEffect(() => {
+    if (!running) return;
+    const beat = setInterval(() => {
+      // The text as main has it (what was typed since goes with the next save), with the time left now.
+      if (saved.current !== null) void api.saveDraft({ sessionId, position, text: saved.current }).catch(() => {});
+    }, CLOCK_SAVE_MS);
+    return () => clearInterval(beat);
+  }, [running, sessionId, position]);
+
+  /** A keystroke: the text on screen is ahead of main's until the next save lands. */
+  const touch = useCallback(() => setState('unsaved'), []);
+
+  /** The text was handed to main another way (the answer itself): nothing more to save. */
+  const settle = useCallback((value: string) => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    saved.current = value;
+  }, []);
+
+  return { flush, settle, touch, state };
+}
+
 /** Runs `handler` for keydown on the window while mounted. */
 function useKeys(handler: (event: KeyboardEvent) => void): void {
   const ref = useRef(handler);
@@ -56,24 +136,41 @@ function Asking({
   onEnd: () => void;
 }) {
   const current = view.current!;
-  const [text, setText] = useState('');
+  const [text, setText] = useState(current.draft);
   const [now, setNow] = useState(() => Date.now());
   const submitted = useRef(false);
   const speak = view.config.mode === 'speak';
   const remaining = current.paused ? current.remainingMs : deadline - now;
+  const draft = useDraftSaving(view.id, view.position, text, current.draft, !current.paused);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const resumeButton = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
 
   const submit = useCallback(
     (reason: 'answer' | 'timeout' | 'skip') => {
       if (submitted.current) return;
       submitted.current = true;
+      draft.settle(text);
       void act(() => api.submitAnswer({ sessionId: view.id, position: view.position, answer: text, reason })).finally(
         () => {
           submitted.current = false;
         },
       );
     },
-    [act, text, view.id, view.position],
+    [act, draft, text, view.id, view.position],
   );
+
+  // Focus never falls to <body>: paused, it is on Resume; running, in the answer (caret at the end).
+  const wasPaused = useRef<boolean | null>(null);
+  useEffect(() => {
+    if (wasPaused.current === current.paused) return;
+    wasPaused.current = current.paused;
+    if (current.paused) resumeButton.current?.focus();
+    else if (box.current) {
+      box.current.focus();
+      box.current.setSelectionRange(box.current.value.length, box.current.value.length);
+    } else panel.current?.focus(); // speak mode: the panel, so keys still reach the page
+  }, [current.paused]);
   const submitRef = useRef(submit);
   useEffect(() => {
     submitRef.current = submit;
@@ -113,9 +210,13 @@ function Asking({
     } else if (key === 'p' && (e.ctrlKey || !isTyping(e.target))) {
       e.preventDefault();
       togglePause();
-    } else if (key === 's' && (e.ctrlKey || !isTyping(e.target)) && !current.paused) {
+    } else if (isSkipKey(e)) {
       e.preventDefault();
-      submit('skip');
+      if (!current.paused) submit('skip');
+    } else if (key === 's' && (e.ctrlKey || e.metaKey)) {
+      // Pressed by reflex to save: the browser's "Save page" is kept away and the answer is saved now.
+      e.preventDefault();
+      draft.flush();
     }
   });
 
@@ -125,6 +226,17 @@ function Asking({
         <div className="question-meta">
           <LevelBadge level={current.question.level} />
           <span className="muted">{current.question.deckName}</span>
+          {!speak && (
+            <span className="muted small draft-state" role="status" data-testid="draft-state">
+              {draft.state === 'failed'
+                ? 'Your answer could not be saved yet'
+                : draft.state === 'unsaved'
+                  ? 'Saving…'
+                  : text
+                    ? 'Answer saved'
+                    : ''}
+            </span>
+          )}
         </div>
         <div className="question-body">
           <h1 className="session-prompt" data-testid="prompt" aria-hidden={current.paused}>
@@ -138,12 +250,12 @@ function Asking({
         <div className="paused-panel card" role="status">
           <h2>Paused</h2>
           <p className="muted">The clock is stopped and the question is hidden. Paused time does not count.</p>
-          <button type="button" className="button button-primary button-large" onClick={togglePause}>
+          <button type="button" className="button button-primary button-large" onClick={togglePause} ref={resumeButton}>
             Resume <kbd>P</kbd>
           </button>
         </div>
       ) : speak ? (
-        <div className="speak-panel card">
+        <div className="speak-panel card" tabIndex={-1} ref={panel}>
           <h2>Answer aloud</h2>
           <p className="muted">
             Say your answer as you would in the interview. When you are done, submit to see the model answer, then tick
@@ -156,8 +268,11 @@ function Asking({
           aria-label="Your answer"
           placeholder="Type your answer as you would say it…"
           value={text}
-          onChange={(e) => setText(e.target.value)}
-          autoFocus
+          onChange={(e) => {
+            setText(e.target.value);
+            draft.touch();
+          }}
+          ref={box}
           spellCheck
         />
       )}
@@ -173,7 +288,7 @@ function Asking({
           </button>
         )}
         <button type="button" className="button" disabled={current.paused} onClick={() => submit('skip')}>
-          Skip <kbd>S</kbd>
+          Skip <kbd>Alt+S</kbd>
         </button>
         <button
           type="button"
@@ -200,19 +315,39 @@ function Revealed({
   onEnd: () => void;
 }) {
   const [spoken, setSpoken] = useState<number[]>(() => attempt.keywords.filter((k) => k.hit).map((k) => k.keywordId));
+  const [confirmNext, setConfirmNext] = useState(false);
+  const grades = useRef<HTMLDivElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
   const last = view.position + 1 >= view.total || view.capReached;
   const speakUnticked = attempt.mode === 'speak' && attempt.keywordScore === null;
+  const nextLabel = last ? 'See results' : 'Next question';
 
-  const grade = (value: Grade) =>
-    act(() =>
+  // After Submit, focus is on the grades (the group, not a grade: Enter and Space there never grade by accident).
+  useEffect(() => grades.current?.focus(), []);
+
+  /** A grade on its way to main: Next waits for it, and does not ask for a grade already given. */
+  const grading = useRef<Promise<void> | null>(null);
+  const grade = (value: Grade) => {
+    const run = act(() =>
       api.gradeAttempt({
         sessionId: view.id,
         attemptId: attempt.id,
         grade: value,
         ...(speakUnticked ? { namedKeywordIds: spoken } : {}),
       }),
-    );
-  const next = () => act(() => api.nextQuestion({ sessionId: view.id }));
+    ).then(() => {
+      // Graded: Enter or Space now goes on.
+      nextButton.current?.focus();
+    });
+    grading.current = run;
+    return run;
+  };
+  const next = async () => {
+    await grading.current;
+    await act(() => api.nextQuestion({ sessionId: view.id }));
+  };
+  /** Going on without a grade is a choice the person makes, never a grade lost to a stray key. */
+  const requestNext = () => (attempt.selfGrade === null && !grading.current ? setConfirmNext(true) : void next());
 
   useKeys((e) => {
     if (isTyping(e.target)) return;
@@ -220,9 +355,10 @@ function Revealed({
     if (n >= 1 && n <= 4 && !e.ctrlKey && !e.altKey && !e.metaKey) {
       e.preventDefault();
       void grade(n as Grade);
-    } else if (e.key === ' ' || e.key === 'Enter') {
+    } else if ((e.key === ' ' || e.key === 'Enter') && !isControl(e.target)) {
+      // A focused button (a grade, Next) is activated by the browser itself.
       e.preventDefault();
-      void next();
+      requestNext();
     } else if (e.key === 'Escape') {
       e.preventDefault();
       onEnd();
@@ -263,7 +399,7 @@ function Revealed({
       <AttemptComparison attempt={attempt} />
 
       <div className="grade-bar card">
-        <div className="grade-group" role="group" aria-label="Grade yourself">
+        <div className="grade-group" role="group" aria-label="Grade yourself" tabIndex={-1} ref={grades}>
           <span className="field-label">How did it go?</span>
           {GRADES.map((g) => (
             <button
@@ -281,10 +417,23 @@ function Revealed({
         <button type="button" className="button button-ghost" onClick={onEnd}>
           End <kbd>Esc</kbd>
         </button>
-        <button type="button" className="button button-primary" onClick={() => void next()}>
-          {last ? 'See results' : 'Next question'} <kbd>Space</kbd>
+        <button type="button" className="button button-primary" onClick={requestNext} ref={nextButton}>
+          {nextLabel} <kbd>Space</kbd>
         </button>
       </div>
+      {confirmNext && (
+        <ConfirmDialog
+          title="Go on without a grade?"
+          confirmLabel={last ? 'See results without a grade' : 'Next without a grade'}
+          onConfirm={() => {
+            setConfirmNext(false);
+            void next();
+          }}
+          onCancel={() => setConfirmNext(false)}
+        >
+          <p>This answer has no self-grade yet. You can still grade it later, on the Results page.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }
@@ -300,7 +449,9 @@ export default function SessionPage({ id }: { id: number }) {
     if (next.current) setDeadline(Date.now() + next.current.remainingMs);
     setView(next);
     setError(null);
-    if (next.phase === 'done') navigate('results', { id: next.id });
+    // Ended before any answer: the session was removed, there are no results to show.
+    if (next.discarded) navigate('practice');
+    else if (next.phase === 'done') navigate('results', { id: next.id });
   }, []);
 
   const act: Act = useCallback(
@@ -321,7 +472,6 @@ export default function SessionPage({ id }: { id: number }) {
   const endSession = async () => {
     setConfirmEnd(false);
     await act(() => api.endSession({ sessionId: id }));
-    navigate('results', { id });
   };
 
   if (!view) return error ? <ErrorNote error={error} /> : <Loading label="Opening the session…" />;
@@ -351,10 +501,14 @@ export default function SessionPage({ id }: { id: number }) {
           onConfirm={() => void endSession()}
           onCancel={() => setConfirmEnd(false)}
         >
-          <p>
-            {view.answeredCount} of {view.total} answers are saved and stay in your history. The session will count as
-            ended early.
-          </p>
+          {view.answeredCount === 0 ? (
+            <p>Nothing has been answered yet: the session will not be kept in your history.</p>
+          ) : (
+            <p>
+              {view.answeredCount} of {view.total} answers are saved and stay in your history. The session will count as
+              ended early{view.phase === 'asking' ? '; the question on screen counts as not reached' : ''}.
+            </p>
+          )}
         </ConfirmDialog>
       )}
     </div>
