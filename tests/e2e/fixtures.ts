@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { CallName, InputOf, ResultOf } from '../../src/shared/api';
 
 const WEB_ENTRY = path.resolve('out/main/web.js');
 
@@ -70,26 +71,51 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-export const test = base.extend<{ server: PrepdeckServer; app: Page }>({
+/** Calls the api as the page does: POST /api/<call> with the token of the server's URL. */
+export async function callApi<K extends CallName>(
+  server: PrepdeckServer,
+  name: K,
+  input?: InputOf<K>,
+): Promise<ResultOf<K>> {
+  const url = new URL(server.url);
+  const response = await fetch(new URL(`/api/${name}`, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Prepdeck-Token': url.searchParams.get('token') ?? '' },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
+  return envelope.value as ResultOf<K>;
+}
+
+async function withServer(use: (server: PrepdeckServer) => Promise<void>): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-'));
+  let current = await startServer(dataDir);
+  const server: PrepdeckServer = {
+    get url() {
+      return current.url;
+    },
+    dataDir,
+    kill: () => stop(current.child, 'SIGKILL'),
+    restart: async () => {
+      await stop(current.child, 'SIGTERM');
+      current = await startServer(dataDir);
+    },
+  };
+  await use(server);
+  await stop(current.child, 'SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+export const test = base.extend<
+  { server: PrepdeckServer; app: Page },
+  /** One server for all the tests of a worker: for specs that only look (axe, layout) and never need a fresh bank. */
+  { sharedServer: PrepdeckServer }
+>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
-  server: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-'));
-    let current = await startServer(dataDir);
-    const server: PrepdeckServer = {
-      get url() {
-        return current.url;
-      },
-      dataDir,
-      kill: () => stop(current.child, 'SIGKILL'),
-      restart: async () => {
-        await stop(current.child, 'SIGTERM');
-        current = await startServer(dataDir);
-      },
-    };
-    await use(server);
-    await stop(current.child, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  },
+  server: async ({}, use) => withServer(use),
+  // eslint-disable-next-line no-empty-pattern -- as above.
+  sharedServer: [async ({}, use) => withServer(use), { scope: 'worker' }],
   /** The app's page, opened at Home. */
   app: async ({ page, server }, use) => {
     await page.goto(server.url);
