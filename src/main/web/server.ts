@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../api';
 import { dispatch } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 
 const MAX_BODY = 32 * 1024 * 1024;
 
@@ -51,6 +52,7 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   });
   res.end(body);
 }

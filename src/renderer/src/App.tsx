@@ -6,6 +6,7 @@ import { LibraryPage } from './pages/Library';
 import { PracticePage } from './pages/Practice';
 import { Loading } from './components/States';
 import { isBrowserMode } from './api';
+import iconUrl from '../../../resources/icon.svg';
 
 const SessionPage = lazy(() => import('./pages/Session'));
 const ResultsPage = lazy(() => import('./pages/Results'));
@@ -91,9 +92,7 @@ export function App() {
     <div className="app">
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            P
-          </span>
+          <img className="brand-mark" src={iconUrl} alt="" />
           <span className="brand-name">Prepdeck</span>
         </div>
         <ul className="nav-list">
