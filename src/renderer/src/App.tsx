@@ -5,6 +5,7 @@ import { HomePage } from './pages/Home';
 import { LibraryPage } from './pages/Library';
 import { PracticePage } from './pages/Practice';
 import { Loading } from './components/States';
+import { BrowserAccess, useBrowserAccess } from './components/BrowserAccess';
 import { isBrowserMode } from './api';
 import iconUrl from '../../../resources/icon.svg';
 
@@ -84,10 +85,12 @@ function ThemeSwitch() {
 }
 
 export function App() {
+  const access = useBrowserAccess();
   const route = useRoute();
   const name = Object.hasOwn(PAGES, route.page) ? route.page : 'home';
   const entry = PAGES[name]!;
   const section = entry.section ?? name;
+  if (access !== 'open') return <BrowserAccess access={access} />;
   return (
     <div className="app">
       <nav className="sidebar" aria-label="Main">
