@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import ReactMarkdown from 'react-markdown';
+import { useMemo, type ComponentProps } from 'react';
+import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import rehypeHighlight, { type Options as HighlightOptions } from 'rehype-highlight';
 import bash from 'highlight.js/lib/languages/bash';
 import css from 'highlight.js/lib/languages/css';
@@ -26,6 +26,23 @@ const highlight: HighlightOptions = {
   },
 };
 
+/** The language a fenced block names (```python), for the block's label. */
+function languageOf(node: ExtraProps['node']): string {
+  const code = node?.children[0];
+  if (code?.type !== 'element') return '';
+  const classes = code.properties['className'];
+  const language = Array.isArray(classes) ? classes.find((c) => String(c).startsWith('language-')) : undefined;
+  return language ? String(language).slice('language-'.length) : '';
+}
+
+/** A code block scrolls sideways when its lines are long: keyboard users reach it, and it says what it is. */
+function CodeBlock({ node, ...props }: ComponentProps<'pre'> & ExtraProps) {
+  const language = languageOf(node);
+  return <pre {...props} tabIndex={0} role="region" aria-label={language ? `Code, ${language}` : 'Code'} />;
+}
+
+const components: Components = { pre: CodeBlock };
+
 /**
  * Model answers: Markdown without raw HTML (react-markdown never renders it), code highlighted,
  * and optionally some words marked (the keywords of a reveal).
@@ -40,7 +57,7 @@ export function Markdown({ children, marks }: { children: string; marks?: readon
   );
   return (
     <div className="markdown">
-      <ReactMarkdown rehypePlugins={plugins as never} skipHtml>
+      <ReactMarkdown rehypePlugins={plugins as never} components={components} skipHtml>
         {children}
       </ReactMarkdown>
     </div>

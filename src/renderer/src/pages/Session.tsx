@@ -235,6 +235,7 @@ function Revealed({
         <AttemptHeader attempt={attempt} />
         <h1 className="session-prompt">{attempt.question.prompt}</h1>
       </div>
+      <h2 className="visually-hidden">Your answer against the model answer</h2>
 
       {speakUnticked && (
         <section className="card speak-ticks" aria-label="Keywords you said">
