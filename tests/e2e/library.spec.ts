@@ -1,6 +1,10 @@
 import { expect, screenshots, test } from './fixtures';
 
 test('home shows the bank by level', async ({ app }) => {
+  // A fresh install: a welcome, and the first step to take.
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText('Welcome');
+  const first = app.getByRole('region', { name: 'Your first step: a Quick 5' });
+  await expect(first.getByRole('button', { name: 'Start a Quick 5' })).toBeVisible();
   await expect(app.getByTestId('bank-size')).toHaveText('35');
   const bars = app.getByRole('region', { name: 'The bank by level' });
   await expect(bars.getByRole('link', { name: /Beginner\s*5 questions/ })).toBeVisible();

@@ -27,7 +27,7 @@ const nav = (page: Page, name: string) =>
  */
 export async function tour(page: Page, server: PrepdeckServer, visit: (stop: Stop) => Promise<void>): Promise<void> {
   await page.goto(server.url);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome');
   await visit('home-welcome');
 
   await nav(page, 'Practice');
@@ -43,12 +43,12 @@ export async function tour(page: Page, server: PrepdeckServer, visit: (stop: Sto
   await visit('question');
 
   await page.getByRole('button', { name: /^Pause/ }).click();
-  await expect(page.getByRole('button', { name: /^Resume/ }).first()).toBeVisible();
+  // Paused says so once, with one way back.
+  await expect(page.getByText(/paused/i)).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Paused' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Resume/ })).toHaveCount(1);
   await visit('paused');
-  await page
-    .getByRole('button', { name: /^Resume/ })
-    .first()
-    .click();
+  await page.getByRole('button', { name: /^Resume/ }).click();
 
   await page.getByRole('button', { name: /^Submit/ }).click();
   await expect(page.getByRole('region', { name: 'Model answer' })).toBeVisible();

@@ -1,20 +1,15 @@
 import { useState } from 'react';
 import '../styles/stats.css';
+import type { HomeStats } from '../../../shared/stats-types';
 import { api } from '../api';
 import { heatFill, pct } from '../charts/format';
-import { useQuery } from '../hooks/useQuery';
 import { practiseQuestions } from '../lib/practice';
 import { href } from '../hooks/useRoute';
-import { ErrorNote } from './States';
 
 /** Home's glance at the record: this week, the streak, the three weakest keywords, the last session. */
-export function HomeDashboard() {
-  const stats = useQuery(() => api.getHomeStats(), 'home-stats');
+export function HomeDashboard({ stats: s }: { stats: HomeStats }) {
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  if (stats.error) return <ErrorNote error={stats.error} onRetry={stats.reload} />;
-  const s = stats.data;
-  if (!s) return null;
 
   const practise = async (keywordId: number): Promise<void> => {
     setBusy(keywordId);

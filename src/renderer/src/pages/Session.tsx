@@ -127,7 +127,7 @@ function Asking({
           <span className="muted">{current.question.deckName}</span>
         </div>
         <div className="question-body">
-          <h1 className="session-prompt" data-testid="prompt" aria-hidden={current.paused}>
+          <h1 className="session-prompt" data-testid="prompt">
             {current.paused ? 'Paused' : current.question.prompt}
           </h1>
           <Countdown remainingMs={remaining} allowedMs={current.timeAllowedMs} paused={current.paused} />
@@ -136,8 +136,7 @@ function Asking({
 
       {current.paused ? (
         <div className="paused-panel card" role="status">
-          <h2>Paused</h2>
-          <p className="muted">The clock is stopped and the question is hidden. Paused time does not count.</p>
+          <p className="muted">The clock is stopped and the question is hidden; this time does not count.</p>
           <button type="button" className="button button-primary button-large" onClick={togglePause}>
             Resume <kbd>P</kbd>
           </button>
@@ -167,9 +166,9 @@ function Asking({
           End session <kbd>Esc</kbd>
         </button>
         <span className="spacer" />
-        {!view.config.strict && (
+        {!view.config.strict && !current.paused && (
           <button type="button" className="button" onClick={togglePause}>
-            {current.paused ? 'Resume' : 'Pause'} <kbd>P</kbd>
+            Pause <kbd>P</kbd>
           </button>
         )}
         <button type="button" className="button" disabled={current.paused} onClick={() => submit('skip')}>
