@@ -6,7 +6,7 @@ import { tour } from './tour';
  * axe-core on every page and state of the everyday path, light and dark: any serious or critical
  * violation fails. The same walk listens for console errors and uncaught page errors.
  */
-test('every page and state passes axe in light and dark, with no console error', async ({ page, sharedServer }) => {
+test('every page and state passes axe in light and dark, with no console error', async ({ page, server }) => {
   test.setTimeout(180_000);
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
@@ -16,7 +16,7 @@ test('every page and state passes axe in light and dark, with no console error',
 
   const found: string[] = [];
   let nodes = 0;
-  await tour(page, sharedServer, async (stop) => {
+  await tour(page, server, async (stop) => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const results = await new AxeBuilder({ page }).analyze();

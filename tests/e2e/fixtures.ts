@@ -109,7 +109,10 @@ async function withServer(use: (server: PrepdeckServer) => Promise<void>): Promi
 
 export const test = base.extend<
   { server: PrepdeckServer; app: Page },
-  /** One server for all the tests of a worker: for specs that only look (axe, layout) and never need a fresh bank. */
+  /**
+   * One server for all the tests of a worker, whatever their spec file: only for tests that neither
+   * change the bank nor depend on it being fresh.
+   */
   { sharedServer: PrepdeckServer }
 >({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.

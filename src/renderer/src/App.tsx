@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { href, useRoute, type Route } from './hooks/useRoute';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
+import { MAIN_ID } from './hooks/useModalDialog';
 import { HomePage } from './pages/Home';
 import { LibraryPage } from './pages/Library';
 import { PracticePage } from './pages/Practice';
@@ -93,6 +94,17 @@ export function App() {
   if (access !== 'open') return <BrowserAccess access={access} />;
   return (
     <div className="app">
+      {/* Routes live in the hash, so the link moves focus itself instead of following #main. */}
+      <a
+        className="skip-link"
+        href={`#${MAIN_ID}`}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById(MAIN_ID)?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
           <img className="brand-mark" src={iconUrl} alt="" />
@@ -115,7 +127,7 @@ export function App() {
           <p className="privacy-note">{isBrowserMode ? 'Browser mode · ' : ''}Everything stays on this computer.</p>
         </div>
       </nav>
-      <main className="content">
+      <main className="content" id={MAIN_ID} tabIndex={-1}>
         <Suspense fallback={<Loading />}>{entry.render(route)}</Suspense>
       </main>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeletedQuestion, QuestionDetail } from '../../../shared/types';
 import { QuestionEditor } from '../components/QuestionEditor';
 import { api } from '../api';
@@ -8,6 +8,7 @@ import { LevelToggles } from '../components/LevelToggles';
 import { Markdown } from '../components/Markdown';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
+import { useModalDialog } from '../hooks/useModalDialog';
 
 interface Filters {
   deck: number | undefined;
@@ -118,13 +119,9 @@ function RecentlyDeletedDialog({
   onRestore: (id: number) => Promise<void>;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [busy, setBusy] = useState<number | null>(null);
   const [failed, setFailed] = useState<{ id: number; message: string } | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const restore = async (id: number) => {
     setBusy(id);
     setFailed(null);
@@ -351,6 +348,7 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
                   type="button"
                   className={`question-row ${filters.open === q.id ? 'question-row-open' : ''}`}
                   aria-current={filters.open === q.id ? 'true' : undefined}
+                  data-question-id={q.id}
                   onClick={() => update({ open: q.id })}
                 >
                   <span className="question-row-top">
@@ -377,7 +375,12 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
         <QuestionDetailPanel
           id={filters.open}
           version={version}
-          onClose={() => update({ open: undefined })}
+          onClose={() => {
+            const id = filters.open;
+            update({ open: undefined });
+            // Back to the row that opened it, not to <body>.
+            document.querySelector<HTMLElement>(`[data-question-id="${id}"]`)?.focus();
+          }}
           onEdit={setEditing}
           onDelete={(q) => void remove(q)}
         />

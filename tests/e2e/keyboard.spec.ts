@@ -1,0 +1,39 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
+test('a skip link leads past the sidebar to the content', async ({ page, sharedServer }) => {
+  await page.goto(sharedServer.url);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  // The route did not change: the link moves focus, not the hash.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Welcome/);
+  // The next Tab stop is in the content, not back in the sidebar.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('main').locator(':focus')).toHaveCount(1);
+});
+
+test('closing a dialog gives focus back to what opened it', async ({ page, sharedServer }) => {
+  await page.goto(sharedServer.url);
+  await nav(page, 'Library');
+  const opener = page.getByRole('button', { name: /Recently deleted/ });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Recently deleted' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  // Closing a question goes back to its row.
+  const row = page.getByRole('region', { name: 'Questions' }).getByRole('listitem').nth(1).getByRole('button');
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Close question' }).click();
+  await expect(row).toBeFocused();
+});
