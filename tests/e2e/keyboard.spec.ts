@@ -37,3 +37,39 @@ test('closing a dialog gives focus back to what opened it', async ({ page, share
   await page.getByRole('button', { name: 'Close question' }).click();
   await expect(row).toBeFocused();
 });
+
+test('option groups are radio groups: one Tab stop, arrow keys choose, the meaning is visible', async ({
+  page,
+  sharedServer,
+}) => {
+  await page.goto(sharedServer.url);
+  await nav(page, 'Practice');
+  const order = page.getByRole('radiogroup', { name: 'Order' });
+  const chosen = order.getByRole('radio', { checked: true });
+  await expect(chosen).toHaveCount(1);
+  const first = (await chosen.textContent())!;
+  await chosen.focus();
+  await page.keyboard.press('ArrowRight');
+  const next = order.getByRole('radio', { checked: true });
+  await expect(next).not.toHaveText(first);
+  await expect(next).toBeFocused();
+  // Only the chosen option is a Tab stop.
+  await expect(order.locator('[tabindex="0"]')).toHaveCount(1);
+  await expect(order.locator('[tabindex="0"]')).toHaveAttribute('aria-checked', 'true');
+  // What the choice means is text on the page, and the group's description.
+  const hintId = await order.getAttribute('aria-describedby');
+  await expect(page.locator(`[id="${hintId}"]`)).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(order.getByRole('radio').last()).toBeFocused();
+  await expect(order.getByRole('radio').last()).toBeChecked();
+  await page.keyboard.press('ArrowRight');
+  await expect(order.getByRole('radio').first()).toBeChecked();
+
+  for (const name of ['Answer mode', 'When time runs out']) {
+    const group = page.getByRole('radiogroup', { name });
+    await group.getByRole('radio', { checked: true }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(group.getByRole('radio', { checked: true })).toBeFocused();
+    await expect(page.locator(`[id="${await group.getAttribute('aria-describedby')}"]`)).not.toBeEmpty();
+  }
+});
