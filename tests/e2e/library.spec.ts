@@ -28,11 +28,18 @@ test('the library lists every question and the filters narrow it', async ({ app 
   await expect(app.getByTestId('result-count')).toHaveText('25 questions');
 
   // A keyword narrows the two levels to the questions that name it.
-  await filters.getByRole('searchbox', { name: 'Find a keyword' }).fill('Celery');
-  await filters
-    .getByRole('list', { name: 'Keywords' })
-    .getByRole('button', { name: /^Celery/ })
-    .click();
+  // The keyword picker is a combobox: type, ArrowDown to the option, Enter to choose it.
+  const picker = filters.getByRole('combobox', { name: 'Find a keyword' });
+  await picker.fill('Celery');
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
+  await picker.press('ArrowDown');
+  const option = filters.getByRole('listbox', { name: 'Keywords' }).getByRole('option', { name: /^Celery/ });
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await expect(picker).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
+  await picker.press('Enter');
+  await expect(filters.getByRole('list', { name: 'Selected keywords' })).toContainText('Celery');
+  await expect(picker).toHaveValue('');
+  await expect(picker).toBeFocused();
   await expect(app.getByTestId('result-count')).toHaveText('2 questions');
   for (const row of await questions.all()) await expect(row).toContainText('Celery');
 

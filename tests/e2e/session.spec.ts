@@ -9,8 +9,8 @@ async function startKnownSession(page: Page, options: { strict?: boolean; screen
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = page.getByRole('region', { name: 'Custom session' });
   for (const keyword of ['transaction.atomic', 'USE_TZ', 'ready()']) {
-    await form.getByRole('searchbox', { name: 'Find a keyword' }).fill(keyword);
-    await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+    await form.getByRole('combobox', { name: 'Find a keyword' }).fill(keyword);
+    await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
   }
   await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('3');
   await form.getByRole('radiogroup', { name: 'Order' }).getByRole('radio', { name: 'Escalating' }).click();
@@ -235,8 +235,8 @@ test('speak mode: no text box, the person ticks the keywords they said', async (
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = page.getByRole('region', { name: 'Custom session' });
-  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('transaction.atomic');
-  await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+  await form.getByRole('combobox', { name: 'Find a keyword' }).fill('transaction.atomic');
+  await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
   await form.getByRole('radiogroup', { name: 'Answer mode' }).getByRole('radio', { name: 'Speak' }).click();
   await page.getByRole('button', { name: 'Start session' }).click();
   await expect(page.getByRole('heading', { name: 'Answer aloud' })).toBeVisible();
