@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
@@ -72,4 +72,43 @@ test('option groups are radio groups: one Tab stop, arrow keys choose, the meani
     await expect(group.getByRole('radio', { checked: true })).toBeFocused();
     await expect(page.locator(`[id="${await group.getAttribute('aria-describedby')}"]`)).not.toBeEmpty();
   }
+});
+
+test('chart drill-downs open from their labels by keyboard, and focus comes back on close', async ({
+  page,
+  server,
+}) => {
+  // One answer to the transactions question (Advanced): transaction.atomic named, ACID missed.
+  const overview = await callApi(server, 'libraryOverview');
+  const atomic = overview.keywords.find((k) => k.label === 'transaction.atomic')!;
+  const question = (await callApi(server, 'listQuestions', { keywordIds: [atomic.id] })).items[0]!;
+  let view = await callApi(server, 'startSession', { questionIds: [question.id], count: 1, order: 'random' });
+  view = await callApi(server, 'submitAnswer', {
+    sessionId: view.id,
+    position: 0,
+    answer: 'Wrap it in transaction.atomic.',
+    reason: 'answer',
+  });
+  view = await callApi(server, 'gradeAttempt', { sessionId: view.id, attemptId: view.revealed!.id, grade: 2 });
+  await callApi(server, 'nextQuestion', { sessionId: view.id });
+
+  await page.goto(server.url);
+  await nav(page, 'Stats');
+  const level = page.getByRole('button', { name: 'Answers at Advanced' });
+  await level.focus();
+  await page.keyboard.press('Enter');
+  const drill = page.getByRole('dialog', { name: 'Advanced' });
+  await expect(drill.getByTestId('drill-summary')).toHaveText(/1 answer/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(level).toBeFocused();
+
+  const keyword = page.getByRole('button', { name: 'Answers for ACID' });
+  await keyword.focus();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('dialog', { name: 'ACID' }).getByTestId('drill-summary')).toContainText(
+    'Named 0 of 1 times',
+  );
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(keyword).toBeFocused();
 });

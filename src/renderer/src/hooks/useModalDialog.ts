@@ -13,7 +13,9 @@ export function useModalDialog(): RefObject<HTMLDialogElement | null> {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // An SVG element (a chart's axis label) can open a dialog too.
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement || active instanceof SVGElement ? active : null;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       const target = opener && opener !== document.body && opener.isConnected ? opener : null;
