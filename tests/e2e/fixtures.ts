@@ -28,13 +28,33 @@ export async function passTime(page: Page, server: PrepdeckServer, ms: number): 
 
 /** Moves only main's clock: the renderer is late, as a throttled window would be. */
 export async function advanceServerClock(server: PrepdeckServer, ms: number): Promise<void> {
+  await serverClock(server, { advanceMs: ms });
+}
+
+/** Stops main's clock: from here on it moves only with passTime and advanceServerClock. */
+export async function freezeServerClock(server: PrepdeckServer): Promise<void> {
+  await serverClock(server, { freeze: true });
+}
+
+/**
+ * Stops time in the page and in main, for reading a countdown the same on a fast machine and a
+ * loaded one: Date.now() stands still on both sides while the page's timers still run (pages still
+ * load). For a test that then moves time with passTime, install Playwright's clock and use
+ * freezeServerClock instead.
+ */
+export async function stopTime(page: Page, server: PrepdeckServer): Promise<void> {
+  await freezeServerClock(server);
+  await page.clock.setFixedTime(Date.now());
+}
+
+async function serverClock(server: PrepdeckServer, body: { advanceMs?: number; freeze?: boolean }): Promise<void> {
   const url = new URL(server.url);
   const response = await fetch(new URL('/__test/clock', url), {
     method: 'POST',
     headers: { 'X-Prepdeck-Token': url.searchParams.get('token') ?? '' },
-    body: JSON.stringify({ advanceMs: ms }),
+    body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`could not move the server clock: ${response.status}`);
+  if (!response.ok) throw new Error(`could not set the server clock: ${response.status}`);
 }
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {

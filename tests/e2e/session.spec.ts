@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { advanceServerClock, expect, passTime, screenshots, test } from './fixtures';
+import { advanceServerClock, expect, freezeServerClock, passTime, screenshots, stopTime, test } from './fixtures';
 
 /**
  * Sets up a 3-question session whose questions are known: the keyword filter picks exactly the
@@ -33,6 +33,8 @@ const answerBox = (page: Page) => page.getByRole('textbox', { name: 'Your answer
 test('a session answered, timed out and skipped, graded, with explained keyword scores', async ({ page, server }) => {
   await page.clock.install();
   await page.goto(server.url);
+  // Main's clock moves only with passTime: what the countdown reads does not depend on the machine's speed.
+  await freezeServerClock(server);
 
   await startKnownSession(page);
   // Escalating: the Advanced question comes first.
@@ -109,6 +111,8 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
 test('pause stops the clock and hides the question; strict sessions cannot pause', async ({ page, server }) => {
   await page.clock.install();
   await page.goto(server.url);
+  // Main's clock moves only with passTime: what the countdown reads does not depend on the machine's speed.
+  await freezeServerClock(server);
   await startKnownSession(page);
   await answerBox(page).fill('Draft');
   await passTime(page, server, 30_000);
@@ -150,6 +154,8 @@ test("an answer that reaches main after the deadline is timed out, even when the
 }) => {
   await page.clock.install();
   await page.goto(server.url);
+  // Main's clock moves only with passTime: what the countdown reads does not depend on the machine's speed.
+  await freezeServerClock(server);
   await startKnownSession(page);
   await answerBox(page).fill('transaction.atomic');
   // The page was throttled: its clock says 1:50 is left, but main knows the two minutes are over.
@@ -215,6 +221,8 @@ test('a crash of the app mid-session loses nothing that was submitted', async ({
   const banner = page.getByRole('region', { name: 'Unfinished session' });
   await expect(banner).toContainText('1 answer of 3 saved');
   await screenshots(page, 'home-resume');
+  // The countdown is read with time stopped: it says 3:00 however slowly the question comes back.
+  await stopTime(page, server);
   await banner.getByRole('button', { name: 'Resume session' }).click();
   await expect(page.getByTestId('progress')).toHaveText('2 / 3');
   await expect(page.getByTestId('countdown')).toHaveText('3:00');

@@ -37,6 +37,8 @@ export interface WebServerOptions {
    * Only set when PREPDECK_TEST_CLOCK=1.
    */
   advanceClock?: (ms: number) => void;
+  /** Stops main's clock where it is, so it moves only with advanceClock (POST /__test/clock {freeze: true}). */
+  freezeClock?: () => void;
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -101,7 +103,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         if (!sameToken(String(req.headers['x-prepdeck-token'] ?? ''), token)) {
           return sendError(res, 401, 'invalid_input', 'Missing or wrong token.');
         }
-        const { advanceMs } = JSON.parse(await readBody(req)) as { advanceMs: number };
+        const { advanceMs, freeze } = JSON.parse(await readBody(req)) as { advanceMs?: number; freeze?: boolean };
+        if (freeze) options.freezeClock?.();
         options.advanceClock(Number(advanceMs) || 0);
         return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json');
       }
