@@ -75,7 +75,7 @@ function ThemeSwitch() {
   const [theme, setTheme] = useTheme();
   return (
     <label className="theme-switch">
-      <span>Theme</span>
+      <span className="theme-label">Theme</span>
       <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)} aria-label="Theme">
         <option value="system">System</option>
         <option value="light">Light</option>
@@ -114,9 +114,14 @@ export function App() {
           {Object.entries(PAGES).map(([page, { nav }]) =>
             nav ? (
               <li key={page}>
-                <a href={href(page)} className="nav-link" aria-current={section === page ? 'page' : undefined}>
+                <a
+                  href={href(page)}
+                  className="nav-link"
+                  aria-current={section === page ? 'page' : undefined}
+                  title={nav.label}
+                >
                   <Icon>{nav.icon}</Icon>
-                  {nav.label}
+                  <span className="nav-label">{nav.label}</span>
                 </a>
               </li>
             ) : null,

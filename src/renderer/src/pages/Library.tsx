@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DeletedQuestion, QuestionDetail } from '../../../shared/types';
 import { QuestionEditor } from '../components/QuestionEditor';
 import { api } from '../api';
@@ -377,7 +378,8 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
           version={version}
           onClose={() => {
             const id = filters.open;
-            update({ open: undefined });
+            // Rendered at once: in a narrow window the list comes back only as the question goes.
+            flushSync(() => update({ open: undefined }));
             // Back to the row that opened it, not to <body>.
             document.querySelector<HTMLElement>(`[data-question-id="${id}"]`)?.focus();
           }}

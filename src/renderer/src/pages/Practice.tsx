@@ -130,7 +130,7 @@ function SessionForm({ overview, initial }: { overview: LibraryOverview; initial
           />
         </div>
 
-        <div className="form-cols">
+        <div className="form-cols form-cols-count">
           <label className="field">
             <span className="field-label">Questions</span>
             <input
