@@ -1,4 +1,4 @@
-import { expect, screenshots, test } from './fixtures';
+import { callApi, expect, screenshots, test } from './fixtures';
 
 test('home shows the bank by level', async ({ app }) => {
   // A fresh install: a welcome, and the first step to take.
@@ -49,6 +49,10 @@ test('the library lists every question and the filters narrow it', async ({ app 
   await app.getByRole('searchbox', { name: 'Search questions' }).fill('select_for_update');
   await expect(app.getByTestId('result-count')).toHaveText(/^[1-9]\d* questions?$/);
   await expect(questions.first()).toContainText(/select_for_update/i);
+  // Each hit says where it matched, with the words around it in the answer.
+  for (const row of await questions.all()) await expect(row.getByTestId('match-note')).toContainText(/^Found in /);
+  await expect(questions.locator('mark').first()).toHaveText(/select_for_update/i);
+  await screenshots(app, 'library-search');
 });
 
 test('a question opens to its keywords and rendered model answer', async ({ app }) => {
@@ -65,4 +69,29 @@ test('a question opens to its keywords and rendered model answer', async ({ app 
   await expect(detail.locator('pre code .hljs-keyword').first()).toBeVisible();
   await expect(detail).not.toContainText('```');
   await screenshots(app, 'library-detail');
+});
+
+test('the level and keyword filters follow the deck filter', async ({ app, server }) => {
+  const go = await callApi(server, 'createDeck', { name: 'Go', levels: ['Junior', 'Senior'] });
+  await callApi(server, 'saveQuestion', {
+    deckId: go.id,
+    level: 'Senior',
+    prompt: 'How do you stop a goroutine leak?',
+    answer: 'Give every goroutine a way to end: a context it watches.',
+    keywords: [{ label: 'context cancellation' }],
+  });
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  const filters = app.getByRole('complementary', { name: 'Filters' });
+  const levels = filters.getByRole('group', { name: 'Level' }).getByRole('button');
+  await expect(levels).toHaveCount(5);
+
+  await filters.getByRole('combobox', { name: 'Deck' }).selectOption({ label: 'Go (1)' });
+  await expect(app.getByTestId('result-count')).toHaveText('1 question');
+  await expect(levels).toHaveText([/Senior\s*1/]);
+  const keywords = filters.getByRole('listbox', { name: 'Keywords' }).getByRole('option');
+  await expect(keywords).toHaveText([/context cancellation\s*1/]);
+
+  await filters.getByRole('combobox', { name: 'Deck' }).selectOption({ label: 'Django (35)' });
+  await expect(levels).toHaveCount(4);
+  await expect(keywords.filter({ hasText: 'context cancellation' })).toHaveCount(0);
 });

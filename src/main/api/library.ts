@@ -4,9 +4,10 @@ import type { ApiContext, Handlers } from './index';
 
 export function libraryApi({
   db,
-}: ApiContext): Pick<Handlers, 'libraryOverview' | 'listDecks' | 'listQuestions' | 'getQuestion'> {
+}: ApiContext): Pick<Handlers, 'libraryOverview' | 'getLibraryFacets' | 'listDecks' | 'listQuestions' | 'getQuestion'> {
   return {
     libraryOverview: () => questions.libraryOverview(db),
+    getLibraryFacets: ({ deckId }) => questions.libraryFacets(db, deckId),
     listDecks: () => questions.listDecks(db),
     listQuestions: (filter) => questions.listQuestions(db, filter),
     getQuestion: ({ id }) => {
