@@ -470,7 +470,8 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
             <span>Deleted “{toast.prompt}”. Its answers stay in your history.</span>
           )}
           {toast.deleted && (
-            <button type="button" className="button button-small" onClick={() => void restore()}>
+            // The Delete button went with the question: focus lands on the way back, not on <body>.
+            <button type="button" className="button button-small" onClick={() => void restore()} autoFocus>
               {toast.error ? 'Try again' : 'Undo'}
             </button>
           )}
