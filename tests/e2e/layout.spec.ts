@@ -30,7 +30,7 @@ const OVERFLOWING = `(() => {
     if (box.scrollWidth > box.clientWidth + 1) found.push(describe(box));
   }
   // Text cut off with an ellipsis: a tile's words.
-  for (const el of document.querySelectorAll('.tile-value, .tile-note, .tile-label, .stat-value')) {
+  for (const el of document.querySelectorAll('.tile-value, .tile-note, .tile-label, .stat-value, .weak-item .label')) {
     if (el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1) found.push(describe(el) + ' is cut off');
   }
   // A select shows its chosen option's text in its own width, less its arrow (about 20 px): measure the text.

@@ -58,9 +58,7 @@ export function HomeDashboard({ stats: s }: { stats: HomeStats }) {
           <ul className="weak-list" aria-label="Weakest keywords">
             {s.weakestKeywords.map((k) => (
               <li key={k.keywordId} className="weak-item">
-                <span className="label" title={k.label}>
-                  {k.label}
-                </span>
+                <span className="label">{k.label}</span>
                 <span className="weak-bar" title={`named ${k.hits} of ${k.asked} times`}>
                   <span style={{ width: `${Math.max(4, k.hitRate * 100)}%`, background: heatFill(k.hitRate) }} />
                 </span>
