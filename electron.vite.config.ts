@@ -21,6 +21,11 @@ export default defineConfig({
   },
   renderer: {
     plugins: [react()],
-    build: { minify: true, chunkSizeWarningLimit: 1500 },
+    build: {
+      minify: true,
+      chunkSizeWarningLimit: 1500,
+      // The icon (resources/icon.svg, linked from index.html) stays a file the browser can cache, not a data: URL.
+      assetsInlineLimit: (file: string) => (file.endsWith('icon.svg') ? false : undefined),
+    },
   },
 });

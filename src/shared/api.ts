@@ -8,7 +8,14 @@ import { CALL_NAMES, IPC_PREFIX, type ListedCallName } from './call-names';
 import { DEFAULT_LEVELS } from './domain';
 import { LIMITS, PREVIEW_PAGE } from './limits';
 import { nameProblem } from './names';
-import type { DeckSummary, DeletedQuestion, LibraryOverview, QuestionDetail, QuestionPage } from './types';
+import type {
+  DeckSummary,
+  DeletedQuestion,
+  LibraryFacets,
+  LibraryOverview,
+  QuestionDetail,
+  QuestionPage,
+} from './types';
 import {
   QUESTION_SORTS,
   STATS_RANGES,
@@ -184,6 +191,8 @@ export const contract = {
   // Library
   libraryOverview: call<LibraryOverview>()(noInput),
   listDecks: call<DeckSummary[]>()(noInput),
+  /** The levels and keywords of one deck (all decks without deckId), for filters that follow the deck. */
+  getLibraryFacets: call<LibraryFacets>()(z.object({ deckId: id.optional() }).strict()),
   listQuestions: call<QuestionPage>()(QuestionFilter),
   getQuestion: call<QuestionDetail>()(z.object({ id }).strict()),
 

@@ -8,6 +8,7 @@ export const CALL_NAMES = [
   'recoverStore',
   'libraryOverview',
   'listDecks',
+  'getLibraryFacets',
   'listQuestions',
   'getQuestion',
   'getSessionSetup',

@@ -33,6 +33,21 @@ export interface LibraryOverview {
   keywords: KeywordCount[];
 }
 
+/** The levels and keywords of one deck (or of every deck), with their question counts: the Library's facets. */
+export interface LibraryFacets {
+  levels: LevelCount[];
+  keywords: KeywordCount[];
+}
+
+/** Where a search found a question: in its prompt, its model answer, its keywords (by label or alias). */
+export interface SearchMatch {
+  fields: Array<'prompt' | 'answer' | 'keyword'>;
+  /** The words around the first match in the answer, when the answer matched. */
+  answerSnippet?: string;
+  /** The keywords that matched (their labels). */
+  keywords?: string[];
+}
+
 export interface QuestionSummary {
   id: number;
   deckId: number;
@@ -40,6 +55,8 @@ export interface QuestionSummary {
   level: string;
   prompt: string;
   keywords: KeywordRef[];
+  /** Set when the list was searched. */
+  match?: SearchMatch;
 }
 
 export interface QuestionPage {

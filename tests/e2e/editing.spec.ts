@@ -39,7 +39,10 @@ test('a question is created, edited, refused as a duplicate, deleted and restore
 
   await detail.getByRole('button', { name: 'Delete' }).click();
   await expect(app.getByTestId('result-count')).toHaveText('51 questions');
-  await app.getByRole('status').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
+  // The Delete button went with the question: focus is on Undo, not lost.
+  const undo = app.getByRole('status').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeFocused();
+  await undo.click();
   await expect(app.getByTestId('result-count')).toHaveText('52 questions');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText('How would you rate-limit a Django REST API?');
 });

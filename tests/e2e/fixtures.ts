@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { CallName, InputOf, ResultOf } from '../../src/shared/api';
 
 const WEB_ENTRY = path.resolve('out/main/web.js');
 
@@ -27,13 +28,33 @@ export async function passTime(page: Page, server: PrepdeckServer, ms: number): 
 
 /** Moves only main's clock: the renderer is late, as a throttled window would be. */
 export async function advanceServerClock(server: PrepdeckServer, ms: number): Promise<void> {
+  await serverClock(server, { advanceMs: ms });
+}
+
+/** Stops main's clock: from here on it moves only with passTime and advanceServerClock. */
+export async function freezeServerClock(server: PrepdeckServer): Promise<void> {
+  await serverClock(server, { freeze: true });
+}
+
+/**
+ * Stops time in the page and in main, for reading a countdown the same on a fast machine and a
+ * loaded one: Date.now() stands still on both sides while the page's timers still run (pages still
+ * load). For a test that then moves time with passTime, install Playwright's clock and use
+ * freezeServerClock instead.
+ */
+export async function stopTime(page: Page, server: PrepdeckServer): Promise<void> {
+  await freezeServerClock(server);
+  await page.clock.setFixedTime(Date.now());
+}
+
+async function serverClock(server: PrepdeckServer, body: { advanceMs?: number; freeze?: boolean }): Promise<void> {
   const url = new URL(server.url);
   const response = await fetch(new URL('/__test/clock', url), {
     method: 'POST',
     headers: { 'X-Prepdeck-Token': url.searchParams.get('token') ?? '' },
-    body: JSON.stringify({ advanceMs: ms }),
+    body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`could not move the server clock: ${response.status}`);
+  if (!response.ok) throw new Error(`could not set the server clock: ${response.status}`);
 }
 
 export function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -70,26 +91,54 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-export const test = base.extend<{ server: PrepdeckServer; app: Page }>({
+/** Calls the api as the page does: POST /api/<call> with the token of the server's URL. */
+export async function callApi<K extends CallName>(
+  server: PrepdeckServer,
+  name: K,
+  input?: InputOf<K>,
+): Promise<ResultOf<K>> {
+  const url = new URL(server.url);
+  const response = await fetch(new URL(`/api/${name}`, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Prepdeck-Token': url.searchParams.get('token') ?? '' },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
+  return envelope.value as ResultOf<K>;
+}
+
+async function withServer(use: (server: PrepdeckServer) => Promise<void>): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-'));
+  let current = await startServer(dataDir);
+  const server: PrepdeckServer = {
+    get url() {
+      return current.url;
+    },
+    dataDir,
+    kill: () => stop(current.child, 'SIGKILL'),
+    restart: async () => {
+      await stop(current.child, 'SIGTERM');
+      current = await startServer(dataDir);
+    },
+  };
+  await use(server);
+  await stop(current.child, 'SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+export const test = base.extend<
+  { server: PrepdeckServer; app: Page },
+  /**
+   * One server for all the tests of a worker, whatever their spec file: only for tests that neither
+   * change the bank nor depend on it being fresh.
+   */
+  { sharedServer: PrepdeckServer }
+>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
-  server: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-'));
-    let current = await startServer(dataDir);
-    const server: PrepdeckServer = {
-      get url() {
-        return current.url;
-      },
-      dataDir,
-      kill: () => stop(current.child, 'SIGKILL'),
-      restart: async () => {
-        await stop(current.child, 'SIGTERM');
-        current = await startServer(dataDir);
-      },
-    };
-    await use(server);
-    await stop(current.child, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  },
+  server: async ({}, use) => withServer(use),
+  // eslint-disable-next-line no-empty-pattern -- as above.
+  sharedServer: [async ({}, use) => withServer(use), { scope: 'worker' }],
   /** The app's page, opened at Home. */
   app: async ({ page, server }, use) => {
     await page.goto(server.url);

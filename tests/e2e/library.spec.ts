@@ -1,6 +1,10 @@
-import { expect, screenshots, test } from './fixtures';
+import { callApi, expect, screenshots, test } from './fixtures';
 
 test('home shows the bank by level', async ({ app }) => {
+  // A fresh install: a welcome, and the first step to take.
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText('Welcome');
+  const first = app.getByRole('region', { name: 'Your first step: a Quick 5' });
+  await expect(first.getByRole('button', { name: 'Start a Quick 5' })).toBeVisible();
   await expect(app.getByTestId('bank-size')).toHaveText('51');
   const bars = app.getByRole('region', { name: 'The bank by level' });
   await expect(bars.getByRole('link', { name: /Beginner\s*12 questions/ })).toBeVisible();
@@ -24,11 +28,18 @@ test('the library lists every question and the filters narrow it', async ({ app 
   await expect(app.getByTestId('result-count')).toHaveText('27 questions');
 
   // A keyword narrows the two levels to the questions that name it.
-  await filters.getByRole('searchbox', { name: 'Find a keyword' }).fill('read replicas');
-  await filters
-    .getByRole('list', { name: 'Keywords' })
-    .getByRole('button', { name: /^read replicas/ })
-    .click();
+  // The keyword picker is a combobox: type, ArrowDown to the option, Enter to choose it.
+  const picker = filters.getByRole('combobox', { name: 'Find a keyword' });
+  await picker.fill('read replicas');
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
+  await picker.press('ArrowDown');
+  const option = filters.getByRole('listbox', { name: 'Keywords' }).getByRole('option', { name: /^read replicas/ });
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await expect(picker).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
+  await picker.press('Enter');
+  await expect(filters.getByRole('list', { name: 'Selected keywords' })).toContainText('read replicas');
+  await expect(picker).toHaveValue('');
+  await expect(picker).toBeFocused();
   await expect(app.getByTestId('result-count')).toHaveText('2 questions');
   for (const row of await questions.all()) await expect(row).toContainText('read replicas');
 
@@ -39,6 +50,10 @@ test('the library lists every question and the filters narrow it', async ({ app 
   await expect(app.getByTestId('result-count')).toHaveText(/^[1-9]\d* questions?$/);
   // Prompts, answers and keywords are searched: the question that asks about it is among the matches.
   await expect(questions.filter({ hasText: 'What does select_for_update() do' })).toHaveCount(1);
+  // Each hit says where it matched, with the words around it in the answer.
+  for (const row of await questions.all()) await expect(row.getByTestId('match-note')).toContainText(/^Found in /);
+  await expect(questions.locator('mark').first()).toHaveText(/select_for_update/i);
+  await screenshots(app, 'library-search');
 });
 
 test('a question opens to its keywords and rendered model answer', async ({ app }) => {
@@ -52,4 +67,29 @@ test('a question opens to its keywords and rendered model answer', async ({ app 
   await expect(detail.locator('pre code .hljs-keyword').first()).toBeVisible();
   await expect(detail).not.toContainText('```');
   await screenshots(app, 'library-detail');
+});
+
+test('the level and keyword filters follow the deck filter', async ({ app, server }) => {
+  const go = await callApi(server, 'createDeck', { name: 'Go', levels: ['Junior', 'Senior'] });
+  await callApi(server, 'saveQuestion', {
+    deckId: go.id,
+    level: 'Senior',
+    prompt: 'How do you stop a goroutine leak?',
+    answer: 'Give every goroutine a way to end: a context it watches.',
+    keywords: [{ label: 'context cancellation' }],
+  });
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  const filters = app.getByRole('complementary', { name: 'Filters' });
+  const levels = filters.getByRole('group', { name: 'Level' }).getByRole('button');
+  await expect(levels).toHaveCount(5);
+
+  await filters.getByRole('combobox', { name: 'Deck' }).selectOption({ label: 'Go (1)' });
+  await expect(app.getByTestId('result-count')).toHaveText('1 question');
+  await expect(levels).toHaveText([/Senior\s*1/]);
+  const keywords = filters.getByRole('listbox', { name: 'Keywords' }).getByRole('option');
+  await expect(keywords).toHaveText([/context cancellation\s*1/]);
+
+  await filters.getByRole('combobox', { name: 'Deck' }).selectOption({ label: 'Django (35)' });
+  await expect(levels).toHaveCount(4);
+  await expect(keywords.filter({ hasText: 'context cancellation' })).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { advanceServerClock, expect, passTime, screenshots, test } from './fixtures';
+import { advanceServerClock, expect, freezeServerClock, passTime, screenshots, stopTime, test } from './fixtures';
 
 /**
  * Sets up a 3-question session whose questions are known: the keyword filter picks exactly the
@@ -12,8 +12,8 @@ async function startKnownSession(page: Page, options: { strict?: boolean; screen
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = page.getByRole('region', { name: 'Custom session' });
   for (const keyword of ['all-or-nothing', 'USE_TZ', 'asyncio.gather']) {
-    await form.getByRole('searchbox', { name: 'Find a keyword' }).fill(keyword);
-    await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+    await form.getByRole('combobox', { name: 'Find a keyword' }).fill(keyword);
+    await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
   }
   await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('3');
   await form.getByRole('radiogroup', { name: 'Order' }).getByRole('radio', { name: 'Escalating' }).click();
@@ -43,6 +43,8 @@ const keywordItem = (page: Page, label: string) =>
 test('a session answered, timed out and skipped, graded, with explained keyword scores', async ({ page, server }) => {
   await page.clock.install();
   await page.goto(server.url);
+  // Main's clock moves only with passTime: what the countdown reads does not depend on the machine's speed.
+  await freezeServerClock(server);
 
   await startKnownSession(page);
   // Escalating: the Advanced question comes first.
@@ -126,6 +128,8 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
 test('pause stops the clock and hides the question; strict sessions cannot pause', async ({ page, server }) => {
   await page.clock.install();
   await page.goto(server.url);
+  // Main's clock moves only with passTime: what the countdown reads does not depend on the machine's speed.
+  await freezeServerClock(server);
   await startKnownSession(page);
   await answerBox(page).fill('Draft');
   await passTime(page, server, 30_000);
@@ -167,6 +171,8 @@ test("an answer that reaches main after the deadline is timed out, even when the
 }) => {
   await page.clock.install();
   await page.goto(server.url);
+  // Main's clock moves only with passTime: what the countdown reads does not depend on the machine's speed.
+  await freezeServerClock(server);
   await startKnownSession(page);
   await answerBox(page).fill('transaction.atomic');
   // The page was throttled: its clock says 1:50 is left, but main knows the two minutes are over.
@@ -233,6 +239,8 @@ test('a crash of the app mid-session loses nothing that was submitted or typed',
   const banner = page.getByRole('region', { name: 'Unfinished session' });
   await expect(banner).toContainText('1 answer of 3 saved');
   await screenshots(page, 'home-resume');
+  // The countdown is read with time stopped: it says 3:00 however slowly the question comes back.
+  await stopTime(page, server);
   await banner.getByRole('button', { name: 'Resume session' }).click();
   await expect(page.getByTestId('progress')).toHaveText('2 / 3');
   await expect(answerBox(page)).toHaveValue('This answer is being typed when the app dies.');
@@ -253,8 +261,8 @@ test('speak mode: no text box, the person ticks the keywords they said', async (
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = page.getByRole('region', { name: 'Custom session' });
-  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('all-or-nothing');
-  await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+  await form.getByRole('combobox', { name: 'Find a keyword' }).fill('all-or-nothing');
+  await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
   await form.getByRole('radiogroup', { name: 'Answer mode' }).getByRole('radio', { name: 'Speak' }).click();
   await page.getByRole('button', { name: 'Start session' }).click();
   await expect(page.getByRole('heading', { name: 'Answer aloud' })).toBeVisible();

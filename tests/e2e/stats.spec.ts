@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from '@playwright/test';
-import { expect, screenshots, test, type PrepdeckServer } from './fixtures';
+import { expect, screenshots, stopTime, test, type PrepdeckServer } from './fixtures';
 import type { CallName, InputOf, ResultOf } from '../../src/shared/api';
 
 /** Calls the api as the page does: POST /api/<call> with the token of the server's URL. */
@@ -205,7 +205,8 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   await expect(drill.getByRole('list', { name: 'Answers' })).toContainText(advanced.prompt);
   await screenshots(app, 'stats-drilldown');
 
-  // "Practise this" starts a session of exactly that question.
+  // "Practise this" starts a session of exactly that question, its countdown read with time stopped.
+  await stopTime(app, server);
   await drill.getByRole('button', { name: 'Practise this (1 question)' }).click();
   await expect(app).toHaveURL(/#\/session\?id=\d+/);
   await expect(app.getByTestId('progress')).toHaveText('1 / 1');

@@ -81,8 +81,8 @@ test('an article is previewed, a level fixed, imported, and found in the library
   // In a practice session: the keyword filter finds it, at the level it was given.
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = app.getByRole('region', { name: 'Custom session' });
-  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('hashable');
-  await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+  await form.getByRole('combobox', { name: 'Find a keyword' }).fill('hashable');
+  await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
   await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1');
   await expect(app.getByTestId('planned')).toHaveText('1 question');
   await app.getByRole('button', { name: 'Start session' }).click();
@@ -147,8 +147,8 @@ test('the answer history is exported as CSV after answering a question', async (
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = app.getByRole('region', { name: 'Custom session' });
   // A keyword only the transactions question has, so the one question planned is that one.
-  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('all-or-nothing');
-  await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+  await form.getByRole('combobox', { name: 'Find a keyword' }).fill('all-or-nothing');
+  await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
   await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1');
   await expect(app.getByTestId('planned')).toHaveText('1 question');
   await app.getByRole('button', { name: 'Start session' }).click();

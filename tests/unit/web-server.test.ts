@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/main/api';
 import { openMemoryDb } from '../../src/main/store/database';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 
 let server: WebServer;
 let dir: string;
@@ -27,12 +28,12 @@ function request(
   pathname: string,
   headers: Record<string, string>,
   body = '',
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, method, path: pathname, headers }, (res) => {
       let data = '';
       res.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
     });
     req.on('error', reject);
     req.end(body);
@@ -79,6 +80,20 @@ describe('browser mode server', () => {
       ok: false,
       error: { message: 'Unknown call "nope".' },
     });
+  });
+
+  it('serves the page with its CSP as a header (frame-ancestors, which a <meta> cannot carry)', async () => {
+    const res = await request('GET', '/', { Host: host() });
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it("index.html's <meta> CSP is the header's policy less the directives a <meta> ignores", () => {
+    const html = fs.readFileSync('src/renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1];
+    const ignoredInMeta = /^(frame-ancestors|report-uri|sandbox)\b/;
+    const header = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !ignoredInMeta.test(d));
+    expect(meta!.split('; ')).toEqual(header);
   });
 
   it('serves the page, and nothing outside its folder', async () => {

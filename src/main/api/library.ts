@@ -5,6 +5,7 @@ import type { ApiContext, Handlers } from './context';
 export function libraryApi({ db }: ApiContext) {
   return {
     libraryOverview: () => questions.libraryOverview(db),
+    getLibraryFacets: ({ deckId }) => questions.libraryFacets(db, deckId),
     listDecks: () => questions.listDecks(db),
     listQuestions: (filter) => questions.listQuestions(db, filter),
     getQuestion: ({ id }) => {

@@ -5,10 +5,13 @@ import type {
   KeywordCount,
   KeywordRef,
   LevelCount,
+  LibraryFacets,
   LibraryOverview,
   QuestionDetail,
   QuestionKeyword,
   QuestionPage,
+  QuestionSummary,
+  SearchMatch,
 } from '../../shared/types';
 import type { QuestionFilter } from '../../shared/api';
 import type { Db } from './db';
@@ -239,33 +242,85 @@ export function listQuestions(db: Db, filter: QuestionFilter): QuestionPage {
   const { where, params } = questionFilterSql(filter);
   const from = `FROM questions q JOIN decks d ON d.id = q.deck_id WHERE ${where}`;
   const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const search = filter.search?.trim() ?? '';
+  // A search also says where it matched: the prompt, the answer (and the words around it), the keywords.
+  const matchColumns = search
+    ? `, instr(lower(q.prompt), lower(?)) > 0 AS in_prompt,
+         CASE WHEN instr(lower(q.answer), lower(?)) > 0 THEN q.answer END AS matched_answer`
+    : '';
   const rows = db
     .prepare(
-      `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt ${from}
+      `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt ${matchColumns} ${from}
         ORDER BY d.name COLLATE NOCASE, ${LEVEL_ORDER_SQL}, q.position LIMIT ? OFFSET ?`,
     )
-    .all(...params, filter.limit ?? 200, filter.offset ?? 0) as Array<{
+    .all(...(search ? [search, search] : []), ...params, filter.limit ?? 200, filter.offset ?? 0) as Array<{
     id: number;
     deck_id: number;
     deck_name: string;
     level: string;
     prompt: string;
+    in_prompt?: number;
+    matched_answer?: string | null;
   }>;
   const keywords = keywordsByQuestion(
     db,
     rows.map((r) => r.id),
   );
+  const needle = search.toLowerCase();
   return {
     total,
-    items: rows.map((r) => ({
-      id: r.id,
-      deckId: r.deck_id,
-      deckName: r.deck_name,
-      level: r.level,
-      prompt: r.prompt,
-      keywords: (keywords.get(r.id) ?? []).map(({ id, label, aliases }): KeywordRef => ({ id, label, aliases })),
-    })),
+    items: rows.map((r) => {
+      const refs = (keywords.get(r.id) ?? []).map(({ id, label, aliases }): KeywordRef => ({ id, label, aliases }));
+      const item: QuestionSummary = {
+        id: r.id,
+        deckId: r.deck_id,
+        deckName: r.deck_name,
+        level: r.level,
+        prompt: r.prompt,
+        keywords: refs,
+      };
+      if (search) item.match = searchMatch(r.in_prompt === 1, r.matched_answer ?? null, refs, needle);
+      return item;
+    }),
   };
+}
+
+/**
+ * The words around the first place `needle` occurs in a Markdown `text`: on one line, without the
+ * Markdown marks that would show as symbols (code quotes, bold, headings, links), cut at word ends.
+ */
+export function snippetAround(text: string, needle: string, before = 50, after = 90): string {
+  const flat = text
+    .replace(/`+/g, '')
+    .replace(/\*\*/g, '')
+    .replace(/^#+\s*/gm, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const at = flat.toLowerCase().indexOf(needle);
+  if (at < 0) return '';
+  let start = Math.max(0, at - before);
+  let end = Math.min(flat.length, at + needle.length + after);
+  if (start > 0) start = flat.lastIndexOf(' ', at) >= start ? flat.indexOf(' ', start) + 1 : start;
+  if (end < flat.length) end = Math.max(at + needle.length, flat.lastIndexOf(' ', end));
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+}
+
+function searchMatch(inPrompt: boolean, answer: string | null, keywords: KeywordRef[], needle: string): SearchMatch {
+  const named = keywords.filter(
+    (k) => k.label.toLowerCase().includes(needle) || k.aliases.some((a) => a.toLowerCase().includes(needle)),
+  );
+  const match: SearchMatch = { fields: [] };
+  if (inPrompt) match.fields.push('prompt');
+  if (answer !== null) {
+    match.fields.push('answer');
+    match.answerSnippet = snippetAround(answer, needle);
+  }
+  if (named.length) {
+    match.fields.push('keyword');
+    match.keywords = named.map((k) => k.label);
+  }
+  return match;
 }
 
 /** A question by id; `includeDeleted` finds soft-deleted ones too, for the history of past attempts. */
@@ -301,16 +356,18 @@ export function getQuestion(db: Db, id: number, { includeDeleted = false } = {})
   };
 }
 
-export function libraryOverview(db: Db): LibraryOverview {
-  const decks = listDecks(db);
+/** The levels in use (in deck order) and the keywords in use (most used first), of one deck or of all. */
+export function libraryFacets(db: Db, deckId?: number): LibraryFacets {
+  const deck = deckId === undefined ? '' : 'AND q.deck_id = ?';
+  const params = deckId === undefined ? [] : [deckId];
   const levelRows = db
     .prepare(
       `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
          FROM questions q JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
+        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL ${deck}
         GROUP BY q.level ORDER BY rank, q.level`,
     )
-    .all() as Array<LevelCount & { rank: number }>;
+    .all(...params) as Array<LevelCount & { rank: number }>;
   const keywords = db
     .prepare(
       `SELECT k.id, k.label, k.aliases, count(*) AS question_count
@@ -318,13 +375,11 @@ export function libraryOverview(db: Db): LibraryOverview {
          JOIN question_keywords qk ON qk.keyword_id = k.id
          JOIN questions q ON q.id = qk.question_id
          JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
+        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL ${deck}
         GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
     )
-    .all() as Array<{ id: number; label: string; aliases: string; question_count: number }>;
+    .all(...params) as Array<{ id: number; label: string; aliases: string; question_count: number }>;
   return {
-    questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
-    decks,
     levels: levelRows.map(({ level, count }) => ({ level, count })),
     keywords: keywords.map((k): KeywordCount => ({
       id: k.id,
@@ -332,6 +387,16 @@ export function libraryOverview(db: Db): LibraryOverview {
       aliases: parseJsonArray(k.aliases),
       questionCount: k.question_count,
     })),
+  };
+}
+
+export function libraryOverview(db: Db): LibraryOverview {
+  const { levels, keywords } = libraryFacets(db);
+  return {
+    questionCount: levels.reduce((sum, l) => sum + l.count, 0),
+    decks: listDecks(db),
+    levels,
+    keywords,
   };
 }
 

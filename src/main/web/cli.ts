@@ -24,9 +24,11 @@ async function main(): Promise<void> {
   }
   const dataDir = process.env['PREPDECK_DATA_DIR'] || defaultDataDir();
   // Tests that fake the browser's clock move this one with it; everyone else gets the system clock.
+  // Frozen, it moves only when a test moves it, however slow the machine is.
   let offset = 0;
+  let frozenAt: number | null = null;
   const testClock = process.env['PREPDECK_TEST_CLOCK'] === '1';
-  const clock = testClock ? { now: () => Date.now() + offset } : systemClock;
+  const clock = testClock ? { now: () => (frozenAt ?? Date.now()) + offset } : systemClock;
   let core;
   try {
     core = await openAppCore(dataDir, clock);
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     rendererDir: path.join(import.meta.dirname, '../renderer'),
     port,
     advanceClock: testClock ? (ms) => (offset += Math.round(ms)) : undefined,
+    freezeClock: testClock ? () => (frozenAt ??= Date.now()) : undefined,
   });
   console.log(`Prepdeck is running in browser mode.\n  Data: ${dataDir}\n  Open: ${server.url}`);
   const stop = (): void => {

@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../api';
 import { dispatch } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 
 const MAX_BODY = 32 * 1024 * 1024;
 
@@ -36,6 +37,8 @@ export interface WebServerOptions {
    * Only set when PREPDECK_TEST_CLOCK=1.
    */
   advanceClock?: (ms: number) => void;
+  /** Stops main's clock where it is, so it moves only with advanceClock (POST /__test/clock {freeze: true}). */
+  freezeClock?: () => void;
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -51,6 +54,7 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   });
   res.end(body);
 }
@@ -115,7 +119,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         if (!sameToken(String(req.headers['x-prepdeck-token'] ?? ''), token)) {
           return sendError(res, 401, 'invalid_input', 'Missing or wrong token.');
         }
-        const { advanceMs } = JSON.parse(await readBody(req).catch(() => '{}')) as { advanceMs: number };
+        const { advanceMs, freeze } = JSON.parse(await readBody(req).catch(() => '{}')) as {
+          advanceMs?: number;
+          freeze?: boolean;
+        };
+        if (freeze) options.freezeClock?.();
         options.advanceClock(Number(advanceMs) || 0);
         return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json');
       }

@@ -2,12 +2,15 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { href, navigate, useRoute, type Route } from './hooks/useRoute';
 import { useQuery } from './hooks/useQuery';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
+import { MAIN_ID } from './hooks/useModalDialog';
 import { HomePage } from './pages/Home';
 import { LibraryPage } from './pages/Library';
 import { PracticePage } from './pages/Practice';
 import { Loading } from './components/States';
 import { StoreGate } from './components/StoreGate';
+import { BrowserAccess, useBrowserAccess } from './components/BrowserAccess';
 import { api, isBrowserMode } from './api';
+import iconUrl from '../../../resources/icon.svg';
 
 const SessionPage = lazy(() => import('./pages/Session'));
 const ResultsPage = lazy(() => import('./pages/Results'));
@@ -74,7 +77,7 @@ function ThemeSwitch() {
   const [theme, setTheme] = useTheme();
   return (
     <label className="theme-switch">
-      <span>Theme</span>
+      <span className="theme-label">Theme</span>
       <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)} aria-label="Theme">
         <option value="system">System</option>
         <option value="light">Light</option>
@@ -96,38 +99,55 @@ function RunningSession({ page }: { page: string }) {
     <button
       type="button"
       className="nav-link nav-running"
+      title="Back to your session"
       onClick={() => void api.resumeSession({ sessionId: id }).then(() => navigate('session', { id }))}
     >
       <Icon>
         <path d="M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM10 10l5 3-5 3z" />
       </Icon>
-      Back to your session
+      <span className="nav-label">Back to your session</span>
     </button>
   );
 }
 
 export function App() {
+  const access = useBrowserAccess();
   const route = useRoute();
   const name = Object.hasOwn(PAGES, route.page) ? route.page : 'home';
   const entry = PAGES[name]!;
   const section = entry.section ?? name;
+  if (access !== 'open') return <BrowserAccess access={access} />;
   return (
     <StoreGate>
       <div className="app">
+        {/* Routes live in the hash, so the link moves focus itself instead of following #main. */}
+        <a
+          className="skip-link"
+          href={`#${MAIN_ID}`}
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById(MAIN_ID)?.focus();
+          }}
+        >
+          Skip to content
+        </a>
         <nav className="sidebar" aria-label="Main">
           <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              P
-            </span>
+            <img className="brand-mark" src={iconUrl} alt="" />
             <span className="brand-name">Prepdeck</span>
           </div>
           <ul className="nav-list">
             {Object.entries(PAGES).map(([page, { nav }]) =>
               nav ? (
                 <li key={page}>
-                  <a href={href(page)} className="nav-link" aria-current={section === page ? 'page' : undefined}>
+                  <a
+                    href={href(page)}
+                    className="nav-link"
+                    aria-current={section === page ? 'page' : undefined}
+                    title={nav.label}
+                  >
                     <Icon>{nav.icon}</Icon>
-                    {nav.label}
+                    <span className="nav-label">{nav.label}</span>
                   </a>
                 </li>
               ) : null,
@@ -139,7 +159,7 @@ export function App() {
             <p className="privacy-note">{isBrowserMode ? 'Browser mode · ' : ''}Everything stays on this computer.</p>
           </div>
         </nav>
-        <main className="content">
+        <main className="content" id={MAIN_ID} tabIndex={-1}>
           <Suspense fallback={<Loading />}>{entry.render(route)}</Suspense>
         </main>
       </div>

@@ -7,11 +7,19 @@ declare global {
   }
 }
 
-/** Browser mode: the same calls as POST /api/<name>, with the token from the URL the server printed. */
-function fetchBridge(): Bridge {
+const TOKEN_KEY = 'prepdeck-token';
+/** Fired when browser mode refuses the token: the page then says how to get in. */
+export const ACCESS_DENIED_EVENT = 'prepdeck:access-denied';
+
+/** Browser mode's access token: from the URL the server printed, or kept from it for this tab. */
+function browserToken(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) sessionStorage.setItem('prepdeck-token', fromUrl);
-  const token = fromUrl ?? sessionStorage.getItem('prepdeck-token') ?? '';
+  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** Browser mode: the same calls as POST /api/<name>, with the token from the URL the server printed. */
+function fetchBridge(token: string): Bridge {
   const call = async (name: string, input: unknown): Promise<Envelope<unknown>> => {
     let response: Response;
     try {
@@ -26,12 +34,21 @@ function fetchBridge(): Bridge {
         error: { code: 'storage', message: 'Prepdeck is not running any more. Start it again with `npm run web`.' },
       };
     }
+    if (response.status === 401) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      window.dispatchEvent(new Event(ACCESS_DENIED_EVENT));
+    }
     return (await response.json()) as Envelope<unknown>;
   };
   return Object.fromEntries(callNames.map((name) => [name, (input?: unknown) => call(name, input)])) as Bridge;
 }
 
-const bridge: Bridge = window.api ?? fetchBridge();
+export const isBrowserMode = window.api === undefined;
+
+/** Browser mode opened without its token (an address typed by hand, a bookmark without it). */
+export const tokenMissing = isBrowserMode && browserToken() === '';
+
+const bridge: Bridge = window.api ?? fetchBridge(browserToken());
 
 /** The typed client: resolves with the result or throws ApiError with a message for a person. */
 export const api = Object.fromEntries(
@@ -44,5 +61,3 @@ export const api = Object.fromEntries(
     },
   ]),
 ) as unknown as Api;
-
-export const isBrowserMode = window.api === undefined;

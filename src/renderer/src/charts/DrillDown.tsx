@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
@@ -6,6 +6,7 @@ import { useQuery } from '../hooks/useQuery';
 import { practiseQuestions } from '../lib/practice';
 import type { StatsFilter } from '../../../shared/stats-types';
 import { dateTime, GRADE_LABELS, num, pct } from './format';
+import { useModalDialog } from '../hooks/useModalDialog';
 
 export interface DrillTarget {
   level?: string;
@@ -26,15 +27,11 @@ export function DrillDown({
   target: DrillTarget;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const input = { ...filter, level: target.level, keywordId: target.keywordId, limit: 100 };
   const query = useQuery(() => api.getStatsAttempts(input), JSON.stringify(input));
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const data = query.data;
   const start = async (): Promise<void> => {
     if (!data) return;

@@ -1,7 +1,18 @@
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BaseTickContentProps,
+} from 'recharts';
 import type { KeywordStats } from '../../../shared/stats-types';
 import { ChartCard } from './ChartCard';
 import { heatFill, num, pct, points } from './format';
+import { SelectableTick } from './SelectableTick';
 import { TooltipBox } from './Tooltip';
 
 /** The weakest keywords as bars of hit rate; the table lists every keyword asked (the most asked first). */
@@ -23,10 +34,14 @@ export function WeakestKeywordsChart({
     : [...stats.keywords].sort((a, b) => a.hitRate - b.hitRate || b.asked - a.asked).slice(0, 10);
   const data = shown.map((k) => ({ label: k.label, rate: k.hitRate * 100, k }));
   const none = stats.keywords.length === 0;
+  const selectLabel = (label: string): void => {
+    const row = data.find((d) => d.label === label);
+    if (row) onSelect(row.k.keywordId, row.k.label);
+  };
   return (
     <ChartCard
       title="Weakest keywords"
-      description={`How often you named each keyword when the question called for it. Keywords asked at least ${stats.minAttempts} times; trend: ${stats.trendLabel}. Click one to see its answers.`}
+      description={`How often you named each keyword when the question called for it. Keywords asked at least ${stats.minAttempts} times; trend: ${stats.trendLabel}. Click one, or its name, to see its answers.`}
       fileName={fileName}
       empty={none ? empty : undefined}
       table={{
@@ -53,7 +68,15 @@ export function WeakestKeywordsChart({
       )}
       {data.length > 0 && (
         <ResponsiveContainer width="100%" height={Math.max(140, data.length * 30 + 50)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 22, left: 8 }}>
+          <BarChart
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 48, bottom: 22, left: 8 }}
+            className="chart-clickable"
+            onClick={(state) => {
+              if (state.activeLabel !== undefined) selectLabel(String(state.activeLabel));
+            }}
+          >
             <CartesianGrid horizontal={false} />
             <XAxis
               type="number"
@@ -62,7 +85,16 @@ export function WeakestKeywordsChart({
               tickFormatter={(v: number) => `${v}%`}
               label={{ value: 'Hit rate: named when asked', position: 'insideBottom', offset: -14 }}
             />
-            <YAxis type="category" dataKey="label" width={150} tickLine={false} interval={0} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={160}
+              tickLine={false}
+              interval={0}
+              tick={(props: BaseTickContentProps) => (
+                <SelectableTick {...props} axis="y" describe={(l) => `Answers for ${l}`} onSelect={selectLabel} />
+              )}
+            />
             <Tooltip
               content={({ active, payload }) => {
                 const row = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;

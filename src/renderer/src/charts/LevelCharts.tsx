@@ -1,7 +1,17 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BaseTickContentProps,
+} from 'recharts';
 import type { LevelStats } from '../../../shared/stats-types';
 import { ChartCard, Legend } from './ChartCard';
 import { grade, gradeScore, num, pct, points, seconds } from './format';
+import { SelectableTick } from './SelectableTick';
 import { TooltipBox } from './Tooltip';
 
 const percentTick = (v: number): string => `${v}%`;
@@ -26,10 +36,14 @@ export function LevelChart({
     stat: l,
   }));
   const select = (_: unknown, index: number): void => onSelect(data[index]!.level);
+  // A click anywhere in a level's column opens it, not only on a bar (which may be a sliver).
+  const selectColumn = (state: { activeLabel?: string | number }): void => {
+    if (state.activeLabel !== undefined) onSelect(String(state.activeLabel));
+  };
   return (
     <ChartCard
       title="Results by level"
-      description="Keywords named, answers you graded Good or Nailed, and the share of the time you used. Click a level to see its answers."
+      description="Keywords named, answers you graded Good or Nailed, and the share of the time you used. Click a level, or its name, to see its answers."
       fileName={fileName}
       empty={stats.levels.length === 0 ? empty : undefined}
       table={{
@@ -66,9 +80,23 @@ export function LevelChart({
         ]}
       />
       <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={data} margin={{ top: 12, right: 8, bottom: 22, left: 8 }} barGap={3}>
+        <BarChart
+          data={data}
+          margin={{ top: 12, right: 8, bottom: 22, left: 8 }}
+          barGap={3}
+          onClick={selectColumn}
+          className="chart-clickable"
+        >
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="level" tickLine={false} label={{ value: 'Level', position: 'insideBottom', offset: -14 }} />
+          <XAxis
+            dataKey="level"
+            tickLine={false}
+            interval={0}
+            tick={(props: BaseTickContentProps) => (
+              <SelectableTick {...props} axis="x" describe={(l) => `Answers at ${l}`} onSelect={onSelect} />
+            )}
+            label={{ value: 'Level', position: 'insideBottom', offset: -14 }}
+          />
           <YAxis
             domain={[0, 100]}
             ticks={[0, 25, 50, 75, 100]}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog';
 
 /**
  * A modal question with a default action; Enter confirms, Esc cancels (native <dialog>). Focus starts
@@ -20,18 +21,10 @@ export function ConfirmDialog({
   onCancel: () => void;
   danger?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = ref.current;
-    // showModal focuses the first button (Cancel); the default action is the confirm button.
-    if (dialog && !dialog.open) dialog.showModal();
-    confirmRef.current?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  // showModal focuses the first button (Cancel); the default action is the confirm button.
+  useEffect(() => confirmRef.current?.focus(), []);
   return (
     <dialog
       ref={ref}

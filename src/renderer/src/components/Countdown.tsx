@@ -17,7 +17,9 @@ export function Countdown({
   const over = remainingMs < 0;
   const fraction = allowedMs > 0 ? Math.min(1, Math.max(0, remainingMs / allowedMs)) : 0;
   const state = over ? 'over' : remainingMs <= WARNING_MS ? 'warning' : 'normal';
-  const label = over ? `Overtime ${clockText(-remainingMs)}` : `${clockText(remainingMs)} left`;
+  const left = over ? `Overtime ${clockText(-remainingMs)}` : `${clockText(remainingMs)} left`;
+  // The page says Paused in its heading; the ring only dims, and says so to a screen reader.
+  const label = paused ? `${left}, paused` : left;
   return (
     <div className={`countdown countdown-${state} ${paused ? 'countdown-paused' : ''}`} role="timer" aria-label={label}>
       <svg viewBox="0 0 100 100" aria-hidden="true">
@@ -34,7 +36,6 @@ export function Countdown({
       <span className="countdown-text" data-testid="countdown">
         {over ? `+${clockText(-remainingMs)}` : clockText(remainingMs)}
       </span>
-      {paused && <span className="countdown-sub">paused</span>}
     </div>
   );
 }

@@ -1,21 +1,16 @@
 import { useState } from 'react';
 import '../styles/stats.css';
+import type { HomeStats } from '../../../shared/stats-types';
 import { api } from '../api';
 import { heatFill, pct } from '../charts/format';
 import { gradeScoreText } from '../lib/format';
-import { useQuery } from '../hooks/useQuery';
 import { practiseQuestions } from '../lib/practice';
 import { href } from '../hooks/useRoute';
-import { ErrorNote } from './States';
 
 /** Home's glance at the record: this week, the streak, the three weakest keywords, the last session. */
-export function HomeDashboard() {
-  const stats = useQuery(() => api.getHomeStats(), 'home-stats');
+export function HomeDashboard({ stats: s }: { stats: HomeStats }) {
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  if (stats.error) return <ErrorNote error={stats.error} onRetry={stats.reload} />;
-  const s = stats.data;
-  if (!s) return null;
 
   const practise = async (keywordId: number): Promise<void> => {
     setBusy(keywordId);
@@ -64,9 +59,7 @@ export function HomeDashboard() {
           <ul className="weak-list" aria-label="Weakest keywords">
             {s.weakestKeywords.map((k) => (
               <li key={k.keywordId} className="weak-item">
-                <span className="label" title={k.label}>
-                  {k.label}
-                </span>
+                <span className="label">{k.label}</span>
                 <span className="weak-bar" title={`named ${k.hits} of ${k.asked} times`}>
                   <span style={{ width: `${Math.max(4, k.hitRate * 100)}%`, background: heatFill(k.hitRate) }} />
                 </span>

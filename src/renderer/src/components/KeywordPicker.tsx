@@ -1,7 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { KeywordCount } from '../../../shared/types';
 
-/** Choose keywords from the bank: type to find, click to add, click a chip to remove. */
+/**
+ * Choose keywords from the bank: an ARIA 1.2 combobox. Type to narrow the list, ArrowDown and
+ * ArrowUp move through it, Enter adds the keyword (so does a click), Escape clears the text;
+ * a chosen keyword is a chip, and clicking the chip removes it.
+ */
 export function KeywordPicker({
   keywords,
   selected,
@@ -11,10 +15,13 @@ export function KeywordPicker({
   keywords: KeywordCount[];
   selected: number[];
   onChange: (ids: number[]) => void;
-  /** Lists keywords only once something is typed (for forms where space is short). */
+  /** Lists keywords only once something is typed or ArrowDown is pressed (for forms where space is short). */
   compact?: boolean;
 }) {
+  const id = useId();
   const [text, setText] = useState('');
+  const [opened, setOpened] = useState(false);
+  const [active, setActive] = useState(-1);
   const matches = useMemo(() => {
     const needle = text.trim().toLowerCase();
     const pool = keywords.filter((k) => !selected.includes(k.id));
@@ -26,51 +33,111 @@ export function KeywordPicker({
     return found.slice(0, needle ? 12 : 10);
   }, [keywords, selected, text]);
   const byId = new Map(keywords.map((k) => [k.id, k]));
+  const expanded = !compact || opened || text.trim() !== '';
+  const listId = `${id}-list`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+  const current = expanded && active >= 0 && active < matches.length ? active : -1;
+
+  useEffect(() => {
+    if (current >= 0) document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
+  });
+
+  const choose = (keyword: KeywordCount) => {
+    onChange([...selected, keyword.id]);
+    setText('');
+    setActive(-1);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpened(true);
+      setActive((a) => Math.min(matches.length - 1, (expanded ? a : -1) + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (event.key === 'Enter') {
+      // Enter never submits a form around the picker: it adds the keyword that is highlighted.
+      event.preventDefault();
+      const keyword = current >= 0 ? matches[current] : matches.length === 1 ? matches[0] : undefined;
+      if (keyword) choose(keyword);
+    } else if (event.key === 'Escape') {
+      if (text || opened) event.preventDefault();
+      setText('');
+      setOpened(false);
+      setActive(-1);
+    }
+  };
+
   return (
     <div className="keyword-picker">
       {selected.length > 0 && (
         <ul className="chip-row" aria-label="Selected keywords">
-          {selected.map((id) => (
-            <li key={id}>
+          {selected.map((sid) => (
+            <li key={sid}>
               <button
                 type="button"
                 className="chip chip-selected"
-                onClick={() => onChange(selected.filter((s) => s !== id))}
-                aria-label={`Remove keyword ${byId.get(id)?.label ?? id}`}
+                onClick={() => onChange(selected.filter((s) => s !== sid))}
+                aria-label={`Remove keyword ${byId.get(sid)?.label ?? sid}`}
               >
-                {byId.get(id)?.label ?? `#${id}`} <span aria-hidden="true">×</span>
+                {byId.get(sid)?.label ?? `#${sid}`} <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}
         </ul>
       )}
       <input
-        type="search"
+        type="text"
+        role="combobox"
         className="input"
         placeholder={compact ? 'Type to find a keyword, e.g. Redis' : 'Find a keyword…'}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(-1);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => {
+          setOpened(false);
+          setActive(-1);
+        }}
         aria-label="Find a keyword"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={current >= 0 ? optionId(current) : undefined}
+        autoComplete="off"
+        spellCheck={false}
       />
-      {(!compact || text.trim()) && (
-        <ul className="keyword-options" aria-label="Keywords">
-          {matches.map((k) => (
-            <li key={k.id}>
-              <button
-                type="button"
-                className="keyword-option"
-                onClick={() => {
-                  onChange([...selected, k.id]);
-                  setText('');
-                }}
-              >
-                <span>{k.label}</span>
-                <span className="muted">{k.questionCount}</span>
-              </button>
+      <ul
+        className="keyword-options"
+        id={listId}
+        role="listbox"
+        aria-label="Keywords"
+        hidden={!expanded || matches.length === 0}
+      >
+        {expanded &&
+          matches.map((k, i) => (
+            <li
+              key={k.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === current}
+              className={`keyword-option ${i === current ? 'keyword-option-active' : ''}`}
+              // The input keeps focus (and the combobox its state) while an option is clicked.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(k)}
+            >
+              <span>{k.label}</span>
+              <span className="muted">{k.questionCount}</span>
             </li>
           ))}
-          {matches.length === 0 && <li className="muted small">No keyword matches “{text}”.</li>}
-        </ul>
+      </ul>
+      {expanded && matches.length === 0 && (
+        <p className="muted small keyword-none" role="status">
+          {text.trim() ? `No keyword matches “${text.trim()}”.` : 'Every keyword is chosen.'}
+        </p>
       )}
     </div>
   );

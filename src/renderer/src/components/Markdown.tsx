@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
+import { useMemo, type ComponentProps } from 'react';
+import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import rehypeHighlight, { type Options as HighlightOptions } from 'rehype-highlight';
 import bash from 'highlight.js/lib/languages/bash';
 import css from 'highlight.js/lib/languages/css';
@@ -27,6 +27,21 @@ const highlight: HighlightOptions = {
   },
 };
 
+/** The language a fenced block names (```python), for the block's label. */
+function languageOf(node: ExtraProps['node']): string {
+  const code = node?.children[0];
+  if (code?.type !== 'element') return '';
+  const classes = code.properties['className'];
+  const language = Array.isArray(classes) ? classes.find((c) => String(c).startsWith('language-')) : undefined;
+  return language ? String(language).slice('language-'.length) : '';
+}
+
+/** A code block scrolls sideways when its lines are long: keyboard users reach it, and it says what it is. */
+function CodeBlock({ node, ...props }: ComponentProps<'pre'> & ExtraProps) {
+  const language = languageOf(node);
+  return <pre {...props} tabIndex={0} role="region" aria-label={language ? `Code, ${language}` : 'Code'} />;
+}
+
 /**
  * A link to a web page opens in a new tab (in the desktop app, main sends it to the system browser); any other
  * link (javascript:, file:, data:, a custom scheme, a relative path) is shown as its text, not a link.
@@ -41,7 +56,10 @@ export function MarkdownLink({ href, children }: { href?: string | undefined; ch
   );
 }
 
-const components: Components = { a: ({ href, children }) => <MarkdownLink href={href}>{children}</MarkdownLink> };
+const components: Components = {
+  pre: CodeBlock,
+  a: ({ href, children }) => <MarkdownLink href={href}>{children}</MarkdownLink>,
+};
 
 /**
  * Model answers: Markdown without raw HTML (react-markdown never renders it), code highlighted,

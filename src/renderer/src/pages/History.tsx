@@ -1,16 +1,63 @@
+import { useState } from 'react';
 import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
+import { MAIN_ID } from '../hooks/useModalDialog';
 import { useQuery } from '../hooks/useQuery';
 import { href, navigate } from '../hooks/useRoute';
 import { dateTime, gradeScoreText, percent } from '../lib/format';
 
 const STATUS: Record<string, string> = { finished: 'Finished', ended: 'Ended early', active: 'Unfinished' };
 
+/** Sessions on one page of the table; older ones are a page further. */
+const PAGE_SIZE = 50;
+
+function Pager({
+  offset,
+  shown,
+  total,
+  onMove,
+}: {
+  offset: number;
+  shown: number;
+  total: number;
+  onMove: (offset: number) => void;
+}) {
+  if (total <= PAGE_SIZE) return null;
+  return (
+    <nav className="pager" aria-label="Pages of sessions">
+      <button
+        type="button"
+        className="button button-small"
+        disabled={offset === 0}
+        onClick={() => onMove(Math.max(0, offset - PAGE_SIZE))}
+      >
+        ← Newer
+      </button>
+      <span className="pager-text" data-testid="pager-text" aria-live="polite">
+        {offset + 1}–{offset + shown} of {total}
+      </span>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={offset + shown >= total}
+        onClick={() => onMove(offset + PAGE_SIZE)}
+      >
+        Older →
+      </button>
+    </nav>
+  );
+}
+
 export default function HistoryPage() {
-  const list = useQuery(() => api.listSessions({ offset: 0, limit: 200 }), 'sessions');
+  const [offset, setOffset] = useState(0);
+  const list = useQuery(() => api.listSessions({ offset, limit: PAGE_SIZE }), `sessions-${offset}`);
   if (list.error) return <ErrorNote error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading />;
+  const move = (to: number) => {
+    setOffset(to);
+    document.getElementById(MAIN_ID)?.scrollTo({ top: 0 });
+  };
   return (
     <div className="page">
       <header className="page-head">
@@ -67,6 +114,7 @@ export default function HistoryPage() {
               ))}
             </tbody>
           </table>
+          <Pager offset={offset} shown={list.data.items.length} total={list.data.total} onMove={move} />
         </section>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
@@ -7,33 +8,65 @@ import { ResumeBanner } from '../components/ResumeBanner';
 import { HomeDashboard } from '../components/HomeDashboard';
 import { ReviewCard } from '../components/ReviewCard';
 import { RescoreNotice } from '../components/RescoreNotice';
-import { useState } from 'react';
+import { startPractice } from '../lib/practice';
+
+/** A fresh install: what Prepdeck does, and the one step that starts it. */
+function FirstStep() {
+  const [error, setError] = useState<string | null>(null);
+  const quick = () => startPractice({ count: 5, order: 'random' }).catch((e: Error) => setError(e.message));
+  return (
+    <section className="card first-step" aria-labelledby="first-step-title">
+      <h2 id="first-step-title">Your first step: a Quick 5</h2>
+      <p>
+        Five questions from every level, one at a time against the clock. Type your answer as you would say it, then see
+        the model answer with the keywords you named and missed, and grade yourself. Your charts start with it.
+      </p>
+      <div className="first-step-actions">
+        <button type="button" className="button button-primary button-large" onClick={() => void quick()}>
+          Start a Quick 5
+        </button>
+        <a className="button button-large" href={href('practice')}>
+          Set up your own session
+        </a>
+        <a className="link" href={href('library')}>
+          Browse the questions first →
+        </a>
+      </div>
+      {error && <p className="error-text">{error}</p>}
+    </section>
+  );
+}
 
 export function HomePage() {
   const overview = useQuery(() => api.libraryOverview(), 'overview');
-  // Re-scoring changes the weakest keywords: the dashboard is drawn afresh from the new numbers.
-  const [rescores, setRescores] = useState(0);
+  const stats = useQuery(() => api.getHomeStats(), 'home-stats');
   if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
-  if (!overview.data) return <Loading />;
+  if (stats.error) return <ErrorNote error={stats.error} onRetry={stats.reload} />;
+  if (!overview.data || !stats.data) return <Loading />;
   const { questionCount, decks, levels, keywords } = overview.data;
   const max = Math.max(1, ...levels.map((l) => l.count));
+  // A fresh install: nothing answered yet, so nothing to look back on.
+  const fresh = stats.data.totalAttempts === 0 && stats.data.lastSession === null;
   return (
     <div className="page">
+      <ResumeBanner />
       <header className="page-head">
         <div>
-          <h1>Welcome back</h1>
+          <h1>{fresh ? 'Welcome' : 'Welcome back'}</h1>
           <p className="lead">
-            Your bank holds <strong data-testid="bank-size">{questionCount}</strong> questions in {decks.length}{' '}
+            {fresh ? 'Timed mock interviews from a bank of ' : 'Your bank holds '}
+            <strong data-testid="bank-size">{questionCount}</strong> questions in {decks.length}{' '}
             {decks.length === 1 ? 'deck' : 'decks'}, scored against {keywords.length} technical keywords.
           </p>
         </div>
-        <a className="button button-primary button-large" href={href('practice')}>
-          Start practising
-        </a>
+        {!fresh && (
+          <a className="button button-primary button-large" href={href('practice')}>
+            Start practising
+          </a>
+        )}
       </header>
-      <RescoreNotice onRescored={() => setRescores((n) => n + 1)} />
-      <HomeDashboard key={rescores} />
-      <ResumeBanner />
+      <RescoreNotice onRescored={stats.reload} />
+      {fresh ? <FirstStep /> : <HomeDashboard stats={stats.data} />}
       <ReviewCard />
 
       <section className="card" aria-labelledby="bank-by-level">

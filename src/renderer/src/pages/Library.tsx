@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import type { DeletedQuestion, QuestionDetail } from '../../../shared/types';
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { DeletedQuestion, QuestionDetail, SearchMatch } from '../../../shared/types';
 import { QuestionEditor } from '../components/QuestionEditor';
 import { api } from '../api';
 import { KeywordPicker } from '../components/KeywordPicker';
@@ -8,6 +9,7 @@ import { LevelToggles } from '../components/LevelToggles';
 import { Markdown } from '../components/Markdown';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
+import { useModalDialog } from '../hooks/useModalDialog';
 
 interface Filters {
   deck: number | undefined;
@@ -101,6 +103,36 @@ function QuestionDetailPanel({
   );
 }
 
+/** Where a search found a question, in words, with the matching words of the answer marked. */
+function MatchNote({ match, search }: { match: SearchMatch; search: string }) {
+  const where = [
+    match.fields.includes('prompt') && 'the question',
+    match.fields.includes('answer') && 'the model answer',
+    match.keywords?.length &&
+      `${match.keywords.length === 1 ? 'keyword' : 'keywords'} ${match.keywords.map((k) => `“${k}”`).join(', ')}`,
+  ].filter(Boolean);
+  const snippet = match.answerSnippet ?? '';
+  const at = snippet.toLowerCase().indexOf(search.toLowerCase());
+  return (
+    <span className="match-note" data-testid="match-note">
+      <span className="match-where">Found in {where.join(', ').replace(/, ([^,]*)$/, ' and $1')}</span>
+      {snippet && (
+        <span className="match-snippet">
+          {at < 0 ? (
+            snippet
+          ) : (
+            <>
+              {snippet.slice(0, at)}
+              <mark>{snippet.slice(at, at + search.length)}</mark>
+              {snippet.slice(at + search.length)}
+            </>
+          )}
+        </span>
+      )}
+    </span>
+  );
+}
+
 const deletedOn = (at: number): string =>
   new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const answersKept = (n: number): string =>
@@ -118,13 +150,9 @@ function RecentlyDeletedDialog({
   onRestore: (id: number) => Promise<void>;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [busy, setBusy] = useState<number | null>(null);
   const [failed, setFailed] = useState<{ id: number; message: string } | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const restore = async (id: number) => {
     setBusy(id);
     setFailed(null);
@@ -206,6 +234,11 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
   const [toast, setToast] = useState<{ id: number; prompt: string; deleted: boolean; error?: string } | null>(null);
   const [showDeleted, setShowDeleted] = useState(false);
   const overview = useQuery(() => api.libraryOverview(), `overview-${version}`);
+  // The level and keyword filters offer what the chosen deck holds, with its counts.
+  const facets = useQuery(
+    () => api.getLibraryFacets(filters.deck ? { deckId: filters.deck } : {}),
+    `facets-${filters.deck ?? 'all'}-${version}`,
+  );
   const deleted = useQuery(() => api.listDeletedQuestions({}), `deleted-${version}`);
 
   // Typing is debounced so the list follows the words, not each key.
@@ -263,7 +296,17 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
 
   if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <Loading />;
-  const { decks, levels, keywords } = overview.data;
+  const { decks, keywords } = overview.data;
+  const shown = facets.data ?? overview.data;
+  // A level or keyword chosen before the deck changed stays visible (at 0), so it can be cleared.
+  const levelFacets = [
+    ...shown.levels,
+    ...filters.levels.filter((l) => !shown.levels.some((x) => x.level === l)).map((level) => ({ level, count: 0 })),
+  ];
+  const keywordFacets = [
+    ...shown.keywords,
+    ...keywords.filter((k) => filters.keywordIds.includes(k.id) && !shown.keywords.some((x) => x.id === k.id)),
+  ];
 
   return (
     <div className={`library ${filters.open || editing ? 'library-with-detail' : ''}`}>
@@ -286,12 +329,12 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
         </label>
         <fieldset className="field">
           <legend className="field-label">Level</legend>
-          <LevelToggles levels={levels} selected={filters.levels} onChange={(l) => update({ levels: l })} />
+          <LevelToggles levels={levelFacets} selected={filters.levels} onChange={(l) => update({ levels: l })} />
         </fieldset>
         <div className="field">
           <span className="field-label">Keywords</span>
           <KeywordPicker
-            keywords={keywords}
+            keywords={keywordFacets}
             selected={filters.keywordIds}
             onChange={(ids) => update({ keywordIds: ids })}
           />
@@ -351,6 +394,7 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
                   type="button"
                   className={`question-row ${filters.open === q.id ? 'question-row-open' : ''}`}
                   aria-current={filters.open === q.id ? 'true' : undefined}
+                  data-question-id={q.id}
                   onClick={() => update({ open: q.id })}
                 >
                   <span className="question-row-top">
@@ -358,6 +402,7 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
                     {decks.length > 1 && <span className="muted small">{q.deckName}</span>}
                   </span>
                   <span className="question-prompt">{q.prompt}</span>
+                  {q.match && <MatchNote match={q.match} search={filters.search} />}
                   <span className="question-keywords">
                     {q.keywords.slice(0, 5).map((k) => (
                       <span key={k.id} className="chip chip-quiet">
@@ -377,7 +422,13 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
         <QuestionDetailPanel
           id={filters.open}
           version={version}
-          onClose={() => update({ open: undefined })}
+          onClose={() => {
+            const id = filters.open;
+            // Rendered at once: in a narrow window the list comes back only as the question goes.
+            flushSync(() => update({ open: undefined }));
+            // Back to the row that opened it, not to <body>.
+            document.querySelector<HTMLElement>(`[data-question-id="${id}"]`)?.focus();
+          }}
           onEdit={setEditing}
           onDelete={(q) => void remove(q)}
         />
@@ -419,7 +470,8 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
             <span>Deleted “{toast.prompt}”. Its answers stay in your history.</span>
           )}
           {toast.deleted && (
-            <button type="button" className="button button-small" onClick={() => void restore()}>
+            // The Delete button went with the question: focus lands on the way back, not on <body>.
+            <button type="button" className="button button-small" onClick={() => void restore()} autoFocus>
               {toast.error ? 'Try again' : 'Undo'}
             </button>
           )}

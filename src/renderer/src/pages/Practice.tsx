@@ -6,47 +6,48 @@ import { KeywordPicker } from '../components/KeywordPicker';
 import { LevelBadge } from '../components/LevelBadge';
 import { LevelToggles } from '../components/LevelToggles';
 import { ResumeBanner } from '../components/ResumeBanner';
+import { RadioGroup, type RadioOption } from '../components/RadioGroup';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { clockText, plural } from '../lib/format';
 import { startPractice } from '../lib/practice';
 
-const ORDERS: Array<{ value: SessionOrder; label: string; hint: string }> = [
-  { value: 'escalating', label: 'Escalating', hint: 'Beginner → Scenario, as a real interview goes' },
-  { value: 'random', label: 'Random', hint: 'Any order' },
-  { value: 'weakest', label: 'Weakest first', hint: 'Lowest past scores first; unseen questions count as weak' },
-  { value: 'due', label: 'Due first', hint: 'What spaced repetition says you are about to forget, most overdue first' },
+const ORDERS: Array<RadioOption<SessionOrder>> = [
+  {
+    value: 'escalating',
+    label: 'Escalating',
+    hint: 'Easiest level first, up to the hardest, as a real interview goes.',
+  },
+  { value: 'random', label: 'Random', hint: 'Any order.' },
+  {
+    value: 'weakest',
+    label: 'Weakest first',
+    hint: 'Your lowest past scores first; questions you have not seen count as weak.',
+  },
+  {
+    value: 'due',
+    label: 'Due first',
+    hint: 'What spaced repetition says you are about to forget, most overdue first.',
+  },
 ];
 
-function Segmented<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: T;
-  options: Array<{ value: T; label: string; hint?: string }>;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
-      {options.map((o) => (
-        <button
-          key={o.value}
-          type="button"
-          role="radio"
-          aria-checked={value === o.value}
-          className={`segment ${value === o.value ? 'segment-on' : ''}`}
-          title={o.hint}
-          onClick={() => onChange(o.value)}
-        >
-          {o.label}
-        </button>
-      ))}
-    </div>
-  );
-}
+const MODES: Array<RadioOption<SessionConfig['mode']>> = [
+  { value: 'write', label: 'Write', hint: 'Type your answer; it is scored against the keywords.' },
+  { value: 'speak', label: 'Speak', hint: 'Answer aloud, then tick the keywords you said.' },
+];
+
+const ON_TIMEOUT: Array<RadioOption<SessionConfig['onTimeout']>> = [
+  {
+    value: 'lock',
+    label: 'Lock & reveal',
+    hint: 'At 0:00 your answer is locked as it stands and the model answer shown.',
+  },
+  {
+    value: 'overtime',
+    label: 'Allow overtime',
+    hint: 'The clock runs on past 0:00; the extra time is recorded as overtime.',
+  },
+];
 
 function SessionForm({ overview, initial }: { overview: LibraryOverview; initial: SessionConfig }) {
   const [config, setConfig] = useState<SessionConfig>(initial);
@@ -129,7 +130,7 @@ function SessionForm({ overview, initial }: { overview: LibraryOverview; initial
           />
         </div>
 
-        <div className="form-cols">
+        <div className="form-cols form-cols-count">
           <label className="field">
             <span className="field-label">Questions</span>
             <input
@@ -142,8 +143,15 @@ function SessionForm({ overview, initial }: { overview: LibraryOverview; initial
             />
           </label>
           <div className="field">
-            <span className="field-label">Order</span>
-            <Segmented label="Order" value={config.order} options={ORDERS} onChange={(order) => set({ order })} />
+            <span className="field-label" id="order-label">
+              Order
+            </span>
+            <RadioGroup
+              labelledBy="order-label"
+              value={config.order}
+              options={ORDERS}
+              onChange={(order) => set({ order })}
+            />
           </div>
         </div>
 
@@ -177,26 +185,24 @@ function SessionForm({ overview, initial }: { overview: LibraryOverview; initial
 
         <div className="form-cols">
           <div className="field">
-            <span className="field-label">Answer</span>
-            <Segmented
-              label="Answer mode"
+            <span className="field-label" id="mode-label">
+              Answer mode
+            </span>
+            <RadioGroup
+              labelledBy="mode-label"
               value={config.mode}
-              options={[
-                { value: 'write', label: 'Write', hint: 'Type your answer; it is scored against the keywords' },
-                { value: 'speak', label: 'Speak', hint: 'Answer aloud, then tick the keywords you said' },
-              ]}
+              options={MODES}
               onChange={(mode) => set({ mode })}
             />
           </div>
           <div className="field">
-            <span className="field-label">When time runs out</span>
-            <Segmented
-              label="When time runs out"
+            <span className="field-label" id="timeout-label">
+              When time runs out
+            </span>
+            <RadioGroup
+              labelledBy="timeout-label"
               value={config.onTimeout}
-              options={[
-                { value: 'lock', label: 'Lock & reveal' },
-                { value: 'overtime', label: 'Allow overtime' },
-              ]}
+              options={ON_TIMEOUT}
               onChange={(onTimeout) => set({ onTimeout })}
             />
           </div>

@@ -239,7 +239,7 @@ function Asking({
           )}
         </div>
         <div className="question-body">
-          <h1 className="session-prompt" data-testid="prompt" aria-hidden={current.paused}>
+          <h1 className="session-prompt" data-testid="prompt">
             {current.paused ? 'Paused' : current.question.prompt}
           </h1>
           <Countdown remainingMs={remaining} allowedMs={current.timeAllowedMs} paused={current.paused} />
@@ -248,8 +248,7 @@ function Asking({
 
       {current.paused ? (
         <div className="paused-panel card" role="status">
-          <h2>Paused</h2>
-          <p className="muted">The clock is stopped and the question is hidden. Paused time does not count.</p>
+          <p className="muted">The clock is stopped and the question is hidden; this time does not count.</p>
           <button type="button" className="button button-primary button-large" onClick={togglePause} ref={resumeButton}>
             Resume <kbd>P</kbd>
           </button>
@@ -282,9 +281,9 @@ function Asking({
           End session <kbd>Esc</kbd>
         </button>
         <span className="spacer" />
-        {!view.config.strict && (
+        {!view.config.strict && !current.paused && (
           <button type="button" className="button" onClick={togglePause}>
-            {current.paused ? 'Resume' : 'Pause'} <kbd>P</kbd>
+            Pause <kbd>P</kbd>
           </button>
         )}
         <button type="button" className="button" disabled={current.paused} onClick={() => submit('skip')}>
@@ -371,6 +370,7 @@ function Revealed({
         <AttemptHeader attempt={attempt} />
         <h1 className="session-prompt">{attempt.question.prompt}</h1>
       </div>
+      <h2 className="visually-hidden">Your answer against the model answer</h2>
 
       {speakUnticked && (
         <section className="card speak-ticks" aria-label="Keywords you said">

@@ -39,16 +39,12 @@ function Empty({ filtered, children }: { filtered: boolean; children: ReactNode 
 }
 
 function Tile({ label, value, note, testId }: { label: string; value: ReactNode; note: ReactNode; testId?: string }) {
-  // A word (a keyword's name) may be longer than a number: it is cut with an ellipsis and shown whole on hover.
+  // A word (a keyword's name) may be longer than a number: it is set smaller, and wraps.
   const word = typeof value === 'string' && /[a-z]{4}/i.test(value);
   return (
     <div className="tile">
       <span className="tile-label">{label}</span>
-      <span
-        className={word ? 'tile-value tile-value-word' : 'tile-value'}
-        title={word ? value : undefined}
-        data-testid={testId}
-      >
+      <span className={word ? 'tile-value tile-value-word' : 'tile-value'} data-testid={testId}>
         {value}
       </span>
       <span className="tile-note">{note}</span>

@@ -3,10 +3,11 @@ import type { DeckSummary } from '../../../../shared/types';
 import type { ExportFormat, FileResult } from '../../../../shared/transfer';
 import { api, isBrowserMode } from '../../api';
 import { plural } from '../../lib/format';
+import { RadioGroup, type RadioOption } from '../RadioGroup';
 import { deliverFile } from './files';
 import '../../styles/transfer.css';
 
-const FORMATS: Array<{ value: ExportFormat; label: string; hint: string }> = [
+const FORMATS: Array<RadioOption<ExportFormat>> = [
   {
     value: 'markdown',
     label: 'Markdown',
@@ -68,23 +69,9 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
               <span className="field-label" id="export-format-label">
                 Format
               </span>
-              <div className="segmented" role="radiogroup" aria-labelledby="export-format-label">
-                {FORMATS.map((f) => (
-                  <button
-                    key={f.value}
-                    type="button"
-                    role="radio"
-                    aria-checked={format === f.value}
-                    className={`segment ${format === f.value ? 'segment-on' : ''}`}
-                    onClick={() => setFormat(f.value)}
-                  >
-                    {f.label}
-                  </button>
-                ))}
-              </div>
+              <RadioGroup labelledBy="export-format-label" value={format} options={FORMATS} onChange={setFormat} />
             </div>
           </div>
-          <p className="muted small">{FORMATS.find((f) => f.value === format)!.hint}</p>
           <div>
             <button
               type="button"

@@ -17,9 +17,15 @@ import {
 import { api, isBrowserMode } from '../../api';
 import { plural } from '../../lib/format';
 import { LevelBadge } from '../LevelBadge';
+import { RadioGroup, type RadioOption } from '../RadioGroup';
 import { fileSize, fileToBase64 } from './files';
 import { ImportLevels } from './ImportLevels';
 import '../../styles/transfer.css';
+
+const DUPLICATE_OPTIONS: Array<RadioOption<DuplicateChoice>> = [
+  { value: 'skip', label: 'Skip them', hint: 'Questions the deck already has (same prompt or Id) stay as they are.' },
+  { value: 'update', label: 'Update them', hint: 'Questions the deck already has are updated from this import.' },
+];
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
   markdown: 'Prepdeck Markdown',
@@ -565,20 +571,12 @@ function PreviewView({
           <span className="field-label" id="duplicates-label">
             Already in the deck
           </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="duplicates-label">
-            {(['skip', 'update'] as const).map((d) => (
-              <button
-                key={d}
-                type="button"
-                role="radio"
-                aria-checked={options.duplicates === d}
-                className={`segment ${options.duplicates === d ? 'segment-on' : ''}`}
-                onClick={() => set({ duplicates: d })}
-              >
-                {d === 'skip' ? 'Skip them' : 'Update them'}
-              </button>
-            ))}
-          </div>
+          <RadioGroup
+            labelledBy="duplicates-label"
+            value={options.duplicates}
+            options={DUPLICATE_OPTIONS}
+            onChange={(duplicates) => set({ duplicates })}
+          />
           {!failure && (
             <span className="muted small">
               {duplicates === 0 ? 'None so far.' : `${plural(duplicates, 'question')} of this import already there.`}
