@@ -1,0 +1,200 @@
+import { compileKeyword, type CompiledKeyword } from './forms';
+import { findMentions, type Mention } from './match';
+import { stem } from './stem';
+import { TextIndex } from './text';
+import { classifyMentions, type Context } from './verdicts';
+
+/**
+ * Keyword scoring: which of a question's keywords (concepts, with aliases and weights) an answer conveys,
+ * and why, for each. Pure and synchronous (no I/O); O(n log n) in the answer's length.
+ *
+ * 1. Words. The text is cut into word tokens (runs of letters and digits); case, diacritics and
+ *    apostrophes are ignored (`naïve` = `naive`, `book’s` = `book`). camelCase is cut too:
+ *    `UniqueConstraint` → unique, constraint. Single letters joined by `/` or `&` are one token (`I/O`).
+ *    Prose words compare by stem (stem.ts): plurals and verb forms (`migrations`, `caching`, `queries`),
+ *    British spellings (`optimise`, `serialiser`, `behaviour`), and derivations that keep the concept
+ *    (`scales`/`scalability`, `reused`/`reusable`, `indices`/`indexes`, `invalidation`/`invalidate`,
+ *    `concurrency`/`concurrent`), but never one that changes it (`serializers` ≠ `serial`, `statement` ≠ `state`).
+ *    One word also matches the same word written in two (`makemigrations` ↔ "make migrations",
+ *    `nonblocking` ↔ "non-blocking", `lifecycle` ↔ "life cycle"), and the other way round.
+ * 2. Keywords. A label or alias is cut at spaces:
+ *    - a code identifier (`select_related`, `transaction.atomic`, `UniqueConstraint`, `unique=True`, `N+1`)
+ *      is its parts, adjacent and in order (the last may be plural), or all of them as one word: so
+ *      `UniqueConstraint` is named by "unique constraint" and `select_related` by "select related". Where a
+ *      part is a function word (`is_deleted`, `get_or_create`, `on_delete`) the spoken form is an everyday
+ *      phrase ("the row is deleted"), so the parts must be glued (`_ . - /` or camelCase);
+ *    - a call (`ready()`) is named only where the text writes it as code: in backticks or a code block,
+ *      followed by `(`, or after a `.` (`AppConfig.ready`), never by the word "ready" in a sentence;
+ *    - two or more ALL-CAPS words (`FOR UPDATE`, `ORDER BY`) are an exact ordered phrase, never reduced
+ *      to their one common word; one ALL-CAPS word (`ORM`, `CSRF`) is a whole token, or its plural (`ORMs`);
+ *    - a phrase in double quotes (`"bottom to top"`) is an exact ordered phrase, every word counted;
+ *    - other words: stop-words (a, the, of, to, …) are dropped, and the rest must all appear in ONE
+ *      sentence, in any order, within (number of words + 3) tokens: `locking at the row level` names
+ *      `row-level locking`; the same words in two sentences do not.
+ *    - shared synonyms (synonyms.ts) apply to every deck: `DB index` names `database index`, `XSRF` names
+ *      `CSRF`, `git` names `version control`.
+ * 3. Mentions. Overlapping matches go to the longer one; a keyword found only inside another keyword's
+ *    match is cut out of it so that both stay (`per-view cache` → [per-view] [cache]).
+ * 4. Verdicts. Each mention is judged in its sentence (a line of a list and a line of code are sentences):
+ *    - echoed: the prompt itself names the keyword and the sentence adds fewer than 2 words of its own
+ *      (words that are not in the prompt, not function words, not keyword mentions): restating the
+ *      question earns nothing;
+ *    - negated: a negation governs it: `not`, `never`, `cannot`, `nor` or an `n't` word up to 5 tokens
+ *      before it in the same clause (clauses end at `, ; : ( ) —` and at but/which/because/…). Not a
+ *      negation: advice (`never hard-code secrets`, `don't …` at the start of a clause, `should not`),
+ *      `not only`, `whether or not`, and words like avoid/prevent/without: "avoid N+1 queries" and
+ *      "without downtime" are positive mentions. A negation before the keyword's subject does not reach
+ *      it: "atomic does not give isolation" names atomic;
+ *    - listed: the sentence does not explain: code in a fenced block; or it has fewer words outside
+ *      keyword mentions than max(2, the words inside them, 3 per keyword named); or it has no function
+ *      word outside them; or it is a list (3+ comma-separated parts, most of them bare terms). Pasting the
+ *      keyword labels, or the whole deck's labels, is a list;
+ *    - otherwise named (by the label) or alias (by an alias or through a synonym).
+ *    A keyword's verdict is its best mention's: named/alias (credit 1) > listed (0.25) > negated >
+ *    echoed (0) > missed. A keyword named positively anywhere counts.
+ * 5. Score: Σ weight × credit / Σ weight (0 without keywords or when every weight is 0; negative and
+ *    non-finite weights count as 0).
+ */
+
+export const SCORER_VERSION = 2;
+
+export type Verdict = 'named' | 'alias' | 'listed' | 'echoed' | 'negated' | 'missed';
+
+export interface ScoringKeyword {
+  id: number;
+  label: string;
+  aliases: string[];
+  weight: number;
+}
+
+export interface KeywordHit {
+  keywordId: number;
+  label: string;
+  /**
+   * named: by its label; alias: by an alias (or a shared synonym); listed: only in a bare list of terms, not
+   * explained; echoed: only where the answer repeats the prompt; negated: only in a negated clause; missed.
+   */
+  verdict: Verdict;
+  /** 0..1: named/alias 1, listed LISTED_CREDIT, echoed/negated/missed 0. */
+  credit: number;
+  /** credit === 1 */
+  hit: boolean;
+  /** The label or alias found, as the deck wrote it (for listed/echoed/negated too); null when missed. */
+  matchedBy: string | null;
+  /** Char range in the answer of the deciding mention. */
+  evidence: { start: number; end: number } | null;
+}
+
+export interface KeywordScore {
+  /** Weighted credit share, 0..1. */
+  score: number;
+  hits: KeywordHit[];
+}
+
+/** Where a keyword is named in a text, for highlighting. Sorted by start, non-overlapping. */
+export interface KeywordSpan {
+  start: number;
+  end: number;
+  keywordId: number;
+}
+
+/** Credit for a keyword that is only listed, never explained. */
+export const LISTED_CREDIT = 0.25;
+/** findKeywordSpans returns at most this many spans unless told otherwise. */
+export const DEFAULT_MAX_SPANS = 2000;
+
+const RANK: Record<Context, number> = { explained: 4, listed: 3, negated: 2, echoed: 1 };
+
+function compileAll(keywords: readonly ScoringKeyword[]): CompiledKeyword[] {
+  return keywords.map((k) => compileKeyword(k.label, Array.isArray(k.aliases) ? k.aliases : []));
+}
+
+function mentionsIn(text: string, compiled: readonly CompiledKeyword[]): { idx: TextIndex; mentions: Mention[] } {
+  const idx = new TextIndex(typeof text === 'string' ? text : '');
+  return { idx, mentions: idx.tokens.length === 0 ? [] : findMentions(idx, compiled) };
+}
+
+function weightOf(k: ScoringKeyword): number {
+  return Number.isFinite(k.weight) && k.weight > 0 ? k.weight : 0;
+}
+
+export function scoreAnswer(
+  answer: string,
+  keywords: readonly ScoringKeyword[],
+  options?: { prompt?: string },
+): KeywordScore {
+  if (keywords.length === 0) return { score: 0, hits: [] };
+  const compiled = compileAll(keywords);
+  const { idx, mentions } = mentionsIn(answer, compiled);
+
+  let promptNames = new Set<number>();
+  let promptStems: Set<string> | null = null;
+  const prompt = options?.prompt;
+  if (typeof prompt === 'string' && prompt.trim() !== '' && mentions.length > 0) {
+    const p = mentionsIn(prompt, compiled);
+    promptNames = new Set(p.mentions.map((m) => m.kw));
+    promptStems = new Set(p.idx.tokens.map((t) => stem(t.key)));
+  }
+  const contexts = classifyMentions(idx, mentions, promptNames, promptStems);
+
+  const best: Array<{ m: Mention; c: Context } | undefined> = keywords.map(() => undefined);
+  mentions.forEach((m, i) => {
+    const c = contexts[i] as Context;
+    const cur = best[m.kw];
+    if (!cur || RANK[c] > RANK[cur.c]) best[m.kw] = { m, c };
+  });
+
+  let total = 0;
+  let earned = 0;
+  const hits = keywords.map((k, i): KeywordHit => {
+    const w = weightOf(k);
+    total += w;
+    const b = best[i];
+    if (!b)
+      return {
+        keywordId: k.id,
+        label: k.label,
+        verdict: 'missed',
+        credit: 0,
+        hit: false,
+        matchedBy: null,
+        evidence: null,
+      };
+    let verdict: Verdict;
+    let credit = 0;
+    if (b.c === 'explained') {
+      verdict = b.m.form.fromLabel && !b.m.form.synonym ? 'named' : 'alias';
+      credit = 1;
+    } else if (b.c === 'listed') {
+      verdict = 'listed';
+      credit = LISTED_CREDIT;
+    } else verdict = b.c;
+    earned += w * credit;
+    return {
+      keywordId: k.id,
+      label: k.label,
+      verdict,
+      credit,
+      hit: credit === 1,
+      matchedBy: b.m.form.text,
+      evidence: { start: b.m.start, end: b.m.end },
+    };
+  });
+  return { score: total > 0 ? Math.min(1, earned / total) : 0, hits };
+}
+
+export function findKeywordSpans(
+  text: string,
+  keywords: readonly ScoringKeyword[],
+  options?: { maxSpans?: number },
+): KeywordSpan[] {
+  if (keywords.length === 0 || typeof text !== 'string' || text === '') return [];
+  const max = options?.maxSpans ?? DEFAULT_MAX_SPANS;
+  const { mentions } = mentionsIn(text, compileAll(keywords));
+  const out: KeywordSpan[] = [];
+  for (const m of mentions) {
+    if (out.length >= max) break;
+    out.push({ start: m.start, end: m.end, keywordId: keywords[m.kw]?.id ?? 0 });
+  }
+  return out;
+}
