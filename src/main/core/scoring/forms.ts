@@ -29,6 +29,12 @@ export interface Group {
   alts: Alt[];
   /** Fewest tokens any alternative covers. */
   min: number;
+  /** Same signature, same matches: forms that share a group look it up once per text. */
+  sig: string;
+}
+
+function group(alts: Alt[], min: number): Group {
+  return { alts, min, sig: JSON.stringify(alts) };
 }
 
 export interface Form {
@@ -102,17 +108,17 @@ function wordGroup(raw: string, key: string): Group {
       });
     }
   }
-  return { alts, min: 1 };
+  return group(alts, 1);
 }
 
 /** A code identifier: its parts adjacent and in order (last one may be plural), or joined in one token. */
 function codeGroup(chunk: string, keys: string[]): Group {
   const elems: Elem[] = keys.map((key, i) => (i === keys.length - 1 ? { by: 'plural', key } : { by: 'key', key }));
   const call = keys.length === 1 && chunk.includes('()');
-  const glue = keys.some((k) => STOP_WORDS.has(k) || k.length === 1 || FUNCTION_PARTS.has(k));
+  const glue = keys.some((k) => STOP_WORDS.has(k) || FUNCTION_PARTS.has(k));
   const alts: Alt[] = [{ elems, glue, call }];
   if (keys.length > 1) alts.push(single({ by: 'plural', key: keys.join('') }));
-  return { alts, min: 1 };
+  return group(alts, 1);
 }
 
 /** Identifier parts that make the split form an everyday phrase ("get or create", "has perm"): glue needed. */
@@ -135,7 +141,7 @@ function compileItems(text: string): Item[] {
     const elems = tokens.map((t) => wordElem(text.slice(0, 0) + (quoted[1] ?? '').slice(t.start, t.end), t.key));
     return [
       {
-        group: { alts: [{ elems, glue: false, call: false }], min: elems.length },
+        group: group([{ elems, glue: false, call: false }], elems.length),
         stop: false,
         word: null,
         adjacent: false,
@@ -155,7 +161,7 @@ function compileItems(text: string): Item[] {
     if (run - c >= 2) {
       const elems: Elem[] = chunks.slice(c, run).map((w) => ({ by: 'key', key: normalizeKey(w) }));
       items.push({
-        group: { alts: [{ elems, glue: false, call: false }], min: elems.length },
+        group: group([{ elems, glue: false, call: false }], elems.length),
         stop: false,
         word: null,
         adjacent: false,
@@ -211,8 +217,9 @@ function formsOf(written: string, source: string, fromLabel: boolean, synonym: b
     const a = items[i - 1];
     const b = items[i];
     if (!a?.word || !b?.word || !b.adjacent) continue;
+    // Only the joined spelling: the two-word spelling is the base form already.
     const joined: Item = {
-      group: wordGroup(a.word + b.word, a.word + b.word),
+      group: group([single({ by: 'stem', stem: stem(a.word + b.word) })], 1),
       stop: false,
       word: null,
       adjacent: false,
@@ -267,7 +274,22 @@ function synonymVariants(text: string): string[] {
   return out;
 }
 
+const compiledCache = new Map<string, CompiledKeyword>();
+const COMPILED_CACHE_MAX = 5_000;
+
+/** The keyword's forms; compiled once per label and aliases (a session scores the same keywords again and again). */
 export function compileKeyword(label: string, aliases: readonly string[]): CompiledKeyword {
+  const cacheKey = JSON.stringify([label, aliases]);
+  let compiled = compiledCache.get(cacheKey);
+  if (compiled === undefined) {
+    compiled = compileUncached(label, aliases);
+    if (compiledCache.size >= COMPILED_CACHE_MAX) compiledCache.clear();
+    compiledCache.set(cacheKey, compiled);
+  }
+  return compiled;
+}
+
+function compileUncached(label: string, aliases: readonly string[]): CompiledKeyword {
   const forms: Form[] = [];
   const seen = new Set<string>();
   const written = [label, ...aliases];

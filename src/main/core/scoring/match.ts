@@ -1,5 +1,4 @@
 import type { Alt, CompiledKeyword, Elem, Form, Group } from './forms';
-import { stem } from './stem';
 import { NONE, type TextIndex, type Token } from './text';
 
 /**
@@ -19,16 +18,24 @@ export interface Mention {
   form: Form;
 }
 
-type Range = [number, number];
+/**
+ * A token range [a, a + len] packed in one number, a × SPAN + len: arrays of plain numbers sort natively
+ * and cost no allocation per range.
+ */
+const SPAN = 1024;
+const startOf = (r: number): number => Math.floor(r / SPAN);
+const endOf = (r: number): number => Math.floor(r / SPAN) + (r % SPAN);
+const pack = (a: number, b: number): number => a * SPAN + Math.min(SPAN - 1, b - a);
 
-function elemMatches(e: Elem, t: Token): boolean {
+function elemMatches(e: Elem, idx: TextIndex, i: number): boolean {
+  const t = idx.tokens[i] as Token;
   switch (e.by) {
     case 'key':
       return t.key === e.key;
     case 'plural':
       return t.key === e.key || t.key === e.key + 's' || t.key === e.key + 'es';
     case 'stem':
-      return stem(t.key) === e.stem;
+      return idx.stemOf(i) === e.stem;
   }
 }
 
@@ -41,91 +48,139 @@ function firstPositions(e: Elem, idx: TextIndex): readonly number[] {
     case 'plural': {
       const lists = [idx.keyAt(e.key), idx.keyAt(e.key + 's'), idx.keyAt(e.key + 'es')].filter((l) => l.length > 0);
       if (lists.length <= 1) return lists[0] ?? NONE;
-      return lists.flat().sort((x, y) => x - y);
+      return Float64Array.from(lists.flat()).sort() as unknown as number[];
     }
   }
 }
 
-function altRanges(alt: Alt, idx: TextIndex, out: Range[]): void {
-  const [first, ...rest] = alt.elems;
+function altRanges(alt: Alt, idx: TextIndex, out: number[]): void {
+  const first = alt.elems[0];
   if (!first) return;
+  const n = alt.elems.length;
   const tokens = idx.tokens;
   for (const p of firstPositions(first, idx)) {
     const t0 = tokens[p] as Token;
     if (alt.call && !t0.codeMark) continue;
     let ok = true;
-    for (let j = 0; j < rest.length && ok; j++) {
-      const t = tokens[p + 1 + j];
-      ok = t !== undefined && t.sentence === t0.sentence && (!alt.glue || t.glued) && elemMatches(rest[j] as Elem, t);
+    for (let j = 1; j < n && ok; j++) {
+      const t = tokens[p + j];
+      ok =
+        t !== undefined &&
+        t.sentence === t0.sentence &&
+        (!alt.glue || t.glued) &&
+        elemMatches(alt.elems[j] as Elem, idx, p + j);
     }
-    if (ok) out.push([p, p + rest.length]);
+    if (ok) out.push(pack(p, p + n - 1));
   }
 }
 
-/** Token ranges where a group occurs, sorted by start (then end). */
-function groupRanges(g: Group, idx: TextIndex): Range[] {
-  const out: Range[] = [];
-  for (const alt of g.alts) altRanges(alt, idx, out);
-  if (g.alts.length > 1) out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return out;
-}
-
-/** First index in `list` (sorted by start) whose start is >= `value`. */
-function lowerBound(list: readonly Range[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as Range)[0] < value) lo = mid + 1;
-    else hi = mid;
+/** Packed token ranges where a group occurs, sorted by start (then end). */
+function groupRanges(g: Group, idx: TextIndex): number[] {
+  const out: number[] = [];
+  let sources = 0;
+  for (const alt of g.alts) {
+    const before = out.length;
+    altRanges(alt, idx, out);
+    if (out.length > before) sources++;
   }
-  return lo;
+  return sources > 1 ? (Float64Array.from(out).sort() as unknown as number[]) : out;
 }
 
-/** Token ranges where a form is named; minimal (no range contains another). */
-export function formRanges(form: Form, idx: TextIndex): Range[] {
-  const occ: Range[][] = [];
+/**
+ * Packed token ranges where a form is named; minimal (no range contains another), sorted.
+ * All of the form's groups must occur in one sentence within `window` tokens, in any order: a sliding
+ * window over the groups' occurrences merged by start, O(m log m) in the number of occurrences.
+ */
+export function formRanges(form: Form, idx: TextIndex, seen: Map<string, number[]>): readonly number[] {
+  // Groups with the same signature (a keyword that repeats a word) need that many distinct occurrences.
+  const sigs: string[] = [];
+  const need: number[] = [];
+  const lists: number[][] = [];
   for (const g of form.groups) {
-    const r = groupRanges(g, idx);
+    let r = seen.get(g.sig);
+    if (r === undefined) {
+      r = groupRanges(g, idx);
+      seen.set(g.sig, r);
+    }
     if (r.length === 0) return [];
-    occ.push(r);
+    const at = sigs.indexOf(g.sig);
+    if (at >= 0) need[at] = (need[at] ?? 0) + 1;
+    else {
+      sigs.push(g.sig);
+      need.push(1);
+      lists.push(r);
+    }
   }
-  if (occ.length === 1) return occ[0] as Range[];
+  if (lists.length === 1 && need[0] === 1) return lists[0] as number[];
+
+  // The groups' occurrences merged by start (each list is sorted already): O(m × groups), no sort.
+  const G = lists.length;
+  let n = 0;
+  for (const l of lists) n += l.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const groups = new Uint8Array(n);
+  const heads = new Int32Array(G);
+  for (let k = 0; k < n; k++) {
+    let best = -1;
+    let bestValue = Infinity;
+    for (let g = 0; g < G; g++) {
+      const v = (lists[g] as number[])[heads[g] as number];
+      if (v !== undefined && v < bestValue) {
+        bestValue = v;
+        best = g;
+      }
+    }
+    heads[best] = (heads[best] as number) + 1;
+    starts[k] = startOf(bestValue);
+    ends[k] = endOf(bestValue);
+    groups[k] = best;
+  }
 
   const tokens = idx.tokens;
-  const ranges: Range[] = [];
-  occ.forEach((list, gi) => {
-    for (const [p, pe] of list) {
-      const sentence = (tokens[p] as Token).sentence;
-      const limit = p + form.window - 1;
-      const used: Range[] = [[p, pe]];
-      let last = pe;
-      let ok = true;
-      for (let gj = 0; gj < occ.length && ok; gj++) {
-        if (gj === gi) continue;
-        ok = false;
-        const other = occ[gj] as Range[];
-        for (let k = lowerBound(other, p); k < other.length; k++) {
-          const [q, qe] = other[k] as Range;
-          if (qe > limit || (tokens[qe] as Token).sentence !== sentence) break;
-          if (used.some(([a, b]) => q <= b && qe >= a)) continue;
-          used.push([q, qe]);
-          if (qe > last) last = qe;
-          ok = true;
-          break;
-        }
-      }
-      if (ok) ranges.push([p, last]);
+  const counts = new Int32Array(G);
+  const out: number[] = [];
+  let have = 0;
+  let left = 0;
+  for (let right = 0; right < n; right++) {
+    const g = groups[right] as number;
+    if (++counts[g]! === need[g]) have++;
+    const end = ends[right] as number;
+    const sentence = (tokens[end] as Token).sentence;
+    while (left < right) {
+      const ls = starts[left] as number;
+      if ((tokens[ls] as Token).sentence === sentence && end - ls + 1 <= form.window) break;
+      const lg = groups[left] as number;
+      if (counts[lg] === need[lg]) have--;
+      counts[lg]!--;
+      left++;
     }
-  });
-  ranges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const minimal: Range[] = [];
+    while (have === G && left < right) {
+      const lg = groups[left] as number;
+      if ((counts[lg] as number) <= (need[lg] as number)) break;
+      counts[lg]!--;
+      left++;
+    }
+    if (have !== G) continue;
+    let last = end;
+    for (let k = left; k < right; k++) if ((ends[k] as number) > last) last = ends[k] as number;
+    const first = starts[left] as number;
+    if (last - first + 1 <= form.window) out.push(pack(first, last));
+  }
+  // Minimal: of the ranges with one start keep the shortest, and drop it if a later one ends no later.
+  const sorted = Float64Array.from(out).sort();
+  const minimal: number[] = [];
   let minEnd = Infinity;
-  for (let i = ranges.length - 1; i >= 0; i--) {
-    const r = ranges[i] as Range;
-    if (r[1] >= minEnd) continue;
-    minEnd = r[1];
-    minimal.push(r);
+  for (let i = sorted.length - 1; i >= 0;) {
+    let j = i;
+    const st = startOf(sorted[i] as number);
+    while (j > 0 && startOf(sorted[j - 1] as number) === st) j--;
+    const r = sorted[j] as number;
+    if (endOf(r) < minEnd) {
+      minEnd = endOf(r);
+      minimal.push(r);
+    }
+    i = j - 1;
   }
   return minimal.reverse();
 }
@@ -138,6 +193,31 @@ function toMention(a: number, b: number, kw: number, form: Form, idx: TextIndex)
   return { a, b, start: first.start, end, kw, form };
 }
 
+const ORDINAL = 2 ** 22;
+
+/**
+ * Candidates by length (longest first), then start, then the order they were found in (keyword, then form):
+ * buckets by length, and within one a numeric sort of start × 2^22 + ordinal, without a comparator.
+ */
+function longestFirst(candidates: readonly Mention[]): Mention[] {
+  if (candidates.length >= ORDINAL) {
+    return [...candidates].sort((x, y) => y.b - y.a - (x.b - x.a) || x.a - y.a);
+  }
+  const buckets = new Map<number, number[]>();
+  candidates.forEach((c, i) => {
+    const len = c.b - c.a;
+    const list = buckets.get(len);
+    if (list) list.push(c.a * ORDINAL + i);
+    else buckets.set(len, [c.a * ORDINAL + i]);
+  });
+  const out: Mention[] = [];
+  for (const len of [...buckets.keys()].sort((x, y) => y - x)) {
+    const keys = Float64Array.from(buckets.get(len) ?? []).sort();
+    for (const k of keys) out.push(candidates[k % ORDINAL] as Mention);
+  }
+  return out;
+}
+
 /**
  * Every mention of every keyword, non-overlapping, sorted by start. Overlaps go to the longer mention;
  * a keyword whose every mention lies inside other keywords' mentions is cut out of them, so both stay
@@ -147,10 +227,22 @@ function toMention(a: number, b: number, kw: number, form: Form, idx: TextIndex)
 export function findMentions(idx: TextIndex, keywords: readonly CompiledKeyword[]): Mention[] {
   const candidates: Mention[] = [];
   const byKeyword: Mention[][] = keywords.map(() => []);
+  const seen = new Map<string, number[]>();
   keywords.forEach((k, kw) => {
+    // The same range found by two forms of one keyword is one candidate (the first form's).
+    let found: Set<number> | null = null;
+    let firstFound: readonly number[] | null = null;
     for (const form of k.forms) {
-      for (const [a, b] of formRanges(form, idx)) {
-        const m = toMention(a, b, kw, form, idx);
+      const ranges = formRanges(form, idx, seen);
+      if (ranges.length === 0) continue;
+      if (firstFound === null) firstFound = ranges;
+      else if (found === null) found = new Set(firstFound);
+      for (const r of ranges) {
+        if (found !== null) {
+          if (found.has(r)) continue;
+          found.add(r);
+        }
+        const m = toMention(startOf(r), endOf(r), kw, form, idx);
         candidates.push(m);
         byKeyword[kw]?.push(m);
       }
@@ -160,20 +252,13 @@ export function findMentions(idx: TextIndex, keywords: readonly CompiledKeyword[
 
   // Pass 1: longest first (then earliest, then keyword and form order), keep what does not overlap.
   // `owner[i]` is the accepted mention holding token i: overlap checks cost the mention's length.
-  const order = candidates.map((_, i) => i);
-  order.sort((x, y) => {
-    const cx = candidates[x] as Mention;
-    const cy = candidates[y] as Mention;
-    return cy.b - cy.a - (cx.b - cx.a) || cx.a - cy.a || cx.kw - cy.kw || x - y;
-  });
   const owner: Array<Mention | undefined> = new Array(idx.tokens.length);
   const counts = keywords.map(() => 0);
   const take = (m: Mention): void => {
     for (let i = m.a; i <= m.b; i++) owner[i] = m;
     counts[m.kw] = (counts[m.kw] ?? 0) + 1;
   };
-  for (const i of order) {
-    const c = candidates[i] as Mention;
+  for (const c of longestFirst(candidates)) {
     let free = true;
     for (let t = c.a; t <= c.b && free; t++) free = owner[t] === undefined;
     if (free) take(c);

@@ -27,7 +27,44 @@ export interface Token {
   initials: boolean;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** 1 where an ASCII code is a letter or digit. */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+const wideWord = new Map<number, boolean>();
+
+/** Is the UTF-16 unit at i part of a word (a letter, digit or mark; surrogate pairs count as one)? */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c] === 1;
+  const cp = text.codePointAt(i) ?? c;
+  let w = wideWord.get(cp);
+  if (w === undefined) {
+    w = WORD_CHAR.test(String.fromCodePoint(cp));
+    wideWord.set(cp, w);
+  }
+  return w;
+}
+
+/**
+ * The next word from `from`: a run of letters, digits and marks, with `'` or `’` allowed between two of
+ * them (`doesn't`). [start, end] or null. A hand-written scanner: the Unicode regex was the slowest part.
+ */
+function nextWord(text: string, from: number): [number, number] | null {
+  const n = text.length;
+  let i = from;
+  while (i < n && !isWordAt(text, i)) i++;
+  if (i >= n) return null;
+  const start = i;
+  for (;;) {
+    while (i < n && isWordAt(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00 ? 2 : 1;
+    const c = text.charCodeAt(i);
+    if ((c === 39 || c === 0x2019) && i + 1 < n && isWordAt(text, i + 1)) {
+      i++;
+      continue;
+    }
+    return [start, i];
+  }
+}
 const SINGLE_LETTER = /^\p{L}$/u;
 const NON_ASCII = /[^ -~]/;
 const MARKS = /\p{M}/gu;
@@ -100,60 +137,97 @@ function codeRanges(text: string): { fences: Array<[number, number]>; inline: Ar
   return { fences, inline };
 }
 
+interface WordInfo {
+  key: string;
+  clauseWord: boolean;
+  neg: boolean;
+  /** camelCase parts with their keys, or null. */
+  parts: Array<{ text: string; key: string }> | null;
+}
+
+function wordInfo(raw: string): WordInfo {
+  const key = normalizeKey(raw);
+  const camel = raw.length > 2 && key !== raw && CAMEL.test(raw);
+  return {
+    key,
+    clauseWord: CLAUSE_WORDS.has(key),
+    neg: NEGATION_WORDS.has(key) || (key.endsWith('nt') && /n['’]t$/i.test(raw)),
+    parts: camel ? raw.split(CAMEL).map((text) => ({ text, key: normalizeKey(text) })) : null,
+  };
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  const words = new Map<string, WordInfo>();
   const { fences, inline } = codeRanges(text);
   let fi = 0;
   let ii = 0;
   let sentence = 0;
   let clause = 0;
   let prevEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    const gap = text.slice(prevEnd, start);
+  for (let m = nextWord(text, 0); m !== null; m = nextWord(text, m[1])) {
+    const [start, end] = m;
+    const raw = text.slice(start, end);
     const prev = out[out.length - 1];
-    while (fi < fences.length && (fences[fi]?.[1] ?? 0) < start) fi++;
-    while (ii < inline.length && (inline[ii]?.[1] ?? 0) < start) ii++;
-    const fr = fences[fi];
-    const ir = inline[ii];
-    const fence = fr !== undefined && fr[0] <= start && start < fr[1];
-    const inInline = ir !== undefined && ir[0] <= start && start < ir[1];
+    // Most gaps are one space: no boundary, no glue, no regex.
+    const plain = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
+    const gap = plain ? ' ' : text.slice(prevEnd, start);
+    let fence = false;
+    let inInline = false;
+    if (fences.length > 0) {
+      while (fi < fences.length && (fences[fi]?.[1] ?? 0) < start) fi++;
+      const fr = fences[fi];
+      fence = fr !== undefined && fr[0] <= start && start < fr[1];
+    }
+    if (inline.length > 0) {
+      while (ii < inline.length && (inline[ii]?.[1] ?? 0) < start) ii++;
+      const ir = inline[ii];
+      inInline = ir !== undefined && ir[0] <= start && start < ir[1];
+    }
+    let info = words.get(raw);
+    if (info === undefined) {
+      info = wordInfo(raw);
+      if (words.size < 50_000) words.set(raw, info);
+    }
+    const whole = info.key;
     if (prev) {
-      if (SENTENCE_END.test(gap)) {
+      if (!plain && SENTENCE_END.test(gap)) {
         sentence++;
         clause++;
-      } else if (CLAUSE_END.test(gap) || CLAUSE_WORDS.has(raw.toLowerCase())) clause++;
+      } else if ((!plain && CLAUSE_END.test(gap)) || info.clauseWord) clause++;
     }
     prevEnd = end;
-    const single = SINGLE_LETTER.test(raw);
-    if (single && prev?.initials && gap.length === 1 && (gap === '/' || gap === '&') && prev.sentence === sentence) {
+    const single = raw.length === 1 && SINGLE_LETTER.test(raw);
+    if (single && prev?.initials && (gap === '/' || gap === '&') && prev.sentence === sentence) {
       prev.end = end;
-      prev.key += normalizeKey(raw);
+      prev.key += whole;
       continue;
     }
     const codeMark = fence || inInline || text.charCodeAt(end) === 40 /* ( */ || (gap === '.' && prev !== undefined);
-    const neg = /n['’]t$/i.test(raw) || NEGATION_WORDS.has(raw.toLowerCase());
-    const parts = raw.length > 2 && CAMEL.test(raw) ? raw.split(CAMEL) : [raw];
-    let offset = start;
-    parts.forEach((part, i) => {
-      const key = normalizeKey(part);
-      const t: Token = {
-        start: offset,
-        end: offset + part.length,
-        key,
-        sentence,
-        clause,
-        glued: i > 0 || (prev !== undefined && GLUE.test(gap)),
-        fence,
-        codeMark,
-        neg: neg && parts.length === 1,
-        initials: single,
-      };
-      offset += part.length;
-      if (key !== '') out.push(t);
-    });
+    const neg = info.neg;
+    const glued = !plain && prev !== undefined && GLUE.test(gap);
+    if (info.parts) {
+      let offset = start;
+      info.parts.forEach(({ text: part, key }, i) => {
+        const t: Token = {
+          start: offset,
+          end: offset + part.length,
+          key,
+          sentence,
+          clause,
+          glued: i > 0 || glued,
+          fence,
+          codeMark,
+          neg: false,
+          initials: false,
+        };
+        offset += part.length;
+        if (key !== '') out.push(t);
+      });
+      continue;
+    }
+    if (whole === '') continue;
+    out.push({ start, end, key: whole, sentence, clause, glued, fence, codeMark, neg, initials: single });
   }
   return out;
 }
@@ -162,16 +236,27 @@ export function tokenize(text: string): Token[] {
 export class TextIndex {
   readonly tokens: Token[];
   private readonly byKey = new Map<string, number[]>();
-  private byStem: Map<string, number[]> | null = null;
+  /** Per token, the index of its key in `keys`. */
+  private readonly keyIds: Int32Array;
+  private readonly keys: string[] = [];
+  private stems: string[] | null = null;
+  private byStem: Map<string, readonly number[]> | null = null;
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
     const tokens = this.tokens;
+    this.keyIds = new Int32Array(tokens.length);
+    const ids = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       const key = (tokens[i] as Token).key;
-      const list = this.byKey.get(key);
-      if (list) list.push(i);
-      else this.byKey.set(key, [i]);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = this.keys.length;
+        ids.set(key, id);
+        this.keys.push(key);
+        this.byKey.set(key, [i]);
+      } else (this.byKey.get(key) as number[]).push(i);
+      this.keyIds[i] = id;
     }
   }
 
@@ -179,18 +264,29 @@ export class TextIndex {
     return this.byKey.get(key) ?? NONE;
   }
 
+  /** The stem of token i. */
+  stemOf(i: number): string {
+    if (this.stems === null) this.stems = this.keys.map(stem);
+    return this.stems[this.keyIds[i] as number] as string;
+  }
+
   stemAt(s: string): readonly number[] {
     if (this.byStem === null) {
+      if (this.stems === null) this.stems = this.keys.map(stem);
       const byStem = new Map<string, number[][]>();
-      for (const [key, positions] of this.byKey) {
-        const st = stem(key);
+      this.keys.forEach((key, id) => {
+        const st = (this.stems as string[])[id] as string;
+        const positions = this.byKey.get(key) as number[];
         const lists = byStem.get(st);
         if (lists) lists.push(positions);
         else byStem.set(st, [positions]);
-      }
+      });
       this.byStem = new Map();
       for (const [st, lists] of byStem) {
-        this.byStem.set(st, lists.length === 1 ? (lists[0] as number[]) : lists.flat().sort((a, b) => a - b));
+        this.byStem.set(
+          st,
+          lists.length === 1 ? (lists[0] as number[]) : (Float64Array.from(lists.flat()).sort() as unknown as number[]),
+        );
       }
     }
     return this.byStem.get(s) ?? NONE;

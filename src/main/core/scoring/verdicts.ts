@@ -1,5 +1,4 @@
 import type { Mention } from './match';
-import { stem } from './stem';
 import { CLAUSE_WORDS, type TextIndex, type Token } from './text';
 
 /**
@@ -124,7 +123,7 @@ export function classifyMentions(
     if (fn) {
       f.functionWords++;
       segBare = false;
-    } else if (promptStems && !promptStems.has(stem(t.key))) f.newWords++;
+    } else if (promptStems && !promptStems.has(idx.stemOf(i))) f.newWords++;
   }
   closeSegment(facts[facts.length - 1]);
   for (const m of mentions) facts[(tokens[m.a] as Token).sentence]?.keywords.add(m.kw);
