@@ -136,9 +136,10 @@ interface Item {
 function compileItems(text: string): Item[] {
   const quoted = QUOTED.exec(text.trim());
   if (quoted) {
-    const tokens = tokenize(quoted[1] ?? '');
+    const phrase = quoted[1] ?? '';
+    const tokens = tokenize(phrase);
     if (tokens.length === 0) return [];
-    const elems = tokens.map((t) => wordElem(text.slice(0, 0) + (quoted[1] ?? '').slice(t.start, t.end), t.key));
+    const elems = tokens.map((t) => wordElem(phrase.slice(t.start, t.end), t.key));
     return [
       {
         group: group([{ elems, glue: false, call: false }], elems.length),

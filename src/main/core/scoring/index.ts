@@ -6,23 +6,25 @@ import { classifyMentions, type Context } from './verdicts';
 
 /**
  * Keyword scoring: which of a question's keywords (concepts, with aliases and weights) an answer conveys,
- * and why, for each. Pure and synchronous (no I/O); O(n log n) in the answer's length.
+ * and why, for each. Pure and synchronous (no I/O); O(n log n) in the answer's length and its mentions.
+ * This comment is the spec; the README's "How answers are scored" summarises it.
  *
- * 1. Words. The text is cut into word tokens (runs of letters and digits); case, diacritics and
- *    apostrophes are ignored (`naïve` = `naive`, `book’s` = `book`). camelCase is cut too:
- *    `UniqueConstraint` → unique, constraint. Single letters joined by `/` or `&` are one token (`I/O`).
- *    Prose words compare by stem (stem.ts): plurals and verb forms (`migrations`, `caching`, `queries`),
- *    British spellings (`optimise`, `serialiser`, `behaviour`), and derivations that keep the concept
- *    (`scales`/`scalability`, `reused`/`reusable`, `indices`/`indexes`, `invalidation`/`invalidate`,
- *    `concurrency`/`concurrent`), but never one that changes it (`serializers` ≠ `serial`, `statement` ≠ `state`).
- *    One word also matches the same word written in two (`makemigrations` ↔ "make migrations",
- *    `nonblocking` ↔ "non-blocking", `lifecycle` ↔ "life cycle"), and the other way round.
+ * 1. Words. The text is cut into word tokens (runs of letters, digits and marks; `'` inside a word is
+ *    kept: `doesn't`). Case, diacritics and apostrophes are ignored (`naïve` = `naive`, `book’s` = `book`).
+ *    camelCase is cut too: `UniqueConstraint` → unique, constraint. Single letters joined by `/` or `&`
+ *    are one token (`I/O`). Prose words compare by stem (stem.ts): plurals and verb forms (`migrations`,
+ *    `caching`, `queries`), British spellings (`optimise`, `serialiser`, `behaviour`), and derivations
+ *    that keep the concept (`scales`/`scalability`, `reused`/`reusable`, `indices`/`indexes`,
+ *    `invalidation`/`invalidate`, `concurrency`/`concurrent`), never one that changes it
+ *    (`serializers` ≠ `serial`, `statement` ≠ `state`, `invalid` ≠ `invalidate`).
+ *    A long word also matches the same word written as two (`makemigrations` ↔ "make migrations",
+ *    `nonblocking` ↔ "non-blocking", `lifecycle` ↔ "life cycle"), and two keyword words match one.
  * 2. Keywords. A label or alias is cut at spaces:
  *    - a code identifier (`select_related`, `transaction.atomic`, `UniqueConstraint`, `unique=True`, `N+1`)
  *      is its parts, adjacent and in order (the last may be plural), or all of them as one word: so
  *      `UniqueConstraint` is named by "unique constraint" and `select_related` by "select related". Where a
- *      part is a function word (`is_deleted`, `get_or_create`, `on_delete`) the spoken form is an everyday
- *      phrase ("the row is deleted"), so the parts must be glued (`_ . - /` or camelCase);
+ *      part is a function word (`is_deleted`, `get_or_create`, `on_delete`, `has_perm`) the spoken form is an
+ *      everyday phrase ("the row is deleted"), so the parts must be glued (`_ . - / :` or camelCase);
  *    - a call (`ready()`) is named only where the text writes it as code: in backticks or a code block,
  *      followed by `(`, or after a `.` (`AppConfig.ready`), never by the word "ready" in a sentence;
  *    - two or more ALL-CAPS words (`FOR UPDATE`, `ORDER BY`) are an exact ordered phrase, never reduced
@@ -30,30 +32,36 @@ import { classifyMentions, type Context } from './verdicts';
  *    - a phrase in double quotes (`"bottom to top"`) is an exact ordered phrase, every word counted;
  *    - other words: stop-words (a, the, of, to, …) are dropped, and the rest must all appear in ONE
  *      sentence, in any order, within (number of words + 3) tokens: `locking at the row level` names
- *      `row-level locking`; the same words in two sentences do not.
+ *      `row-level locking`; the same words in two sentences do not;
  *    - shared synonyms (synonyms.ts) apply to every deck: `DB index` names `database index`, `XSRF` names
- *      `CSRF`, `git` names `version control`.
+ *      `CSRF`, `git` names `version control`, `n plus one` names `N+1`.
  * 3. Mentions. Overlapping matches go to the longer one; a keyword found only inside another keyword's
- *    match is cut out of it so that both stay (`per-view cache` → [per-view] [cache]).
- * 4. Verdicts. Each mention is judged in its sentence (a line of a list and a line of code are sentences):
- *    - echoed: the prompt itself names the keyword and the sentence adds fewer than 2 words of its own
- *      (words that are not in the prompt, not function words, not keyword mentions): restating the
- *      question earns nothing;
- *    - negated: a negation governs it: `not`, `never`, `cannot`, `nor` or an `n't` word up to 5 tokens
- *      before it in the same clause (clauses end at `, ; : ( ) —` and at but/which/because/…). Not a
- *      negation: advice (`never hard-code secrets`, `don't …` at the start of a clause, `should not`),
- *      `not only`, `whether or not`, and words like avoid/prevent/without: "avoid N+1 queries" and
- *      "without downtime" are positive mentions. A negation before the keyword's subject does not reach
- *      it: "atomic does not give isolation" names atomic;
- *    - listed: the sentence does not explain: code in a fenced block; or it has fewer words outside
- *      keyword mentions than max(2, the words inside them, 3 per keyword named); or it has no function
- *      word outside them; or it is a list (3+ comma-separated parts, most of them bare terms). Pasting the
- *      keyword labels, or the whole deck's labels, is a list;
- *    - otherwise named (by the label) or alias (by an alias or through a synonym).
- *    A keyword's verdict is its best mention's: named/alias (credit 1) > listed (0.25) > negated >
- *    echoed (0) > missed. A keyword named positively anywhere counts.
+ *    match is cut out of it so that both stay (`per-view cache` → [per-view] [cache]); when two keywords
+ *    match exactly the same text, the first in the list keeps it.
+ * 4. Verdicts. Each mention is judged in its sentence (a sentence ends at `.` `!` `?` + space or at a
+ *    line break, so a list item, a heading and a line of code are sentences too):
+ *    - echoed: the prompt itself names the keyword, and the sentence adds fewer than 2 words of its own
+ *      (words not in the prompt, not function words, not keyword mentions): restating the question,
+ *      or pasting it, earns nothing. A keyword the prompt does not name is never echoed;
+ *    - negated: a negation governs it: `not`, `never`, `cannot`, `nor`, `neither` or an `n't` word up to 5
+ *      tokens before it in the same clause (clauses end at `, ; : ( ) —` and at but/which/that/because/
+ *      when/if/so/while/…). Not negations: advice (`never` or `don't` opening a clause, `should not`,
+ *      `must not`), `not only`/`not just`, `whether or not`, `no`, and words like avoid/prevent/without:
+ *      "avoid N+1 queries" and "without downtime" are positive mentions. A negation does not reach back:
+ *      "atomic does not give isolation" names atomic;
+ *    - listed: the sentence names terms without explaining them: it is in a fenced code block; or it has
+ *      fewer words outside keyword mentions than max(2, the words inside them, 3 per keyword it names); or
+ *      none of those words is a function word (articles, pronouns, auxiliaries, prepositions, …); or it
+ *      is a list: 3+ comma-separated parts, most of them bare terms. The keyword labels joined by commas,
+ *      one per line, or every label of a deck pasted as one answer are lists;
+ *    - otherwise named (by the label) or alias (by an alias, or through a shared synonym).
+ *    A keyword's verdict is its best mention's: named/alias (credit 1) > listed (LISTED_CREDIT, 0.25) >
+ *    negated > echoed (0) > missed (0); `evidence` is the first mention with that verdict. A keyword
+ *    named positively anywhere counts.
  * 5. Score: Σ weight × credit / Σ weight (0 without keywords or when every weight is 0; negative and
  *    non-finite weights count as 0).
+ * 6. Spans (findKeywordSpans): every mention whatever its verdict, sorted, non-overlapping, at most
+ *    `maxSpans` (DEFAULT_MAX_SPANS) of them, so highlighting a pasted megabyte stays cheap.
  */
 
 export const SCORER_VERSION = 2;
