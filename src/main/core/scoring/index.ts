@@ -50,7 +50,7 @@ import { classifyMentions, type Context } from './verdicts';
  *      "avoid N+1 queries" and "without downtime" are positive mentions. A negation does not reach back:
  *      "atomic does not give isolation" names atomic;
  *    - listed: the sentence names terms without explaining them: it is in a fenced code block; or it has
- *      fewer words outside keyword mentions than max(2, the words inside them, 3 per keyword it names); or
+ *      fewer words outside keyword mentions than max(2, the words inside them, 2 per keyword it names); or
  *      none of those words is a function word (articles, pronouns, auxiliaries, prepositions, …); or it
  *      is a list: 3+ comma-separated parts, most of them bare terms. The keyword labels joined by commas,
  *      one per line, or every label of a deck pasted as one answer are lists;

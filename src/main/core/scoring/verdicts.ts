@@ -21,7 +21,7 @@ export const FUNCTION_WORDS = new Set(
 );
 
 /** Explanation a sentence needs per keyword it names (words that are not part of a keyword mention). */
-const OTHER_PER_KEYWORD = 3;
+const OTHER_PER_KEYWORD = 2;
 /** New words (not in the prompt) a sentence needs to count as the answer's own. */
 const OWN_WORDS = 2;
 /** How far back (tokens, in the same clause) a negation reaches. */
