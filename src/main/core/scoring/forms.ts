@@ -139,7 +139,10 @@ function compileItems(text: string): Item[] {
     const phrase = quoted[1] ?? '';
     const tokens = tokenize(phrase);
     if (tokens.length === 0) return [];
-    const elems = tokens.map((t) => wordElem(phrase.slice(t.start, t.end), t.key));
+    const elems: Elem[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      elems.push(wordElem(phrase.slice(tokens.start[i], tokens.end[i]), tokens.key(i)));
+    }
     return [
       {
         group: group([{ elems, glue: false, call: false }], elems.length),
@@ -172,27 +175,20 @@ function compileItems(text: string): Item[] {
     }
     const tokens = tokenize(chunk);
     if (tokens.length === 0) continue;
+    const keys = Array.from({ length: tokens.length }, (_, i) => tokens.key(i));
     if (CODE_CHUNK.test(chunk)) {
-      items.push({
-        group: codeGroup(
-          chunk,
-          tokens.map((t) => t.key),
-        ),
-        stop: false,
-        word: null,
-        adjacent: false,
-      });
+      items.push({ group: codeGroup(chunk, keys), stop: false, word: null, adjacent: false });
       continue;
     }
-    tokens.forEach((t, i) => {
-      const raw = chunk.slice(t.start, t.end);
-      const stop = STOP_WORDS.has(t.key);
-      const isWord = !stop && LETTERS.test(t.key) && !ACRONYM.test(raw);
+    keys.forEach((key, i) => {
+      const raw = chunk.slice(tokens.start[i], tokens.end[i]);
+      const stop = STOP_WORDS.has(key);
+      const isWord = !stop && LETTERS.test(key) && !ACRONYM.test(raw);
       items.push({
-        group: wordGroup(raw, t.key),
+        group: wordGroup(raw, key),
         stop,
-        word: isWord ? t.key : null,
-        adjacent: i === 0 ? true : /^[-\s]*$/.test(chunk.slice(tokens[i - 1]?.end ?? 0, t.start)),
+        word: isWord ? key : null,
+        adjacent: i === 0 ? true : /^[-\s]*$/.test(chunk.slice(tokens.end[i - 1], tokens.start[i])),
       });
     });
   }
@@ -302,5 +298,14 @@ function compileUncached(label: string, aliases: readonly string[]): CompiledKey
     forms.push(...formsOf(text, text, i === 0, false));
     for (const variant of synonymVariants(text)) forms.push(...formsOf(variant, text, i === 0, true));
   });
-  return { forms };
+  // Forms that match the same tokens (`cache` and its alias `caching`) are looked for once: the first wins.
+  const signatures = new Set<string>();
+  return {
+    forms: forms.filter((f) => {
+      const sig = `${f.window}#${f.groups.map((g) => g.sig).join('&')}`;
+      if (signatures.has(sig)) return false;
+      signatures.add(sig);
+      return true;
+    }),
+  };
 }

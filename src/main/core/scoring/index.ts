@@ -141,16 +141,22 @@ export function scoreAnswer(
   if (typeof prompt === 'string' && prompt.trim() !== '' && mentions.length > 0) {
     const p = mentionsIn(prompt, compiled);
     promptNames = new Set(p.mentions.map((m) => m.kw));
-    promptStems = new Set(p.idx.tokens.map((t) => stem(t.key)));
+    promptStems = new Set(p.idx.keys.map(stem));
   }
-  const contexts = classifyMentions(idx, mentions, promptNames, promptStems);
+  const judge = classifyMentions(idx, mentions, promptNames, promptStems);
 
+  // Each keyword's best mention, earliest first; a keyword stops being judged once a mention explains it.
   const best: Array<{ m: Mention; c: Context } | undefined> = keywords.map(() => undefined);
-  mentions.forEach((m, i) => {
-    const c = contexts[i] as Context;
+  let open = keywords.length;
+  for (const m of mentions) {
     const cur = best[m.kw];
-    if (!cur || RANK[c] > RANK[cur.c]) best[m.kw] = { m, c };
-  });
+    if (cur?.c === 'explained') continue;
+    const c = judge(m);
+    if (!cur || RANK[c] > RANK[cur.c]) {
+      best[m.kw] = { m, c };
+      if (c === 'explained' && --open === 0) break;
+    }
+  }
 
   let total = 0;
   let earned = 0;

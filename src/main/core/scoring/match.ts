@@ -1,5 +1,5 @@
 import type { Alt, CompiledKeyword, Elem, Form, Group } from './forms';
-import { NONE, type TextIndex, type Token } from './text';
+import { CODE, GLUED, NONE, type TextIndex } from './text';
 
 /**
  * Where each keyword is mentioned: token ranges found by the forms, then made non-overlapping.
@@ -28,12 +28,13 @@ const endOf = (r: number): number => Math.floor(r / SPAN) + (r % SPAN);
 const pack = (a: number, b: number): number => a * SPAN + Math.min(SPAN - 1, b - a);
 
 function elemMatches(e: Elem, idx: TextIndex, i: number): boolean {
-  const t = idx.tokens[i] as Token;
   switch (e.by) {
     case 'key':
-      return t.key === e.key;
-    case 'plural':
-      return t.key === e.key || t.key === e.key + 's' || t.key === e.key + 'es';
+      return idx.tokens.key(i) === e.key;
+    case 'plural': {
+      const key = idx.tokens.key(i);
+      return key === e.key || key === e.key + 's' || key === e.key + 'es';
+    }
     case 'stem':
       return idx.stemOf(i) === e.stem;
   }
@@ -59,15 +60,13 @@ function altRanges(alt: Alt, idx: TextIndex, out: number[]): void {
   const n = alt.elems.length;
   const tokens = idx.tokens;
   for (const p of firstPositions(first, idx)) {
-    const t0 = tokens[p] as Token;
-    if (alt.call && !t0.codeMark) continue;
+    if (alt.call && !tokens.has(p, CODE)) continue;
+    if (p + n > tokens.length) continue;
     let ok = true;
     for (let j = 1; j < n && ok; j++) {
-      const t = tokens[p + j];
       ok =
-        t !== undefined &&
-        t.sentence === t0.sentence &&
-        (!alt.glue || t.glued) &&
+        tokens.sentence[p + j] === tokens.sentence[p] &&
+        (!alt.glue || tokens.has(p + j, GLUED)) &&
         elemMatches(alt.elems[j] as Elem, idx, p + j);
     }
     if (ok) out.push(pack(p, p + n - 1));
@@ -146,10 +145,10 @@ export function formRanges(form: Form, idx: TextIndex, seen: Map<string, number[
     const g = groups[right] as number;
     if (++counts[g]! === need[g]) have++;
     const end = ends[right] as number;
-    const sentence = (tokens[end] as Token).sentence;
+    const sentence = tokens.sentence[end];
     while (left < right) {
       const ls = starts[left] as number;
-      if ((tokens[ls] as Token).sentence === sentence && end - ls + 1 <= form.window) break;
+      if (tokens.sentence[ls] === sentence && end - ls + 1 <= form.window) break;
       const lg = groups[left] as number;
       if (counts[lg] === need[lg]) have--;
       counts[lg]!--;
@@ -187,10 +186,9 @@ export function formRanges(form: Form, idx: TextIndex, seen: Map<string, number[
 
 function toMention(a: number, b: number, kw: number, form: Form, idx: TextIndex): Mention {
   const tokens = idx.tokens;
-  const first = tokens[a] as Token;
-  const last = tokens[b] as Token;
-  const end = idx.text.startsWith('()', last.end) ? last.end + 2 : last.end;
-  return { a, b, start: first.start, end, kw, form };
+  const lastEnd = tokens.end[b] as number;
+  const end = idx.text.startsWith('()', lastEnd) ? lastEnd + 2 : lastEnd;
+  return { a, b, start: tokens.start[a] as number, end, kw, form };
 }
 
 const ORDINAL = 2 ** 22;

@@ -6,25 +6,90 @@ import { stem } from './stem';
  * negates. One pass over the text, linear in its length.
  */
 
-export interface Token {
-  start: number;
-  end: number;
-  /** Lower-cased, diacritics folded, apostrophes removed. */
-  key: string;
-  /** Sentence number (a bullet, a line of code and a heading are sentences too). */
-  sentence: number;
-  /** Clause number: sentences are cut further at `, ; : ( ) —` and at words such as `but`, `which`. */
-  clause: number;
-  /** Nothing but `_ . - / :` (or a camelCase boundary) between this token and the one before. */
-  glued: boolean;
-  /** Inside a fenced code block. */
-  fence: boolean;
-  /** Written as code: inside backticks or a fence, followed by `(`, or after a `.`. */
-  codeMark: boolean;
-  /** A negation: `not`, `never`, `cannot`, `nor`, `neither`, or a word ending in `n't`. */
-  neg: boolean;
-  /** A single letter, or single letters joined by `/` or `&` (`I/O`). */
-  initials: boolean;
+/** Token flags. */
+export const GLUED = 1; // nothing but `_ . - / :` (or a camelCase boundary) between it and the token before
+export const FENCE = 2; // inside a fenced code block
+export const CODE = 4; // written as code: in backticks or a fence, followed by `(`, or after a `.`
+export const NEG = 8; // a negation: `not`, `never`, `cannot`, `nor`, `neither`, or a word ending in `n't`
+const INITIALS = 16; // a single letter, or single letters joined by `/` or `&` (`I/O`)
+export const CLAUSE_WORD = 32; // opens a clause: but, which, because, …
+
+/**
+ * The tokens of a text, as columns (one typed array per property, no object per token: a pasted megabyte
+ * has 200k tokens). Token i covers chars [start[i], end[i]) and has the key keys[keyId[i]]: lower-cased,
+ * diacritics folded, apostrophes removed. Sentences (a bullet, a heading and a line of code are sentences
+ * too) and clauses (sentences cut further at `, ; : ( ) —` and at words such as `but`, `which`) are numbered.
+ */
+export class Tokens {
+  length = 0;
+  start: Int32Array;
+  end: Int32Array;
+  sentence: Int32Array;
+  clause: Int32Array;
+  keyId: Int32Array;
+  flags: Uint8Array;
+  readonly keys: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.sentence = new Int32Array(n);
+    this.clause = new Int32Array(n);
+    this.keyId = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+  }
+
+  key(i: number): string {
+    return this.keys[this.keyId[i] as number] as string;
+  }
+
+  has(i: number, flag: number): boolean {
+    return ((this.flags[i] as number) & flag) !== 0;
+  }
+
+  idOfExisting(key: string): number | undefined {
+    return this.ids.get(key);
+  }
+
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
+  }
+
+  push(start: number, end: number, key: string, sentence: number, clause: number, flags: number): void {
+    if (this.length === this.start.length) this.grow();
+    const i = this.length++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.sentence[i] = sentence;
+    this.clause[i] = clause;
+    this.keyId[i] = this.idOf(key);
+    this.flags[i] = flags;
+  }
+
+  private grow(): void {
+    const n = this.start.length * 2;
+    const grow32 = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.start = grow32(this.start);
+    this.end = grow32(this.end);
+    this.sentence = grow32(this.sentence);
+    this.clause = grow32(this.clause);
+    this.keyId = grow32(this.keyId);
+    const f = new Uint8Array(n);
+    f.set(this.flags);
+    this.flags = f;
+  }
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -156,8 +221,8 @@ function wordInfo(raw: string): WordInfo {
   };
 }
 
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+export function tokenize(text: string): Tokens {
+  const out = new Tokens(Math.min(text.length >> 2, 1 << 20));
   const words = new Map<string, WordInfo>();
   const { fences, inline } = codeRanges(text);
   let fi = 0;
@@ -168,7 +233,7 @@ export function tokenize(text: string): Token[] {
   for (let m = nextWord(text, 0); m !== null; m = nextWord(text, m[1])) {
     const [start, end] = m;
     const raw = text.slice(start, end);
-    const prev = out[out.length - 1];
+    const last = out.length - 1;
     // Most gaps are one space: no boundary, no glue, no regex.
     const plain = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
     const gap = plain ? ' ' : text.slice(prevEnd, start);
@@ -189,8 +254,7 @@ export function tokenize(text: string): Token[] {
       info = wordInfo(raw);
       if (words.size < 50_000) words.set(raw, info);
     }
-    const whole = info.key;
-    if (prev) {
+    if (last >= 0) {
       if (!plain && SENTENCE_END.test(gap)) {
         sentence++;
         clause++;
@@ -198,85 +262,82 @@ export function tokenize(text: string): Token[] {
     }
     prevEnd = end;
     const single = raw.length === 1 && SINGLE_LETTER.test(raw);
-    if (single && prev?.initials && (gap === '/' || gap === '&') && prev.sentence === sentence) {
-      prev.end = end;
-      prev.key += whole;
+    if (
+      single &&
+      last >= 0 &&
+      out.has(last, INITIALS) &&
+      (gap === '/' || gap === '&') &&
+      out.sentence[last] === sentence
+    ) {
+      out.end[last] = end;
+      out.keyId[last] = out.idOf(out.key(last) + info.key);
       continue;
     }
-    const codeMark = fence || inInline || text.charCodeAt(end) === 40 /* ( */ || (gap === '.' && prev !== undefined);
-    const neg = info.neg;
-    const glued = !plain && prev !== undefined && GLUE.test(gap);
+    let flags = 0;
+    if (fence) flags |= FENCE;
+    if (fence || inInline || text.charCodeAt(end) === 40 /* ( */ || (gap === '.' && last >= 0)) flags |= CODE;
+    const glued = !plain && last >= 0 && GLUE.test(gap);
     if (info.parts) {
       let offset = start;
       info.parts.forEach(({ text: part, key }, i) => {
-        const t: Token = {
-          start: offset,
-          end: offset + part.length,
-          key,
-          sentence,
-          clause,
-          glued: i > 0 || glued,
-          fence,
-          codeMark,
-          neg: false,
-          initials: false,
-        };
+        if (key !== '')
+          out.push(offset, offset + part.length, key, sentence, clause, flags | (i > 0 || glued ? GLUED : 0));
         offset += part.length;
-        if (key !== '') out.push(t);
       });
       continue;
     }
-    if (whole === '') continue;
-    out.push({ start, end, key: whole, sentence, clause, glued, fence, codeMark, neg, initials: single });
+    if (info.key === '') continue;
+    if (glued) flags |= GLUED;
+    if (info.neg) flags |= NEG;
+    if (info.clauseWord) flags |= CLAUSE_WORD;
+    if (single) flags |= INITIALS;
+    out.push(start, end, info.key, sentence, clause, flags);
   }
   return out;
 }
 
 /** The answer's tokens with lookup tables, built once per call. */
 export class TextIndex {
-  readonly tokens: Token[];
-  private readonly byKey = new Map<string, number[]>();
-  /** Per token, the index of its key in `keys`. */
-  private readonly keyIds: Int32Array;
-  private readonly keys: string[] = [];
+  readonly tokens: Tokens;
+  /** Positions of each key id, ascending. */
+  private readonly positions: number[][] = [];
   private stems: string[] | null = null;
   private byStem: Map<string, readonly number[]> | null = null;
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
-    const tokens = this.tokens;
-    this.keyIds = new Int32Array(tokens.length);
-    const ids = new Map<string, number>();
-    for (let i = 0; i < tokens.length; i++) {
-      const key = (tokens[i] as Token).key;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = this.keys.length;
-        ids.set(key, id);
-        this.keys.push(key);
-        this.byKey.set(key, [i]);
-      } else (this.byKey.get(key) as number[]).push(i);
-      this.keyIds[i] = id;
+    const { keyId, length } = this.tokens;
+    const positions = this.positions;
+    for (let i = 0; i < length; i++) {
+      const id = keyId[i] as number;
+      const list = positions[id];
+      if (list) list.push(i);
+      else positions[id] = [i];
     }
   }
 
+  get keys(): readonly string[] {
+    return this.tokens.keys;
+  }
+
   keyAt(key: string): readonly number[] {
-    return this.byKey.get(key) ?? NONE;
+    const id = this.tokens.idOfExisting(key);
+    return id === undefined ? NONE : (this.positions[id] ?? NONE);
   }
 
   /** The stem of token i. */
   stemOf(i: number): string {
-    if (this.stems === null) this.stems = this.keys.map(stem);
-    return this.stems[this.keyIds[i] as number] as string;
+    if (this.stems === null) this.stems = this.tokens.keys.map(stem);
+    return this.stems[this.tokens.keyId[i] as number] as string;
   }
 
   stemAt(s: string): readonly number[] {
     if (this.byStem === null) {
-      if (this.stems === null) this.stems = this.keys.map(stem);
+      if (this.stems === null) this.stems = this.tokens.keys.map(stem);
       const byStem = new Map<string, number[][]>();
-      this.keys.forEach((key, id) => {
-        const st = (this.stems as string[])[id] as string;
-        const positions = this.byKey.get(key) as number[];
+      this.stems.forEach((st, id) => {
+        const positions = this.positions[id];
+        if (!positions) return;
         const lists = byStem.get(st);
         if (lists) lists.push(positions);
         else byStem.set(st, [positions]);

@@ -1,5 +1,6 @@
 import type { Mention } from './match';
-import { CLAUSE_WORDS, type TextIndex, type Token } from './text';
+import { stem } from './stem';
+import { CLAUSE_WORD, FENCE, NEG, type TextIndex, type Tokens } from './text';
 
 /**
  * The context of each mention: is it in a sentence that explains, in a bare list of terms, in a sentence
@@ -41,43 +42,50 @@ interface SentenceFacts {
   bareSegments: number;
 }
 
-function isNegation(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i] as Token;
-  if (!t.neg) return false;
-  const next = tokens[i + 1];
-  if (next && next.clause === t.clause && NOT_NEGATING_NEXT.has(next.key)) return false;
-  const prev = tokens[i - 1];
-  const clauseStart = !prev || prev.clause !== t.clause;
-  if (t.key === 'not' && prev && (prev.key === 'or' || prev.key === 'if')) return false;
+function isNegation(tokens: Tokens, i: number): boolean {
+  if (!tokens.has(i, NEG)) return false;
+  const key = tokens.key(i);
+  const clause = tokens.clause[i];
+  if (i + 1 < tokens.length && tokens.clause[i + 1] === clause && NOT_NEGATING_NEXT.has(tokens.key(i + 1))) {
+    return false;
+  }
+  const prev = i > 0 ? tokens.key(i - 1) : null;
+  const clauseStart = prev === null || tokens.clause[i - 1] !== clause;
+  if (key === 'not' && (prev === 'or' || prev === 'if')) return false;
   // Advice is not a denial: "never hard-code secrets", "don't use signals for that", "you should not …".
-  if (ADVICE.has(t.key) && (clauseStart || (prev && MODALS.has(prev.key)))) return false;
-  if (prev && MODALS.has(prev.key) && (t.key === 'not' || t.key === 'never')) {
-    const before = tokens[i - 2];
-    if (prev.key !== 'do' || !before || before.clause !== t.clause) return false;
+  if (ADVICE.has(key) && (clauseStart || (prev !== null && MODALS.has(prev)))) return false;
+  if (prev !== null && MODALS.has(prev) && (key === 'not' || key === 'never')) {
+    if (prev !== 'do' || i < 2 || tokens.clause[i - 2] !== clause) return false;
   }
   return true;
 }
 
-function negated(tokens: readonly Token[], a: number): boolean {
-  const clause = (tokens[a] as Token).clause;
+function negated(tokens: Tokens, a: number): boolean {
+  const clause = tokens.clause[a];
   for (let i = a - 1; i >= 0 && i >= a - NEGATION_REACH; i--) {
-    const t = tokens[i] as Token;
-    if (t.clause !== clause) return false;
+    if (tokens.clause[i] !== clause) return false;
     if (isNegation(tokens, i)) return true;
-    if (CLAUSE_WORDS.has(t.key)) return false;
+    if (tokens.has(i, CLAUSE_WORD)) return false;
   }
   return false;
 }
 
+/** Reads the sentences once (linear); the function it returns judges one mention in O(1). */
 export function classifyMentions(
   idx: TextIndex,
   mentions: readonly Mention[],
   promptNames: ReadonlySet<number>,
   promptStems: ReadonlySet<string> | null,
-): Context[] {
+): (m: Mention) => Context {
   const tokens = idx.tokens;
   const inMention = new Uint8Array(tokens.length);
+  const { sentence: sentenceOf, clause: clauseOf } = tokens;
   for (const m of mentions) inMention.fill(1, m.a, m.b + 1);
+
+  // Per distinct word, once: is it a function word, is it new (not in the prompt)?
+  const isFunction = Uint8Array.from(idx.keys, (k) => (FUNCTION_WORDS.has(k) ? 1 : 0));
+  const isNew = promptStems ? Uint8Array.from(idx.keys, (k) => (promptStems.has(stem(k)) ? 0 : 1)) : null;
+  const keyIds = tokens.keyId;
 
   const facts: SentenceFacts[] = [];
   let lastClause = -1;
@@ -91,10 +99,11 @@ export function classifyMentions(
     segLen = 0;
   };
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    let f = facts[t.sentence];
+    const sentence = sentenceOf[i] as number;
+    const clause = clauseOf[i] as number;
+    let f = facts[sentence];
     if (!f) {
-      closeSegment(facts[t.sentence - 1]);
+      closeSegment(facts[sentence - 1]);
       f = {
         tokens: 0,
         mentionTokens: 0,
@@ -105,28 +114,28 @@ export function classifyMentions(
         segments: 0,
         bareSegments: 0,
       };
-      facts[t.sentence] = f;
-      lastClause = t.clause;
+      facts[sentence] = f;
+      lastClause = clause;
     }
-    if (t.clause !== lastClause) {
+    if (clause !== lastClause) {
       closeSegment(f);
-      lastClause = t.clause;
+      lastClause = clause;
     }
     segLen++;
     f.tokens++;
-    if (t.fence) f.fence = true;
+    if (tokens.has(i, FENCE)) f.fence = true;
     if (inMention[i]) {
       f.mentionTokens++;
       continue;
     }
-    const fn = FUNCTION_WORDS.has(t.key);
-    if (fn) {
+    const id = keyIds[i] as number;
+    if (isFunction[id]) {
       f.functionWords++;
       segBare = false;
-    } else if (promptStems && !promptStems.has(idx.stemOf(i))) f.newWords++;
+    } else if (isNew?.[id]) f.newWords++;
   }
   closeSegment(facts[facts.length - 1]);
-  for (const m of mentions) facts[(tokens[m.a] as Token).sentence]?.keywords.add(m.kw);
+  for (const m of mentions) facts[sentenceOf[m.a] as number]?.keywords.add(m.kw);
 
   const listed = facts.map((f) => {
     if (!f) return false;
@@ -137,12 +146,12 @@ export function classifyMentions(
     return f.segments >= 3 && f.bareSegments / f.segments >= 0.6;
   });
 
-  return mentions.map((m): Context => {
-    const sentence = (tokens[m.a] as Token).sentence;
+  return (m: Mention): Context => {
+    const sentence = sentenceOf[m.a] as number;
     const f = facts[sentence];
     if (promptNames.has(m.kw) && (!f || f.newWords < OWN_WORDS)) return 'echoed';
     if (negated(tokens, m.a)) return 'negated';
     if (listed[sentence]) return 'listed';
     return 'explained';
-  });
+  };
 }
