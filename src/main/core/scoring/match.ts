@@ -210,8 +210,10 @@ function longestFirst(candidates: readonly Mention[]): Mention[] {
   });
   const out: Mention[] = [];
   for (const len of [...buckets.keys()].sort((x, y) => y - x)) {
-    const keys = Float64Array.from(buckets.get(len) ?? []).sort();
-    for (const k of keys) out.push(candidates[k % ORDINAL] as Mention);
+    const list = buckets.get(len) ?? [];
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = (list[i - 1] as number) < (list[i] as number);
+    for (const k of sorted ? list : Float64Array.from(list).sort()) out.push(candidates[k % ORDINAL] as Mention);
   }
   return out;
 }
@@ -227,23 +229,24 @@ export function findMentions(idx: TextIndex, keywords: readonly CompiledKeyword[
   const byKeyword: Mention[][] = keywords.map(() => []);
   const seen = new Map<string, number[]>();
   keywords.forEach((k, kw) => {
-    // The same range found by two forms of one keyword is one candidate (the first form's).
-    let found: Set<number> | null = null;
-    let firstFound: readonly number[] | null = null;
+    // The same range found by two forms of one keyword is one candidate (the first form's): each form's
+    // ranges are sorted, so a merge with the ranges taken so far finds the repeats without hashing.
+    let taken: readonly number[] = NONE;
     for (const form of k.forms) {
       const ranges = formRanges(form, idx, seen);
       if (ranges.length === 0) continue;
-      if (firstFound === null) firstFound = ranges;
-      else if (found === null) found = new Set(firstFound);
+      const merged: number[] = [];
+      let t = 0;
       for (const r of ranges) {
-        if (found !== null) {
-          if (found.has(r)) continue;
-          found.add(r);
-        }
+        while (t < taken.length && (taken[t] as number) < r) merged.push(taken[t++] as number);
+        if (t < taken.length && taken[t] === r) continue;
+        merged.push(r);
         const m = toMention(startOf(r), endOf(r), kw, form, idx);
         candidates.push(m);
         byKeyword[kw]?.push(m);
       }
+      while (t < taken.length) merged.push(taken[t++] as number);
+      taken = merged;
     }
   });
   if (candidates.length === 0) return [];

@@ -64,13 +64,17 @@ export class Tokens {
   }
 
   push(start: number, end: number, key: string, sentence: number, clause: number, flags: number): void {
+    this.pushId(start, end, this.idOf(key), sentence, clause, flags);
+  }
+
+  pushId(start: number, end: number, keyId: number, sentence: number, clause: number, flags: number): void {
     if (this.length === this.start.length) this.grow();
     const i = this.length++;
     this.start[i] = start;
     this.end[i] = end;
     this.sentence[i] = sentence;
     this.clause[i] = clause;
-    this.keyId[i] = this.idOf(key);
+    this.keyId[i] = keyId;
     this.flags[i] = flags;
   }
 
@@ -204,6 +208,8 @@ function codeRanges(text: string): { fences: Array<[number, number]>; inline: Ar
 
 interface WordInfo {
   key: string;
+  /** The key's id in the Tokens being built. */
+  id: number;
   clauseWord: boolean;
   neg: boolean;
   /** camelCase parts with their keys, or null. */
@@ -215,6 +221,7 @@ function wordInfo(raw: string): WordInfo {
   const camel = raw.length > 2 && key !== raw && CAMEL.test(raw);
   return {
     key,
+    id: -1,
     clauseWord: CLAUSE_WORDS.has(key),
     neg: NEGATION_WORDS.has(key) || (key.endsWith('nt') && /n['’]t$/i.test(raw)),
     parts: camel ? raw.split(CAMEL).map((text) => ({ text, key: normalizeKey(text) })) : null,
