@@ -1,5 +1,5 @@
 import type { Alt, CompiledKeyword, Elem, Form, Group } from './forms';
-import { CODE, GLUED, NONE, type TextIndex } from './text';
+import { CODE, GLUED, mergeSorted, NONE, type TextIndex } from './text';
 
 /**
  * Where each keyword is mentioned: token ranges found by the forms, then made non-overlapping.
@@ -48,8 +48,7 @@ function firstPositions(e: Elem, idx: TextIndex): readonly number[] {
       return idx.stemAt(e.stem);
     case 'plural': {
       const lists = [idx.keyAt(e.key), idx.keyAt(e.key + 's'), idx.keyAt(e.key + 'es')].filter((l) => l.length > 0);
-      if (lists.length <= 1) return lists[0] ?? NONE;
-      return Float64Array.from(lists.flat()).sort() as unknown as number[];
+      return lists.length <= 1 ? (lists[0] ?? NONE) : mergeSorted(lists);
     }
   }
 }
@@ -235,6 +234,15 @@ export function findMentions(idx: TextIndex, keywords: readonly CompiledKeyword[
     for (const form of k.forms) {
       const ranges = formRanges(form, idx, seen);
       if (ranges.length === 0) continue;
+      if (taken.length === 0) {
+        for (const r of ranges) {
+          const m = toMention(startOf(r), endOf(r), kw, form, idx);
+          candidates.push(m);
+          byKeyword[kw]?.push(m);
+        }
+        taken = ranges;
+        continue;
+      }
       const merged: number[] = [];
       let t = 0;
       for (const r of ranges) {

@@ -351,10 +351,7 @@ export class TextIndex {
       });
       this.byStem = new Map();
       for (const [st, lists] of byStem) {
-        this.byStem.set(
-          st,
-          lists.length === 1 ? (lists[0] as number[]) : (Float64Array.from(lists.flat()).sort() as unknown as number[]),
-        );
+        this.byStem.set(st, lists.length === 1 ? (lists[0] as number[]) : mergeSorted(lists));
       }
     }
     return this.byStem.get(s) ?? NONE;
@@ -362,3 +359,31 @@ export class TextIndex {
 }
 
 export const NONE: readonly number[] = [];
+
+/** Ascending lists merged into one ascending list, pairwise: O(n log k), no sort. */
+export function mergeSorted(lists: ReadonlyArray<readonly number[]>): number[] {
+  let level = lists.filter((l) => l.length > 0) as Array<readonly number[]>;
+  if (level.length === 0) return [];
+  while (level.length > 1) {
+    const next: number[][] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const a = level[i] as readonly number[];
+      const b = level[i + 1];
+      if (!b) {
+        next.push(a as number[]);
+        continue;
+      }
+      const out = new Array<number>(a.length + b.length);
+      let x = 0;
+      let y = 0;
+      let k = 0;
+      while (x < a.length && y < b.length)
+        out[k++] = (a[x] as number) <= (b[y] as number) ? (a[x++] as number) : (b[y++] as number);
+      while (x < a.length) out[k++] = a[x++] as number;
+      while (y < b.length) out[k++] = b[y++] as number;
+      next.push(out);
+    }
+    level = next;
+  }
+  return level[0] as number[];
+}
