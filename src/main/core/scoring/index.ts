@@ -38,8 +38,8 @@ import { classifyMentions, type Context } from './verdicts';
  * 3. Mentions. Overlapping matches go to the longer one; a keyword found only inside another keyword's
  *    match is cut out of it so that both stay (`per-view cache` → [per-view] [cache]); when two keywords
  *    match exactly the same text, the first in the list keeps it.
- * 4. Verdicts. Each mention is judged in its sentence (a sentence ends at `.` `!` `?` + space or at a
- *    line break, so a list item, a heading and a line of code are sentences too):
+ * 4. Verdicts. Each mention is judged in its sentence (a sentence ends at `.` `!` `?` + space, but not
+ *    at `...` or `e.g.`, and at a line break, so a list item, a heading and a line of code are sentences):
  *    - echoed: the prompt itself names the keyword, and the sentence adds fewer than 2 words of its own
  *      (words not in the prompt, not function words, not keyword mentions): restating the question,
  *      or pasting it, earns nothing. A keyword the prompt does not name is never echoed;
@@ -52,7 +52,8 @@ import { classifyMentions, type Context } from './verdicts';
  *    - listed: the sentence names terms without explaining them: it is in a fenced code block; or it has
  *      fewer words outside keyword mentions than max(2, the words inside them, 2 per keyword it names); or
  *      none of those words is a function word (articles, pronouns, auxiliaries, prepositions, …); or it
- *      is a list: 3+ comma-separated parts, most of them bare terms. The keyword labels joined by commas,
+ *      is a list: 3+ comma-separated parts, and bare terms (parts of at most 5 words with no
+ *      function word) make up 60% of its words. The keyword labels joined by commas,
  *      one per line, or every label of a deck pasted as one answer are lists;
  *    - otherwise named (by the label) or alias (by an alias, or through a shared synonym).
  *    A keyword's verdict is its best mention's: named/alias (credit 1) > listed (LISTED_CREDIT, 0.25) >

@@ -140,8 +140,10 @@ const MARKS = /\p{M}/gu;
 /** lower → Upper inside a word: where `UniqueConstraint` and `CsrfViewMiddleware` are cut. */
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu})/u;
 const GLUE = /^(?:[._\-/:]|::|->)$/;
-const SENTENCE_END = /[.!?]['"’”)\]*_]*\s|\n/;
-const CLAUSE_END = /[,;:()[\]—–]|\s-\s/;
+/** A `.` `!` `?` (not part of `...`) before white space, or a line break. */
+const SENTENCE_END = /(?<!\.)[.!?](?!\.)['"’”)\]*_]*\s|\n/;
+/** `, ; : [ ] — –`, a spaced hyphen, or a bracket that is not a call's (`(see below)`, not `iterator(chunk_size)`). */
+const CLAUSE_END = /[,;:[\]—–]|\s-\s|\s\(|^[^(]*\)/;
 const NEGATION_WORDS = new Set(['not', 'never', 'cannot', 'nor', 'neither']);
 /** Words that open a new clause: a negation before them does not reach past them. */
 export const CLAUSE_WORDS = new Set([
@@ -262,7 +264,9 @@ export function tokenize(text: string): Tokens {
       if (words.size < 50_000) words.set(raw, info);
     }
     if (last >= 0) {
-      if (!plain && SENTENCE_END.test(gap)) {
+      // "e.g. " and "i.e. " do not end a sentence: a single letter before the period.
+      const abbreviation = gap[0] === '.' && !gap.includes('\n') && out.end[last]! - out.start[last]! === 1;
+      if (!plain && SENTENCE_END.test(gap) && !abbreviation) {
         sentence++;
         clause++;
       } else if ((!plain && CLAUSE_END.test(gap)) || info.clauseWord) clause++;

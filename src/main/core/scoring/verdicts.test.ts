@@ -131,3 +131,27 @@ describe('findKeywordSpans limits', () => {
     expect(r.hits[0]?.evidence).toEqual({ start: 21, end: 38 });
   });
 });
+
+describe('sentences that explain and then enumerate', () => {
+  const k = (label: string, aliases: string[] = []): ScoringKeyword[] => [{ id: 1, label, aliases, weight: 1 }];
+
+  it('a keyword in the explaining clause of a sentence that ends in a list is explained', () => {
+    const answer =
+      'That makes middleware the place for cross-cutting concerns that every view needs: security headers, ' +
+      'sessions, authentication, CSRF checks, compression, request IDs, timing.';
+    expect(scoreAnswer(answer, k('cross-cutting concerns')).hits[0]?.verdict).toBe('named');
+    expect(scoreAnswer(answer, k('compression')).hits[0]?.verdict).toBe('listed');
+  });
+
+  it('"e.g." and "..." do not end a sentence, a line break after them does', () => {
+    const answer = 'Use a conditional update, e.g. UPDATE ... WHERE stock > 0, so two buyers cannot both win.';
+    expect(scoreAnswer(answer, k('conditional update')).hits[0]?.verdict).toBe('named');
+    const code = 'To customise it you create a ModelAdmin subclass and register it, e.g.\n\n```\nclass A: pass\n```';
+    expect(scoreAnswer(code, k('ModelAdmin')).hits[0]?.verdict).toBe('named');
+  });
+
+  it('a call’s brackets do not cut a clause', () => {
+    const answer = 'Huge querysets keep every row in memory. Use iterator(chunk_size=2000) so rows stream in batches.';
+    expect(scoreAnswer(answer, k('iterator()')).hits[0]?.verdict).toBe('named');
+  });
+});

@@ -23,6 +23,12 @@ export const FUNCTION_WORDS = new Set(
 
 /** Explanation a sentence needs per keyword it names (words that are not part of a keyword mention). */
 const OTHER_PER_KEYWORD = 2;
+/** A sentence of 3+ segments is list-shaped when this share of them are bare terms. */
+const LIST_SHARE = 0.6;
+/** A segment of at most this many words is a term (bare when it has no function word outside mentions). */
+const BARE_MAX = 6;
+/** Words besides keyword mentions that a segment may have and still read as a term in a list. */
+const TERM_EXTRA = 4;
 /** New words (not in the prompt) a sentence needs to count as the answer's own. */
 const OWN_WORDS = 2;
 /** How far back (tokens, in the same clause) a negation reaches. */
@@ -39,6 +45,7 @@ interface SentenceFacts {
   newWords: number;
   fence: boolean;
   segments: number;
+  /** Segments (clauses) that are bare terms: at most BARE_MAX words, no function word outside mentions. */
   bareSegments: number;
 }
 
@@ -87,23 +94,30 @@ export function classifyMentions(
   const isNew = promptStems ? Uint8Array.from(idx.keys, (k) => (promptStems.has(stem(k)) ? 0 : 1)) : null;
   const keyIds = tokens.keyId;
 
+  // One pass: per sentence its counts; per clause (segment) whether it reads as a term: at most TERM_EXTRA
+  // words besides mentions, one of them a function word at most ("separation of concerns", not "then you need").
   const facts: SentenceFacts[] = [];
-  let lastClause = -1;
-  let segBare = true;
-  let segLen = 0;
-  const closeSegment = (f: SentenceFacts | undefined): void => {
-    if (!f || segLen === 0) return;
+  const termClause = new Uint8Array((tokens.length > 0 ? (clauseOf[tokens.length - 1] as number) : 0) + 1);
+  let segStart = 0;
+  let segFunctionWords = 0;
+  let segMentionTokens = 0;
+  const closeSegment = (f: SentenceFacts | undefined, end: number): void => {
+    if (!f || end <= segStart) return;
     f.segments++;
-    if (segBare && segLen <= 5) f.bareSegments++;
-    segBare = true;
-    segLen = 0;
+    if (end - segStart <= BARE_MAX && segFunctionWords === 0) f.bareSegments++;
+    // The mention's own segment reads as a term when, besides keyword mentions, it has a few words at most.
+    if (end - segStart - segMentionTokens <= TERM_EXTRA && segFunctionWords <= 1) {
+      termClause[clauseOf[segStart] as number] = 1;
+    }
+    segFunctionWords = 0;
+    segMentionTokens = 0;
+    segStart = end;
   };
   for (let i = 0; i < tokens.length; i++) {
     const sentence = sentenceOf[i] as number;
-    const clause = clauseOf[i] as number;
     let f = facts[sentence];
     if (!f) {
-      closeSegment(facts[sentence - 1]);
+      closeSegment(facts[sentence - 1], i);
       f = {
         tokens: 0,
         mentionTokens: 0,
@@ -115,26 +129,22 @@ export function classifyMentions(
         bareSegments: 0,
       };
       facts[sentence] = f;
-      lastClause = clause;
-    }
-    if (clause !== lastClause) {
-      closeSegment(f);
-      lastClause = clause;
-    }
-    segLen++;
+      segStart = i;
+    } else if (clauseOf[i] !== clauseOf[i - 1]) closeSegment(f, i);
     f.tokens++;
     if (tokens.has(i, FENCE)) f.fence = true;
     if (inMention[i]) {
       f.mentionTokens++;
+      segMentionTokens++;
       continue;
     }
     const id = keyIds[i] as number;
     if (isFunction[id]) {
       f.functionWords++;
-      segBare = false;
+      segFunctionWords++;
     } else if (isNew?.[id]) f.newWords++;
   }
-  closeSegment(facts[facts.length - 1]);
+  closeSegment(facts[facts.length - 1], tokens.length);
   for (const m of mentions) facts[sentenceOf[m.a] as number]?.keywords.add(m.kw);
 
   const listed = facts.map((f) => {
@@ -142,9 +152,10 @@ export function classifyMentions(
     const other = f.tokens - f.mentionTokens;
     if (f.fence) return true;
     if (other < Math.max(2, f.mentionTokens, OTHER_PER_KEYWORD * f.keywords.size)) return true;
-    if (f.functionWords === 0) return true;
-    return f.segments >= 3 && f.bareSegments / f.segments >= 0.6;
+    return f.functionWords === 0;
   });
+  /** A list of terms: 3+ segments, most of them bare terms. */
+  const listShaped = facts.map((f) => f !== undefined && f.segments >= 3 && f.bareSegments >= LIST_SHARE * f.segments);
 
   return (m: Mention): Context => {
     const sentence = sentenceOf[m.a] as number;
@@ -152,6 +163,7 @@ export function classifyMentions(
     if (promptNames.has(m.kw) && (!f || f.newWords < OWN_WORDS)) return 'echoed';
     if (negated(tokens, m.a)) return 'negated';
     if (listed[sentence]) return 'listed';
+    if (listShaped[sentence] && termClause[clauseOf[m.a] as number]) return 'listed';
     return 'explained';
   };
 }
