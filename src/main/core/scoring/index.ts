@@ -49,12 +49,14 @@ import { classifyMentions, type Context } from './verdicts';
  *      `must not`), `not only`/`not just`, `whether or not`, `no`, and words like avoid/prevent/without:
  *      "avoid N+1 queries" and "without downtime" are positive mentions. A negation does not reach back:
  *      "atomic does not give isolation" names atomic;
- *    - listed: the sentence names terms without explaining them: it is in a fenced code block; or it has
- *      fewer words outside keyword mentions than max(2, the words inside them, 2 per keyword it names); or
- *      none of those words is a function word (articles, pronouns, auxiliaries, prepositions, …); or it
- *      is a list: 3+ comma-separated parts, and bare terms (parts of at most 5 words with no
- *      function word) make up 60% of its words. The keyword labels joined by commas,
- *      one per line, or every label of a deck pasted as one answer are lists;
+ *    - listed: the mention names a term without explaining it: it is in a fenced code block; or its
+ *      sentence has fewer words outside keyword mentions than max(2, the words inside them, 2 per keyword
+ *      it names), or none of those words is a function word (articles, pronouns, auxiliaries,
+ *      prepositions, …); or its sentence is a list (3+ comma-separated segments, 60% of them bare terms:
+ *      at most 6 words, no function word) and the mention's own segment reads as a term (at most 4 words
+ *      besides keyword mentions, at most one of them a function word). So the keyword labels joined by
+ *      commas, one per line, or every label of a deck pasted as one answer are lists, while in "that
+ *      makes it the place for cross-cutting concerns: headers, sessions, timing" the first is explained;
  *    - otherwise named (by the label) or alias (by an alias, or through a shared synonym).
  *    A keyword's verdict is its best mention's: named/alias (credit 1) > listed (LISTED_CREDIT, 0.25) >
  *    negated > echoed (0) > missed (0); `evidence` is the first mention with that verdict. A keyword
