@@ -2,9 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importCycles from './eslint-rules/import-cycles.js';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'build/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,6 +14,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // No import circles, type-only imports included: shared types live in leaf modules (DESIGN.md).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { prepdeck: { rules: { 'import-cycles': importCycles } } },
+    rules: { 'prepdeck/import-cycles': 'error' },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -1,5 +1,5 @@
 import { createApi, type Handlers } from './api';
-import type { FileDialogs } from './api/transfer';
+import type { FileDialogs } from './api/context';
 import { bundledDecks } from './bundled-decks';
 import { systemClock, type Clock } from './clock';
 import { openDb, type Db } from './store/database';

@@ -1,15 +1,33 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import type { FileDialogs } from './api/transfer';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { homepage } from '../../package.json';
+import type { BackupInfo } from '../shared/transfer';
+import { webLink } from '../shared/links';
+import { dispatch } from './api/dispatch';
+import type { FileDialogs } from './api/context';
 import { openAppCore, type AppCore } from './app';
 import { registerIpc } from './ipc';
-import { rendererEntry, secureContents, windowOptions } from './window';
+import { menuTemplate } from './menu';
+import { installPermissionHandlers } from './permissions';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './protocol';
+import { appPageUrl, isAppOrigin, isAppUrl, rendererDir, secureContents, windowOptions } from './window';
+import { loadWindowState, placeWindow, saveWindowState } from './window-state';
 
 let core: AppCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function dataDir(): string {
   return process.env['PREPDECK_DATA_DIR'] || app.getPath('userData');
+}
+
+const log = (message: string): void => console.warn(`[prepdeck] ${message}`);
+
+/** The only way a URL reaches the system browser: https, checked again here whoever asks. */
+function openWebLink(url: string): void {
+  const link = webLink(url);
+  if (link) void shell.openExternal(link);
+  else log(`Refused to open ${JSON.stringify(url.slice(0, 200))} outside the app`);
 }
 
 /** Electron's dialogs, attached to the window: main gets the paths; the renderer only ever sees an id or a file name. */
@@ -26,33 +44,129 @@ const dialogs: FileDialogs = {
   },
 };
 
-function createWindow(): void {
-  // Its webContents get the navigation rules from 'web-contents-created', like every other.
-  mainWindow = new BrowserWindow(windowOptions(path.join(import.meta.dirname, '../preload/index.cjs')));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-  const entry = rendererEntry();
-  if ('url' in entry) void mainWindow.loadURL(entry.url);
-  else void mainWindow.loadFile(entry.file);
+/** Linux shows this in the task bar; macOS and Windows take the icon from the app bundle and the .exe. */
+function windowIcon(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const icon = app.isPackaged
+    ? path.join(process.resourcesPath, 'icon.png')
+    : path.join(import.meta.dirname, '../../build/icons/png/512x512.png');
+  return fs.existsSync(icon) ? icon : undefined;
 }
+
+/** The screens' work areas, the primary first. */
+function workAreas(): Electron.Rectangle[] {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((d) => d.workArea);
+}
+
+/** Opens the window, at a route of the app if given (`#/decks`). */
+function createWindow(hash = ''): void {
+  const state = placeWindow(loadWindowState(dataDir()), workAreas());
+  // Its webContents get the navigation rules from 'web-contents-created', like every other.
+  const window = new BrowserWindow(
+    windowOptions(path.join(import.meta.dirname, '../preload/index.cjs'), { icon: windowIcon(), bounds: state.bounds }),
+  );
+  mainWindow = window;
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    try {
+      saveWindowState(dataDir(), { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch (error) {
+      log(`Could not save the window's position: ${(error as Error).message}`);
+    }
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.loadURL(appPageUrl(hash)).catch((error: Error) => log(`The page did not load: ${error.message}`));
+}
+
+/** Brings the window forward at a route of the app (a menu item's page). */
+function showPage(hash: string): void {
+  if (!mainWindow) return createWindow(hash);
+  const window = mainWindow;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+  window.webContents.loadURL(appPageUrl(hash)).catch((error: Error) => log(`The page did not load: ${error.message}`));
+}
+
+async function backUpNow(): Promise<void> {
+  if (!core) return;
+  const result = await dispatch(core.api, 'createBackup', undefined);
+  if (!result.ok) {
+    dialog.showErrorBox('Prepdeck could not back up your data', result.error.message);
+    return;
+  }
+  const backup = result.value as BackupInfo;
+  const file = path.join(dataDir(), 'backups', backup.fileName);
+  const options = {
+    type: 'info' as const,
+    message: 'Your data is backed up',
+    detail: `${backup.fileName}\nin ${path.dirname(file)}`,
+    buttons: ['OK', 'Show in folder'],
+    defaultId: 0,
+  };
+  const { response } = mainWindow
+    ? await dialog.showMessageBox(mainWindow, options)
+    : await dialog.showMessageBox(options);
+  if (response === 1) shell.showItemInFolder(file);
+}
+
+function installMenu(): void {
+  const template = menuTemplate(
+    {
+      platform: process.platform,
+      appName: 'Prepdeck',
+      version: app.getVersion(),
+      website: webLink(homepage),
+      dev: !app.isPackaged,
+    },
+    {
+      importQuestions: () => showPage('#/decks?panel=import'),
+      exportData: () => showPage('#/decks?panel=export'),
+      backUpNow: () => void backUpNow(),
+      openDataFolder: () =>
+        void shell.openPath(dataDir()).then((error) => {
+          if (error) dialog.showErrorBox('Prepdeck could not open its data folder', `${dataDir()}\n\n${error}`);
+        }),
+      openWebsite: () => openWebLink(homepage),
+    },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  app.setAboutPanelOptions({
+    applicationName: 'Prepdeck',
+    applicationVersion: app.getVersion(),
+    website: homepage,
+    ...(windowIcon() ? { iconPath: windowIcon() } : {}),
+  });
+}
+
+// Must happen before 'ready': the scheme's privileges are fixed when the first session starts.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // A second launch ends at once (above) and this one comes forward; on macOS, with its window closed, it opens one.
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
       mainWindow.focus();
+    } else if (core) {
+      createWindow();
     }
   });
 
-  app.on('web-contents-created', (_event, contents) => secureContents(contents));
+  app.on('web-contents-created', (_event, contents) => secureContents(contents, { openExternal: openWebLink, log }));
 
   void app.whenReady().then(async () => {
-    // Nothing is ever asked of the person on the app's behalf (camera, notifications, ...).
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir()));
+    installPermissionHandlers(session.defaultSession, { isAppOrigin, isAppUrl });
     try {
       core = await openAppCore(dataDir(), undefined, { dialogs });
     } catch (error) {
@@ -60,7 +174,8 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    registerIpc(ipcMain, core.api);
+    registerIpc(ipcMain, core.api, log);
+    installMenu();
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -4,6 +4,7 @@
  * compiler demand its implementation in src/main/api.
  */
 import { z } from 'zod';
+import { CALL_NAMES, IPC_PREFIX, type ListedCallName } from './call-names';
 import { DEFAULT_LEVELS } from './domain';
 import type { DeckSummary, DeletedQuestion, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
@@ -264,7 +265,11 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
-export const callNames = Object.keys(contract) as CallName[];
+/** Compile-time proof that call-names.ts lists exactly the contract's calls (the preload uses that list). */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesInStep: SameNames<ListedCallName, CallName> = true;
+void namesInStep;
+export const callNames: readonly CallName[] = CALL_NAMES;
 
 export type InputOf<K extends CallName> = z.input<Contract[K]['input']>;
 export type ParsedInputOf<K extends CallName> = z.output<Contract[K]['input']>;
@@ -298,4 +303,4 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-export const IPC_PREFIX = 'prepdeck:';
+export { IPC_PREFIX };

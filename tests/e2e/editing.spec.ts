@@ -2,7 +2,7 @@ import { expect, screenshots, test } from './fixtures';
 
 test('a question is created, edited, refused as a duplicate, deleted and restored', async ({ app }) => {
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
-  await expect(app.getByTestId('result-count')).toHaveText('35 questions');
+  await expect(app.getByTestId('result-count')).toHaveText('51 questions');
   await app.getByRole('button', { name: 'New question' }).click();
   const editor = app.getByRole('form', { name: 'New question' });
   await editor.getByLabel('Level').selectOption('Advanced');
@@ -24,7 +24,7 @@ test('a question is created, edited, refused as a duplicate, deleted and restore
     'throttling',
     'Redis',
   ]);
-  await expect(app.getByTestId('result-count')).toHaveText('36 questions');
+  await expect(app.getByTestId('result-count')).toHaveText('52 questions');
 
   // Editing marks it as the person's own; a duplicate prompt is refused by the store with a clear message.
   await detail.getByRole('button', { name: 'Edit' }).click();
@@ -38,9 +38,9 @@ test('a question is created, edited, refused as a duplicate, deleted and restore
   await expect(detail.getByText('Edited')).toBeVisible();
 
   await detail.getByRole('button', { name: 'Delete' }).click();
-  await expect(app.getByTestId('result-count')).toHaveText('35 questions');
+  await expect(app.getByTestId('result-count')).toHaveText('51 questions');
   await app.getByRole('status').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
-  await expect(app.getByTestId('result-count')).toHaveText('36 questions');
+  await expect(app.getByTestId('result-count')).toHaveText('52 questions');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText('How would you rate-limit a Django REST API?');
 });
 
@@ -54,8 +54,8 @@ test('the editor shows what a keyword cannot hold inline, and offers the deck’
     'Aliases belong to the keyword, not to this question: they apply to every question that uses it, in every deck.',
   );
   // Typing a keyword the bank knows brings its aliases along: they are the keyword's.
-  await editor.getByRole('combobox', { name: 'Keyword 1', exact: true }).fill('Redis');
-  await expect(editor.getByRole('textbox', { name: 'Aliases of keyword 1' })).toHaveValue('RedisCache');
+  await editor.getByRole('combobox', { name: 'Keyword 1', exact: true }).fill('RSS');
+  await expect(editor.getByRole('textbox', { name: 'Aliases of keyword 1' })).toHaveValue('resident set size');
   await editor.getByLabel('Prompt').fill('How do you shard a cache?');
   await editor.getByRole('button', { name: 'Add keyword' }).click();
   const second = editor.getByRole('combobox', { name: 'Keyword 2', exact: true });
@@ -64,15 +64,15 @@ test('the editor shows what a keyword cannot hold inline, and offers the deck’
   await expect(editor.getByText(message)).toBeVisible();
   await expect(second).toHaveAttribute('aria-invalid', 'true');
   await expect(second).toHaveAccessibleDescription(message);
-  await editor.getByRole('textbox', { name: 'Aliases of keyword 1' }).fill('RedisCache, redis|valkey');
+  await editor.getByRole('textbox', { name: 'Aliases of keyword 1' }).fill('resident set size, rss|memory');
   await expect(editor.getByText(message.replace('A keyword', 'An alias'))).toBeVisible();
   await screenshots(app, 'question-editor-error');
   // Save is held back while a keyword is wrong, with the focus on the first field to fix.
   await editor.getByRole('button', { name: /Save/ }).click();
   await expect(editor.getByRole('textbox', { name: 'Aliases of keyword 1' })).toBeFocused();
-  await expect(app.getByTestId('result-count')).toHaveText('35 questions');
+  await expect(app.getByTestId('result-count')).toHaveText('51 questions');
   await second.fill('consistent hashing');
-  await editor.getByRole('textbox', { name: 'Aliases of keyword 1' }).fill('RedisCache');
+  await editor.getByRole('textbox', { name: 'Aliases of keyword 1' }).fill('resident set size');
   await expect(editor.getByText(message)).toHaveCount(0);
 
   // A new deck's editor offers its own keywords before the rest of the bank's.
@@ -150,7 +150,7 @@ test('a deleted question waits in “Recently deleted” after the toast is gone
   await toast.getByRole('button', { name: 'Dismiss' }).click();
   await expect(toast).toHaveCount(0);
   await app.getByRole('searchbox', { name: 'Search questions' }).fill('');
-  await expect(app.getByTestId('result-count')).toHaveText('34 questions');
+  await expect(app.getByTestId('result-count')).toHaveText('50 questions');
 
   await app.getByRole('button', { name: 'Recently deleted (1)' }).click();
   const item = dialog.getByRole('list', { name: 'Deleted questions' }).getByRole('listitem');
@@ -163,7 +163,7 @@ test('a deleted question waits in “Recently deleted” after the toast is gone
   await expect(dialog).toContainText('Nothing deleted.');
   await dialog.getByRole('button', { name: /Close/ }).click();
 
-  await expect(app.getByTestId('result-count')).toHaveText('35 questions');
+  await expect(app.getByTestId('result-count')).toHaveText('51 questions');
   await expect(app.getByRole('button', { name: 'Recently deleted (0)' })).toBeVisible();
   await app.getByRole('searchbox', { name: 'Search questions' }).fill('key features');
   await expect(app.getByRole('button', { name: /What are Django's key features\?/ })).toBeVisible();
@@ -197,7 +197,7 @@ test('decks are created, renamed, and deleted after saying what goes with them',
 
   await decks.getByRole('listitem').filter({ hasText: 'Django' }).getByRole('button', { name: 'Delete' }).click();
   const dialog = app.getByRole('dialog', { name: 'Delete “Django”?' });
-  await expect(dialog).toContainText('35 questions and 0 past answers go with it');
+  await expect(dialog).toContainText('51 questions and 0 past answers go with it');
   await expect(dialog).not.toContainText('unfinished session');
   await dialog.getByRole('button', { name: /Cancel/ }).click();
 

@@ -3,12 +3,13 @@ import { advanceServerClock, expect, passTime, screenshots, test } from './fixtu
 
 /**
  * Sets up a 3-question session whose questions are known: the keyword filter picks exactly the
- * transactions question (Advanced) and the AppConfig and time-zone questions (Scenario).
+ * transactions question (Advanced) and the async and time-zone questions (Scenario). The two Scenario
+ * questions have the same keyword weights, so one answer scores the same on either.
  */
 async function startKnownSession(page: Page, options: { strict?: boolean; screenshot?: boolean } = {}): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = page.getByRole('region', { name: 'Custom session' });
-  for (const keyword of ['transaction.atomic', 'USE_TZ', 'ready()']) {
+  for (const keyword of ['all-or-nothing', 'USE_TZ', 'asyncio.gather']) {
     await form.getByRole('searchbox', { name: 'Find a keyword' }).fill(keyword);
     await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
   }
@@ -44,10 +45,11 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   await answerBox(page).press('Control+Enter');
 
   const keywords = page.getByRole('region', { name: 'Keywords' });
-  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 50% · 2 of 4 named');
+  // Weights 2 and 2 named of 2+2+1+1+3+2+1.
+  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 33% · 2 of 7 named');
   await expect(keywords.getByRole('listitem').filter({ hasText: 'transaction.atomic' })).toContainText('named');
-  await expect(keywords.getByRole('listitem').filter({ hasText: 'rollback' })).toContainText('named');
-  await expect(keywords.getByRole('listitem').filter({ hasText: 'ACID' })).toContainText('missed');
+  await expect(keywords.getByRole('listitem').filter({ hasText: 'all-or-nothing' })).toContainText('named');
+  await expect(keywords.getByRole('listitem').filter({ hasText: 'lost update' })).toContainText('missed');
   await expect(keywords.getByRole('listitem').filter({ hasText: 'savepoints' })).toContainText('missed');
   await expect(page.getByTestId('your-answer').locator('mark')).toHaveText([
     'transaction.atomic()',
@@ -61,14 +63,14 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   // Second question: type a little, then let the clock run out. Time runs out on time, answer locked.
   await expect(page.getByTestId('progress')).toHaveText('2 / 3');
   await expect(page.getByTestId('countdown')).toHaveText('3:00');
-  // The two Scenario questions come in either order: name one keyword of each.
-  await answerBox(page).fill('Set USE_TZ and override ready()');
+  // The two Scenario questions come in either order: name one weight-2 keyword of each (of 11 in all).
+  await answerBox(page).fill('Set USE_TZ and serve it from an ASGI server');
   await passTime(page, server, 170_000);
   await expect(page.getByTestId('countdown')).toHaveText(/^0:(09|10)$/);
   await expect(page.getByRole('timer')).toHaveClass(/countdown-warning/);
   await passTime(page, server, 11_000);
   await expect(page.getByText('Time ran out at 3:00: the answer was locked')).toBeVisible();
-  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 33% · 1 of 3 named');
+  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 18% · 1 of 7 named');
   await page.keyboard.press('1');
   await page.keyboard.press('Enter');
 
@@ -85,13 +87,13 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   await expect(answers.getByRole('row')).toHaveCount(4);
   await expect(answers.getByRole('row').nth(1)).toContainText('Answered');
   await expect(answers.getByRole('row').nth(1)).toContainText('Good');
-  await expect(answers.getByRole('row').nth(1)).toContainText('50%');
+  await expect(answers.getByRole('row').nth(1)).toContainText('33%');
   await expect(answers.getByRole('row').nth(2)).toContainText('Timed out');
   await expect(answers.getByRole('row').nth(2)).toContainText('3:00 / 3:00');
   await expect(answers.getByRole('row').nth(3)).toContainText('Skipped');
-  // Grades Good, Missed, Partial: (2/3 + 0 + 1/3) / 3 = 33%; keyword scores 50% and 33%: 42%.
+  // Grades Good, Missed, Partial: (2/3 + 0 + 1/3) / 3 = 33%; keyword scores 4/12 and 2/11: 26%.
   await expect(page.getByTestId('grade-score')).toHaveText('33%');
-  await expect(page.getByTestId('session-keyword-score')).toHaveText('42%');
+  await expect(page.getByTestId('session-keyword-score')).toHaveText('26%');
   await expect(page.getByRole('button', { name: 'Practise these again (2)' })).toBeEnabled();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
@@ -235,7 +237,7 @@ test('speak mode: no text box, the person ticks the keywords they said', async (
   await page.goto(server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = page.getByRole('region', { name: 'Custom session' });
-  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('transaction.atomic');
+  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('all-or-nothing');
   await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
   await form.getByRole('radiogroup', { name: 'Answer mode' }).getByRole('radio', { name: 'Speak' }).click();
   await page.getByRole('button', { name: 'Start session' }).click();
@@ -245,9 +247,9 @@ test('speak mode: no text box, the person ticks the keywords they said', async (
 
   const ticks = page.getByRole('region', { name: 'Keywords you said' });
   await ticks.getByRole('button', { name: 'transaction.atomic' }).click();
-  await ticks.getByRole('button', { name: 'rollback' }).click();
+  await ticks.getByRole('button', { name: 'all-or-nothing' }).click();
   await screenshots(page, 'session-speak');
   await page.keyboard.press('3');
-  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 50% · 2 of 4 named');
+  await expect(page.getByTestId('keyword-score')).toHaveText('Keyword score 33% · 2 of 7 named');
   await expect(ticks).toHaveCount(0);
 });

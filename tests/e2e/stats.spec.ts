@@ -83,15 +83,16 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   app,
   server,
 }) => {
-  // The transactions question (Advanced; keywords transaction.atomic, ACID, rollback, savepoints) and the first Beginner question.
+  // The transactions question (Advanced; seven keywords weighing 12, all-or-nothing is its own) and the first
+  // Beginner question.
   const overview = await call(server, 'libraryOverview');
-  const atomic = overview.keywords.find((k) => k.label === 'transaction.atomic')!;
-  const advanced = (await call(server, 'listQuestions', { keywordIds: [atomic.id] })).items[0]!;
+  const allOrNothing = overview.keywords.find((k) => k.label === 'all-or-nothing')!;
+  const advanced = (await call(server, 'listQuestions', { keywordIds: [allOrNothing.id] })).items[0]!;
   const beginnerId = (await call(server, 'listQuestions', { levels: ['Beginner'], limit: 1 })).items[0]!.id;
   const beginner = await call(server, 'getQuestion', { id: beginnerId });
   expect(advanced.level).toBe('Advanced');
 
-  // Session 1: transaction.atomic and rollback named (2 of 4), graded Good; the Beginner question's first keyword named, graded Nailed.
+  // Session 1: transaction.atomic and all-or-nothing named (weights 2 + 2 of 12), graded Good; the Beginner question's first keyword named, graded Nailed.
   const first = await sitSession(
     server,
     new Map([
@@ -99,7 +100,7 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
       [beginner.id, { text: `It is about ${beginner.keywords[0]!.label}.`, grade: 4 }],
     ]),
   );
-  expect(first.get(advanced.id)).toBe(0.5);
+  expect(first.get(advanced.id)).toBeCloseTo(4 / 12, 12);
   const beginnerScore = first.get(beginner.id)!;
   // Session 2: the transactions question again, nothing named, graded Missed.
   await sitSession(server, new Map([[advanced.id, { text: 'I am not sure.', grade: 1 }]]));
@@ -140,16 +141,16 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   expect(rows[0]).toEqual(expect.arrayContaining(['Level', 'Answers']));
   expect(rows.find((r) => r[0] === 'Advanced')?.[1]).toBe('2');
 
-  // By level, as a table: Advanced grades 3 and 1 → mean 2, scores 50% and 0% → 25%, Good or better 1 of 2.
+  // By level, as a table: Advanced grades 3 and 1 → mean 2, scores 33.3% and 0% → 16.7%, Good or better 1 of 2.
   await levelsCard.getByRole('button', { name: 'Table' }).click();
   expect(await rowCells(app, 'Results by level', 'Advanced')).toEqual(
-    expect.arrayContaining(['Advanced', '2', '2 Partial', '25.0%', '50.0%']),
+    expect.arrayContaining(['Advanced', '2', '2 Partial', '16.7%', '50.0%']),
   );
   expect(await rowCells(app, 'Results by level', 'Beginner')).toEqual(
     expect.arrayContaining(['Beginner', '1', '4 Nailed', `${(beginnerScore * 100).toFixed(1)}%`, '100.0%']),
   );
 
-  // By keyword: transaction.atomic named once in two asks; ACID never.
+  // By keyword: transaction.atomic named once in two asks; lost update never.
   const keywordsCard = app.getByRole('region', { name: 'Weakest keywords' });
   await keywordsCard.getByRole('button', { name: 'Table' }).click();
   expect((await rowCells(app, 'Weakest keywords', 'transaction.atomic')).slice(0, 4)).toEqual([
@@ -158,9 +159,14 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
     '1',
     '50.0%',
   ]);
-  expect((await rowCells(app, 'Weakest keywords', 'ACID')).slice(0, 4)).toEqual(['ACID', '2', '0', '0.0%']);
+  expect((await rowCells(app, 'Weakest keywords', 'lost update')).slice(0, 4)).toEqual([
+    'lost update',
+    '2',
+    '0',
+    '0.0%',
+  ]);
 
-  // Calibration: Advanced self-grade (3 and 1 → 2/3 and 0 → 33.3%) against keywords named (25.0%).
+  // Calibration: Advanced self-grade (3 and 1 → 2/3 and 0 → 33.3%) against keywords named (16.7%).
   await app
     .getByRole('region', { name: 'Self-grade against keywords named' })
     .getByRole('button', { name: 'Table' })
@@ -169,8 +175,8 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
     'Advanced',
     '2',
     '33.3%',
-    '25.0%',
-    '+8 pts',
+    '16.7%',
+    '+17 pts',
   ]);
 
   // Per question: the transactions question twice, last graded Missed, best Good.
@@ -191,8 +197,8 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   await call(server, 'endSession', { sessionId: settings.id });
 
   // A click on a keyword opens the answers behind it.
-  await keywordsCard.getByRole('button', { name: 'ACID', exact: true }).click();
-  const drill = app.getByRole('dialog', { name: 'ACID' });
+  await keywordsCard.getByRole('button', { name: 'lost update', exact: true }).click();
+  const drill = app.getByRole('dialog', { name: 'lost update' });
   await expect(drill.getByTestId('drill-summary')).toContainText('Named 0 of 2 times (0%)');
   await expect(drill.getByRole('list', { name: 'Answers' }).getByRole('listitem')).toHaveCount(2);
   await expect(drill.getByRole('list', { name: 'Answers' })).toContainText(advanced.prompt);
@@ -213,21 +219,21 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
 
 test('Home shows the week, the streak, the weakest keywords and the last session', async ({ app, server }) => {
   const overview = await call(server, 'libraryOverview');
-  const atomic = overview.keywords.find((k) => k.label === 'transaction.atomic')!;
-  const advanced = (await call(server, 'listQuestions', { keywordIds: [atomic.id] })).items[0]!;
+  const allOrNothing = overview.keywords.find((k) => k.label === 'all-or-nothing')!;
+  const advanced = (await call(server, 'listQuestions', { keywordIds: [allOrNothing.id] })).items[0]!;
   // Three sessions of the transactions question, savepoints never named: asked 3 times, so it can rank as weak.
+  const text =
+    'transaction.atomic is all-or-nothing in autocommit by default mode; a lost update needs a row lock or ' +
+    'F() expression; use transaction.on_commit.';
   for (const grade of [2, 3, 1] as const) {
-    await sitSession(
-      server,
-      new Map([[advanced.id, { text: 'transaction.atomic and ACID, with a rollback.', grade }]]),
-    );
+    await sitSession(server, new Map([[advanced.id, { text, grade }]]));
   }
   await app.reload();
   await expect(app.getByTestId('home-sessions-week')).toHaveText('3');
   await expect(app.getByTestId('home-streak')).toHaveText('1 day');
-  await expect(app.getByTestId('home-last-session')).toHaveText('75%');
+  await expect(app.getByTestId('home-last-session')).toHaveText('92%');
   const weak = app.getByRole('list', { name: 'Weakest keywords' });
-  // transaction.atomic, ACID and rollback were named every time: not weak, so not listed.
+  // The other six keywords were named every time: not weak, so not listed.
   await expect(weak.getByRole('listitem')).toHaveCount(1);
   await expect(weak.getByRole('listitem').first()).toContainText('savepoints');
   await screenshots(app, 'home-dashboard');

@@ -105,20 +105,21 @@ test('a broken file gets an error with its line, and the library is unchanged', 
   await panel.getByRole('button', { name: 'Preview pasted text' }).click();
   await expect(panel.getByRole('alert')).toContainText('No questions found');
 
-  expect(await libraryCount(app)).toBe('35 questions');
+  expect(await libraryCount(app)).toBe('51 questions');
 });
 
 test('the answer history is exported as CSV after answering a question', async ({ app }) => {
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = app.getByRole('region', { name: 'Custom session' });
-  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('transaction.atomic');
+  // A keyword only the transactions question has, so the one question planned is that one.
+  await form.getByRole('searchbox', { name: 'Find a keyword' }).fill('all-or-nothing');
   await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
   await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('1');
   await expect(app.getByTestId('planned')).toHaveText('1 question');
   await app.getByRole('button', { name: 'Start session' }).click();
   await app.getByRole('textbox', { name: 'Your answer' }).fill('transaction.atomic() gives a rollback on error.');
   await app.getByRole('textbox', { name: 'Your answer' }).press('Control+Enter');
-  await expect(app.getByTestId('keyword-score')).toHaveText('Keyword score 50% · 2 of 4 named');
+  await expect(app.getByTestId('keyword-score')).toHaveText('Keyword score 33% · 2 of 7 named');
   await app.keyboard.press('4');
   await expect(app.getByRole('button', { name: /Nailed/ })).toHaveAttribute('aria-pressed', 'true');
 
@@ -138,9 +139,10 @@ test('the answer history is exported as CSV after answering a question', async (
     outcome: 'answered',
     'time allowed (s)': '120',
     'self-grade': 'Nailed',
-    'keyword score (%)': '50',
-    'keywords named': 'transaction.atomic; rollback',
-    'keywords missed': 'ACID; savepoints',
+    'keyword score (%)': '33',
+    'keywords named': 'transaction.atomic; all-or-nothing',
+    'keywords missed':
+      'autocommit by default; savepoints; lost update; row lock or F() expression; transaction.on_commit',
     answer: 'transaction.atomic() gives a rollback on error.',
   });
   await expect(exportCard.getByRole('status')).toHaveText(/^Downloaded prepdeck-history-.*\.csv\.$/);
@@ -158,7 +160,7 @@ test('a backup is made, and restoring it brings the bank back', async ({ app }) 
   const backups = app.getByRole('region', { name: 'Backups' });
   await expect(backups).toContainText('No backups yet');
   await backups.getByRole('button', { name: 'Back up now' }).click();
-  await expect(backups.getByRole('status')).toContainText('Backed up 1 deck, 35 questions, 0 answers');
+  await expect(backups.getByRole('status')).toContainText('Backed up 1 deck, 51 questions, 0 answers');
   const table = backups.getByRole('table', { name: 'Backups' });
   await expect(table.getByRole('row')).toHaveCount(2);
 
@@ -177,17 +179,17 @@ test('a backup is made, and restoring it brings the bank back', async ({ app }) 
   // ...and the backup takes the bank back to before it, keeping what it replaced.
   await table.getByRole('row').nth(1).getByRole('button', { name: 'Restore…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Replace your data with this backup?' });
-  await expect(dialog).toContainText('Everything you have now (2 decks, 36 questions, 0 answers) is replaced by');
-  await expect(dialog).toContainText('(1 deck, 35 questions, 0 answers)');
+  await expect(dialog).toContainText('Everything you have now (2 decks, 52 questions, 0 answers) is replaced by');
+  await expect(dialog).toContainText('(1 deck, 51 questions, 0 answers)');
   await screenshots(app, 'restore-confirm');
   await dialog.getByRole('button', { name: /Restore/ }).click();
-  await expect(backups.getByRole('status')).toContainText('you now have 1 deck, 35 questions, 0 answers');
+  await expect(backups.getByRole('status')).toContainText('you now have 1 deck, 51 questions, 0 answers');
   await expect(app.getByRole('region', { name: 'Your decks' }).getByRole('listitem')).toHaveCount(1);
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table).toContainText('Before a restore');
   await backups.scrollIntoViewIfNeeded();
   await screenshots(app, 'backups');
-  expect(await libraryCount(app)).toBe('35 questions');
+  expect(await libraryCount(app)).toBe('51 questions');
 });
 
 test('a CSV without a header row is mapped column by column before the import', async ({ app }) => {
@@ -322,4 +324,13 @@ test('a comma-separated .txt taken for an article fails, and read as CSV it show
   await previewSettled(panel);
   await panel.getByRole('button', { name: 'Import 3 questions' }).click();
   await expect(panel.getByRole('status')).toContainText('Imported 3 questions into os notes');
+});
+
+test("the desktop menu's items open the Decks page at their panel", async ({ app }) => {
+  const go = (hash: string) =>
+    app.evaluate((to) => ((globalThis as unknown as { location: { hash: string } }).location.hash = to), hash);
+  await go('#/decks?panel=backup');
+  await expect(app.getByRole('heading', { name: 'Backups', level: 2 })).toBeInViewport();
+  await go('#/decks?panel=import');
+  await expect(app.getByRole('heading', { name: 'Import questions', level: 2 })).toBeInViewport();
 });

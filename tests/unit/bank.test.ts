@@ -7,7 +7,7 @@ import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/ap
 import type { SessionView } from '../../src/shared/session-types';
 import { createApi, type Handlers } from '../../src/main/api';
 import type { Db } from '../../src/main/store/database';
-import { callApi, failureOf, memoryApi } from './harness';
+import { callApi, failureOf, firstEditionDjango, memoryApi } from './harness';
 
 const S = 1_000;
 const START = Date.UTC(2026, 2, 10, 9, 0, 0);
@@ -19,7 +19,8 @@ let api: Handlers;
 
 beforeEach(() => {
   t = START;
-  ({ db, api } = memoryApi(clock));
+  // The first edition of the Django deck, frozen: these tests are about the bank, and name its questions and keywords.
+  ({ db, api } = memoryApi(clock, START, firstEditionDjango()));
 });
 afterEach(() => {
   if (db.open) db.close();

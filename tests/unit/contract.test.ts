@@ -56,15 +56,16 @@ describe('the contract', () => {
 
   it('answers a valid call and reports a missing question as not_found', async () => {
     const page = await dispatch(api(), 'listQuestions', { levels: ['Beginner'] });
-    expect(page).toMatchObject({ ok: true, value: { total: 5 } });
+    expect(page).toMatchObject({ ok: true, value: { total: 12 } });
     expect(await dispatch(api(), 'getQuestion', { id: 9999 })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
   });
 
-  it('binds one IPC channel per call and refuses frames that are not the app', async () => {
+  it('binds one IPC channel per call and refuses, and logs, any sender but the main frame of the app', async () => {
     const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+    const logged: string[] = [];
     registerIpc(
       {
         handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
@@ -72,18 +73,24 @@ describe('the contract', () => {
         removeHandler: (channel: string) => void handlers.delete(channel),
       } as never,
       api(),
+      (message) => logged.push(message),
     );
     expect([...handlers.keys()].sort()).toEqual(
       Object.keys(contract)
         .map((n) => IPC_PREFIX + n)
         .sort(),
     );
-    const foreign = await handlers.get(`${IPC_PREFIX}listDecks`)!(
-      { senderFrame: { url: 'https://example.com/' } },
-      undefined,
-    );
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const noFrame = await handlers.get(`${IPC_PREFIX}listDecks`)!({ senderFrame: null }, undefined);
-    expect(noFrame).toMatchObject({ ok: false });
+    const call = (senderFrame: unknown) => handlers.get(`${IPC_PREFIX}listDecks`)!({ senderFrame }, undefined);
+    const app = 'app://prepdeck/index.html#/decks';
+    expect(await call({ url: app, parent: null })).toMatchObject({ ok: true });
+    expect(await call({ url: 'https://example.com/', parent: null })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call({ url: app, parent: { url: app } })).toMatchObject({ ok: false });
+    expect(await call({ url: 'file:///work/out/renderer/index.html', parent: null })).toMatchObject({ ok: false });
+    expect(await call(null)).toMatchObject({ ok: false });
+    expect(logged).toHaveLength(4);
+    expect(logged[1]).toMatch(/listDecks.*subframe/);
   });
 });

@@ -1,24 +1,24 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDeckMarkdown, writeDeckMarkdown } from '../../src/main/core/deck-markdown';
+import { parseDeckMarkdown, parseKeywordList, writeDeckMarkdown } from '../../src/main/core/deck-markdown';
 import { parseImport } from '../../src/main/core/import';
 import type { ParsedDeck, ParsedQuestion } from '../../src/shared/domain';
 
 const deck = parseDeckMarkdown(fs.readFileSync('resources/decks/django.md', 'utf8'));
 
 describe('the Django deck file', () => {
-  it('has 35 questions at the four levels, without warnings', () => {
+  it('has the 51 questions of the second edition at the four levels, without warnings', () => {
     expect(deck.name).toBe('Django');
     expect(deck.warnings).toEqual([]);
-    expect(deck.questions).toHaveLength(35);
+    expect(deck.questions).toHaveLength(51);
     expect(deck.levels).toEqual(['Beginner', 'Intermediate', 'Advanced', 'Scenario']);
     const count = (level: string) => deck.questions.filter((q) => q.level === level).length;
-    expect([count('Beginner'), count('Intermediate'), count('Advanced'), count('Scenario')]).toEqual([5, 5, 15, 10]);
+    expect([count('Beginner'), count('Intermediate'), count('Advanced'), count('Scenario')]).toEqual([12, 12, 13, 14]);
   });
 
   it('gives every question a unique id, keywords and a model answer', () => {
     const ids = deck.questions.map((q) => q.key);
-    expect(new Set(ids).size).toBe(35);
+    expect(new Set(ids).size).toBe(51);
     for (const q of deck.questions) {
       expect(q.key, q.prompt).toMatch(/^[a-z0-9-]+$/);
       expect(q.keywords.length, q.prompt).toBeGreaterThanOrEqual(2);
@@ -31,17 +31,28 @@ describe('the Django deck file', () => {
     const labels = (key: string) => deck.questions.find((q) => q.key === key)?.keywords.map((k) => k.label);
     const all = deck.questions.flatMap((q) => q.keywords.map((k) => k.label));
     for (const expected of [
-      'MVT architecture',
+      'separation of concerns',
       'CSRF protection',
       'transaction.atomic',
-      'select_related',
-      'unique=True',
-      'ready()',
-      'USE_TZ',
+      'N+1 queries',
+      'lost update',
+      'ready() method',
+      'USE_TZ = True',
     ]) {
       expect(all).toContain(expected);
     }
-    expect(labels(deck.questions[1]!.key!)).toEqual(['ORM', 'admin interface', 'scalability', 'security']);
+    expect(labels('key-features')).toEqual([
+      'ORM',
+      'automatic admin interface',
+      'secure by default',
+      'URL routing',
+      'authentication system',
+      'forms and validation',
+      'schema migrations',
+    ]);
+    expect(
+      deck.questions.find((q) => q.key === 'transactions')?.keywords.find((k) => k.label === 'lost update'),
+    ).toEqual({ label: 'lost update', aliases: ['lost updates', 'isolation', 'concurrent updates'], weight: 3 });
   });
 });
 
@@ -51,6 +62,16 @@ describe('the Markdown deck format', () => {
     expect(again.questions).toEqual(deck.questions.map((q) => ({ ...q, line: expect.any(Number) })));
     expect(again.levels).toEqual(deck.levels);
     expect(again.description).toBe(deck.description);
+  });
+
+  it.each([
+    ['savepoints *2 | savepoint', { label: 'savepoints', aliases: ['savepoint'], weight: 2 }],
+    ['savepoints | savepoint *2', { label: 'savepoints', aliases: ['savepoint'], weight: 2 }],
+    ['ACID *3', { label: 'ACID', aliases: [], weight: 3 }],
+    ['rollback | roll back', { label: 'rollback', aliases: ['roll back'], weight: 1 }],
+    ['N+1 queries *9 | n plus one', { label: 'N+1 queries', aliases: ['n plus one'], weight: 5 }],
+  ])('reads the weight after the label or at the end of the keyword: %s', (text, expected) => {
+    expect(parseKeywordList(text)).toEqual([expected]);
   });
 
   it('reads aliases, weights, tags, and headings inside code blocks as code', () => {

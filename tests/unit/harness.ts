@@ -9,13 +9,27 @@ import { dispatch } from '../../src/main/api/dispatch';
 import { openAppCore, type AppCore } from '../../src/main/app';
 import { bundledDecks } from '../../src/main/bundled-decks';
 import type { Clock } from '../../src/main/clock';
-import { installBundledDeck } from '../../src/main/store/bundled';
+import { installBundledDeck, type BundledDeck } from '../../src/main/store/bundled';
+import { parseDeckMarkdown } from '../../src/main/core/deck-markdown';
 import { DB_FILE, openMemoryDb, type Db } from '../../src/main/store/database';
 
+/**
+ * The Django deck as the app first shipped it (version 1, 35 questions), frozen: a store that had it installed before
+ * the second edition, and a fixed set of questions for tests that are about sessions and stats, not about the deck.
+ */
+export function firstEditionDjango(): BundledDeck {
+  const markdown = fs.readFileSync(path.resolve('tests/fixtures/decks/django-first-edition.md'), 'utf8');
+  return { slug: 'django', version: 1, deck: parseDeckMarkdown(markdown) };
+}
+
 /** A store in memory with the Django deck installed (at `installedAt`, or now), and its api. */
-export function memoryApi(clock: Clock, installedAt = clock.now()): { db: Db; api: Handlers } {
+export function memoryApi(
+  clock: Clock,
+  installedAt = clock.now(),
+  deck: BundledDeck = bundledDecks()[0]!,
+): { db: Db; api: Handlers } {
   const db = openMemoryDb();
-  installBundledDeck(db, bundledDecks()[0]!, installedAt);
+  installBundledDeck(db, deck, installedAt);
   return { db, api: createApi(db, clock) };
 }
 

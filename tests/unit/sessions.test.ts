@@ -9,7 +9,7 @@ import { DEFAULT_TIME_PER_LEVEL } from '../../src/main/api/sessions';
 import { openAppCore } from '../../src/main/app';
 import { LATE_GRACE_MS } from '../../src/main/core/timing';
 import type { Db } from '../../src/main/store/database';
-import { callApi, failureOf, memoryApi } from './harness';
+import { callApi, failureOf, firstEditionDjango, memoryApi } from './harness';
 
 const S = 1_000;
 const MIN = 60 * S;
@@ -22,7 +22,8 @@ let api: Handlers;
 
 beforeEach(() => {
   t = START;
-  ({ db, api } = memoryApi(clock));
+  // The first edition of the Django deck, frozen: these tests are about sessions, and name its questions and keywords.
+  ({ db, api } = memoryApi(clock, START, firstEditionDjango()));
 });
 afterEach(() => {
   if (db.open) db.close();
@@ -532,7 +533,7 @@ describe('grading', () => {
 
     // The same, in a fresh store graded Nailed straight away.
     db.close();
-    ({ db, api } = memoryApi(clock, START));
+    ({ db, api } = memoryApi(clock, START, firstEditionDjango()));
     expect(await gradeOnce([4])).toEqual(regraded);
   });
 

@@ -92,10 +92,10 @@ describe('migrations', () => {
 describe('the bundled deck', () => {
   it('is loaded on first run, once', async () => {
     const first = await openAppCore(dir);
-    expect(listQuestions(first.db, {}).total).toBe(35);
+    expect(listQuestions(first.db, {}).total).toBe(51);
     first.close();
     const second = await openAppCore(dir);
-    expect(listQuestions(second.db, {}).total).toBe(35);
+    expect(listQuestions(second.db, {}).total).toBe(51);
     expect(second.db.prepare('SELECT count(*) AS n FROM decks').get()).toEqual({ n: 1 });
     second.close();
   });
@@ -120,14 +120,14 @@ describe('the bundled deck', () => {
     db.prepare("UPDATE questions SET answer = 'My own answer', edited_at = 5 WHERE id = ?").run(first!.id);
 
     const next = structuredClone(django!);
-    next.version = 2;
+    next.version = django!.version + 1;
     for (const q of next.deck.questions) q.answer = `${q.answer}\n\nRevised.`;
     next.deck.questions.push({ ...next.deck.questions[0]!, key: 'brand-new', prompt: 'A brand new question?' });
     expect(installBundledDeck(db, next, 2)).toBe('updated');
 
     expect(getQuestion(db, first!.id)!.answer).toBe('My own answer');
     expect(getQuestion(db, second!.id)!.answer).toMatch(/Revised\.$/);
-    expect(listQuestions(db, {}).total).toBe(36);
+    expect(listQuestions(db, {}).total).toBe(52);
     expect(installBundledDeck(db, next, 3)).toBe('current');
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
-import type { FileDialogs } from '../../src/main/api/transfer';
+import type { FileDialogs } from '../../src/main/api/context';
 import { openAppCore, type AppCore } from '../../src/main/app';
 
 const NOW = Date.UTC(2026, 2, 10, 9, 30);

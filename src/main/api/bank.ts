@@ -3,18 +3,7 @@ import type { DeckSummary, QuestionDetail } from '../../shared/types';
 import { findLevel } from '../core/import/levels';
 import * as questions from '../store/questions';
 import { activeSessionId, closeSession, getSessionRow } from '../store/sessions';
-import type { ApiContext, Handlers } from './index';
-
-type BankCalls =
-  | 'createDeck'
-  | 'updateDeck'
-  | 'getDeckImpact'
-  | 'deleteDeck'
-  | 'listDeckKeywords'
-  | 'saveQuestion'
-  | 'deleteQuestion'
-  | 'restoreQuestion'
-  | 'listDeletedQuestions';
+import type { ApiContext, Handlers } from './context';
 
 const DUPLICATE_PROMPT = 'This deck already has a question with that prompt. Edit that one, or reword this one.';
 const DUPLICATE_ON_RESTORE =
@@ -39,7 +28,7 @@ function renamedLevels(before: readonly string[], after: readonly string[]): Arr
   return [...recased, ...(isNew ? [inPlace] : [])].map(({ from, to }) => ({ from, to }));
 }
 
-export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
+export function bankApi({ db, clock }: ApiContext) {
   const deckSummary = (id: number): DeckSummary => {
     const deck = questions.listDecks(db).find((d) => d.id === id);
     if (!deck) throw new ApiError('not_found', `Deck ${id} does not exist (it may have been deleted).`);
@@ -193,5 +182,5 @@ export function bankApi({ db, clock }: ApiContext): Pick<Handlers, BankCalls> {
       if (deckId !== undefined) requireDeck(deckId);
       return questions.listDeletedQuestions(db, deckId);
     },
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiError, contract, isCallName, type Envelope } from '../../shared/api';
-import type { Handlers } from './index';
+import type { Handlers } from './context';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues

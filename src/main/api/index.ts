@@ -1,24 +1,15 @@
-import type { CallName, ParsedInputOf, ResultOf } from '../../shared/api';
 import type { Clock } from '../clock';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { bankApi } from './bank';
+import type { ApiContext, FileDialogs, Handlers } from './context';
 import { libraryApi } from './library';
 import { sessionsApi } from './sessions';
 import { statsApi } from './stats';
-import { transferApi, type FileDialogs } from './transfer';
+import { transferApi } from './transfer';
 
-/** One function per call of the contract; the compiler refuses a missing or extra one. */
-export type Handlers = { [K in CallName]: (input: ParsedInputOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
+export type { ApiContext, FileDialogs, Handlers } from './context';
 
-export interface ApiContext {
-  db: Db;
-  clock: Clock;
-  /** The data folder (backups live in its backups/); absent for an in-memory store. */
-  dataDir?: string;
-  /** The desktop app's file dialogs; absent in browser mode. */
-  dialogs?: FileDialogs;
-}
-
+/** Every feature's handlers in one object; `satisfies` makes the compiler refuse a call left unimplemented. */
 export function createApi(db: Db, clock: Clock, options: { dataDir?: string; dialogs?: FileDialogs } = {}): Handlers {
   const ctx: ApiContext = { db, clock, ...options };
   return {
@@ -27,5 +18,5 @@ export function createApi(db: Db, clock: Clock, options: { dataDir?: string; dia
     ...statsApi(ctx),
     ...bankApi(ctx),
     ...transferApi(ctx),
-  };
+  } satisfies Handlers;
 }

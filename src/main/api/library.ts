@@ -1,10 +1,8 @@
 import { ApiError } from '../../shared/api';
 import * as questions from '../store/questions';
-import type { ApiContext, Handlers } from './index';
+import type { ApiContext, Handlers } from './context';
 
-export function libraryApi({
-  db,
-}: ApiContext): Pick<Handlers, 'libraryOverview' | 'listDecks' | 'listQuestions' | 'getQuestion'> {
+export function libraryApi({ db }: ApiContext) {
   return {
     libraryOverview: () => questions.libraryOverview(db),
     listDecks: () => questions.listDecks(db),
@@ -14,5 +12,5 @@ export function libraryApi({
       if (!question) throw new ApiError('not_found', `Question ${id} does not exist (it may have been deleted).`);
       return question;
     },
-  };
+  } satisfies Partial<Handlers>;
 }

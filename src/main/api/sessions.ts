@@ -16,24 +16,7 @@ import { pauseClock, remainingMs, settle, startClock, unpauseClock } from '../co
 import { candidateQuestions, getQuestion } from '../store/questions';
 import * as store from '../store/sessions';
 import { getSetting, setSetting } from '../store/settings';
-import type { ApiContext, Handlers } from './index';
-
-type SessionCalls =
-  | 'getSessionSetup'
-  | 'previewSession'
-  | 'startSession'
-  | 'getActiveSession'
-  | 'getSession'
-  | 'resumeSession'
-  | 'submitAnswer'
-  | 'gradeAttempt'
-  | 'nextQuestion'
-  | 'pauseSession'
-  | 'unpauseSession'
-  | 'endSession'
-  | 'getSessionResults'
-  | 'listSessions'
-  | 'getReviewSummary';
+import type { ApiContext, Handlers } from './context';
 
 export const DEFAULT_TIME_PER_LEVEL: Record<string, number> = {
   Beginner: 60,
@@ -56,7 +39,7 @@ function header(session: store.SessionRow): SessionResults['session'] {
   return { id, status, config, startedAt, endedAt, total: session.plan.length };
 }
 
-export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCalls> {
+export function sessionsApi({ db, clock }: ApiContext) {
   const question = (id: number): QuestionDetail => {
     const found = getQuestion(db, id, { includeDeleted: true });
     if (!found) throw new ApiError('not_found', `Question ${id} no longer exists.`);
@@ -451,5 +434,5 @@ export function sessionsApi({ db, clock }: ApiContext): Pick<Handlers, SessionCa
       const queue = store.reviewQueue(db, clock.now(), 50);
       return { dueCount: queue.due, dueQuestionIds: queue.ids, nextDueAt: queue.nextDueAt };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -40,36 +40,7 @@ import {
 import { DB_FILE } from '../store/database';
 import { liveDeck, liveDeckByName, type DeckRef } from '../store/questions';
 import * as store from '../store/transfer';
-import type { ApiContext, Handlers } from './index';
-
-/** A filter of a file dialog: a name and the extensions it shows. */
-export interface FileFilter {
-  name: string;
-  extensions: string[];
-}
-
-/**
- * The desktop app's file dialogs (Electron's `dialog`, in main). Browser mode has none: there, files come in
- * through a file input and go out as downloads.
- */
-export interface FileDialogs {
-  /** The path of the file the person chose, or null when they cancelled. */
-  openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
-  /** Where the person wants the file saved, or null when they cancelled. */
-  saveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
-}
-
-type TransferCalls =
-  | 'chooseImportFile'
-  | 'previewImport'
-  | 'commitImport'
-  | 'exportDeck'
-  | 'exportHistory'
-  | 'createBackup'
-  | 'listBackups'
-  | 'exportBackup'
-  | 'chooseBackupFile'
-  | 'restoreBackup';
+import type { ApiContext, FileFilter, Handlers } from './context';
 
 const IMPORT_FILTERS: FileFilter[] = [
   { name: 'Question files', extensions: ['md', 'markdown', 'txt', 'json', 'csv', 'tsv', 'tab'] },
@@ -199,7 +170,7 @@ interface PreparedImport {
   steps: PlannedStep[];
 }
 
-export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<Handlers, TransferCalls> {
+export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
   /** Files chosen in the open dialog: id → path. The renderer only ever holds the id. */
   const picked = new Map<string, { path: string; fileName: string; size: number }>();
   let busy = false;
@@ -576,5 +547,5 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext): Pick<H
           fs.rmSync(work, { recursive: true, force: true });
         }
       }),
-  };
+  } satisfies Partial<Handlers>;
 }

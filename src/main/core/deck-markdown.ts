@@ -78,13 +78,15 @@ export function parseKeywordList(value: string): KeywordSpec[] {
       .map((s) => s.trim())
       .filter(Boolean);
     if (names.length === 0) continue;
-    let label = names[0]!;
+    // The weight may follow the label (`a *2 | b`) or close the whole keyword (`a | b *2`).
     let weight = 1;
-    const weighted = /^(.*\S)\s+\*([1-9]\d*)$/.exec(label);
-    if (weighted) {
-      label = weighted[1]!;
-      weight = Math.min(MAX_WEIGHT, Number(weighted[2]));
+    for (const at of new Set([0, names.length - 1])) {
+      const weighted = /^(.*\S)\s+\*([1-9]\d*)$/.exec(names[at]!);
+      if (!weighted) continue;
+      names[at] = weighted[1]!;
+      weight = Math.max(weight, Math.min(MAX_WEIGHT, Number(weighted[2])));
     }
+    const label = names[0]!;
     const aliases = [...new Set(names.slice(1))].filter((a) => a.toLowerCase() !== label.toLowerCase());
     specs.push({ label, aliases, weight });
   }

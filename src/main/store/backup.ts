@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BankCounts } from '../../shared/transfer';
 import { migrate, SCHEMA_VERSION, type Db } from './database';
+import { privateDir, privateFile } from './private-files';
 
 /** The tables every Prepdeck database has had since its first version. */
 const CORE_TABLES = [
@@ -43,9 +44,10 @@ export function bankCounts(db: Db): BankCounts {
  * turns the copy into a single self-contained file (rollback journal, not WAL), so it can be moved and opened alone.
  */
 export async function backupDatabase(db: Db, file: string): Promise<void> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  privateDir(path.dirname(file));
   const partial = `${file}.partial`;
   try {
+    privateFile(partial);
     await db.backup(partial);
     const copy = new Database(partial);
     try {

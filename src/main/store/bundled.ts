@@ -1,6 +1,6 @@
-import type { ParsedDeck } from '../../shared/domain';
-import type { Db } from './database';
-import { insertDeck, insertQuestion, replaceQuestionContent } from './questions';
+import type { ParsedDeck, ParsedQuestion } from '../../shared/domain';
+import type { Db } from './db';
+import { insertDeck, insertQuestion, questionWithPrompt, replaceQuestionContent } from './questions';
 
 export interface BundledDeck {
   /** Stable name of the deck inside the app, e.g. "django". */
@@ -12,15 +12,31 @@ export interface BundledDeck {
 
 export type BundledInstall = 'installed' | 'updated' | 'current';
 
+interface InstalledRow {
+  id: number;
+  source_key: string;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
 /**
  * Installs a bundled deck on first run, in one transaction, and only once per version.
- * A newer version adds its new questions and updates the ones the person never edited;
- * an edited or deleted question is left as the person left it.
+ *
+ * A newer version updates the installed copy by `Id:` (the question's source key):
+ * - a question the person never edited or deleted takes the new content: prompt, level, answer, tags, keywords, and
+ *   its place in the deck;
+ * - a question the person edited or deleted stays as they left it;
+ * - a new question is added at its place, unless the deck already has a live question with its prompt (the person's
+ *   own): that one is left alone and nothing is added;
+ * - a question the new version no longer has is removed only if the person never edited, deleted or answered it and
+ *   no session still plans to ask it; otherwise it stays, as it is.
+ * Answers, grades and review schedules are never touched: attempts keep the level they were asked at.
  */
 export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): BundledInstall {
   return db.transaction((): BundledInstall => {
-    const existing = db.prepare('SELECT id, bundled_version FROM decks WHERE bundled_slug = ?').get(bundled.slug) as
-      { id: number; bundled_version: number } | undefined;
+    const existing = db
+      .prepare('SELECT id, bundled_version, levels FROM decks WHERE bundled_slug = ?')
+      .get(bundled.slug) as { id: number; bundled_version: number; levels: string } | undefined;
     const { deck } = bundled;
     if (!existing) {
       const deckId = insertDeck(
@@ -39,26 +55,80 @@ export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): B
     }
     if (existing.bundled_version >= bundled.version) return 'current';
 
-    const byKey = db.prepare('SELECT id, edited_at, deleted_at FROM questions WHERE deck_id = ? AND source_key = ?');
-    const nextPosition = db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?');
-    for (const q of deck.questions) {
-      const row = q.key
-        ? (byKey.get(existing.id, q.key) as
-            { id: number; edited_at: number | null; deleted_at: number | null } | undefined)
-        : undefined;
-      if (!row) {
-        const { p } = nextPosition.get(existing.id) as { p: number };
-        insertQuestion(db, existing.id, q, p, now);
-      } else if (row.edited_at === null && row.deleted_at === null) {
-        replaceQuestionContent(db, row.id, q, now);
-      }
-    }
+    updateQuestions(db, existing.id, deck.questions, now);
+    removeDroppedQuestions(db, existing.id, deck.questions);
+    refreshKeywordAliases(db, existing.id, deck.questions);
+    // The person's levels (renamed, reordered or added) stay; a level the new version brings is added at the end.
+    const levels = JSON.parse(existing.levels) as string[];
+    const known = new Set(levels.map((l) => l.toLowerCase()));
+    const added = deck.levels.filter((l) => !known.has(l.toLowerCase()));
     db.prepare('UPDATE decks SET bundled_version = ?, levels = ?, updated_at = ? WHERE id = ?').run(
       bundled.version,
-      JSON.stringify(deck.levels),
+      JSON.stringify([...levels, ...added]),
       now,
       existing.id,
     );
     return 'updated';
   })();
+}
+
+function updateQuestions(db: Db, deckId: number, questions: readonly ParsedQuestion[], now: number): void {
+  const installed = new Map(
+    (
+      db
+        .prepare(
+          'SELECT id, source_key, edited_at, deleted_at FROM questions WHERE deck_id = ? AND source_key IS NOT NULL',
+        )
+        .all(deckId) as InstalledRow[]
+    ).map((row) => [row.source_key, row]),
+  );
+  const setPosition = db.prepare('UPDATE questions SET position = ? WHERE id = ?');
+  questions.forEach((q, position) => {
+    const row = q.key === null ? undefined : installed.get(q.key);
+    if (!row) {
+      if (questionWithPrompt(db, deckId, q.prompt) === null) insertQuestion(db, deckId, q, position, now);
+      return;
+    }
+    if (row.edited_at !== null || row.deleted_at !== null) return;
+    // A live question of the person's own already has the new prompt: theirs wins, this one stays as it was.
+    if (questionWithPrompt(db, deckId, q.prompt, row.id) !== null) return;
+    replaceQuestionContent(db, row.id, q, now);
+    setPosition.run(position, row.id);
+  });
+}
+
+function removeDroppedQuestions(db: Db, deckId: number, questions: readonly ParsedQuestion[]): void {
+  const keys = questions.flatMap((q) => (q.key === null ? [] : [q.key]));
+  db.prepare(
+    `DELETE FROM questions
+      WHERE deck_id = ? AND source_key IS NOT NULL AND source_key NOT IN (SELECT value FROM json_each(?))
+        AND edited_at IS NULL AND deleted_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.question_id = questions.id)
+        AND NOT EXISTS (SELECT 1 FROM review_state r WHERE r.question_id = questions.id)
+        AND NOT EXISTS (SELECT 1 FROM sessions s, json_each(s.plan) p
+                         WHERE s.status = 'active' AND p.value = questions.id)`,
+  ).run(deckId, JSON.stringify(keys));
+}
+
+/**
+ * Keywords are shared by label, and an update merges new aliases in. A keyword that only this deck's untouched
+ * questions use carries nothing of the person's or of another deck: it takes exactly the aliases the new version
+ * gives it, so an alias a later edition dropped (too vague, say) does not linger in the installed copy.
+ */
+function refreshKeywordAliases(db: Db, deckId: number, questions: readonly ParsedQuestion[]): void {
+  const aliasesByLabel = new Map<string, readonly string[]>();
+  for (const q of questions) for (const k of q.keywords) aliasesByLabel.set(k.label.toLowerCase(), k.aliases);
+  const keywordOf = db.prepare('SELECT id FROM keywords WHERE label = ?').pluck();
+  const usedElsewhere = db
+    .prepare(
+      `SELECT 1 FROM question_keywords qk JOIN questions q ON q.id = qk.question_id
+        WHERE qk.keyword_id = ? AND (q.deck_id != ? OR q.edited_at IS NOT NULL) LIMIT 1`,
+    )
+    .pluck();
+  const setAliases = db.prepare('UPDATE keywords SET aliases = ? WHERE id = ?');
+  for (const [label, aliases] of aliasesByLabel) {
+    const id = keywordOf.get(label) as number | undefined;
+    if (id === undefined || usedElsewhere.get(id, deckId) !== undefined) continue;
+    setAliases.run(JSON.stringify(aliases), id);
+  }
 }

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Db } from './db';
 import { migrations } from './migrations';
+import { privateDir, privateFile, tightenFile } from './private-files';
 
-export type Db = Database.Database;
+export type { Db } from './db';
 
 export const DB_FILE = 'prepdeck.sqlite';
 
@@ -64,7 +66,7 @@ function readUserVersion(file: string): number {
  * is written to it; an existing older file is backed up with SQLite's online backup before migrating.
  */
 export async function openDb(dir: string): Promise<Db> {
-  fs.mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const file = path.join(dir, DB_FILE);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   let version = 0;
@@ -84,13 +86,18 @@ export async function openDb(dir: string): Promise<Db> {
       );
     }
   }
+  // SQLite gives its -wal and -shm files the database file's mode: 0600 here makes all three private.
+  privateFile(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) tightenFile(companion);
   const db = new Database(file);
   try {
     applyPragmas(db);
     if (exists && version < SCHEMA_VERSION) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      fs.mkdirSync(path.join(dir, 'backups'), { recursive: true });
-      await db.backup(path.join(dir, 'backups', `before-migration-v${version}-${stamp}.sqlite`));
+      privateDir(path.join(dir, 'backups'));
+      const backup = path.join(dir, 'backups', `before-migration-v${version}-${stamp}.sqlite`);
+      privateFile(backup);
+      await db.backup(backup);
     }
     migrate(db);
     return db;

@@ -11,7 +11,7 @@ import type {
   QuestionPage,
 } from '../../shared/types';
 import type { QuestionFilter } from '../../shared/api';
-import type { Db } from './database';
+import type { Db } from './db';
 
 interface DeckRow {
   id: number;

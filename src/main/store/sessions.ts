@@ -6,7 +6,7 @@ import type {
   SessionStatus,
   SessionSummary,
 } from '../../shared/session-types';
-import type { Db } from './database';
+import type { Db } from './db';
 import type { QuestionClock } from '../core/timing';
 
 export interface SessionRow {

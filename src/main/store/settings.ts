@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from './db';
 
 export function getSetting<T>(db: Db, key: string): T | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

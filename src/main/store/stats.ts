@@ -22,7 +22,7 @@ import {
   type StatsAttempts,
   type StatsFilter,
 } from '../../shared/stats-types';
-import type { Db } from './database';
+import type { Db } from './db';
 import { sessionSummary } from './sessions';
 
 /** Deck and level filter; the window is given as the rollup buckets to read (see core/stats-windows.ts). */

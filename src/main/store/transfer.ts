@@ -1,6 +1,6 @@
 import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { ExistingQuestion, PlannedStep } from '../core/import/plan';
-import type { Db } from './database';
+import type { Db } from './db';
 import {
   LEVEL_ORDER_SQL,
   insertDeck,

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /*
  * Stats on a long history. Every stats call reads rollups, never the whole attempt log: counts per

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import ReactMarkdown from 'react-markdown';
+import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeHighlight, { type Options as HighlightOptions } from 'rehype-highlight';
 import bash from 'highlight.js/lib/languages/bash';
 import css from 'highlight.js/lib/languages/css';
@@ -11,6 +11,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { webLink } from '../../../shared/links';
 import { rehypeMark, type Mark } from '../lib/rehype-mark';
 
 // The languages interview answers use; the full set would triple the bundle.
@@ -27,6 +28,22 @@ const highlight: HighlightOptions = {
 };
 
 /**
+ * A link to a web page opens in a new tab (in the desktop app, main sends it to the system browser); any other
+ * link (javascript:, file:, data:, a custom scheme, a relative path) is shown as its text, not a link.
+ */
+export function MarkdownLink({ href, children }: { href?: string | undefined; children?: React.ReactNode }) {
+  const link = webLink(href);
+  if (!link) return <span className="markdown-link-text">{children}</span>;
+  return (
+    <a href={link} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+const components: Components = { a: ({ href, children }) => <MarkdownLink href={href}>{children}</MarkdownLink> };
+
+/**
  * Model answers: Markdown without raw HTML (react-markdown never renders it), code highlighted,
  * and optionally some words marked (the keywords of a reveal).
  */
@@ -40,7 +57,7 @@ export function Markdown({ children, marks }: { children: string; marks?: readon
   );
   return (
     <div className="markdown">
-      <ReactMarkdown rehypePlugins={plugins as never} skipHtml>
+      <ReactMarkdown rehypePlugins={plugins as never} components={components} skipHtml>
         {children}
       </ReactMarkdown>
     </div>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { DeckSummary } from '../../../shared/types';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -7,6 +7,7 @@ import { BackupPanel } from '../components/transfer/BackupPanel';
 import { ExportPanel } from '../components/transfer/ExportPanel';
 import { ImportPanel } from '../components/transfer/ImportPanel';
 import { useQuery } from '../hooks/useQuery';
+import { useRoute } from '../hooks/useRoute';
 import { plural } from '../lib/format';
 
 function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone: () => void; onCancel: () => void }) {
@@ -133,12 +134,21 @@ function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () 
   );
 }
 
+const PANELS = ['import', 'export', 'backup'];
+
 /** The decks, and the tools that bring questions in and take them out (import, export, backup). */
 export default function DecksPage() {
   const [version, setVersion] = useState(0);
   const decks = useQuery(() => api.listDecks(), `decks-${version}`);
   const [editing, setEditing] = useState<DeckSummary | 'new' | null>(null);
   const [deleting, setDeleting] = useState<DeckSummary | null>(null);
+  // The desktop menu's Import questions… and Export… open this page at their panel (#/decks?panel=import).
+  const panel = useRoute().params.get('panel');
+  const loaded = decks.data !== undefined;
+  useEffect(() => {
+    if (!loaded || !panel || !PANELS.includes(panel)) return;
+    document.getElementById(`${panel}-title`)?.scrollIntoView({ block: 'start' });
+  }, [loaded, panel]);
   const changed = () => {
     setEditing(null);
     setDeleting(null);

@@ -1,0 +1,33 @@
+import type { CallName, ParsedInputOf, ResultOf } from '../../shared/api';
+import type { Clock } from '../clock';
+import type { Db } from '../store/db';
+
+/** One function per call of the contract; the compiler refuses a missing or extra one (see createApi). */
+export type Handlers = { [K in CallName]: (input: ParsedInputOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
+
+/** A filter of a file dialog: a name and the extensions it shows. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * The desktop app's file dialogs (Electron's `dialog`, in main). Browser mode has none: there, files come in
+ * through a file input and go out as downloads.
+ */
+export interface FileDialogs {
+  /** The path of the file the person chose, or null when they cancelled. */
+  openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Where the person wants the file saved, or null when they cancelled. */
+  saveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
+/** What every feature's handlers are built from. */
+export interface ApiContext {
+  db: Db;
+  clock: Clock;
+  /** The data folder (backups live in its backups/); absent for an in-memory store. */
+  dataDir?: string;
+  /** The desktop app's file dialogs; absent in browser mode. */
+  dialogs?: FileDialogs;
+}
