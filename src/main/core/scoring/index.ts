@@ -50,8 +50,8 @@ import { classifyMentions, type Context } from './verdicts';
  *      "avoid N+1 queries" and "without downtime" are positive mentions. A negation does not reach back:
  *      "atomic does not give isolation" names atomic;
  *    - listed: the mention names a term without explaining it: it is in a fenced code block; or its
- *      sentence has fewer words outside keyword mentions than max(2, the words inside them, 2 per keyword
- *      it names), or none of those words is a function word (articles, pronouns, auxiliaries,
+ *      sentence has fewer words outside keyword mentions than max(2, 2 per keyword it names; a long keyword
+ *      phrase needs no more than a short one), or none of those words is a function word (articles, pronouns, auxiliaries,
  *      prepositions, …); or its sentence is a list (3+ comma-separated segments, 60% of them bare terms:
  *      at most 6 words, no function word) and the mention's own segment reads as a term (at most 4 words
  *      besides keyword mentions, at most one of them a function word). So the keyword labels joined by

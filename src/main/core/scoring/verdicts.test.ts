@@ -150,6 +150,13 @@ describe('sentences that explain and then enumerate', () => {
     expect(scoreAnswer(code, k('ModelAdmin')).hits[0]?.verdict).toBe('named');
   });
 
+  it('a long keyword phrase needs no more explanation around it than a short one', () => {
+    const answer = 'The first pattern that matches wins, so order matters.';
+    expect(scoreAnswer(answer, k('first match wins', ['first pattern that matches'])).hits[0]?.verdict).toBe('named');
+    const camel = 'Clickjacking is covered by XFrameOptionsMiddleware, which sends X-Frame-Options DENY.';
+    expect(scoreAnswer(camel, k('clickjacking', ['X-Frame-Options'])).hits[0]?.verdict).toBe('named');
+  });
+
   it('a call’s brackets do not cut a clause', () => {
     const answer = 'Huge querysets keep every row in memory. Use iterator(chunk_size=2000) so rows stream in batches.';
     expect(scoreAnswer(answer, k('iterator()')).hits[0]?.verdict).toBe('named');

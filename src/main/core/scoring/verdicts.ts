@@ -151,7 +151,7 @@ export function classifyMentions(
     if (!f) return false;
     const other = f.tokens - f.mentionTokens;
     if (f.fence) return true;
-    if (other < Math.max(2, f.mentionTokens, OTHER_PER_KEYWORD * f.keywords.size)) return true;
+    if (other < Math.max(2, OTHER_PER_KEYWORD * f.keywords.size)) return true;
     return f.functionWords === 0;
   });
   /** A list of terms: 3+ segments, most of them bare terms. */
