@@ -46,6 +46,10 @@ export interface Form {
   /** All groups must appear in one sentence, in any order, within `window` tokens. */
   groups: Group[];
   window: number;
+  /** Tokens the form's words take when adjacent (its parts' shortest spellings). */
+  size: number;
+  /** The same with its stop-words counted: how much of a text the form claims ("top to bottom on the request" > "top to bottom"). */
+  written: number;
 }
 
 export interface CompiledKeyword {
@@ -201,7 +205,8 @@ function toForm(text: string, items: Item[], fromLabel: boolean, synonym: boolea
   if (used.length === 0) return null;
   const groups = used.map((i) => i.group);
   const size = groups.reduce((n, g) => n + g.min, 0);
-  return { text, fromLabel, synonym, groups, window: groups.length === 1 ? size : size + WINDOW_SLACK };
+  const written = items.reduce((n, i) => n + i.group.min, 0);
+  return { text, fromLabel, synonym, groups, size, written, window: groups.length === 1 ? size : size + WINDOW_SLACK };
 }
 
 /** The forms of one written label or alias: itself, and with each pair of adjacent words joined into one. */

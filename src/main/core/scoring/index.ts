@@ -35,7 +35,8 @@ import { classifyMentions, type Context } from './verdicts';
  *      `row-level locking`; the same words in two sentences do not;
  *    - shared synonyms (synonyms.ts) apply to every deck: `DB index` names `database index`, `XSRF` names
  *      `CSRF`, `git` names `version control`, `n plus one` names `N+1`.
- * 3. Mentions. Overlapping matches go to the longer one; a keyword found only inside another keyword's
+ * 3. Mentions. Overlapping matches go to the longer one (a match spread over a window counts no more than
+ *    its own words, so an adjacent `custom manager` beats `custom … queryset`); a keyword found only inside another keyword's
  *    match is cut out of it so that both stay (`per-view cache` → [per-view] [cache]); when two keywords
  *    match exactly the same text, the first in the list keeps it.
  * 4. Verdicts. Each mention is judged in its sentence (a sentence ends at `.` `!` `?` + space, but not
@@ -51,12 +52,14 @@ import { classifyMentions, type Context } from './verdicts';
  *      "atomic does not give isolation" names atomic;
  *    - listed: the mention names a term without explaining it: it is in a fenced code block; or its
  *      sentence has fewer words outside keyword mentions than max(2, 2 per keyword it names; a long keyword
- *      phrase needs no more than a short one), or none of those words is a function word (articles, pronouns, auxiliaries,
- *      prepositions, …); or its sentence is a list (3+ comma-separated segments, 60% of them bare terms:
- *      at most 6 words, no function word) and the mention's own segment reads as a term (at most 4 words
- *      besides keyword mentions, at most one of them a function word). So the keyword labels joined by
- *      commas, one per line, or every label of a deck pasted as one answer are lists, while in "that
- *      makes it the place for cross-cutting concerns: headers, sessions, timing" the first is explained;
+ *      phrase needs no more than a short one), or at most 5 such words and none a function word (articles,
+ *      pronouns, auxiliaries, prepositions, …); or its sentence is a list (4+ segments cut at `, ; : —`
+ *      outside brackets, 60% of them bare terms: at most 6 words, no function word) and the mention's own
+ *      segment reads as a term (at most 3 words besides keyword mentions, at most one a function word).
+ *      A term the sentence goes on to explain is not listed: "X, which attaches request.user", or a lead-in
+ *      "**X**: what it does …" (4+ words after the colon, one a function word). So the keyword labels
+ *      joined by commas, one per line, or every label of a deck pasted as one answer are lists, while in
+ *      "that makes it the place for cross-cutting concerns: headers, sessions, timing" the first is explained;
  *    - otherwise named (by the label) or alias (by an alias, or through a shared synonym).
  *    A keyword's verdict is its best mention's: named/alias (credit 1) > listed (LISTED_CREDIT, 0.25) >
  *    negated > echoed (0) > missed (0); `evidence` is the first mention with that verdict. A keyword

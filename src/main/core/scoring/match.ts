@@ -193,16 +193,20 @@ function toMention(a: number, b: number, kw: number, form: Form, idx: TextIndex)
 const ORDINAL = 2 ** 22;
 
 /**
- * Candidates by length (longest first), then start, then the order they were found in (keyword, then form):
- * buckets by length, and within one a numeric sort of start × 2^22 + ordinal, without a comparator.
+ * Candidates in the order they claim tokens: the longest first (`per-view cache` before `cache`), where a
+ * match spread over a window counts no more than its own words (`custom manager` is not beaten by
+ * `custom … queryset` over five tokens), then the earliest, then the order they were found in (keyword,
+ * then form). Buckets by rank, and within one a numeric sort of start × 2^22 + ordinal, no comparator.
  */
 function longestFirst(candidates: readonly Mention[]): Mention[] {
+  // A match ranks by its length, but a spread-out one by no more than the words it has.
+  const rank = (c: Mention): number => Math.min(SPAN - 1, c.b - c.a + 1, c.form.written);
   if (candidates.length >= ORDINAL) {
-    return [...candidates].sort((x, y) => y.b - y.a - (x.b - x.a) || x.a - y.a);
+    return [...candidates].sort((x, y) => rank(y) - rank(x) || x.a - y.a);
   }
   const buckets = new Map<number, number[]>();
   candidates.forEach((c, i) => {
-    const len = c.b - c.a;
+    const len = rank(c);
     const list = buckets.get(len);
     if (list) list.push(c.a * ORDINAL + i);
     else buckets.set(len, [c.a * ORDINAL + i]);

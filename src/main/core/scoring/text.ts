@@ -13,6 +13,7 @@ export const CODE = 4; // written as code: in backticks or a fence, followed by 
 export const NEG = 8; // a negation: `not`, `never`, `cannot`, `nor`, `neither`, or a word ending in `n't`
 const INITIALS = 16; // a single letter, or single letters joined by `/` or `&` (`I/O`)
 export const CLAUSE_WORD = 32; // opens a clause: but, which, because, …
+export const COLON_AFTER = 64; // a `:` (not `::`) follows it: "**Term**: what it does"
 
 /**
  * The tokens of a text, as columns (one typed array per property, no object per token: a pasted megabyte
@@ -142,8 +143,18 @@ const CAMEL = /(?<=\p{Ll})(?=\p{Lu})/u;
 const GLUE = /^(?:[._\-/:]|::|->)$/;
 /** A `.` `!` `?` (not part of `...`) before white space, or a line break. */
 const SENTENCE_END = /(?<!\.)[.!?](?!\.)['"’”)\]*_]*\s|\n/;
-/** `, ; : [ ] — –`, a spaced hyphen, or a bracket that is not a call's (`(see below)`, not `iterator(chunk_size)`). */
-const CLAUSE_END = /[,;:[\]—–]|\s-\s|\s\(|^[^(]*\)/;
+/** `, ; : — –` or a spaced hyphen, outside brackets. */
+const CLAUSE_END = /[,;:—–]|\s-\s/;
+
+/** The round-bracket depth after a gap (brackets never close below 0; a sentence end resets it). */
+function bracketDepth(gap: string, depth: number): number {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return depth;
+}
 const NEGATION_WORDS = new Set(['not', 'never', 'cannot', 'nor', 'neither']);
 /** Words that open a new clause: a negation before them does not reach past them. */
 export const CLAUSE_WORDS = new Set([
@@ -239,6 +250,7 @@ export function tokenize(text: string): Tokens {
   let sentence = 0;
   let clause = 0;
   let prevEnd = 0;
+  let depth = 0;
   for (let m = nextWord(text, 0); m !== null; m = nextWord(text, m[1])) {
     const [start, end] = m;
     const raw = text.slice(start, end);
@@ -264,12 +276,20 @@ export function tokenize(text: string): Tokens {
       if (words.size < 50_000) words.set(raw, info);
     }
     if (last >= 0) {
+      if (!plain && gap.includes(':') && !gap.includes('::')) out.flags[last]! |= COLON_AFTER;
       // "e.g. " and "i.e. " do not end a sentence: a single letter before the period.
       const abbreviation = gap[0] === '.' && !gap.includes('\n') && out.end[last]! - out.start[last]! === 1;
       if (!plain && SENTENCE_END.test(gap) && !abbreviation) {
         sentence++;
         clause++;
-      } else if ((!plain && CLAUSE_END.test(gap)) || info.clauseWord) clause++;
+        depth = 0;
+      } else if (info.clauseWord) clause++;
+      else if (!plain) {
+        const before = depth;
+        depth = bracketDepth(gap, depth);
+        // What is in brackets belongs to the clause around it: "generic views (ListView, DetailView) implement …".
+        if (before === 0 && depth === 0 && CLAUSE_END.test(gap)) clause++;
+      }
     }
     prevEnd = end;
     const single = raw.length === 1 && SINGLE_LETTER.test(raw);

@@ -73,7 +73,7 @@ describe('verdicts', () => {
   });
 
   it('a prompt keyword used in a sentence of the answer’s own counts', () => {
-    const keywords = [{ id: 1, label: 'race condition', aliases: ['the race'], weight: 1 }];
+    const keywords = [{ id: 1, label: 'race condition', aliases: ['data race'], weight: 1 }];
     const answer = 'The race condition happens because both requests read the count before either writes it.';
     expect(verdicts(answer, keywords)).toEqual(['named']);
   });
@@ -152,9 +152,19 @@ describe('sentences that explain and then enumerate', () => {
 
   it('a long keyword phrase needs no more explanation around it than a short one', () => {
     const answer = 'The first pattern that matches wins, so order matters.';
-    expect(scoreAnswer(answer, k('first match wins', ['first pattern that matches'])).hits[0]?.verdict).toBe('named');
+    expect(scoreAnswer(answer, k('first match wins', ['first pattern that matches'])).hits[0]?.verdict).toBe('alias');
     const camel = 'Clickjacking is covered by XFrameOptionsMiddleware, which sends X-Frame-Options DENY.';
     expect(scoreAnswer(camel, k('clickjacking', ['X-Frame-Options'])).hits[0]?.verdict).toBe('named');
+  });
+
+  it('a term explained after a colon, or by a relative clause, counts; a colon before a list does not', () => {
+    const lead = '**Bulk operations skip them**: `queryset.update()` and `bulk_create()` send no `post_save`.';
+    expect(scoreAnswer(lead, k('bulk operations skip them', ['bulk_create'])).hits[0]?.verdict).toBe('named');
+    const relative =
+      'Built-in examples: SessionMiddleware, CsrfViewMiddleware, AuthenticationMiddleware, which attaches request.user, and XFrameOptionsMiddleware.';
+    expect(scoreAnswer(relative, k('AuthenticationMiddleware')).hits[0]?.verdict).toBe('named');
+    const list = 'CSRF protection: token, cookie, header, middleware.';
+    expect(scoreAnswer(list, k('CSRF protection')).hits[0]?.verdict).toBe('listed');
   });
 
   it('a call’s brackets do not cut a clause', () => {

@@ -1,6 +1,6 @@
 import type { Mention } from './match';
 import { stem } from './stem';
-import { CLAUSE_WORD, FENCE, NEG, type TextIndex, type Tokens } from './text';
+import { CLAUSE_WORD, COLON_AFTER, FENCE, NEG, type TextIndex, type Tokens } from './text';
 
 /**
  * The context of each mention: is it in a sentence that explains, in a bare list of terms, in a sentence
@@ -23,12 +23,18 @@ export const FUNCTION_WORDS = new Set(
 
 /** Explanation a sentence needs per keyword it names (words that are not part of a keyword mention). */
 const OTHER_PER_KEYWORD = 2;
-/** A sentence of 3+ segments is list-shaped when this share of them are bare terms. */
+/** A sentence of LIST_MIN_SEGMENTS+ segments is list-shaped when this share of them are bare terms. */
 const LIST_SHARE = 0.6;
+const LIST_MIN_SEGMENTS = 4;
+/** Up to this many words outside mentions, a sentence without a function word is a string of terms. */
+const NO_FUNCTION_MAX = 5;
+/** Words after a lead-in term's colon that make it a definition ("**Sessions**: the server keeps …"). */
+const LEAD_IN_MIN = 4;
+const RELATIVE = new Set(['which', 'that', 'who', 'whose', 'where']);
 /** A segment of at most this many words is a term (bare when it has no function word outside mentions). */
 const BARE_MAX = 6;
 /** Words besides keyword mentions that a segment may have and still read as a term in a list. */
-const TERM_EXTRA = 4;
+const TERM_EXTRA = 3;
 /** New words (not in the prompt) a sentence needs to count as the answer's own. */
 const OWN_WORDS = 2;
 /** How far back (tokens, in the same clause) a negation reaches. */
@@ -152,18 +158,48 @@ export function classifyMentions(
     const other = f.tokens - f.mentionTokens;
     if (f.fence) return true;
     if (other < Math.max(2, OTHER_PER_KEYWORD * f.keywords.size)) return true;
-    return f.functionWords === 0;
+    // A string of terms with no function word; a longer one is a sentence that happens to have none.
+    return f.functionWords === 0 && other <= NO_FUNCTION_MAX;
   });
   /** A list of terms: 3+ segments, most of them bare terms. */
-  const listShaped = facts.map((f) => f !== undefined && f.segments >= 3 && f.bareSegments >= LIST_SHARE * f.segments);
+  const listShaped = facts.map(
+    (f) => f !== undefined && f.segments >= LIST_MIN_SEGMENTS && f.bareSegments >= LIST_SHARE * f.segments,
+  );
+  // Where each clause starts and ends, to see what follows a term.
+  const clauseFirst = new Int32Array(termClause.length).fill(-1);
+  const clauseLast = new Int32Array(termClause.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const c = clauseOf[i] as number;
+    if (clauseFirst[c] === -1) clauseFirst[c] = i;
+    clauseLast[c] = i;
+  }
+  /** A term that the sentence goes on to explain: "X, which …", or a lead-in "X: what it is …". */
+  const explainedTerm = (m: Mention): boolean => {
+    const c = clauseOf[m.a] as number;
+    const last = clauseLast[c] as number;
+    const next = clauseFirst[c + 1] ?? -1;
+    if (next > 0 && sentenceOf[next] === sentenceOf[m.a] && RELATIVE.has(tokens.key(next))) return true;
+    const first = clauseFirst[c] as number;
+    const leadIn = first === 0 || sentenceOf[first - 1] !== sentenceOf[first];
+    if (!leadIn || !tokens.has(last, COLON_AFTER)) return false;
+    // What follows the colon must read as a sentence: enough words, and a function word among them.
+    let after = 0;
+    let functionWords = 0;
+    for (let i = last + 1; i < tokens.length && sentenceOf[i] === sentenceOf[m.a]; i++) {
+      after++;
+      if (isFunction[keyIds[i] as number]) functionWords++;
+    }
+    return after >= LEAD_IN_MIN && functionWords > 0;
+  };
 
   return (m: Mention): Context => {
     const sentence = sentenceOf[m.a] as number;
     const f = facts[sentence];
     if (promptNames.has(m.kw) && (!f || f.newWords < OWN_WORDS)) return 'echoed';
     if (negated(tokens, m.a)) return 'negated';
-    if (listed[sentence]) return 'listed';
-    if (listShaped[sentence] && termClause[clauseOf[m.a] as number]) return 'listed';
+    if (f?.fence) return 'listed';
+    if (listed[sentence] && !explainedTerm(m)) return 'listed';
+    if (listShaped[sentence] && termClause[clauseOf[m.a] as number] && !explainedTerm(m)) return 'listed';
     return 'explained';
   };
 }
