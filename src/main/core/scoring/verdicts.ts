@@ -174,22 +174,30 @@ export function classifyMentions(
     clauseLast[c] = i;
   }
   /** A term that the sentence goes on to explain: "X, which …", or a lead-in "X: what it is …". */
+  // Judged once per clause (0 unknown, 1 no, 2 yes): a clause may hold many mentions.
+  const explainedClause = new Uint8Array(termClause.length);
   const explainedTerm = (m: Mention): boolean => {
     const c = clauseOf[m.a] as number;
+    if (explainedClause[c] === 0) explainedClause[c] = termIsExplained(c) ? 2 : 1;
+    return explainedClause[c] === 2;
+  };
+  const termIsExplained = (c: number): boolean => {
     const last = clauseLast[c] as number;
+    const sentence = sentenceOf[last] as number;
     const next = clauseFirst[c + 1] ?? -1;
-    if (next > 0 && sentenceOf[next] === sentenceOf[m.a] && RELATIVE.has(tokens.key(next))) return true;
+    if (next > 0 && sentenceOf[next] === sentence && RELATIVE.has(tokens.key(next))) return true;
     const first = clauseFirst[c] as number;
-    const leadIn = first === 0 || sentenceOf[first - 1] !== sentenceOf[first];
+    const leadIn = first === 0 || sentenceOf[first - 1] !== sentence;
     if (!leadIn || !tokens.has(last, COLON_AFTER)) return false;
     // What follows the colon must read as a sentence: enough words, and a function word among them.
     let after = 0;
     let functionWords = 0;
-    for (let i = last + 1; i < tokens.length && sentenceOf[i] === sentenceOf[m.a]; i++) {
+    for (let i = last + 1; i < tokens.length && sentenceOf[i] === sentence; i++) {
       after++;
       if (isFunction[keyIds[i] as number]) functionWords++;
+      if (after >= LEAD_IN_MIN && functionWords > 0) return true;
     }
-    return after >= LEAD_IN_MIN && functionWords > 0;
+    return false;
   };
 
   return (m: Mention): Context => {
