@@ -1003,8 +1003,14 @@ describe('results and history', () => {
 
   it('an answer left ungraded can be graded after the session, from its results', async () => {
     let view = await startThree();
-    view = await submit(view, 'MVT architecture, a Python framework for rapid development');
+    view = await submit(
+      view,
+      'Django follows the MVT architecture: models hold the data and templates render it. It is a Python ' +
+        'framework built for rapid development, so a small team can ship quickly.',
+    );
     const attemptId = view.revealed!.id;
+    // Named in sentences of its own: a full keyword score, so only the missing grade makes it weak.
+    expect(view.revealed!.keywordScore).toBe(1);
     view = await call('nextQuestion', { sessionId: view.id });
     view = await call('endSession', { sessionId: view.id });
     expect(view.status).toBe('ended');

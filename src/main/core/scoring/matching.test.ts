@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { findKeywordSpans, scoreAnswer } from './scoring';
-import type { KeywordSpan, ScoringKeyword } from './scoring';
+import { findKeywordSpans, scoreAnswer } from './index';
+import type { KeywordSpan, ScoringKeyword } from './index';
 
 function kw(label: string, aliases: string[] = [], weight = 1, id = 1): ScoringKeyword {
   return { id, label, aliases, weight };
@@ -26,7 +26,7 @@ interface MatchCase {
   keyword: string | [label: string, aliases: string[]];
   text: string;
   hit: boolean;
-  /** For hits: the first highlighted substring. */
+  /** For hits (the keyword is found, whatever its verdict): the first highlighted substring. */
   span?: string;
   /** For hits: which label/alias is reported as matchedBy (defaults to the label). */
   by?: string;
@@ -81,7 +81,13 @@ const MATCH_CASES: MatchCase[] = [
   { keyword: 'prefetch_related', text: 'Use `select_related` for foreign keys.', hit: false },
   { keyword: 'ready()', text: 'Connect signals in ready().', hit: true, span: 'ready()' },
   { keyword: 'ready()', text: 'Override AppConfig.ready to register them.', hit: true, span: 'ready' },
-  { keyword: 'ready()', text: 'Do it in the app config ready hook.', hit: true },
+  {
+    keyword: 'ready()',
+    text: 'Do it in the app config ready hook.',
+    hit: false,
+    note: 'a call is named only where it is written as code',
+  },
+  { keyword: 'ready()', text: 'Register the handlers when the app is ready.', hit: false },
   { keyword: 'ready()', text: 'Check the readiness probe.', hit: false },
   { keyword: 'ready()', text: 'It is already registered.', hit: false, note: 'whole tokens only' },
   { keyword: 'unique=True', text: 'Declare the field with `unique=True`.', hit: true, span: 'unique=True' },
@@ -100,7 +106,8 @@ const MATCH_CASES: MatchCase[] = [
   { keyword: 'post_save', text: 'Post the form and save it.', hit: false },
   { keyword: 'makemigrations', text: 'Run python manage.py makemigrations first.', hit: true, span: 'makemigrations' },
   { keyword: 'makemigrations', text: 'Then migrate the database.', hit: false, note: 'a different command' },
-  { keyword: 'makemigrations', text: 'Make migrations, then apply them.', hit: false, note: 'one token; use an alias' },
+  { keyword: 'makemigrations', text: 'Make migrations, then apply them.', hit: true, note: 'one word written as two' },
+  { keyword: 'makemigrations', text: 'Make the migrations run.', hit: false, note: 'the two words must be adjacent' },
 
   // --- Prose words: Porter stems ---
   { keyword: 'migration', text: 'Migrations are versioned.', hit: true, span: 'Migrations' },
@@ -158,9 +165,17 @@ const MATCH_CASES: MatchCase[] = [
   {
     keyword: ['CSRF protection', ['cross-site request forgery']],
     text: 'Add the CSRF token.',
-    hit: false,
-    note: 'CSRF alone is not an alias here',
+    hit: true,
+    by: 'cross-site request forgery',
+    note: 'the shared synonym table makes CSRF = cross-site request forgery',
   },
+  {
+    keyword: ['CSRF protection', ['cross-site request forgery']],
+    text: 'Add the XSRF token.',
+    hit: true,
+    by: 'cross-site request forgery',
+  },
+  { keyword: 'CSRF protection', text: 'Add the session token for protection.', hit: false },
   { keyword: ['CSRF protection', ['CSRF token']], text: 'Add the csrf_token tag.', hit: true, by: 'CSRF token' },
   { keyword: 'ORM', text: 'ORMs hide SQL.', hit: true, span: 'ORMs' },
   { keyword: 'ORM', text: 'Django’s orm builds queries.', hit: true, span: 'orm' },
@@ -202,8 +217,7 @@ describe('keyword matching (table)', () => {
     const spans = findKeywordSpans(text, [keyword]);
 
     expect(score.hits).toHaveLength(1);
-    expect(score.hits[0]?.hit).toBe(hit);
-    expect(score.score).toBe(hit ? 1 : 0);
+    expect(score.hits[0]?.verdict !== 'missed').toBe(hit);
     expect(score.hits[0]?.matchedBy).toBe(hit ? (c.by ?? label) : null);
     // scoreAnswer and findKeywordSpans agree.
     expect(spans.length > 0).toBe(hit);
@@ -222,20 +236,35 @@ describe('scoreAnswer arithmetic', () => {
     kw('CSRF protection', ['cross-site request forgery'], 2, 12),
     kw('database indexes', [], 2, 13),
   ];
+  const ATOMIC = 'Wrap the whole view in transaction.atomic so that it commits or rolls back as one unit.';
+  const RELATED = 'Call select_related so that the author comes back in the same query as the book.';
+  const CSRF = 'The middleware blocks cross-site request forgery by checking a secret token on every POST.';
+  const INDEX = 'Add database indexes on the columns that the slow queries filter on.';
 
   it.each([
-    ['nothing named', 'I would just restart the server.', 0],
-    ['only the weight-3 keyword', 'Use transaction.atomic.', 3 / 8],
-    ['only a weight-1 keyword', 'Use select_related.', 1 / 8],
-    ['3 + 1', 'Use transaction.atomic and select_related.', 4 / 8],
-    ['alias counts with its weight', 'It blocks cross-site request forgery; add database indexes.', 4 / 8],
-    ['everything', 'transaction.atomic, select_related, CSRF protection and database indexes', 1],
-    ['repeats do not count twice', 'select_related select_related select_related', 1 / 8],
+    ['nothing named', 'I would just restart the server and hope for the best.', 0],
+    ['only the weight-3 keyword', ATOMIC, 3 / 8],
+    ['only a weight-1 keyword', RELATED, 1 / 8],
+    ['3 + 1', `${ATOMIC} ${RELATED}`, 4 / 8],
+    ['alias counts with its weight', `${CSRF} ${INDEX}`, 4 / 8],
+    ['everything', `${ATOMIC} ${RELATED} ${CSRF} ${INDEX}`, 1],
+    ['repeats do not count twice', `${RELATED} ${RELATED} ${RELATED}`, 1 / 8],
+    [
+      'a bare list earns a quarter of each weight',
+      'transaction.atomic, select_related, CSRF protection',
+      (6 * 0.25) / 8,
+    ],
+    ['explained beats listed for the same keyword', `transaction.atomic, select_related. ${ATOMIC}`, (3 + 0.25) / 8],
   ])('%s', (_name, answer, expected) => {
     const result = scoreAnswer(answer, bank);
     expect(result.score).toBeCloseTo(expected, 10);
     expect(result.hits.map((h) => h.keywordId)).toEqual([10, 11, 12, 13]);
     expect(result.hits.map((h) => h.label)).toEqual(bank.map((k) => k.label));
+    for (const h of result.hits) {
+      expect(h.hit).toBe(h.credit === 1);
+      expect(h.verdict === 'missed').toBe(h.matchedBy === null);
+      expect(h.verdict === 'missed').toBe(h.evidence === null);
+    }
   });
 
   it('scores 0 with no keywords', () => {
@@ -246,28 +275,35 @@ describe('scoreAnswer arithmetic', () => {
   it('misses everything on an empty answer', () => {
     const result = scoreAnswer('', bank);
     expect(result.score).toBe(0);
-    expect(result.hits.every((h) => !h.hit && h.matchedBy === null)).toBe(true);
+    expect(result.hits.every((h) => !h.hit && h.matchedBy === null && h.verdict === 'missed')).toBe(true);
   });
 
   it('scores 0 when all weights are 0, but still reports hits', () => {
-    const result = scoreAnswer('select_related', [kw('select_related', [], 0, 1), kw('cache', [], 0, 2)]);
+    const result = scoreAnswer(RELATED, [kw('select_related', [], 0, 1), kw('cache', [], 0, 2)]);
     expect(result.score).toBe(0);
     expect(result.hits.map((h) => h.hit)).toEqual([true, false]);
   });
 
   it('treats negative and non-finite weights as 0', () => {
-    const result = scoreAnswer('cache', [kw('cache', [], -2, 1), kw('queue', [], Number.NaN, 2), kw('orm', [], 1, 3)]);
+    const result = scoreAnswer('We cache the page because the cache is fast.', [
+      kw('cache', [], -2, 1),
+      kw('queue', [], Number.NaN, 2),
+      kw('orm', [], 1, 3),
+    ]);
     expect(result.score).toBe(0);
   });
 
-  it('reports the label or alias that was named first, as written', () => {
+  it('reports the label or alias that was named first, as written, and where', () => {
     const k = kw('CSRF protection', ['Cross-Site Request Forgery'], 1, 5);
-    expect(scoreAnswer('cross site request forgery, i.e. CSRF protection', [k]).hits[0]?.matchedBy).toBe(
-      'Cross-Site Request Forgery',
-    );
-    expect(scoreAnswer('CSRF protection against cross site request forgery', [k]).hits[0]?.matchedBy).toBe(
-      'CSRF protection',
-    );
+    const first = 'It stops cross site request forgery with a token in every form that the server checks.';
+    const r1 = scoreAnswer(first, [k]).hits[0];
+    expect(r1?.matchedBy).toBe('Cross-Site Request Forgery');
+    expect(r1?.verdict).toBe('alias');
+    expect(r1?.evidence && first.slice(r1.evidence.start, r1.evidence.end)).toBe('cross site request forgery');
+    const second = 'Django turns on CSRF protection for every form that posts data back to the server.';
+    const r2 = scoreAnswer(second, [k]).hits[0];
+    expect(r2?.matchedBy).toBe('CSRF protection');
+    expect(r2?.verdict).toBe('named');
   });
 });
 
@@ -304,7 +340,7 @@ describe('findKeywordSpans', () => {
     expect(spanTexts(text, spans)).toEqual(['3:per-view', '4:cache']);
     expect(
       scoreAnswer(text, bank)
-        .hits.filter((h) => h.hit)
+        .hits.filter((h) => h.verdict !== 'missed')
         .map((h) => h.keywordId),
     ).toEqual([3, 4]);
   });
@@ -318,7 +354,7 @@ describe('findKeywordSpans', () => {
     const text = 'Use an ORM.';
     const twins = [kw('ORM', [], 1, 1), kw('orm', [], 1, 2)];
     expect(spanTexts(text, findKeywordSpans(text, twins))).toEqual(['1:ORM']);
-    expect(scoreAnswer(text, twins).hits.map((h) => h.hit)).toEqual([true, false]);
+    expect(scoreAnswer(text, twins).hits.map((h) => h.verdict !== 'missed')).toEqual([true, false]);
   });
 
   it('finds every mention', () => {
@@ -398,10 +434,10 @@ describe('scoreAnswer and findKeywordSpans agree on generated answers', () => {
       expectWellFormed(text, spans);
       const spanned = new Set(spans.map((s) => s.keywordId));
       for (const h of result.hits)
-        expect(h.hit, `${h.label} in ${JSON.stringify(text)}`).toBe(spanned.has(h.keywordId));
+        expect(h.verdict !== 'missed', `${h.label} in ${JSON.stringify(text)}`).toBe(spanned.has(h.keywordId));
       const total = bank.reduce((sum, k) => sum + k.weight, 0);
-      const named = bank.filter((k) => spanned.has(k.id)).reduce((sum, k) => sum + k.weight, 0);
-      expect(result.score).toBeCloseTo(named / total, 10);
+      const earned = result.hits.reduce((sum, h, i) => sum + (bank[i]?.weight ?? 0) * h.credit, 0);
+      expect(result.score).toBeCloseTo(earned / total, 10);
     }
   });
 });
@@ -425,6 +461,13 @@ describe('a long answer', () => {
       kw('CSRF protection', ['cross-site request forgery'], 1, 5),
       kw('database indexes', [], 1, 6),
     ];
-    expect(scoreAnswer(answer, bank).hits.map((h) => h.hit)).toEqual([true, true, true, true, false, false]);
+    expect(scoreAnswer(answer, bank).hits.map((h) => h.verdict !== 'missed')).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
