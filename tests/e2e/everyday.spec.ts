@@ -9,8 +9,8 @@ async function startKnownSession(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const form = page.getByRole('region', { name: 'Custom session' });
   for (const keyword of ['all-or-nothing', 'USE_TZ', 'asyncio.gather']) {
-    await form.getByRole('searchbox', { name: 'Find a keyword' }).fill(keyword);
-    await form.getByRole('list', { name: 'Keywords', exact: true }).getByRole('button').first().click();
+    await form.getByRole('combobox', { name: 'Find a keyword' }).fill(keyword);
+    await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
   }
   await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('3');
   await form.getByRole('radiogroup', { name: 'Order' }).getByRole('radio', { name: 'Escalating' }).click();

@@ -89,7 +89,7 @@ test('the level and keyword filters follow the deck filter', async ({ app, serve
   const keywords = filters.getByRole('listbox', { name: 'Keywords' }).getByRole('option');
   await expect(keywords).toHaveText([/context cancellation\s*1/]);
 
-  await filters.getByRole('combobox', { name: 'Deck' }).selectOption({ label: 'Django (35)' });
+  await filters.getByRole('combobox', { name: 'Deck' }).selectOption({ label: 'Django (51)' });
   await expect(levels).toHaveCount(4);
   await expect(keywords.filter({ hasText: 'context cancellation' })).toHaveCount(0);
 });

@@ -83,7 +83,7 @@ export async function tour(page: Page, server: PrepdeckServer, visit: (stop: Sto
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   await nav(page, 'Library');
-  await expect(page.getByTestId('result-count')).toHaveText('35 questions');
+  await expect(page.getByTestId('result-count')).toHaveText('51 questions');
   await page.getByRole('region', { name: 'Questions' }).getByRole('listitem').nth(2).getByRole('button').click();
   await expect(page.getByRole('complementary', { name: 'Question' }).getByRole('heading', { level: 2 })).toBeVisible();
   await visit('library-question');
