@@ -1,5 +1,6 @@
 import type { ParsedDeck } from '../../shared/domain';
 import type { Db } from './db';
+import { prepared } from './statements';
 import { insertDeck, insertQuestion, replaceQuestionContent } from './questions';
 
 export interface BundledDeck {
@@ -19,7 +20,7 @@ export type BundledInstall = 'installed' | 'updated' | 'current';
  */
 export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): BundledInstall {
   return db.transaction((): BundledInstall => {
-    const existing = db.prepare('SELECT id, bundled_version FROM decks WHERE bundled_slug = ?').get(bundled.slug) as
+    const existing = prepared(db, 'SELECT id, bundled_version FROM decks WHERE bundled_slug = ?').get(bundled.slug) as
       { id: number; bundled_version: number } | undefined;
     const { deck } = bundled;
     if (!existing) {
@@ -39,8 +40,8 @@ export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): B
     }
     if (existing.bundled_version >= bundled.version) return 'current';
 
-    const byKey = db.prepare('SELECT id, edited_at, deleted_at FROM questions WHERE deck_id = ? AND source_key = ?');
-    const nextPosition = db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?');
+    const byKey = prepared(db, 'SELECT id, edited_at, deleted_at FROM questions WHERE deck_id = ? AND source_key = ?');
+    const nextPosition = prepared(db, 'SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?');
     for (const q of deck.questions) {
       const row = q.key
         ? (byKey.get(existing.id, q.key) as
@@ -53,7 +54,7 @@ export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): B
         replaceQuestionContent(db, row.id, q, now);
       }
     }
-    db.prepare('UPDATE decks SET bundled_version = ?, levels = ?, updated_at = ? WHERE id = ?').run(
+    prepared(db, 'UPDATE decks SET bundled_version = ?, levels = ?, updated_at = ? WHERE id = ?').run(
       bundled.version,
       JSON.stringify(deck.levels),
       now,

@@ -12,6 +12,7 @@ import type {
 } from '../../shared/types';
 import type { QuestionFilter } from '../../shared/api';
 import type { Db } from './db';
+import { prepared } from './statements';
 
 interface DeckRow {
   id: number;
@@ -36,13 +37,12 @@ function toDeckSummary(row: DeckRow): DeckSummary {
 }
 
 export function listDecks(db: Db): DeckSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.name, d.description, d.levels, d.bundled_slug,
+  const rows = prepared(
+    db,
+    `SELECT d.id, d.name, d.description, d.levels, d.bundled_slug,
               (SELECT count(*) FROM questions q WHERE q.deck_id = d.id AND q.deleted_at IS NULL) AS question_count
          FROM decks d WHERE d.deleted_at IS NULL ORDER BY d.name COLLATE NOCASE`,
-    )
-    .all() as DeckRow[];
+  ).all() as DeckRow[];
   return rows.map(toDeckSummary);
 }
 
@@ -51,20 +51,19 @@ export function insertDeck(
   deck: { name: string; description: string; levels: string[]; bundledSlug?: string; bundledVersion?: number },
   now: number,
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO decks (name, description, levels, bundled_slug, bundled_version, created_at, updated_at)
+  const result = prepared(
+    db,
+    `INSERT INTO decks (name, description, levels, bundled_slug, bundled_version, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      deck.name,
-      deck.description,
-      JSON.stringify(deck.levels),
-      deck.bundledSlug ?? null,
-      deck.bundledVersion ?? null,
-      now,
-      now,
-    );
+  ).run(
+    deck.name,
+    deck.description,
+    JSON.stringify(deck.levels),
+    deck.bundledSlug ?? null,
+    deck.bundledVersion ?? null,
+    now,
+    now,
+  );
   return Number(result.lastInsertRowid);
 }
 
@@ -93,34 +92,39 @@ export function upsertKeyword(
   spec: KeywordSpec,
   { aliases: mode = 'merge' }: KeywordWriteOptions = {},
 ): number {
-  const existing = db.prepare('SELECT id, aliases FROM keywords WHERE label = ?').get(spec.label) as
+  const existing = prepared(db, 'SELECT id, aliases FROM keywords WHERE label = ?').get(spec.label) as
     { id: number; aliases: string } | undefined;
   if (!existing) {
-    const result = db
-      .prepare('INSERT INTO keywords (label, aliases) VALUES (?, ?)')
-      .run(spec.label, JSON.stringify(mode === 'replace' ? cleanAliases(spec.label, spec.aliases) : spec.aliases));
+    const result = prepared(db, 'INSERT INTO keywords (label, aliases) VALUES (?, ?)').run(
+      spec.label,
+      JSON.stringify(mode === 'replace' ? cleanAliases(spec.label, spec.aliases) : spec.aliases),
+    );
     return Number(result.lastInsertRowid);
   }
   const aliases = parseJsonArray(existing.aliases);
   if (mode === 'replace') {
     const given = cleanAliases(spec.label, spec.aliases);
     if (JSON.stringify(given) !== JSON.stringify(aliases)) {
-      db.prepare('UPDATE keywords SET aliases = ? WHERE id = ?').run(JSON.stringify(given), existing.id);
+      prepared(db, 'UPDATE keywords SET aliases = ? WHERE id = ?').run(JSON.stringify(given), existing.id);
     }
     return existing.id;
   }
   const known = new Set(aliases.map((a) => a.toLowerCase()));
   const added = spec.aliases.filter((a) => !known.has(a.toLowerCase()));
   if (added.length > 0) {
-    db.prepare('UPDATE keywords SET aliases = ? WHERE id = ?').run(JSON.stringify([...aliases, ...added]), existing.id);
+    prepared(db, 'UPDATE keywords SET aliases = ? WHERE id = ?').run(
+      JSON.stringify([...aliases, ...added]),
+      existing.id,
+    );
   }
   return existing.id;
 }
 
 /** The aliases a keyword has now (none for a keyword not in the bank yet). */
 export function keywordAliases(db: Db, label: string): string[] {
-  const aliases = db.prepare('SELECT aliases FROM keywords WHERE label = ?').pluck().get(label) as string | undefined;
-  return aliases === undefined ? [] : parseJsonArray(aliases);
+  const row = prepared(db, 'SELECT aliases FROM keywords WHERE label = ?').get(label) as
+    { aliases: string } | undefined;
+  return row === undefined ? [] : parseJsonArray(row.aliases);
 }
 
 export function setQuestionKeywords(
@@ -129,8 +133,9 @@ export function setQuestionKeywords(
   keywords: readonly KeywordSpec[],
   options: KeywordWriteOptions = {},
 ): void {
-  db.prepare('DELETE FROM question_keywords WHERE question_id = ?').run(questionId);
-  const link = db.prepare(
+  prepared(db, 'DELETE FROM question_keywords WHERE question_id = ?').run(questionId);
+  const link = prepared(
+    db,
     'INSERT OR IGNORE INTO question_keywords (question_id, keyword_id, weight, position) VALUES (?, ?, ?, ?)',
   );
   // A keyword named twice is linked once; when replacing, its first mention also decides its aliases.
@@ -151,12 +156,11 @@ export function insertQuestion(
   now: number,
   options: KeywordWriteOptions = {},
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO questions (deck_id, source_key, level, prompt, answer, tags, position, created_at, updated_at)
+  const result = prepared(
+    db,
+    `INSERT INTO questions (deck_id, source_key, level, prompt, answer, tags, position, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(deckId, q.key, q.level, q.prompt, q.answer, JSON.stringify(q.tags), position, now, now);
+  ).run(deckId, q.key, q.level, q.prompt, q.answer, JSON.stringify(q.tags), position, now, now);
   const questionId = Number(result.lastInsertRowid);
   setQuestionKeywords(db, questionId, q.keywords, options);
   return questionId;
@@ -164,7 +168,7 @@ export function insertQuestion(
 
 /** Replaces a question's content, as a newer source provides it; marks nothing as edited. */
 export function replaceQuestionContent(db: Db, questionId: number, q: ParsedQuestion, now: number): void {
-  db.prepare('UPDATE questions SET level = ?, prompt = ?, answer = ?, tags = ?, updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE questions SET level = ?, prompt = ?, answer = ?, tags = ?, updated_at = ? WHERE id = ?').run(
     q.level,
     q.prompt,
     q.answer,
@@ -176,14 +180,13 @@ export function replaceQuestionContent(db: Db, questionId: number, q: ParsedQues
 }
 
 function keywordsByQuestion(db: Db, questionIds: readonly number[]): Map<number, QuestionKeyword[]> {
-  const rows = db
-    .prepare(
-      `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
+  const rows = prepared(
+    db,
+    `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
          FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id
         WHERE qk.question_id IN (SELECT value FROM json_each(?))
         ORDER BY qk.question_id, qk.position`,
-    )
-    .all(JSON.stringify(questionIds)) as Array<{
+  ).all(JSON.stringify(questionIds)) as Array<{
     question_id: number;
     id: number;
     label: string;
@@ -238,13 +241,12 @@ export const LEVEL_ORDER_SQL = `coalesce((SELECT key FROM json_each(d.levels) WH
 export function listQuestions(db: Db, filter: QuestionFilter): QuestionPage {
   const { where, params } = questionFilterSql(filter);
   const from = `FROM questions q JOIN decks d ON d.id = q.deck_id WHERE ${where}`;
-  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt ${from}
+  const total = (prepared(db, `SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const rows = prepared(
+    db,
+    `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt ${from}
         ORDER BY d.name COLLATE NOCASE, ${LEVEL_ORDER_SQL}, q.position LIMIT ? OFFSET ?`,
-    )
-    .all(...params, filter.limit ?? 200, filter.offset ?? 0) as Array<{
+  ).all(...params, filter.limit ?? 200, filter.offset ?? 0) as Array<{
     id: number;
     deck_id: number;
     deck_name: string;
@@ -270,12 +272,11 @@ export function listQuestions(db: Db, filter: QuestionFilter): QuestionPage {
 
 /** A question by id; `includeDeleted` finds soft-deleted ones too, for the history of past attempts. */
 export function getQuestion(db: Db, id: number, { includeDeleted = false } = {}): QuestionDetail | null {
-  const row = db
-    .prepare(
-      `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt, q.answer, q.tags, q.edited_at
+  const row = prepared(
+    db,
+    `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt, q.answer, q.tags, q.edited_at
          FROM questions q JOIN decks d ON d.id = q.deck_id WHERE q.id = ? AND (? OR q.deleted_at IS NULL)`,
-    )
-    .get(id, includeDeleted ? 1 : 0) as
+  ).get(id, includeDeleted ? 1 : 0) as
     | {
         id: number;
         deck_id: number;
@@ -303,25 +304,23 @@ export function getQuestion(db: Db, id: number, { includeDeleted = false } = {})
 
 export function libraryOverview(db: Db): LibraryOverview {
   const decks = listDecks(db);
-  const levelRows = db
-    .prepare(
-      `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
+  const levelRows = prepared(
+    db,
+    `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
          FROM questions q JOIN decks d ON d.id = q.deck_id
         WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
         GROUP BY q.level ORDER BY rank, q.level`,
-    )
-    .all() as Array<LevelCount & { rank: number }>;
-  const keywords = db
-    .prepare(
-      `SELECT k.id, k.label, k.aliases, count(*) AS question_count
+  ).all() as Array<LevelCount & { rank: number }>;
+  const keywords = prepared(
+    db,
+    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
          FROM keywords k
          JOIN question_keywords qk ON qk.keyword_id = k.id
          JOIN questions q ON q.id = qk.question_id
          JOIN decks d ON d.id = q.deck_id
         WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
         GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
-    )
-    .all() as Array<{ id: number; label: string; aliases: string; question_count: number }>;
+  ).all() as Array<{ id: number; label: string; aliases: string; question_count: number }>;
   return {
     questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
     decks,
@@ -353,12 +352,11 @@ export function candidateQuestions(
           params: [JSON.stringify(selection.questionIds)],
         }
       : questionFilterSql(selection);
-  return db
-    .prepare(
-      `SELECT q.id, q.level, ${LEVEL_ORDER_SQL} AS levelRank
+  return prepared(
+    db,
+    `SELECT q.id, q.level, ${LEVEL_ORDER_SQL} AS levelRank
          FROM questions q JOIN decks d ON d.id = q.deck_id WHERE ${where} ORDER BY q.id`,
-    )
-    .all(...params) as CandidateRow[];
+  ).all(...params) as CandidateRow[];
 }
 
 export function updateDeck(
@@ -367,7 +365,8 @@ export function updateDeck(
   patch: { name?: string; description?: string; levels?: string[] },
   now: number,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE decks SET name = coalesce(?, name), description = coalesce(?, description), levels = coalesce(?, levels),
             updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
   ).run(patch.name ?? null, patch.description ?? null, patch.levels ? JSON.stringify(patch.levels) : null, now, id);
@@ -375,10 +374,11 @@ export function updateDeck(
 
 /** Live questions of a deck at a level (exact name, as stored). */
 export function questionsAtLevel(db: Db, deckId: number, level: string): number {
-  return db
-    .prepare('SELECT count(*) FROM questions WHERE deck_id = ? AND level = ? AND deleted_at IS NULL')
-    .pluck()
-    .get(deckId, level) as number;
+  const row = prepared(
+    db,
+    'SELECT count(*) AS n FROM questions WHERE deck_id = ? AND level = ? AND deleted_at IS NULL',
+  ).get(deckId, level) as { n: number };
+  return row.n;
 }
 
 /**
@@ -386,32 +386,35 @@ export function questionsAtLevel(db: Db, deckId: number, level: string): number 
  * finds its level). Past answers keep the level they were asked at.
  */
 export function renameQuestionLevel(db: Db, deckId: number, from: string, to: string, now: number): number {
-  return db
-    .prepare('UPDATE questions SET level = ?, updated_at = ? WHERE deck_id = ? AND level = ?')
-    .run(to, now, deckId, from).changes;
+  return prepared(db, 'UPDATE questions SET level = ?, updated_at = ? WHERE deck_id = ? AND level = ?').run(
+    to,
+    now,
+    deckId,
+    from,
+  ).changes;
 }
 
 /** Whether any of these questions (deleted ones included) belongs to the deck. */
 export function deckHasAnyOf(db: Db, deckId: number, questionIds: readonly number[]): boolean {
   return (
-    db
-      .prepare('SELECT 1 FROM questions WHERE deck_id = ? AND id IN (SELECT value FROM json_each(?)) LIMIT 1')
-      .get(deckId, JSON.stringify(questionIds)) !== undefined
+    prepared(db, 'SELECT 1 FROM questions WHERE deck_id = ? AND id IN (SELECT value FROM json_each(?)) LIMIT 1').get(
+      deckId,
+      JSON.stringify(questionIds),
+    ) !== undefined
   );
 }
 
 /** The keywords of a deck's live questions, the most used first. */
 export function deckKeywords(db: Db, deckId: number): KeywordCount[] {
-  const rows = db
-    .prepare(
-      `SELECT k.id, k.label, k.aliases, count(*) AS question_count
+  const rows = prepared(
+    db,
+    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
          FROM keywords k
          JOIN question_keywords qk ON qk.keyword_id = k.id
          JOIN questions q ON q.id = qk.question_id
         WHERE q.deck_id = ? AND q.deleted_at IS NULL
         GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
-    )
-    .all(deckId) as Array<{ id: number; label: string; aliases: string; question_count: number }>;
+  ).all(deckId) as Array<{ id: number; label: string; aliases: string; question_count: number }>;
   return rows.map((k) => ({
     id: k.id,
     label: k.label,
@@ -430,17 +433,16 @@ export function isDuplicatePromptError(error: unknown): boolean {
 }
 
 export function deckImpact(db: Db, id: number): { questions: number; attempts: number } {
-  return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM questions WHERE deck_id = ? AND deleted_at IS NULL) AS questions,
+  return prepared(
+    db,
+    `SELECT (SELECT count(*) FROM questions WHERE deck_id = ? AND deleted_at IS NULL) AS questions,
               (SELECT count(*) FROM attempts a JOIN questions q ON q.id = a.question_id WHERE q.deck_id = ?) AS attempts`,
-    )
-    .get(id, id) as { questions: number; attempts: number };
+  ).get(id, id) as { questions: number; attempts: number };
 }
 
 /** Deletes a deck with its questions and their attempt history (the person confirmed the counts). */
 export function deleteDeck(db: Db, id: number): void {
-  db.prepare('DELETE FROM decks WHERE id = ?').run(id);
+  prepared(db, 'DELETE FROM decks WHERE id = ?').run(id);
 }
 
 export interface DeckRef {
@@ -465,36 +467,34 @@ const toRef = (row: DeckRefRow): DeckRef => ({
 });
 
 export function liveDeck(db: Db, id: number): DeckRef | null {
-  const row = db
-    .prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE id = ? AND deleted_at IS NULL')
-    .get(id) as DeckRefRow | undefined;
+  const row = prepared(db, 'SELECT id, name, levels, bundled_slug FROM decks WHERE id = ? AND deleted_at IS NULL').get(
+    id,
+  ) as DeckRefRow | undefined;
   return row ? toRef(row) : null;
 }
 
 /** The live deck with this name, ignoring case (deck names are unique that way). */
 export function liveDeckByName(db: Db, name: string): DeckRef | null {
-  const row = db
-    .prepare(
-      'SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1',
-    )
-    .get(name.trim()) as DeckRefRow | undefined;
+  const row = prepared(
+    db,
+    'SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1',
+  ).get(name.trim()) as DeckRefRow | undefined;
   return row ? toRef(row) : null;
 }
 
 /** Every question of a deck, deleted ones included (their ids stay taken). */
 /** The live question of a deck with this prompt (case-insensitive), other than `exceptId`. */
 export function questionWithPrompt(db: Db, deckId: number, prompt: string, exceptId = 0): number | null {
-  const row = db
-    .prepare(
-      'SELECT id FROM questions WHERE deck_id = ? AND prompt = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?',
-    )
-    .get(deckId, prompt, exceptId) as { id: number } | undefined;
+  const row = prepared(
+    db,
+    'SELECT id FROM questions WHERE deck_id = ? AND prompt = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?',
+  ).get(deckId, prompt, exceptId) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function nextQuestionPosition(db: Db, deckId: number): number {
   return (
-    db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?').get(deckId) as {
+    prepared(db, 'SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?').get(deckId) as {
       p: number;
     }
   ).p;
@@ -505,26 +505,26 @@ export function nextQuestionPosition(db: Db, deckId: number): number {
  * The keywords' aliases become exactly the ones given (they are the keyword's, shared by every question using it).
  */
 export function editQuestion(db: Db, id: number, q: ParsedQuestion & { deckId: number }, now: number): void {
-  db.prepare(
+  prepared(
+    db,
     'UPDATE questions SET deck_id = ?, level = ?, prompt = ?, answer = ?, tags = ?, edited_at = ?, updated_at = ? WHERE id = ?',
   ).run(q.deckId, q.level, q.prompt, q.answer, JSON.stringify(q.tags), now, now, id);
   setQuestionKeywords(db, id, q.keywords, { aliases: 'replace' });
 }
 
 export function setQuestionDeleted(db: Db, id: number, deletedAt: number | null): void {
-  db.prepare('UPDATE questions SET deleted_at = ? WHERE id = ?').run(deletedAt, id);
+  prepared(db, 'UPDATE questions SET deleted_at = ? WHERE id = ?').run(deletedAt, id);
 }
 
 /** Soft-deleted questions of live decks (of one deck if given), newest deletion first, with their attempt counts. */
 export function listDeletedQuestions(db: Db, deckId?: number, limit = 200): DeletedQuestion[] {
-  return db
-    .prepare(
-      `SELECT q.id, q.deck_id AS deckId, d.name AS deckName, q.level, q.prompt, q.deleted_at AS deletedAt,
+  return prepared(
+    db,
+    `SELECT q.id, q.deck_id AS deckId, d.name AS deckName, q.level, q.prompt, q.deleted_at AS deletedAt,
               (SELECT count(*) FROM attempts a WHERE a.question_id = q.id) AS attempts
          FROM questions q JOIN decks d ON d.id = q.deck_id
         WHERE q.deleted_at IS NOT NULL AND d.deleted_at IS NULL AND (? IS NULL OR q.deck_id = ?)
         ORDER BY q.deleted_at DESC, q.id DESC
         LIMIT ?`,
-    )
-    .all(deckId ?? null, deckId ?? null, limit) as DeletedQuestion[];
+  ).all(deckId ?? null, deckId ?? null, limit) as DeletedQuestion[];
 }

@@ -7,6 +7,7 @@ import type {
   SessionSummary,
 } from '../../shared/session-types';
 import type { Db } from './db';
+import { prepared } from './statements';
 import type { QuestionClock } from '../core/timing';
 
 export interface SessionRow {
@@ -63,37 +64,39 @@ export function insertSession(
   clock: QuestionClock,
   now: number,
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO sessions (config, plan, status, started_at, cursor, current_started_at, current_deadline, paused_at, current_paused_ms)
+  const result = prepared(
+    db,
+    `INSERT INTO sessions (config, plan, status, started_at, cursor, current_started_at, current_deadline, paused_at, current_paused_ms)
        VALUES (?, ?, 'active', ?, 0, ?, ?, NULL, 0)`,
-    )
-    .run(JSON.stringify(config), JSON.stringify(plan), now, clock.startedAt, clock.deadline);
+  ).run(JSON.stringify(config), JSON.stringify(plan), now, clock.startedAt, clock.deadline);
   return Number(result.lastInsertRowid);
 }
 
 export function getSessionRow(db: Db, id: number): SessionRow | null {
-  const raw = db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as RawSession | undefined;
+  const raw = prepared(db, 'SELECT * FROM sessions WHERE id = ?').get(id) as RawSession | undefined;
   return raw ? toSessionRow(raw) : null;
 }
 
 /** The newest session that was never finished or ended: the app closed, crashed or was killed during it. */
 export function activeSessionId(db: Db): number | null {
-  const row = db
-    .prepare("SELECT id FROM sessions WHERE status = 'active' ORDER BY started_at DESC, id DESC LIMIT 1")
-    .get() as { id: number } | undefined;
+  const row = prepared(
+    db,
+    "SELECT id FROM sessions WHERE status = 'active' ORDER BY started_at DESC, id DESC LIMIT 1",
+  ).get() as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function setCursorAndClock(db: Db, id: number, cursor: number, clock: QuestionClock | null): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE sessions SET cursor = ?, current_started_at = ?, current_deadline = ?, paused_at = ?, current_paused_ms = ?
       WHERE id = ?`,
   ).run(cursor, clock?.startedAt ?? null, clock?.deadline ?? null, clock?.pausedAt ?? null, clock?.pausedMs ?? 0, id);
 }
 
 export function closeSession(db: Db, id: number, status: 'finished' | 'ended', now: number): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE sessions SET status = ?, ended_at = ?, current_started_at = NULL, current_deadline = NULL, paused_at = NULL
       WHERE id = ? AND status = 'active'`,
   ).run(status, now, id);
@@ -121,53 +124,52 @@ export interface NewAttempt {
 }
 
 export function insertAttempt(db: Db, a: NewAttempt): number {
-  const result = db
-    .prepare(
-      `INSERT INTO attempts (session_id, question_id, deck_id, level, position, started_at, deadline, answered_at, day,
+  const result = prepared(
+    db,
+    `INSERT INTO attempts (session_id, question_id, deck_id, level, position, started_at, deadline, answered_at, day,
                              time_allowed_ms, time_used_ms, paused_ms, overtime_ms, outcome, mode, answer, keyword_score)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      a.sessionId,
-      a.questionId,
-      a.deckId,
-      a.level,
-      a.position,
-      a.startedAt,
-      a.deadline,
-      a.answeredAt,
-      a.day,
-      a.timeAllowedMs,
-      a.timeUsedMs,
-      a.pausedMs,
-      a.overtimeMs,
-      a.outcome,
-      a.mode,
-      a.answer,
-      a.keywordScore,
-    );
+  ).run(
+    a.sessionId,
+    a.questionId,
+    a.deckId,
+    a.level,
+    a.position,
+    a.startedAt,
+    a.deadline,
+    a.answeredAt,
+    a.day,
+    a.timeAllowedMs,
+    a.timeUsedMs,
+    a.pausedMs,
+    a.overtimeMs,
+    a.outcome,
+    a.mode,
+    a.answer,
+    a.keywordScore,
+  );
   const attemptId = Number(result.lastInsertRowid);
   insertAttemptKeywords(db, attemptId, a.hits);
   return attemptId;
 }
 
 function insertAttemptKeywords(db: Db, attemptId: number, hits: NewAttempt['hits']): void {
-  const insert = db.prepare('INSERT INTO attempt_keywords (attempt_id, keyword_id, hit) VALUES (?, ?, ?)');
+  const insert = prepared(db, 'INSERT INTO attempt_keywords (attempt_id, keyword_id, hit) VALUES (?, ?, ?)');
   for (const h of hits) insert.run(attemptId, h.keywordId, h.hit ? 1 : 0);
 }
 
 /** Speak mode: the keywords are ticked by the person after the reveal, once. */
 export function setSpokenKeywords(db: Db, attemptId: number, hits: NewAttempt['hits'], keywordScore: number): void {
-  const existing = db.prepare('SELECT count(*) AS n FROM attempt_keywords WHERE attempt_id = ?').get(attemptId) as {
+  const existing = prepared(db, 'SELECT count(*) AS n FROM attempt_keywords WHERE attempt_id = ?').get(attemptId) as {
     n: number;
   };
   if (existing.n > 0) return;
   insertAttemptKeywords(db, attemptId, hits);
-  db.prepare('UPDATE attempts SET keyword_score = ? WHERE id = ?').run(keywordScore, attemptId);
+  prepared(db, 'UPDATE attempts SET keyword_score = ? WHERE id = ?').run(keywordScore, attemptId);
 }
 
 export function setGrade(db: Db, attemptId: number, grade: Grade, now: number): void {
-  db.prepare('UPDATE attempts SET self_grade = ?, graded_at = ? WHERE id = ?').run(grade, now, attemptId);
+  prepared(db, 'UPDATE attempts SET self_grade = ?, graded_at = ? WHERE id = ?').run(grade, now, attemptId);
 }
 
 export interface AttemptRow {
@@ -190,13 +192,12 @@ export interface AttemptRow {
 }
 
 export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
-  const rows = db
-    .prepare(
-      `SELECT id, session_id, question_id, position, outcome, mode, answer, keyword_score, self_grade, time_allowed_ms,
+  const rows = prepared(
+    db,
+    `SELECT id, session_id, question_id, position, outcome, mode, answer, keyword_score, self_grade, time_allowed_ms,
               time_used_ms, overtime_ms, paused_ms, answered_at, level
          FROM attempts WHERE session_id = ? ORDER BY position`,
-    )
-    .all(sessionId) as Array<{
+  ).all(sessionId) as Array<{
     id: number;
     session_id: number;
     question_id: number;
@@ -213,12 +214,11 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
     answered_at: number;
     level: string;
   }>;
-  const hits = db
-    .prepare(
-      `SELECT ak.attempt_id, ak.keyword_id, ak.hit FROM attempt_keywords ak
+  const hits = prepared(
+    db,
+    `SELECT ak.attempt_id, ak.keyword_id, ak.hit FROM attempt_keywords ak
         JOIN attempts a ON a.id = ak.attempt_id WHERE a.session_id = ?`,
-    )
-    .all(sessionId) as Array<{ attempt_id: number; keyword_id: number; hit: number }>;
+  ).all(sessionId) as Array<{ attempt_id: number; keyword_id: number; hit: number }>;
   const byAttempt = new Map<number, Map<number, boolean>>();
   for (const h of hits) {
     const map = byAttempt.get(h.attempt_id) ?? new Map<number, boolean>();
@@ -247,9 +247,9 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
 
 /** Answering time spent in a session so far: the time used of every question answered. */
 export function sessionTimeUsedMs(db: Db, sessionId: number): number {
-  const { ms } = db
-    .prepare('SELECT coalesce(sum(time_used_ms), 0) AS ms FROM attempts WHERE session_id = ?')
-    .get(sessionId) as { ms: number };
+  const { ms } = prepared(db, 'SELECT coalesce(sum(time_used_ms), 0) AS ms FROM attempts WHERE session_id = ?').get(
+    sessionId,
+  ) as { ms: number };
   return ms;
 }
 
@@ -258,13 +258,12 @@ export function lastAttemptOf(
   db: Db,
   questionIds: readonly number[],
 ): Map<number, { selfGrade: number | null; keywordScore: number | null; outcome: string }> {
-  const rows = db
-    .prepare(
-      `SELECT a.question_id, a.self_grade, a.keyword_score, a.outcome
+  const rows = prepared(
+    db,
+    `SELECT a.question_id, a.self_grade, a.keyword_score, a.outcome
          FROM attempts a
         WHERE a.id IN (SELECT max(id) FROM attempts WHERE question_id IN (SELECT value FROM json_each(?)) GROUP BY question_id)`,
-    )
-    .all(JSON.stringify(questionIds)) as Array<{
+  ).all(JSON.stringify(questionIds)) as Array<{
     question_id: number;
     self_grade: number | null;
     keyword_score: number | null;
@@ -276,7 +275,8 @@ export function lastAttemptOf(
 }
 
 export function upsertReviewState(db: Db, questionId: number, card: string, due: number, now: number): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO review_state (question_id, card, due, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (question_id) DO UPDATE SET card = excluded.card, due = excluded.due, updated_at = excluded.updated_at`,
   ).run(questionId, card, due, now);
@@ -284,12 +284,11 @@ export function upsertReviewState(db: Db, questionId: number, card: string, due:
 
 /** Every self-grade a question has, in the order given: its spaced-repetition card is replayed from them. */
 export function gradesOfQuestion(db: Db, questionId: number): Array<{ grade: Grade; gradedAt: number }> {
-  return db
-    .prepare(
-      `SELECT self_grade AS grade, coalesce(graded_at, answered_at) AS gradedAt FROM attempts
+  return prepared(
+    db,
+    `SELECT self_grade AS grade, coalesce(graded_at, answered_at) AS gradedAt FROM attempts
         WHERE question_id = ? AND self_grade IS NOT NULL ORDER BY gradedAt, id`,
-    )
-    .all(questionId) as Array<{ grade: Grade; gradedAt: number }>;
+  ).all(questionId) as Array<{ grade: Grade; gradedAt: number }>;
 }
 
 /** A session's summary as History and Home show it: its size, what was answered, its levels and scores. */
@@ -325,23 +324,25 @@ const toSummary = (r: SummaryRow): SessionSummary => ({
 });
 
 export function listSessionRows(db: Db, offset: number, limit: number): SessionList {
-  const { n } = db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number };
-  const rows = db
-    .prepare(`${SUMMARY_SQL} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`)
-    .all(limit, offset) as SummaryRow[];
+  const { n } = prepared(db, 'SELECT count(*) AS n FROM sessions').get() as { n: number };
+  const rows = prepared(db, `${SUMMARY_SQL} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`).all(
+    limit,
+    offset,
+  ) as SummaryRow[];
   return { total: n, items: rows.map(toSummary) };
 }
 
 export function sessionSummary(db: Db, id: number): SessionSummary | null {
-  const row = db.prepare(`${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
+  const row = prepared(db, `${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
   return row ? toSummary(row) : null;
 }
 
 /** The FSRS due date of each of the given questions that has been graded. */
 export function dueDates(db: Db, questionIds: readonly number[]): Map<number, number> {
-  const rows = db
-    .prepare('SELECT question_id, due FROM review_state WHERE question_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(questionIds)) as Array<{ question_id: number; due: number }>;
+  const rows = prepared(
+    db,
+    'SELECT question_id, due FROM review_state WHERE question_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(questionIds)) as Array<{ question_id: number; due: number }>;
   return new Map(rows.map((r) => [r.question_id, r.due]));
 }
 
@@ -353,12 +354,12 @@ export function reviewQueue(
 ): { due: number; ids: number[]; nextDueAt: number | null } {
   const live = `FROM review_state r JOIN questions q ON q.id = r.question_id JOIN decks d ON d.id = q.deck_id
                 WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL`;
-  const { n } = db.prepare(`SELECT count(*) AS n ${live} AND r.due <= ?`).get(now) as { n: number };
+  const { n } = prepared(db, `SELECT count(*) AS n ${live} AND r.due <= ?`).get(now) as { n: number };
   const ids = (
-    db.prepare(`SELECT r.question_id AS id ${live} AND r.due <= ? ORDER BY r.due LIMIT ?`).all(now, limit) as Array<{
+    prepared(db, `SELECT r.question_id AS id ${live} AND r.due <= ? ORDER BY r.due LIMIT ?`).all(now, limit) as Array<{
       id: number;
     }>
   ).map((r) => r.id);
-  const next = db.prepare(`SELECT min(r.due) AS due ${live} AND r.due > ?`).get(now) as { due: number | null };
+  const next = prepared(db, `SELECT min(r.due) AS due ${live} AND r.due > ?`).get(now) as { due: number | null };
   return { due: n, ids, nextDueAt: n > 0 ? null : next.due };
 }
