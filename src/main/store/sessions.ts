@@ -282,6 +282,13 @@ export function upsertReviewState(db: Db, questionId: number, card: string, due:
   ).run(questionId, card, due, now);
 }
 
+/** A question's spaced-repetition card as its last grade left it, and when; null before its first grade. */
+export function reviewStateOf(db: Db, questionId: number): { card: string; updatedAt: number } | null {
+  const row = prepared(db, 'SELECT card, updated_at FROM review_state WHERE question_id = ?').get(questionId) as
+    { card: string; updated_at: number } | undefined;
+  return row ? { card: row.card, updatedAt: row.updated_at } : null;
+}
+
 /** Every self-grade a question has, in the order given: its spaced-repetition card is replayed from them. */
 export function gradesOfQuestion(db: Db, questionId: number): Array<{ grade: Grade; gradedAt: number }> {
   return prepared(
