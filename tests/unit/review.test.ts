@@ -6,7 +6,7 @@ import { planSession, seededRandom } from '../../src/main/core/planning';
 import { reviewCard } from '../../src/main/core/scheduling';
 import { installBundledDeck } from '../../src/main/store/bundled';
 import { openMemoryDb } from '../../src/main/store/database';
-import { gradesOfQuestion } from '../../src/main/store/sessions';
+import { gradesOfQuestion, lastAttemptOf } from '../../src/main/store/sessions';
 
 const DAY = 86_400_000;
 
@@ -125,5 +125,37 @@ describe('spaced repetition', () => {
     expect(stored()).toEqual(replayed());
     expect(JSON.parse(stored().card)).toMatchObject({ reps: 4 });
     expect(stored().card).not.toBe(latestChanged.card);
+  });
+});
+
+describe('the latest attempt of each question', () => {
+  it('is the most recent one, and a question never answered has none', async () => {
+    let now = Date.UTC(2026, 10, 2, 9);
+    const db = openMemoryDb();
+    installBundledDeck(db, bundledDecks()[0]!, now);
+    const api = createApi(db, { now: () => now });
+    const [first, second, never] = (
+      db.prepare('SELECT id FROM questions ORDER BY id LIMIT 3').all() as Array<{
+        id: number;
+      }>
+    ).map((r) => r.id) as [number, number, number];
+    for (const [questionId, reason] of [
+      [first, 'skip'],
+      [second, 'answer'],
+      [first, 'answer'],
+    ] as const) {
+      now += 60_000;
+      const view = await call<{ id: number }>(api, 'startSession', {
+        questionIds: [questionId],
+        count: 1,
+        order: 'random',
+      });
+      now += 30_000;
+      await call(api, 'submitAnswer', { sessionId: view.id, position: 0, answer: 'MVT', reason });
+    }
+    const last = lastAttemptOf(db, [first, second, never]);
+    expect([...last.keys()].sort()).toEqual([first, second].sort());
+    expect(last.get(first)).toMatchObject({ outcome: 'answered', selfGrade: null });
+    expect(last.get(second)).toMatchObject({ outcome: 'answered' });
   });
 });

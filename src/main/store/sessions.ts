@@ -253,7 +253,10 @@ export function sessionTimeUsedMs(db: Db, sessionId: number): number {
   return ms;
 }
 
-/** The latest strength of each of the given questions, from its most recent attempt. */
+/**
+ * The latest strength of each of the given questions, from its most recent attempt: one seek per question
+ * to the end of its run in attempts_question, instead of reading every attempt of every question.
+ */
 export function lastAttemptOf(
   db: Db,
   questionIds: readonly number[],
@@ -261,8 +264,9 @@ export function lastAttemptOf(
   const rows = prepared(
     db,
     `SELECT a.question_id, a.self_grade, a.keyword_score, a.outcome
-         FROM attempts a
-        WHERE a.id IN (SELECT max(id) FROM attempts WHERE question_id IN (SELECT value FROM json_each(?)) GROUP BY question_id)`,
+       FROM json_each(?) q
+       JOIN attempts a ON a.id = (SELECT id FROM attempts WHERE question_id = q.value
+                                   ORDER BY answered_at DESC, id DESC LIMIT 1)`,
   ).all(JSON.stringify(questionIds)) as Array<{
     question_id: number;
     self_grade: number | null;
