@@ -1,5 +1,6 @@
 import { createApi, type Handlers } from './api';
 import type { FileDialogs } from './api/context';
+import { checkpointWhenIdle } from './api/idle';
 import { bundledDecks } from './bundled-decks';
 import { systemClock, type Clock } from './clock';
 import { openDb, type Db } from './store/database';
@@ -19,11 +20,12 @@ export async function openAppCore(
 ): Promise<AppCore> {
   const db = await openDb(dataDir);
   for (const bundled of bundledDecks()) installBundledDeck(db, bundled, clock.now());
-  const api = createApi(db, clock, { dataDir, dialogs: options.dialogs });
+  const served = checkpointWhenIdle(createApi(db, clock, { dataDir, dialogs: options.dialogs }), db);
   return {
     db,
-    api,
+    api: served.api,
     close: () => {
+      served.close();
       if (db.open) db.close();
     },
   };

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { dispatch } from '../../src/main/api/dispatch';
+import { checkpointWhenIdle } from '../../src/main/api/idle';
 import { createApi, type Handlers } from '../../src/main/api';
 import type { Clock } from '../../src/main/clock';
 import { DB_FILE, migrate, openDb, type Db } from '../../src/main/store/database';
@@ -55,7 +56,15 @@ interface AppCore {
 
 async function openAppCore(dir: string, clock: Clock): Promise<AppCore> {
   const db = await openDb(dir);
-  return { db, api: createApi(db, clock, { dataDir: dir }), close: () => db.close() };
+  const served = checkpointWhenIdle(createApi(db, clock, { dataDir: dir }), db);
+  return {
+    db,
+    api: served.api,
+    close: () => {
+      served.close();
+      db.close();
+    },
+  };
 }
 
 type Call = [name: string, input?: unknown];
