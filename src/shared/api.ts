@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CALL_NAMES, IPC_PREFIX, type ListedCallName } from './call-names';
 import { DEFAULT_LEVELS } from './domain';
-import type { DeckSummary, DeletedQuestion, LibraryOverview, QuestionDetail, QuestionPage } from './types';
+import type { BankSummary, DeckSummary, DeletedQuestion, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
   QUESTION_SORTS,
   STATS_RANGES,
@@ -159,6 +159,8 @@ export const StatsFilterInput = z
 export const contract = {
   // Library
   libraryOverview: call<LibraryOverview>()(noInput),
+  /** The overview without its keywords (every keyword of every deck): for pages that show only their number. */
+  getBankSummary: call<BankSummary>()(noInput),
   listDecks: call<DeckSummary[]>()(noInput),
   listQuestions: call<QuestionPage>()(QuestionFilter),
   getQuestion: call<QuestionDetail>()(z.object({ id }).strict()),

@@ -5,6 +5,7 @@
  */
 export const CALL_NAMES = [
   'libraryOverview',
+  'getBankSummary',
   'listDecks',
   'listQuestions',
   'getQuestion',

@@ -69,12 +69,12 @@ async function openAppCore(dir: string, clock: Clock): Promise<AppCore> {
 
 type Call = [name: string, input?: unknown];
 
-/** Home, as it asks: the overview, then its three cards (they mount once the overview has drawn). */
-const HOME: Call[][] = [[['libraryOverview']], [['getHomeStats'], ['getActiveSession'], ['getReviewSummary']]];
+/** Home, as it asks: the bank summary and its three cards, mounted together. */
+const HOME: Call[][] = [[['getBankSummary'], ['getHomeStats'], ['getActiveSession'], ['getReviewSummary']]];
 /** Stats, as it asks: four queries mounted together. */
 const STATS: Call[][] = [
   [
-    ['libraryOverview'],
+    ['getBankSummary'],
     ['getLevelStats', { range: 'all' }],
     ['getKeywordStats', { range: 'all' }],
     ['getActivityStats', { range: 'all' }],

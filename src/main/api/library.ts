@@ -5,6 +5,7 @@ import type { ApiContext, Handlers } from './context';
 export function libraryApi({ db }: ApiContext) {
   return {
     libraryOverview: () => questions.libraryOverview(db),
+    getBankSummary: () => questions.bankSummary(db),
     listDecks: () => questions.listDecks(db),
     listQuestions: (filter) => questions.listQuestions(db, filter),
     getQuestion: ({ id }) => {

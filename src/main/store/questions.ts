@@ -1,5 +1,6 @@
 import type { KeywordSpec, ParsedQuestion } from '../../shared/domain';
 import type {
+  BankSummary,
   DeckSummary,
   DeletedQuestion,
   KeywordCount,
@@ -302,8 +303,8 @@ export function getQuestion(db: Db, id: number, { includeDeleted = false } = {})
   };
 }
 
-export function libraryOverview(db: Db): LibraryOverview {
-  const decks = listDecks(db);
+/** The bank in outline: decks, levels with their counts, and how many keywords are in use. */
+export function bankSummary(db: Db): BankSummary {
   const levelRows = prepared(
     db,
     `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
@@ -311,6 +312,24 @@ export function libraryOverview(db: Db): LibraryOverview {
         WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
         GROUP BY q.level ORDER BY rank, q.level`,
   ).all() as Array<LevelCount & { rank: number }>;
+  const { n } = prepared(
+    db,
+    `SELECT count(DISTINCT qk.keyword_id) AS n
+       FROM question_keywords qk
+       JOIN questions q ON q.id = qk.question_id
+       JOIN decks d ON d.id = q.deck_id
+      WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL`,
+  ).get() as { n: number };
+  return {
+    questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
+    decks: listDecks(db),
+    levels: levelRows.map(({ level, count }) => ({ level, count })),
+    keywordCount: n,
+  };
+}
+
+export function libraryOverview(db: Db): LibraryOverview {
+  const { questionCount, decks, levels } = bankSummary(db);
   const keywords = prepared(
     db,
     `SELECT k.id, k.label, k.aliases, count(*) AS question_count
@@ -322,9 +341,9 @@ export function libraryOverview(db: Db): LibraryOverview {
         GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
   ).all() as Array<{ id: number; label: string; aliases: string; question_count: number }>;
   return {
-    questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
+    questionCount,
     decks,
-    levels: levelRows.map(({ level, count }) => ({ level, count })),
+    levels,
     keywords: keywords.map((k): KeywordCount => ({
       id: k.id,
       label: k.label,
