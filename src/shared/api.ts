@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CALL_NAMES, IPC_PREFIX, type ListedCallName } from './call-names';
+import { ApiError, ERROR_CODES, type ErrorCode } from './errors';
 import { DEFAULT_LEVELS } from './domain';
 import type { BankSummary, DeckSummary, DeletedQuestion, LibraryOverview, QuestionDetail, QuestionPage } from './types';
 import {
@@ -282,27 +283,14 @@ type Args<K extends CallName> = InputOf<K> extends undefined ? [] : [input: Inpu
 /** What the renderer calls: typed, promise-returning, throwing ApiError. */
 export type Api = { [K in CallName]: (...args: Args<K>) => Promise<ResultOf<K>> };
 
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'storage', 'internal'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
 /** What crosses the bridge: a value, or an error a person can read. Never a stack trace. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** What the preload exposes as window.api (and browser mode's fetch bridge imitates). */
 export type Bridge = { [K in CallName]: (input?: unknown) => Promise<Envelope<ResultOf<K>>> };
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-export { IPC_PREFIX };
+export { ApiError, ERROR_CODES, IPC_PREFIX, type ErrorCode };

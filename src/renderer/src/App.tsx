@@ -2,11 +2,12 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { href, useRoute, type Route } from './hooks/useRoute';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
 import { HomePage } from './pages/Home';
-import { LibraryPage } from './pages/Library';
-import { PracticePage } from './pages/Practice';
 import { Loading } from './components/States';
 import { isBrowserMode } from './api';
 
+// Home's chunk carries Home only: Library and Practice (Markdown, highlight.js, the editor) load on their first visit.
+const LibraryPage = lazy(() => import('./pages/Library').then((m) => ({ default: m.LibraryPage })));
+const PracticePage = lazy(() => import('./pages/Practice').then((m) => ({ default: m.PracticePage })));
 const SessionPage = lazy(() => import('./pages/Session'));
 const ResultsPage = lazy(() => import('./pages/Results'));
 const HistoryPage = lazy(() => import('./pages/History'));
