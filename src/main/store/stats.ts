@@ -176,8 +176,9 @@ interface KeywordRow {
 }
 
 /**
- * Per keyword: window, recent and earlier sums, ranked by times asked and by weakness. Without a
- * deck or level filter it reads stats_keyword_totals, which holds about half the rows.
+ * Per keyword: window, recent and earlier sums; then the most asked and the weakest, each a top-N that
+ * keeps only N rows while it reads (numbering every keyword twice to show three cost more than summing
+ * them). Without a deck or level filter it reads stats_keyword_totals, which holds about half the rows.
  */
 export const KEYWORD_STATS_SQL = (filter: string) => `
   WITH ${SEGMENTS_CTE},
@@ -190,15 +191,21 @@ export const KEYWORD_STATS_SQL = (filter: string) => `
         ON r.span = seg.span AND r.start_day = seg.start_day
      WHERE 1 ${filter}
      GROUP BY r.keyword_id HAVING sum(r.asked * seg.w) > 0),
-  ranked AS (
-    SELECT kw.*,
-           row_number() OVER (ORDER BY asked DESC, keyword_id) AS by_asked,
-           row_number() OVER (ORDER BY asked < :min, hits * 1.0 / asked, asked DESC, keyword_id) AS by_weak,
-           count(*) OVER () AS total,
-           sum(asked >= :min) OVER () AS rankable
-      FROM kw)
-  SELECT ranked.*, k.label FROM ranked JOIN keywords k ON k.id = ranked.keyword_id
-   WHERE ranked.by_asked <= :listLimit OR (ranked.by_weak <= :weakLimit AND ranked.asked >= :min)`;
+  counts AS (SELECT count(*) AS total, coalesce(sum(asked >= :min), 0) AS rankable FROM kw),
+  most AS MATERIALIZED (
+    SELECT *, row_number() OVER (ORDER BY asked DESC, keyword_id) AS by_asked
+      FROM (SELECT * FROM kw ORDER BY asked DESC, keyword_id LIMIT :listLimit)),
+  weak AS MATERIALIZED (
+    SELECT *, row_number() OVER (ORDER BY hits * 1.0 / asked, asked DESC, keyword_id) AS by_weak
+      FROM (SELECT * FROM kw WHERE asked >= :min ORDER BY hits * 1.0 / asked, asked DESC, keyword_id LIMIT :weakLimit)),
+  picked AS (
+    SELECT most.*, coalesce((SELECT by_weak FROM weak WHERE weak.keyword_id = most.keyword_id), 1e15) AS by_weak
+      FROM most
+    UNION ALL
+    SELECT keyword_id, asked, hits, ra, rh, ea, eh, 1e15, by_weak
+      FROM weak WHERE keyword_id NOT IN (SELECT keyword_id FROM most))
+  SELECT picked.*, k.label, counts.total, counts.rankable
+    FROM picked JOIN keywords k ON k.id = picked.keyword_id CROSS JOIN counts`;
 
 /** Level × keyword sums for a few keywords: a seek per keyword in each bucket. */
 export const HEATMAP_SQL = (filter: string) => `
