@@ -2,7 +2,8 @@
  * The page benchmark: what a person waits for, page by page, as each page makes its calls, against
  * floors that do not grow with the history (a one-row INSERT with the app's pragmas, `SELECT 1`).
  *
- * npx tsx tests/bench/pages.ts [--json file] [--no-import] [sizes…]   (default 10,000 and 100,000 answers)
+ * npm run bench:pages [-- sizes…]   (default 10,000 and 100,000 answers; writes tests/bench/pages-results.json)
+ * npx tsx tests/bench/pages.ts [--json file] [--no-import] [sizes…]
  *
  * Each figure is printed with p50 / p95 / p99 and its p50 as a multiple of its floor's p50, so a
  * run on a busy machine can still be compared with one on a quiet machine. `runPages` is also the
@@ -310,6 +311,27 @@ export function table(figures: Figure[]): string {
   return lines.join('\n');
 }
 
+/** One row per page, one column per size: p50 / p95 / p99, the p50 as a multiple of its floor, and the CPU p50. */
+export function wideTable(figures: Figure[]): string {
+  const fmt = (ms: number): string => (ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+  const sizes = [...new Set(figures.map((f) => f.size))].sort((a, b) => a - b);
+  const rows = [...new Set(figures.map((f) => `${f.page} (${f.mode})`))];
+  const lines = [
+    `| Page | ${sizes.map((s) => `${s.toLocaleString('en')} answers: p50 / p95 / p99 ms (× floor; CPU p50)`).join(' | ')} |`,
+    `| --- | ${sizes.map(() => '---:').join(' | ')} |`,
+  ];
+  for (const row of rows) {
+    const cells = sizes.map((size) => {
+      const f = figures.find((x) => `${x.page} (${x.mode})` === row && x.size === size);
+      if (!f) return '—';
+      const floor = f.page.startsWith('floor') ? '' : ` (×${f.ratio.toFixed(0)}; ${fmt(f.cpuP50)})`;
+      return `${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)}${floor}`;
+    });
+    lines.push(`| ${row} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   process.env['TZ'] = 'UTC';
   const args = process.argv.slice(2);
@@ -328,6 +350,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}, Node ${process.version}`;
-  console.log(`\n${table(figures)}\n\n${machine}`);
+  console.log(`\n${table(figures)}\n\n${wideTable(figures)}\n\n${machine}`);
   if (jsonFile) fs.writeFileSync(jsonFile, `${JSON.stringify({ machine, figures }, null, 2)}\n`);
 }
