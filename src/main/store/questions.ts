@@ -305,20 +305,25 @@ export function getQuestion(db: Db, id: number, { includeDeleted = false } = {})
 
 /** The bank in outline: decks, levels with their counts, and how many keywords are in use. */
 export function bankSummary(db: Db): BankSummary {
+  // Counted per deck and level first: the level's rank in its deck's list is then looked up once per
+  // deck and level, not once per question (the bank summary took 10 ms at 7,000 questions).
   const levelRows = prepared(
     db,
-    `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
-         FROM questions q JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
-        GROUP BY q.level ORDER BY rank, q.level`,
+    `SELECT g.level, sum(g.count) AS count,
+            min(coalesce((SELECT key FROM json_each(d.levels) WHERE value = g.level), 99)) AS rank
+       FROM (SELECT deck_id, level, count(*) AS count FROM questions WHERE deleted_at IS NULL GROUP BY deck_id, level) g
+       JOIN decks d ON d.id = g.deck_id
+      WHERE d.deleted_at IS NULL
+      GROUP BY g.level ORDER BY rank, g.level`,
   ).all() as Array<LevelCount & { rank: number }>;
+  // A keyword counts once one live question uses it: a seek per keyword that stops at the first.
   const { n } = prepared(
     db,
-    `SELECT count(DISTINCT qk.keyword_id) AS n
-       FROM question_keywords qk
-       JOIN questions q ON q.id = qk.question_id
-       JOIN decks d ON d.id = q.deck_id
-      WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL`,
+    `SELECT count(*) AS n FROM keywords k
+      WHERE EXISTS (SELECT 1 FROM question_keywords qk
+                      JOIN questions q ON q.id = qk.question_id
+                      JOIN decks d ON d.id = q.deck_id
+                     WHERE qk.keyword_id = k.id AND q.deleted_at IS NULL AND d.deleted_at IS NULL)`,
   ).get() as { n: number };
   return {
     questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
