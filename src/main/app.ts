@@ -6,6 +6,7 @@ import type { RecoveryAction, StoreHealth } from '../shared/transfer';
 import { createApi, type Handlers } from './api';
 import type { FileDialogs } from './api/context';
 import { startBackupTimer, type BackupTimer, type Timers } from './backup-timer';
+import { checkpointWhenIdle } from './api/idle';
 import { bundledDecks } from './bundled-decks';
 import { systemClock, type Clock } from './clock';
 import { DB_FILE, openDb, StoreDamagedError, type Db } from './store/database';
@@ -44,7 +45,7 @@ export async function openAppCore(
   clock: Clock = systemClock,
   options: AppCoreOptions = {},
 ): Promise<AppCore> {
-  let live: { db: Db; api: Handlers; timer: BackupTimer | null } | null = null;
+  let live: { db: Db; api: Handlers; timer: BackupTimer | null; closeIdle: () => void } | null = null;
   let damaged: { problem: string; keepAs: string; report: StoreHealth | null } | null = null;
   let recovery: Extract<StoreHealth, { status: 'ok' }>['recovery'] = null;
   const backupsDir = path.join(dataDir, 'backups');
@@ -52,9 +53,10 @@ export async function openAppCore(
   const openLive = async (): Promise<void> => {
     const db = await openDb(dataDir);
     for (const bundled of bundledDecks()) installBundledDeck(db, bundled, clock.now());
-    const api = createApi(db, clock, { dataDir, dialogs: options.dialogs });
+    // Checkpoints run when the store is quiet, not inside a save (api/idle.ts).
+    const served = checkpointWhenIdle(createApi(db, clock, { dataDir, dialogs: options.dialogs }), db);
     const timer = options.timers === false ? null : startBackupTimer({ db, dataDir, clock, timers: options.timers });
-    live = { db, api, timer };
+    live = { db, api: served.api, timer, closeIdle: served.close };
   };
 
   try {
@@ -112,6 +114,7 @@ export async function openAppCore(
 
   const close = (): void => {
     live?.timer?.stop();
+    live?.closeIdle();
     if (live?.db.open) live.db.close();
   };
 

@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import { CALL_NAMES, IPC_PREFIX, type ListedCallName } from './call-names';
+import { ApiError, ERROR_CODES, type ErrorCode } from './errors';
 import { DEFAULT_LEVELS } from './domain';
 import { LIMITS, PREVIEW_PAGE } from './limits';
 import { nameProblem } from './names';
 import type {
+  BankSummary,
   DeckSummary,
   DeletedQuestion,
   LibraryFacets,
@@ -190,6 +192,8 @@ export const contract = {
 
   // Library
   libraryOverview: call<LibraryOverview>()(noInput),
+  /** The overview without its keywords (every keyword of every deck): for pages that show only their number. */
+  getBankSummary: call<BankSummary>()(noInput),
   listDecks: call<DeckSummary[]>()(noInput),
   /** The levels and keywords of one deck (all decks without deckId), for filters that follow the deck. */
   getLibraryFacets: call<LibraryFacets>()(z.object({ deckId: id.optional() }).strict()),
@@ -333,27 +337,14 @@ type Args<K extends CallName> = InputOf<K> extends undefined ? [] : [input: Inpu
 /** What the renderer calls: typed, promise-returning, throwing ApiError. */
 export type Api = { [K in CallName]: (...args: Args<K>) => Promise<ResultOf<K>> };
 
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'storage', 'internal'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
 /** What crosses the bridge: a value, or an error a person can read. Never a stack trace. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** What the preload exposes as window.api (and browser mode's fetch bridge imitates). */
 export type Bridge = { [K in CallName]: (input?: unknown) => Promise<Envelope<ResultOf<K>>> };
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-export { IPC_PREFIX };
+export { ApiError, ERROR_CODES, IPC_PREFIX, type ErrorCode };

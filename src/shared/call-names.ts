@@ -7,6 +7,7 @@ export const CALL_NAMES = [
   'getStoreHealth',
   'recoverStore',
   'libraryOverview',
+  'getBankSummary',
   'listDecks',
   'getLibraryFacets',
   'listQuestions',

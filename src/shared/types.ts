@@ -48,6 +48,12 @@ export interface SearchMatch {
   keywords?: string[];
 }
 
+/** The bank in outline, as Home and Stats show it: the overview without its list of keywords. */
+export interface BankSummary extends Omit<LibraryOverview, 'keywords'> {
+  /** How many keywords the live questions use. */
+  keywordCount: number;
+}
+
 export interface QuestionSummary {
   id: number;
   deckId: number;

@@ -127,6 +127,14 @@ describe('planning a session through startSession', () => {
     expect([...planOf(view.id)].sort((a, b) => a - b)).toEqual(await levelIds('Beginner'));
   });
 
+  it('the bank summary is the overview less its keywords, with their number', async () => {
+    const { keywords, ...overview } = await call('libraryOverview');
+    const summary = await call('getBankSummary');
+    expect(summary).toEqual({ ...overview, keywordCount: keywords.length });
+    expect(summary.keywordCount).toBeGreaterThan(10);
+    expect(summary.questionCount).toBe(summary.levels.reduce((n, l) => n + l.count, 0));
+  });
+
   it('filters by several levels', async () => {
     const wanted = [...(await levelIds('Beginner')), ...(await levelIds('Scenario'))].sort((a, b) => a - b);
     const view = await call('startSession', { levels: ['Scenario', 'Beginner'], count: 200, order: 'random' });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openAppCore } from '../../src/main/app';
 import { bundledDecks } from '../../src/main/bundled-decks';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../../src/main/store/database';
 import { installBundledDeck } from '../../src/main/store/bundled';
 import { migrations } from '../../src/main/store/migrations';
+import { idleCheckpoints } from '../../src/main/store/checkpoints';
 import { getQuestion, listQuestions } from '../../src/main/store/questions';
 
 let dir: string;
@@ -179,5 +180,49 @@ describe('the bundled deck', () => {
     expect(getQuestion(db, second!.id)!.answer).toMatch(/Revised\.$/);
     expect(listQuestions(db, {}).total).toBe(52);
     expect(installBundledDeck(db, next, 3)).toBe('current');
+  });
+});
+
+describe('checkpoints', () => {
+  it('run when the store is quiet (never inside a save), at least every maxWait, and empty the WAL at quit', async () => {
+    vi.useFakeTimers();
+    try {
+      const db = await openDb(dir);
+      const checkpoints = idleCheckpoints(db, { quietMs: 1_000, maxWaitMs: 5_000 });
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      db.pragma('synchronous = OFF'); // the fsyncs are not what this test is about
+      db.exec('CREATE TABLE filler (blob BLOB)');
+      const insert = db.prepare('INSERT INTO filler VALUES (randomblob(16000))');
+      for (let i = 0; i < 300; i++) insert.run();
+      const pragma = vi.spyOn(db, 'pragma');
+      const checkpointed = () =>
+        pragma.mock.calls.flatMap((c, i) =>
+          c[0] === 'wal_checkpoint(PASSIVE)' ? [pragma.mock.results[i]!.value as Array<{ log: number }>] : [],
+        );
+
+      checkpoints.touched();
+      vi.advanceTimersByTime(600);
+      checkpoints.touched(); // more use: the quiet moment starts again
+      vi.advanceTimersByTime(999);
+      expect(checkpointed()).toEqual([]);
+      vi.advanceTimersByTime(1);
+      // About 1,500 pages written and none checkpointed by the saves themselves (the automatic one is off).
+      expect(checkpointed()).toHaveLength(1);
+      expect(checkpointed()[0]![0]!.log).toBeGreaterThan(1_200);
+
+      // A store in steady use is still checkpointed, after maxWait.
+      for (let t = 0; t < 6_000; t += 500) {
+        insert.run();
+        checkpoints.touched();
+        vi.advanceTimersByTime(500);
+      }
+      expect(checkpointed()).toHaveLength(2);
+
+      checkpoints.close();
+      expect(fs.statSync(path.join(dir, `${DB_FILE}-wal`)).size).toBe(0);
+      db.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -6,6 +6,7 @@ export function libraryApi({ db }: ApiContext) {
   return {
     libraryOverview: () => questions.libraryOverview(db),
     getLibraryFacets: ({ deckId }) => questions.libraryFacets(db, deckId),
+    getBankSummary: () => questions.bankSummary(db),
     listDecks: () => questions.listDecks(db),
     listQuestions: (filter) => questions.listQuestions(db, filter),
     getQuestion: ({ id }) => {

@@ -385,10 +385,16 @@ export function sessionsApi({ db, clock }: ApiContext) {
       if (!attempt) throw new ApiError('not_found', `Answer ${attemptId} is not part of session ${sessionId}.`);
       db.transaction(() => {
         store.setGrade(db, attemptId, grade, now);
-        // Replayed from the question's grades, so changing a grade replaces its review instead of adding a second one.
+        // A first grade, later than the stored card's last review, moves the stored card on by one review (a
+        // replay of every grade would cost more with each). A changed grade is replayed from the question's
+        // grades, so it replaces its review instead of adding a second one.
+        const stored = attempt.selfGrade === null ? store.reviewStateOf(db, attempt.questionId) : undefined;
         let review = { card: null as string | null, due: now };
-        for (const g of store.gradesOfQuestion(db, attempt.questionId))
-          review = reviewCard(review.card, g.grade, g.gradedAt);
+        if (stored !== undefined && (stored === null || stored.updatedAt < now))
+          review = reviewCard(stored?.card ?? null, grade, now);
+        else
+          for (const g of store.gradesOfQuestion(db, attempt.questionId))
+            review = reviewCard(review.card, g.grade, g.gradedAt);
         store.upsertReviewState(db, attempt.questionId, review.card!, review.due, now);
         if (attempt.mode === 'speak' && namedKeywordIds) {
           const keywords = question(attempt.questionId).keywords;

@@ -1,5 +1,6 @@
 import type { KeywordSpec, ParsedQuestion } from '../../shared/domain';
 import type {
+  BankSummary,
   DeckSummary,
   DeletedQuestion,
   KeywordCount,
@@ -15,6 +16,7 @@ import type {
 } from '../../shared/types';
 import type { QuestionFilter } from '../../shared/api';
 import type { Db } from './db';
+import { prepared } from './statements';
 
 interface DeckRow {
   id: number;
@@ -390,13 +392,58 @@ export function libraryFacets(db: Db, deckId?: number): LibraryFacets {
   };
 }
 
-export function libraryOverview(db: Db): LibraryOverview {
-  const { levels, keywords } = libraryFacets(db);
+/** The bank in outline: decks, levels with their counts, and how many keywords are in use. */
+export function bankSummary(db: Db): BankSummary {
+  // Counted per deck and level first: the level's rank in its deck's list is then looked up once per
+  // deck and level, not once per question (the bank summary took 10 ms at 7,000 questions).
+  const levelRows = prepared(
+    db,
+    `SELECT g.level, sum(g.count) AS count,
+            min(coalesce((SELECT key FROM json_each(d.levels) WHERE value = g.level), 99)) AS rank
+       FROM (SELECT deck_id, level, count(*) AS count FROM questions WHERE deleted_at IS NULL GROUP BY deck_id, level) g
+       JOIN decks d ON d.id = g.deck_id
+      WHERE d.deleted_at IS NULL
+      GROUP BY g.level ORDER BY rank, g.level`,
+  ).all() as Array<LevelCount & { rank: number }>;
+  // A keyword counts once one live question uses it: a seek per keyword that stops at the first.
+  const { n } = prepared(
+    db,
+    `SELECT count(*) AS n FROM keywords k
+      WHERE EXISTS (SELECT 1 FROM question_keywords qk
+                      JOIN questions q ON q.id = qk.question_id
+                      JOIN decks d ON d.id = q.deck_id
+                     WHERE qk.keyword_id = k.id AND q.deleted_at IS NULL AND d.deleted_at IS NULL)`,
+  ).get() as { n: number };
   return {
-    questionCount: levels.reduce((sum, l) => sum + l.count, 0),
+    questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
     decks: listDecks(db),
+    levels: levelRows.map(({ level, count }) => ({ level, count })),
+    keywordCount: n,
+  };
+}
+
+export function libraryOverview(db: Db): LibraryOverview {
+  const { questionCount, decks, levels } = bankSummary(db);
+  const keywords = prepared(
+    db,
+    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
+         FROM keywords k
+         JOIN question_keywords qk ON qk.keyword_id = k.id
+         JOIN questions q ON q.id = qk.question_id
+         JOIN decks d ON d.id = q.deck_id
+        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
+        GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
+  ).all() as Array<{ id: number; label: string; aliases: string; question_count: number }>;
+  return {
+    questionCount,
+    decks,
     levels,
-    keywords,
+    keywords: keywords.map((k): KeywordCount => ({
+      id: k.id,
+      label: k.label,
+      aliases: parseJsonArray(k.aliases),
+      questionCount: k.question_count,
+    })),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   Verdict,
 } from '../../shared/session-types';
 import type { Db } from './db';
+import { prepared } from './statements';
 import type { QuestionClock } from '../core/timing';
 
 export interface SessionRow {
@@ -64,37 +65,39 @@ export function insertSession(
   clock: QuestionClock,
   now: number,
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO sessions (config, plan, status, started_at, cursor, current_started_at, current_deadline, paused_at, current_paused_ms)
+  const result = prepared(
+    db,
+    `INSERT INTO sessions (config, plan, status, started_at, cursor, current_started_at, current_deadline, paused_at, current_paused_ms)
        VALUES (?, ?, 'active', ?, 0, ?, ?, NULL, 0)`,
-    )
-    .run(JSON.stringify(config), JSON.stringify(plan), now, clock.startedAt, clock.deadline);
+  ).run(JSON.stringify(config), JSON.stringify(plan), now, clock.startedAt, clock.deadline);
   return Number(result.lastInsertRowid);
 }
 
 export function getSessionRow(db: Db, id: number): SessionRow | null {
-  const raw = db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as RawSession | undefined;
+  const raw = prepared(db, 'SELECT * FROM sessions WHERE id = ?').get(id) as RawSession | undefined;
   return raw ? toSessionRow(raw) : null;
 }
 
 /** The newest session that was never finished or ended: the app closed, crashed or was killed during it. */
 export function activeSessionId(db: Db): number | null {
-  const row = db
-    .prepare("SELECT id FROM sessions WHERE status = 'active' ORDER BY started_at DESC, id DESC LIMIT 1")
-    .get() as { id: number } | undefined;
+  const row = prepared(
+    db,
+    "SELECT id FROM sessions WHERE status = 'active' ORDER BY started_at DESC, id DESC LIMIT 1",
+  ).get() as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function setCursorAndClock(db: Db, id: number, cursor: number, clock: QuestionClock | null): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE sessions SET cursor = ?, current_started_at = ?, current_deadline = ?, paused_at = ?, current_paused_ms = ?
       WHERE id = ?`,
   ).run(cursor, clock?.startedAt ?? null, clock?.deadline ?? null, clock?.pausedAt ?? null, clock?.pausedMs ?? 0, id);
 }
 
 export function closeSession(db: Db, id: number, status: 'finished' | 'ended', now: number): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE sessions SET status = ?, ended_at = ?, current_started_at = NULL, current_deadline = NULL, paused_at = NULL
       WHERE id = ? AND status = 'active'`,
   ).run(status, now, id);
@@ -181,16 +184,16 @@ function insertAttemptKeywords(db: Db, attemptId: number, hits: NewAttempt['hits
 
 /** Speak mode: the keywords are ticked by the person after the reveal, once. */
 export function setSpokenKeywords(db: Db, attemptId: number, hits: NewAttempt['hits'], keywordScore: number): void {
-  const existing = db.prepare('SELECT count(*) AS n FROM attempt_keywords WHERE attempt_id = ?').get(attemptId) as {
+  const existing = prepared(db, 'SELECT count(*) AS n FROM attempt_keywords WHERE attempt_id = ?').get(attemptId) as {
     n: number;
   };
   if (existing.n > 0) return;
   insertAttemptKeywords(db, attemptId, hits);
-  db.prepare('UPDATE attempts SET keyword_score = ? WHERE id = ?').run(keywordScore, attemptId);
+  prepared(db, 'UPDATE attempts SET keyword_score = ? WHERE id = ?').run(keywordScore, attemptId);
 }
 
 export function setGrade(db: Db, attemptId: number, grade: Grade, now: number): void {
-  db.prepare('UPDATE attempts SET self_grade = ?, graded_at = ? WHERE id = ?').run(grade, now, attemptId);
+  prepared(db, 'UPDATE attempts SET self_grade = ?, graded_at = ? WHERE id = ?').run(grade, now, attemptId);
 }
 
 export interface AttemptRow {
@@ -279,24 +282,27 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
 
 /** Answering time spent in a session so far: the time used of every question answered. */
 export function sessionTimeUsedMs(db: Db, sessionId: number): number {
-  const { ms } = db
-    .prepare('SELECT coalesce(sum(time_used_ms), 0) AS ms FROM attempts WHERE session_id = ?')
-    .get(sessionId) as { ms: number };
+  const { ms } = prepared(db, 'SELECT coalesce(sum(time_used_ms), 0) AS ms FROM attempts WHERE session_id = ?').get(
+    sessionId,
+  ) as { ms: number };
   return ms;
 }
 
-/** The latest strength of each of the given questions, from its most recent attempt. */
+/**
+ * The latest strength of each of the given questions, from its most recent attempt: one seek per question
+ * to the end of its run in attempts_question, instead of reading every attempt of every question.
+ */
 export function lastAttemptOf(
   db: Db,
   questionIds: readonly number[],
 ): Map<number, { selfGrade: number | null; keywordScore: number | null; outcome: string }> {
-  const rows = db
-    .prepare(
-      `SELECT a.question_id, a.self_grade, a.keyword_score, a.outcome
-         FROM attempts a
-        WHERE a.id IN (SELECT max(id) FROM attempts WHERE question_id IN (SELECT value FROM json_each(?)) GROUP BY question_id)`,
-    )
-    .all(JSON.stringify(questionIds)) as Array<{
+  const rows = prepared(
+    db,
+    `SELECT a.question_id, a.self_grade, a.keyword_score, a.outcome
+       FROM json_each(?) q
+       JOIN attempts a ON a.id = (SELECT id FROM attempts WHERE question_id = q.value
+                                   ORDER BY answered_at DESC, id DESC LIMIT 1)`,
+  ).all(JSON.stringify(questionIds)) as Array<{
     question_id: number;
     self_grade: number | null;
     keyword_score: number | null;
@@ -308,20 +314,27 @@ export function lastAttemptOf(
 }
 
 export function upsertReviewState(db: Db, questionId: number, card: string, due: number, now: number): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO review_state (question_id, card, due, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (question_id) DO UPDATE SET card = excluded.card, due = excluded.due, updated_at = excluded.updated_at`,
   ).run(questionId, card, due, now);
 }
 
+/** A question's spaced-repetition card as its last grade left it, and when; null before its first grade. */
+export function reviewStateOf(db: Db, questionId: number): { card: string; updatedAt: number } | null {
+  const row = prepared(db, 'SELECT card, updated_at FROM review_state WHERE question_id = ?').get(questionId) as
+    { card: string; updated_at: number } | undefined;
+  return row ? { card: row.card, updatedAt: row.updated_at } : null;
+}
+
 /** Every self-grade a question has, in the order given: its spaced-repetition card is replayed from them. */
 export function gradesOfQuestion(db: Db, questionId: number): Array<{ grade: Grade; gradedAt: number }> {
-  return db
-    .prepare(
-      `SELECT self_grade AS grade, coalesce(graded_at, answered_at) AS gradedAt FROM attempts
+  return prepared(
+    db,
+    `SELECT self_grade AS grade, coalesce(graded_at, answered_at) AS gradedAt FROM attempts
         WHERE question_id = ? AND self_grade IS NOT NULL ORDER BY gradedAt, id`,
-    )
-    .all(questionId) as Array<{ grade: Grade; gradedAt: number }>;
+  ).all(questionId) as Array<{ grade: Grade; gradedAt: number }>;
 }
 
 /** A session's summary as History and Home show it: its size, what was answered, its levels and scores. */
@@ -368,15 +381,16 @@ export function listSessionRows(db: Db, offset: number, limit: number): SessionL
 }
 
 export function sessionSummary(db: Db, id: number): SessionSummary | null {
-  const row = db.prepare(`${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
+  const row = prepared(db, `${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
   return row ? toSummary(row) : null;
 }
 
 /** The FSRS due date of each of the given questions that has been graded. */
 export function dueDates(db: Db, questionIds: readonly number[]): Map<number, number> {
-  const rows = db
-    .prepare('SELECT question_id, due FROM review_state WHERE question_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(questionIds)) as Array<{ question_id: number; due: number }>;
+  const rows = prepared(
+    db,
+    'SELECT question_id, due FROM review_state WHERE question_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(questionIds)) as Array<{ question_id: number; due: number }>;
   return new Map(rows.map((r) => [r.question_id, r.due]));
 }
 
@@ -388,12 +402,12 @@ export function reviewQueue(
 ): { due: number; ids: number[]; nextDueAt: number | null } {
   const live = `FROM review_state r JOIN questions q ON q.id = r.question_id JOIN decks d ON d.id = q.deck_id
                 WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL`;
-  const { n } = db.prepare(`SELECT count(*) AS n ${live} AND r.due <= ?`).get(now) as { n: number };
+  const { n } = prepared(db, `SELECT count(*) AS n ${live} AND r.due <= ?`).get(now) as { n: number };
   const ids = (
-    db.prepare(`SELECT r.question_id AS id ${live} AND r.due <= ? ORDER BY r.due LIMIT ?`).all(now, limit) as Array<{
+    prepared(db, `SELECT r.question_id AS id ${live} AND r.due <= ? ORDER BY r.due LIMIT ?`).all(now, limit) as Array<{
       id: number;
     }>
   ).map((r) => r.id);
-  const next = db.prepare(`SELECT min(r.due) AS due ${live} AND r.due > ?`).get(now) as { due: number | null };
+  const next = prepared(db, `SELECT min(r.due) AS due ${live} AND r.due > ?`).get(now) as { due: number | null };
   return { due: n, ids, nextDueAt: n > 0 ? null : next.due };
 }

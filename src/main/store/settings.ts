@@ -1,12 +1,14 @@
 import type { Db } from './db';
+import { prepared } from './statements';
 
 export function getSetting<T>(db: Db, key: string): T | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : null;
 }
 
 export function setSetting(db: Db, key: string, value: unknown): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, JSON.stringify(value));
 }

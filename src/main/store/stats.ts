@@ -23,6 +23,7 @@ import {
   type StatsFilter,
 } from '../../shared/stats-types';
 import type { Db } from './db';
+import { prepared } from './statements';
 import { sessionSummary } from './sessions';
 
 /** Deck and level filter; the window is given as the rollup buckets to read (see core/stats-windows.ts). */
@@ -119,7 +120,10 @@ export const LEVEL_STATS_SQL = (filter: string) => `
 
 export function levelStats(db: Db, scope: StatsScope, buckets: WeightedBucket[]): Omit<LevelStats, 'window'> {
   const f = filterSql('r', scope);
-  const rows = db.prepare(LEVEL_STATS_SQL(f.sql)).all({ segments: segmentsParam(buckets), ...f.params }) as LevelRow[];
+  const rows = prepared(db, LEVEL_STATS_SQL(f.sql)).all({
+    segments: segmentsParam(buckets),
+    ...f.params,
+  }) as LevelRow[];
   const total = rows.pop()!;
   const rank = levelRanks(db);
   rows.sort((a, b) => compareLevels(rank, a.level!, b.level!));
@@ -142,7 +146,7 @@ export function levelStats(db: Db, scope: StatsScope, buckets: WeightedBucket[])
 }
 
 function levelRanks(db: Db): Map<string, number> {
-  const rows = db.prepare(`WITH ${LEVEL_RANK_CTE} SELECT level, rank FROM lv`).all() as Array<{
+  const rows = prepared(db, `WITH ${LEVEL_RANK_CTE} SELECT level, rank FROM lv`).all() as Array<{
     level: string;
     rank: number;
   }>;
@@ -172,8 +176,9 @@ interface KeywordRow {
 }
 
 /**
- * Per keyword: window, recent and earlier sums, ranked by times asked and by weakness. Without a
- * deck or level filter it reads stats_keyword_totals, which holds about half the rows.
+ * Per keyword: window, recent and earlier sums; then the most asked and the weakest, each a top-N that
+ * keeps only N rows while it reads (numbering every keyword twice to show three cost more than summing
+ * them). Without a deck or level filter it reads stats_keyword_totals, which holds about half the rows.
  */
 export const KEYWORD_STATS_SQL = (filter: string) => `
   WITH ${SEGMENTS_CTE},
@@ -186,15 +191,21 @@ export const KEYWORD_STATS_SQL = (filter: string) => `
         ON r.span = seg.span AND r.start_day = seg.start_day
      WHERE 1 ${filter}
      GROUP BY r.keyword_id HAVING sum(r.asked * seg.w) > 0),
-  ranked AS (
-    SELECT kw.*,
-           row_number() OVER (ORDER BY asked DESC, keyword_id) AS by_asked,
-           row_number() OVER (ORDER BY asked < :min, hits * 1.0 / asked, asked DESC, keyword_id) AS by_weak,
-           count(*) OVER () AS total,
-           sum(asked >= :min) OVER () AS rankable
-      FROM kw)
-  SELECT ranked.*, k.label FROM ranked JOIN keywords k ON k.id = ranked.keyword_id
-   WHERE ranked.by_asked <= :listLimit OR (ranked.by_weak <= :weakLimit AND ranked.asked >= :min)`;
+  counts AS (SELECT count(*) AS total, coalesce(sum(asked >= :min), 0) AS rankable FROM kw),
+  most AS MATERIALIZED (
+    SELECT *, row_number() OVER (ORDER BY asked DESC, keyword_id) AS by_asked
+      FROM (SELECT * FROM kw ORDER BY asked DESC, keyword_id LIMIT :listLimit)),
+  weak AS MATERIALIZED (
+    SELECT *, row_number() OVER (ORDER BY hits * 1.0 / asked, asked DESC, keyword_id) AS by_weak
+      FROM (SELECT * FROM kw WHERE asked >= :min ORDER BY hits * 1.0 / asked, asked DESC, keyword_id LIMIT :weakLimit)),
+  picked AS (
+    SELECT most.*, coalesce((SELECT by_weak FROM weak WHERE weak.keyword_id = most.keyword_id), 1e15) AS by_weak
+      FROM most
+    UNION ALL
+    SELECT keyword_id, asked, hits, ra, rh, ea, eh, 1e15, by_weak
+      FROM weak WHERE keyword_id NOT IN (SELECT keyword_id FROM most))
+  SELECT picked.*, k.label, counts.total, counts.rankable
+    FROM picked JOIN keywords k ON k.id = picked.keyword_id CROSS JOIN counts`;
 
 /** Level × keyword sums for a few keywords: a seek per keyword in each bucket. */
 export const HEATMAP_SQL = (filter: string) => `
@@ -231,7 +242,7 @@ export function keywordStats(
   const list = limits.list ?? KEYWORD_LIST_LIMIT;
   const weak = limits.weakest ?? WEAKEST_LIMIT;
   const f = filterSql('r', scope);
-  const rows = db.prepare(KEYWORD_STATS_SQL(f.sql)).all({
+  const rows = prepared(db, KEYWORD_STATS_SQL(f.sql)).all({
     segments: segmentsParam(trendBuckets),
     min: MIN_KEYWORD_ATTEMPTS,
     listLimit: list,
@@ -246,7 +257,7 @@ export function keywordStats(
   const cells =
     heatKeywords.length === 0
       ? []
-      : (db.prepare(HEATMAP_SQL(f.sql)).all({
+      : (prepared(db, HEATMAP_SQL(f.sql)).all({
           segments: segmentsParam(trendBuckets.filter((b) => b.w !== 0)),
           keywordIds: JSON.stringify(heatKeywords.map((k) => k.keyword_id)),
           ...f.params,
@@ -293,10 +304,10 @@ export const STREAK_SQL = (filter: string) => `
 /** Days in a row with practice, ending today, or yesterday while today has none yet. */
 export function streak(db: Db, scope: StatsScope, today: number): { streak: number; practisedToday: boolean } {
   const f = filterSql('r', scope);
-  const practised = db.prepare(`SELECT ${PRACTISED_ON(f.sql, ':today')} AS yes`).get({ today, ...f.params }) as {
+  const practised = prepared(db, `SELECT ${PRACTISED_ON(f.sql, ':today')} AS yes`).get({ today, ...f.params }) as {
     yes: number;
   };
-  const { n } = db.prepare(STREAK_SQL(f.sql)).get({ start: practised.yes ? today : today - 1, ...f.params }) as {
+  const { n } = prepared(db, STREAK_SQL(f.sql)).get({ start: practised.yes ? today : today - 1, ...f.params }) as {
     n: number;
   };
   return { streak: n, practisedToday: practised.yes === 1 };
@@ -331,9 +342,10 @@ export const CALENDAR_SQL = (filter: string) => `
 
 /** The first day with any answer, read from the front of the daily rollup. */
 export function firstPractisedDay(db: Db): number | null {
-  const row = db
-    .prepare('SELECT min(start_day) AS day FROM stats_attempt_rollup WHERE span = 1 AND attempts > 0')
-    .get() as { day: number | null };
+  const row = prepared(
+    db,
+    'SELECT min(start_day) AS day FROM stats_attempt_rollup WHERE span = 1 AND attempts > 0',
+  ).get() as { day: number | null };
   return row.day;
 }
 
@@ -345,7 +357,7 @@ export function calendar(
   to: number,
 ): Array<{ day: number; attempts: number }> {
   const f = filterSql('r', scope);
-  return db.prepare(CALENDAR_SQL(f.sql)).all({ from, to, ...f.params }) as Array<{ day: number; attempts: number }>;
+  return prepared(db, CALENDAR_SQL(f.sql)).all({ from, to, ...f.params }) as Array<{ day: number; attempts: number }>;
 }
 
 /** A session counts once it is over and has at least one answer: one opened and closed unanswered does not. */
@@ -357,11 +369,10 @@ const COUNTED_SESSION = (s: string) =>
  * counted up to `atMost` (enough to decide, without visiting a long history's every session).
  */
 export function finishedSessionsSince(db: Db, fromMs: number, atMost = -1): number {
-  const row = db
-    .prepare(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.started_at >= ? LIMIT ?)`,
-    )
-    .get(fromMs, atMost) as { n: number };
+  const row = prepared(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.started_at >= ? LIMIT ?)`,
+  ).get(fromMs, atMost) as { n: number };
   return row.n;
 }
 
@@ -380,7 +391,11 @@ export interface SeriesRow {
 /** Score per finished session since `fromMs`, with a moving average over `movingWindow` sessions. */
 export function sessionSeries(db: Db, scope: StatsScope, fromMs: number, movingWindow: number): SeriesRow[] {
   const f = filterSql('a', scope);
-  return db.prepare(SESSION_SERIES_SQL(f.sql)).all({ fromMs, preceding: movingWindow - 1, ...f.params }) as SeriesRow[];
+  return prepared(db, SESSION_SERIES_SQL(f.sql)).all({
+    fromMs,
+    preceding: movingWindow - 1,
+    ...f.params,
+  }) as SeriesRow[];
 }
 
 /** Score per day (span 1) or week (span 7) from..to, with a moving average over `movingWindow` buckets. */
@@ -393,9 +408,13 @@ export function bucketSeries(
   movingWindow: number,
 ): SeriesRow[] {
   const f = filterSql('r', scope);
-  return db
-    .prepare(BUCKET_SERIES_SQL(f.sql))
-    .all({ span, from, to, preceding: movingWindow - 1, ...f.params }) as SeriesRow[];
+  return prepared(db, BUCKET_SERIES_SQL(f.sql)).all({
+    span,
+    from,
+    to,
+    preceding: movingWindow - 1,
+    ...f.params,
+  }) as SeriesRow[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -438,7 +457,7 @@ export function questionStats(
   q: { sort: QuestionSort; dir: 'asc' | 'desc'; offset: number; limit: number },
 ): QuestionStats {
   const f = filterSql('r', scope);
-  const rows = db.prepare(QUESTION_STATS_SQL(f.sql, q.sort, q.dir)).all({
+  const rows = prepared(db, QUESTION_STATS_SQL(f.sql, q.sort, q.dir)).all({
     segments: segmentsParam(buckets),
     limit: q.limit,
     offset: q.offset,
@@ -541,14 +560,13 @@ export function statsAttempts(db: Db, scope: StatsScope, buckets: WeightedBucket
   const rf = filterSql('r', narrowed);
   const segments = segmentsParam(buckets);
 
-  const scoped = db
-    .prepare(
-      `WITH ${SEGMENTS_CTE}
+  const scoped = prepared(
+    db,
+    `WITH ${SEGMENTS_CTE}
        SELECT coalesce(sum(r.attempts), 0) AS total, min(r.min_id) AS min_id
          FROM seg CROSS JOIN stats_attempt_rollup r ON r.span = seg.span AND r.start_day = seg.start_day
         WHERE r.attempts > 0 ${rf.sql}${levelSql('r')}`,
-    )
-    .get({ segments, ...rf.params, ...levelParam }) as { total: number; min_id: number | null };
+  ).get({ segments, ...rf.params, ...levelParam }) as { total: number; min_id: number | null };
   if (scoped.min_id === null) return empty;
   const bounds = { minId: scoped.min_id, from: d.from ?? -1e9, to: d.to, limit: d.limit, ...levelParam };
 
@@ -556,21 +574,22 @@ export function statsAttempts(db: Db, scope: StatsScope, buckets: WeightedBucket
   let total = scoped.total;
   let hits: number | null = null;
   if (d.keywordId !== undefined) {
-    rows = db
-      .prepare(KEYWORD_ATTEMPTS_SQL(af.sql + levelSql('a')))
-      .all({ keywordId: d.keywordId, ...bounds, ...af.params }) as AttemptRow[];
-    const sums = db
-      .prepare(
-        `WITH ${SEGMENTS_CTE}
+    rows = prepared(db, KEYWORD_ATTEMPTS_SQL(af.sql + levelSql('a'))).all({
+      keywordId: d.keywordId,
+      ...bounds,
+      ...af.params,
+    }) as AttemptRow[];
+    const sums = prepared(
+      db,
+      `WITH ${SEGMENTS_CTE}
          SELECT coalesce(sum(r.asked), 0) AS total, coalesce(sum(r.hits), 0) AS hits
            FROM seg CROSS JOIN stats_keyword_rollup r ON r.span = seg.span AND r.start_day = seg.start_day
           WHERE r.keyword_id = :keywordId ${rf.sql}${levelSql('r')}`,
-      )
-      .get({ segments, keywordId: d.keywordId, ...rf.params, ...levelParam }) as { total: number; hits: number };
+    ).get({ segments, keywordId: d.keywordId, ...rf.params, ...levelParam }) as { total: number; hits: number };
     total = sums.total;
     hits = sums.hits;
   } else {
-    rows = db.prepare(LEVEL_ATTEMPTS_SQL(af.sql + levelSql('a'))).all({ ...bounds, ...af.params }) as AttemptRow[];
+    rows = prepared(db, LEVEL_ATTEMPTS_SQL(af.sql + levelSql('a'))).all({ ...bounds, ...af.params }) as AttemptRow[];
   }
   return {
     total,
@@ -617,7 +636,7 @@ function weakestQuestions(rows: AttemptRow[], byKeyword: boolean): number[] {
 
 /** Answers recorded, all time. */
 export function totalAttempts(db: Db): number {
-  const row = db.prepare('SELECT coalesce(sum(attempts), 0) AS n FROM stats_attempt_rollup WHERE span = 0').get() as {
+  const row = prepared(db, 'SELECT coalesce(sum(attempts), 0) AS n FROM stats_attempt_rollup WHERE span = 0').get() as {
     n: number;
   };
   return row.n;
@@ -625,16 +644,15 @@ export function totalAttempts(db: Db): number {
 
 /** The latest session finished or ended early (with an answer), summarised as History shows it. */
 export function lastSession(db: Db): HomeStats['lastSession'] {
-  const row = db
-    .prepare(
-      `SELECT id FROM (
+  const row = prepared(
+    db,
+    `SELECT id FROM (
          SELECT * FROM (SELECT id, started_at FROM sessions s WHERE s.status = 'finished'
                          ORDER BY started_at DESC, id DESC LIMIT 1)
          UNION ALL
          SELECT * FROM (SELECT id, started_at FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.status = 'ended'
                          ORDER BY started_at DESC, id DESC LIMIT 1))
        ORDER BY started_at DESC, id DESC LIMIT 1`,
-    )
-    .get() as { id: number } | undefined;
+  ).get() as { id: number } | undefined;
   return row ? sessionSummary(db, row.id) : null;
 }

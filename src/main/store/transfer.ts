@@ -1,6 +1,7 @@
 import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { ExistingQuestion, PlannedStep } from '../core/import/plan';
 import type { Db } from './db';
+import { prepared } from './statements';
 import {
   LEVEL_ORDER_SQL,
   insertDeck,
@@ -12,7 +13,7 @@ import {
 
 export function questionsForMatching(db: Db, deckId: number): ExistingQuestion[] {
   return (
-    db.prepare('SELECT id, prompt, source_key, deleted_at FROM questions WHERE deck_id = ?').all(deckId) as Array<{
+    prepared(db, 'SELECT id, prompt, source_key, deleted_at FROM questions WHERE deck_id = ?').all(deckId) as Array<{
       id: number;
       prompt: string;
       source_key: string | null;
@@ -48,7 +49,7 @@ export function applyImport(
       deckId = destination.deck.id;
       bundled = destination.deck.bundled;
       if (JSON.stringify(destination.levels) !== JSON.stringify(destination.deck.levels)) {
-        db.prepare('UPDATE decks SET levels = ?, updated_at = ? WHERE id = ?').run(
+        prepared(db, 'UPDATE decks SET levels = ?, updated_at = ? WHERE id = ?').run(
           JSON.stringify(destination.levels),
           now,
           deckId,
@@ -66,29 +67,28 @@ export function applyImport(
       } else if (step.action === 'update') {
         replaceQuestionContent(db, step.id, step.question, now);
         // The person chose this content: a newer version of a bundled deck must not overwrite it.
-        if (bundled) db.prepare('UPDATE questions SET edited_at = ? WHERE id = ?').run(now, step.id);
+        if (bundled) prepared(db, 'UPDATE questions SET edited_at = ? WHERE id = ?').run(now, step.id);
         updated++;
       } else skipped++;
     }
-    db.prepare('UPDATE decks SET updated_at = ? WHERE id = ?').run(now, deckId);
+    prepared(db, 'UPDATE decks SET updated_at = ? WHERE id = ?').run(now, deckId);
     return { deckId, created, updated, skipped };
   })();
 }
 
 /** A deck with its live questions, in the deck's level order then their own order, ready for a writer. */
 export function deckForExport(db: Db, deckId: number): ParsedDeck | null {
-  const deck = db
-    .prepare('SELECT id, name, description, levels FROM decks WHERE id = ? AND deleted_at IS NULL')
-    .get(deckId) as { id: number; name: string; description: string; levels: string } | undefined;
+  const deck = prepared(db, 'SELECT id, name, description, levels FROM decks WHERE id = ? AND deleted_at IS NULL').get(
+    deckId,
+  ) as { id: number; name: string; description: string; levels: string } | undefined;
   if (!deck) return null;
-  const rows = db
-    .prepare(
-      `SELECT q.id, q.source_key, q.level, q.prompt, q.answer, q.tags
+  const rows = prepared(
+    db,
+    `SELECT q.id, q.source_key, q.level, q.prompt, q.answer, q.tags
          FROM questions q JOIN decks d ON d.id = q.deck_id
         WHERE q.deck_id = ? AND q.deleted_at IS NULL
         ORDER BY ${LEVEL_ORDER_SQL}, q.position, q.id`,
-    )
-    .all(deckId) as Array<{
+  ).all(deckId) as Array<{
     id: number;
     source_key: string | null;
     level: string;
@@ -96,13 +96,12 @@ export function deckForExport(db: Db, deckId: number): ParsedDeck | null {
     answer: string;
     tags: string;
   }>;
-  const keywordRows = db
-    .prepare(
-      `SELECT qk.question_id, k.label, k.aliases, qk.weight
+  const keywordRows = prepared(
+    db,
+    `SELECT qk.question_id, k.label, k.aliases, qk.weight
          FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id JOIN questions q ON q.id = qk.question_id
         WHERE q.deck_id = ? AND q.deleted_at IS NULL ORDER BY qk.question_id, qk.position`,
-    )
-    .all(deckId) as Array<{ question_id: number; label: string; aliases: string; weight: number }>;
+  ).all(deckId) as Array<{ question_id: number; label: string; aliases: string; weight: number }>;
   const keywords = new Map<number, KeywordSpec[]>();
   for (const k of keywordRows) {
     const list = keywords.get(k.question_id) ?? [];
@@ -147,14 +146,13 @@ export interface HistoryRow {
 
 /** Every attempt, oldest first, with the keywords it named and missed (in the question's keyword order). */
 export function historyRows(db: Db): HistoryRow[] {
-  const attempts = db
-    .prepare(
-      `SELECT a.id, a.answered_at, a.session_id, coalesce(d.name, '') AS deck_name, q.prompt, a.level, a.outcome,
+  const attempts = prepared(
+    db,
+    `SELECT a.id, a.answered_at, a.session_id, coalesce(d.name, '') AS deck_name, q.prompt, a.level, a.outcome,
               a.mode, a.time_allowed_ms, a.time_used_ms, a.self_grade, a.keyword_score, a.answer
          FROM attempts a JOIN questions q ON q.id = a.question_id LEFT JOIN decks d ON d.id = a.deck_id
         ORDER BY a.answered_at, a.session_id, a.position`,
-    )
-    .all() as Array<{
+  ).all() as Array<{
     id: number;
     answered_at: number;
     session_id: number;
@@ -169,16 +167,15 @@ export function historyRows(db: Db): HistoryRow[] {
     keyword_score: number | null;
     answer: string;
   }>;
-  const hits = db
-    .prepare(
-      `SELECT ak.attempt_id, k.label, ak.hit
+  const hits = prepared(
+    db,
+    `SELECT ak.attempt_id, k.label, ak.hit
          FROM attempt_keywords ak
          JOIN attempts a ON a.id = ak.attempt_id
          JOIN keywords k ON k.id = ak.keyword_id
          LEFT JOIN question_keywords qk ON qk.question_id = a.question_id AND qk.keyword_id = ak.keyword_id
         ORDER BY ak.attempt_id, coalesce(qk.position, 1000), k.label COLLATE NOCASE`,
-    )
-    .all() as Array<{ attempt_id: number; label: string; hit: number }>;
+  ).all() as Array<{ attempt_id: number; label: string; hit: number }>;
   const byAttempt = new Map<number, { named: string[]; missed: string[] }>();
   for (const h of hits) {
     const entry = byAttempt.get(h.attempt_id) ?? { named: [], missed: [] };

@@ -4,14 +4,15 @@ import { useQuery } from './hooks/useQuery';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
 import { MAIN_ID } from './hooks/useModalDialog';
 import { HomePage } from './pages/Home';
-import { LibraryPage } from './pages/Library';
-import { PracticePage } from './pages/Practice';
 import { Loading } from './components/States';
 import { StoreGate } from './components/StoreGate';
 import { BrowserAccess, useBrowserAccess } from './components/BrowserAccess';
 import { api, isBrowserMode } from './api';
 import iconUrl from '../../../resources/icon.svg';
 
+// Home's chunk carries Home only: Library and Practice (Markdown, highlight.js, the editor) load on their first visit.
+const LibraryPage = lazy(() => import('./pages/Library').then((m) => ({ default: m.LibraryPage })));
+const PracticePage = lazy(() => import('./pages/Practice').then((m) => ({ default: m.PracticePage })));
 const SessionPage = lazy(() => import('./pages/Session'));
 const ResultsPage = lazy(() => import('./pages/Results'));
 const HistoryPage = lazy(() => import('./pages/History'));

@@ -1,4 +1,7 @@
-import { ApiError, callNames, type Api, type Bridge, type Envelope } from '../../shared/api';
+// Not ApiError and callNames from shared/api: that would bring zod and every schema into Home's chunk.
+import type { Api, Bridge, Envelope } from '../../shared/api';
+import { CALL_NAMES as callNames } from '../../shared/call-names';
+import { ApiError } from '../../shared/errors';
 
 declare global {
   interface Window {

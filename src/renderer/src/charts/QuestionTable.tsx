@@ -10,6 +10,9 @@ import { downloadCsv } from './exporting';
 import { GRADE_LABELS, grade, num } from './format';
 
 const PAGE = 25;
+// Built once, not per row: toLocaleDateString builds a new formatter on every call.
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 const COLUMNS: Array<{ sort: QuestionSort; label: string; numeric?: boolean; firstDir: 'asc' | 'desc' }> = [
   { sort: 'prompt', label: 'Question', firstDir: 'asc' },
@@ -159,10 +162,8 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
                 <td className="num">{Math.round(q.meanTimeMs / 1000)} s</td>
                 <td>
                   <time dateTime={new Date(q.lastPractisedAt).toISOString()}>
-                    {new Date(q.lastPractisedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
-                    <div className="muted small">
-                      {new Date(q.lastPractisedAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}
-                    </div>
+                    {dateOnly.format(q.lastPractisedAt)}
+                    <div className="muted small">{timeOnly.format(q.lastPractisedAt)}</div>
                   </time>
                 </td>
               </tr>

@@ -4,6 +4,9 @@ import { ChartCard, Legend } from './ChartCard';
 import { day, gradeScore, num, pct } from './format';
 import { TooltipBox } from './Tooltip';
 
+// Built once, not per label: toLocaleDateString builds a new formatter on every call.
+const monthLabel = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+
 /** A point of a score series: its own element and class, wherever recharts layers its dots. */
 function scoreDot(className: string) {
   return function ScoreDot(props: { cx?: number | null; cy?: number | null; index?: number }) {
@@ -191,7 +194,7 @@ export function ActivityCalendar({
       if (lastLabel && x - lastLabel.x < 3 * (size + gap)) months.pop();
       months.push({
         x,
-        label: d.toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' }),
+        label: monthLabel.format(d),
       });
     }
   }

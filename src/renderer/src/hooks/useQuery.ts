@@ -14,6 +14,19 @@ interface Settled<T> {
   error: Error | null;
 }
 
+/** Calls started before the first render (see `prefetch`), each waiting for the first query of its key. */
+const early = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts a page's call before React has drawn anything, so it runs while the page's code is parsed and
+ * rendered; the first `useQuery` with the same key takes its answer instead of calling again.
+ */
+export function prefetch(key: string, load: () => Promise<unknown>): void {
+  const pending = load();
+  pending.catch(() => {}); // a failure is the query's to show, once it takes the promise
+  early.set(key, pending);
+}
+
 /** Fetches once per change of `key` (and on reload); stale answers to older requests are dropped. */
 export function useQuery<T>(load: () => Promise<T>, key: string): QueryState<T> {
   const [generation, setGeneration] = useState(0);
@@ -23,7 +36,9 @@ export function useQuery<T>(load: () => Promise<T>, key: string): QueryState<T> 
 
   useEffect(() => {
     let live = true;
-    load().then(
+    const pending = generation === 0 ? (early.get(key) as Promise<T> | undefined) : undefined;
+    early.delete(key);
+    (pending ?? load()).then(
       (data) => live && setSettled({ request, data, error: null }),
       (err: unknown) =>
         live &&

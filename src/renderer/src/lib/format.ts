@@ -10,8 +10,11 @@ export function percent(value: number | null | undefined, digits = 0): string {
   return value === null || value === undefined ? '—' : `${(value * 100).toFixed(digits)}%`;
 }
 
+// Built once: toLocaleString builds a new formatter on every call.
+const instant = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 export function dateTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return instant.format(ms);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

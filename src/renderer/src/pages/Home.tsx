@@ -7,6 +7,7 @@ import { href } from '../hooks/useRoute';
 import { ResumeBanner } from '../components/ResumeBanner';
 import { HomeDashboard } from '../components/HomeDashboard';
 import { ReviewCard } from '../components/ReviewCard';
+import type { BankSummary } from '../../../shared/types';
 import { RescoreNotice } from '../components/RescoreNotice';
 import { startPractice } from '../lib/practice';
 
@@ -37,14 +38,14 @@ function FirstStep() {
   );
 }
 
+/** Home's calls are started before the first render (main.tsx), together: none waits for another. */
 export function HomePage() {
-  const overview = useQuery(() => api.libraryOverview(), 'overview');
+  const bank = useQuery(() => api.getBankSummary(), 'bank-summary');
   const stats = useQuery(() => api.getHomeStats(), 'home-stats');
-  if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
+  if (bank.error) return <ErrorNote error={bank.error} onRetry={bank.reload} />;
   if (stats.error) return <ErrorNote error={stats.error} onRetry={stats.reload} />;
-  if (!overview.data || !stats.data) return <Loading />;
-  const { questionCount, decks, levels, keywords } = overview.data;
-  const max = Math.max(1, ...levels.map((l) => l.count));
+  if (!bank.data || !stats.data) return <Loading />;
+  const { questionCount, decks, keywordCount } = bank.data;
   // A fresh install: nothing answered yet, so nothing to look back on.
   const fresh = stats.data.totalAttempts === 0 && stats.data.lastSession === null;
   return (
@@ -56,7 +57,7 @@ export function HomePage() {
           <p className="lead">
             {fresh ? 'Timed mock interviews from a bank of ' : 'Your bank holds '}
             <strong data-testid="bank-size">{questionCount}</strong> questions in {decks.length}{' '}
-            {decks.length === 1 ? 'deck' : 'decks'}, scored against {keywords.length} technical keywords.
+            {decks.length === 1 ? 'deck' : 'decks'}, scored against {keywordCount} technical keywords.
           </p>
         </div>
         {!fresh && (
@@ -68,7 +69,16 @@ export function HomePage() {
       <RescoreNotice onRescored={stats.reload} />
       {fresh ? <FirstStep /> : <HomeDashboard stats={stats.data} />}
       <ReviewCard />
+      <Bank bank={bank.data} />
+    </div>
+  );
+}
 
+function Bank({ bank }: { bank: BankSummary }) {
+  const { decks, levels } = bank;
+  const max = Math.max(1, ...levels.map((l) => l.count));
+  return (
+    <>
       <section className="card" aria-labelledby="bank-by-level">
         <div className="card-head">
           <h2 id="bank-by-level">The bank by level</h2>
@@ -112,6 +122,6 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-    </div>
+    </>
   );
 }

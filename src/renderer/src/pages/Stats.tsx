@@ -56,7 +56,7 @@ export default function StatsPage() {
   const [filter, setFilter] = useState<StatsFilter>({ range: 'all' });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const key = JSON.stringify(filter);
-  const overview = useQuery(() => api.libraryOverview(), 'overview');
+  const overview = useQuery(() => api.getBankSummary(), 'bank-summary');
   const levels = useQuery(() => api.getLevelStats(filter), `levels${key}`);
   const keywords = useQuery(() => api.getKeywordStats(filter), `keywords${key}`);
   const activity = useQuery(() => api.getActivityStats(filter), `activity${key}`);
