@@ -8,7 +8,6 @@ import { CALL_NAMES, IPC_PREFIX, type ListedCallName } from './call-names';
 import { ApiError, ERROR_CODES, type ErrorCode } from './errors';
 import { DEFAULT_LEVELS } from './domain';
 import { LIMITS, PREVIEW_PAGE } from './limits';
-import { nameProblem } from './names';
 import type {
   BankSummary,
   DeckSummary,
@@ -41,6 +40,7 @@ import {
   type SessionView,
 } from './session-types';
 import {
+  checkedName,
   CommitImportInput,
   EXPORT_FORMATS,
   ImportRequestInput,
@@ -100,17 +100,7 @@ export const SessionConfigInput = z
 
 const sessionRef = z.object({ sessionId: id }).strict();
 
-/** A name a person gives (deck, level, tag, keyword, alias): trimmed, not empty, no control characters. */
-const name = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .superRefine((value, ctx) => {
-      const problem = nameProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: `This name ${problem}` });
-    });
+const name = checkedName;
 
 /** Said when a keyword or an alias holds a separator of the exported formats (the editor shows it too). */
 export const KEYWORD_SEPARATOR_MESSAGE =

@@ -51,8 +51,11 @@ export const ColumnMappingInput = z
   .strict();
 export type ColumnMapping = z.infer<typeof ColumnMappingInput>;
 
-/** A name from the person (a new deck's name, a level): the same rules as the editor's (see names.ts). */
-const checkedName = (max: number) =>
+/**
+ * A name a person gives (deck, level, tag, keyword, alias): trimmed, not empty, no control characters
+ * (names.ts). The editor's schemas (api.ts) and the importer's use this one.
+ */
+export const checkedName = (max: number) =>
   z
     .string()
     .trim()

@@ -1,23 +1,10 @@
 import type { Page } from '@playwright/test';
-import { advanceServerClock, expect, passTime, screenshots, test } from './fixtures';
+import { advanceServerClock, expect, passTime, screenshots, startKnownSession, test } from './fixtures';
 
 /**
  * The everyday path: nothing typed is lost, the clock is honest, and a session works by keyboard
  * alone. The session is the same known three (Advanced transactions first, then two Scenario ones).
  */
-async function startKnownSession(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
-  const form = page.getByRole('region', { name: 'Custom session' });
-  for (const keyword of ['all-or-nothing', 'USE_TZ', 'asyncio.gather']) {
-    await form.getByRole('combobox', { name: 'Find a keyword' }).fill(keyword);
-    await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
-  }
-  await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('3');
-  await form.getByRole('radiogroup', { name: 'Order' }).getByRole('radio', { name: 'Escalating' }).click();
-  await expect(page.getByTestId('planned')).toHaveText('3 questions');
-  await page.getByRole('button', { name: 'Start session' }).click();
-  await expect(page.getByTestId('progress')).toHaveText('1 / 3');
-}
 
 const answerBox = (page: Page) => page.getByRole('textbox', { name: 'Your answer' });
 const countdown = (page: Page) => page.getByTestId('countdown');

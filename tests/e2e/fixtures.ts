@@ -159,3 +159,28 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+
+/**
+ * Sets up a 3-question session whose questions are known: the keyword filter picks exactly the
+ * transactions question (Advanced) and the async and time-zone questions (Scenario). The two Scenario
+ * questions have the same keyword weights, so one answer scores the same on either.
+ */
+export async function startKnownSession(
+  page: Page,
+  options: { strict?: boolean; screenshot?: boolean } = {},
+): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
+  const form = page.getByRole('region', { name: 'Custom session' });
+  for (const keyword of ['all-or-nothing', 'USE_TZ', 'asyncio.gather']) {
+    await form.getByRole('combobox', { name: 'Find a keyword' }).fill(keyword);
+    await form.getByRole('listbox', { name: 'Keywords' }).getByRole('option').first().click();
+  }
+  await form.getByRole('spinbutton', { name: 'Questions', exact: true }).fill('3');
+  await form.getByRole('radiogroup', { name: 'Order' }).getByRole('radio', { name: 'Escalating' }).click();
+  if (options.strict) await form.getByRole('checkbox', { name: /Strict/ }).check();
+  await expect(page.getByTestId('planned')).toHaveText('3 questions');
+  // Screenshots are taken in the tests that do not fake the clock: a screenshot disturbs Playwright's clock.
+  if (options.screenshot) await screenshots(page, 'practice-setup');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByTestId('progress')).toHaveText('1 / 3');
+}
