@@ -78,7 +78,7 @@ test('chart drill-downs open from their labels by keyboard, and focus comes back
   page,
   server,
 }) => {
-  // One answer to the transactions question (Advanced): transaction.atomic named, ACID missed.
+  // One answer to the transactions question (Advanced): transaction.atomic named, savepoints missed.
   const overview = await callApi(server, 'libraryOverview');
   const atomic = overview.keywords.find((k) => k.label === 'transaction.atomic')!;
   const question = (await callApi(server, 'listQuestions', { keywordIds: [atomic.id] })).items[0]!;
@@ -103,10 +103,10 @@ test('chart drill-downs open from their labels by keyboard, and focus comes back
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(level).toBeFocused();
 
-  const keyword = page.getByRole('button', { name: 'Answers for ACID' });
+  const keyword = page.getByRole('button', { name: 'Answers for savepoints' });
   await keyword.focus();
   await page.keyboard.press(' ');
-  await expect(page.getByRole('dialog', { name: 'ACID' }).getByTestId('drill-summary')).toContainText(
+  await expect(page.getByRole('dialog', { name: 'savepoints' }).getByTestId('drill-summary')).toContainText(
     'Named 0 of 1 times',
   );
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();

@@ -225,9 +225,13 @@ test('Home shows the week, the streak, the weakest keywords and the last session
   const allOrNothing = overview.keywords.find((k) => k.label === 'all-or-nothing')!;
   const advanced = (await call(server, 'listQuestions', { keywordIds: [allOrNothing.id] })).items[0]!;
   // Three sessions of the transactions question, savepoints never named: asked 3 times, so it can rank as weak.
+  // Each keyword explained in a sentence of its own (a bare list of them would earn a quarter each).
   const text =
-    'transaction.atomic is all-or-nothing in autocommit by default mode; a lost update needs a row lock or ' +
-    'F() expression; use transaction.on_commit.';
+    'Django runs in autocommit by default mode, so each query commits on its own. Wrapping the work in ' +
+    'transaction.atomic makes it all-or-nothing: when an exception escapes, everything inside is rolled back. Two ' +
+    'requests that read the same balance and write it back can still cause a lost update, so take a row lock or F() ' +
+    'expression and let the database serialise the change. Send emails with transaction.on_commit, so they go out ' +
+    'only after the data is saved.';
   for (const grade of [2, 3, 1] as const) {
     await sitSession(server, new Map([[advanced.id, { text, grade }]]));
   }

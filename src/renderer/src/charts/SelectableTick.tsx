@@ -25,6 +25,9 @@ export function SelectableTick({
 }) {
   const label = String(payload.value);
   const shown = label.length > MAX_CHARS ? `${label.slice(0, MAX_CHARS - 1)}…` : label;
+  // The name holds the visible text too (a cut label is not a part of the full one), so speech
+  // input can press what it sees.
+  const name = shown === label ? describe(label) : `${shown} ${describe(label)}`;
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
@@ -36,7 +39,7 @@ export function SelectableTick({
       transform={`translate(${x},${y})`}
       role="button"
       tabIndex={0}
-      aria-label={describe(label)}
+      aria-label={name}
       onClick={() => onSelect(label)}
       onKeyDown={onKeyDown}
     >
