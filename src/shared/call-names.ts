@@ -39,6 +39,8 @@ export const CALL_NAMES = [
   'updateDeck',
   'getDeckImpact',
   'deleteDeck',
+  'listRemovedBundledDecks',
+  'addBundledDeck',
   'listDeckKeywords',
   'saveQuestion',
   'deleteQuestion',

@@ -76,6 +76,29 @@ describe('0002 stats-indexes', () => {
   });
 });
 
+describe('0006 deck-delete-is-final', () => {
+  it('drops decks.deleted_at, keeps decks, questions and answers, and deck names unique ignoring case', () => {
+    const db = new Database(':memory:');
+    const index = schemaBefore(db, 'deck-delete-is-final');
+    practise(db);
+    const before = {
+      decks: rows(db, 'SELECT id, name FROM decks ORDER BY id'),
+      attempts: rows(db, 'SELECT * FROM attempts ORDER BY id'),
+      rollup: rows(db, 'SELECT * FROM stats_question_rollup ORDER BY 1, 2, 3, 4, 5'),
+    };
+    migrate(db, migrations.slice(0, index + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(index + 1);
+    expect(rows(db, "SELECT name FROM pragma_table_info('decks') WHERE name = 'deleted_at'")).toEqual([]);
+    expect(rows(db, 'SELECT id, name FROM decks ORDER BY id')).toEqual(before.decks);
+    expect(rows(db, 'SELECT * FROM attempts ORDER BY id')).toEqual(before.attempts);
+    expect(rows(db, 'SELECT * FROM stats_question_rollup ORDER BY 1, 2, 3, 4, 5')).toEqual(before.rollup);
+    expect(() => db.exec("INSERT INTO decks (name, created_at, updated_at) VALUES ('PYTHON', 0, 0)")).toThrow(/UNIQUE/);
+    // A removed bundled deck is remembered once, by slug.
+    db.exec("INSERT INTO bundled_removed (slug, removed_at) VALUES ('django', 5)");
+    expect(() => db.exec("INSERT INTO bundled_removed (slug, removed_at) VALUES ('django', 6)")).toThrow(/UNIQUE/);
+  });
+});
+
 describe('0005 rollup-triggers-without-alias', () => {
   const RENAME_AND_DROP = [
     'ALTER TABLE settings ADD COLUMN note TEXT',
