@@ -157,9 +157,8 @@ export function bankApi({ db, clock }: ApiContext) {
 
     saveQuestion: ({ id, deckId, level, prompt, answer, keywords, tags }) => {
       const deck = deckSummary(deckId);
-      if (keywords.length === 0) {
-        throw new ApiError('invalid_input', 'Give the question at least one keyword: answers are scored against them.');
-      }
+      // No keywords is allowed (an import may bring a question without any, and people add them later): its answers
+      // are then not scored, rather than scored 0% (see submitAnswer).
       const parsed = {
         key: null,
         level: deckLevel(deck, level),
