@@ -245,3 +245,19 @@ test('a question without keywords saves, and the editor says it cannot be scored
   );
   await expect(app.getByTestId('result-count')).toHaveText('52 questions');
 });
+
+test('the bundled deck, once deleted, is offered again on the Decks page (issue 14)', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
+  const decks = app.getByRole('region', { name: 'Your decks' });
+  await expect(decks.getByRole('button', { name: 'Add the Django deck again' })).toHaveCount(0);
+  await decks.getByRole('listitem').filter({ hasText: 'Django' }).getByRole('button', { name: 'Delete' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Delete “Django”?' });
+  await expect(dialog).toContainText('it will not come back when the app starts again');
+  await dialog.getByRole('button', { name: /Delete deck/ }).click();
+  await expect(decks.getByRole('listitem')).toHaveCount(0);
+
+  await expect(decks).toContainText('You deleted the Django deck that comes with Prepdeck (51 questions).');
+  await decks.getByRole('button', { name: 'Add the Django deck again' }).click();
+  await expect(decks.getByRole('listitem').filter({ hasText: 'Django' })).toContainText('51 questions');
+  await expect(decks.getByRole('button', { name: 'Add the Django deck again' })).toHaveCount(0);
+});
