@@ -5,6 +5,7 @@ import scorerVersion from './0003-scorer-version';
 import drafts from './0004-drafts';
 import rollupTriggersWithoutAlias from './0005-rollup-triggers-without-alias';
 import deckDeleteIsFinal from './0006-deck-delete-is-final';
+import noKeywordsNoScore from './0007-no-keywords-no-score';
 
 export type { Migration } from './migration';
 
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   drafts,
   rollupTriggersWithoutAlias,
   deckDeleteIsFinal,
+  noKeywordsNoScore,
 ];
