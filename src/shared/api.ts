@@ -16,6 +16,7 @@ import type {
   LibraryOverview,
   QuestionDetail,
   QuestionPage,
+  RemovedBundledDeck,
 } from './types';
 import {
   QUESTION_SORTS,
@@ -275,7 +276,12 @@ export const contract = {
   updateDeck: call<DeckSummary>()(DeckPatchInput),
   /** What deleting a deck would take with it, for the confirmation; `endsSession`: the unfinished session asks it. */
   getDeckImpact: call<{ questions: number; attempts: number; endsSession: boolean }>()(z.object({ id }).strict()),
+  /** A hard delete, with the deck's questions and answers; a deleted bundled deck is not installed again at start. */
   deleteDeck: call<null>()(z.object({ id }).strict()),
+  /** The bundled decks the person deleted, that addBundledDeck can bring back. */
+  listRemovedBundledDecks: call<RemovedBundledDeck[]>()(noInput),
+  /** Installs a deleted bundled deck again, as on a first start (its old answers were deleted with it). */
+  addBundledDeck: call<DeckSummary>()(z.object({ slug: z.string().min(1).max(100) }).strict()),
   /** The keywords a deck's questions use, the most used first (the editor offers them first). */
   listDeckKeywords: call<LibraryOverview['keywords']>()(z.object({ deckId: id }).strict()),
   /** Create or edit; the keywords' aliases become exactly the ones given (they belong to the keyword). */

@@ -40,6 +40,8 @@ export const CALL_NAMES = [
   'updateDeck',
   'getDeckImpact',
   'deleteDeck',
+  'listRemovedBundledDecks',
+  'addBundledDeck',
   'listDeckKeywords',
   'saveQuestion',
   'deleteQuestion',

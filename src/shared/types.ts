@@ -9,6 +9,13 @@ export interface DeckSummary {
   bundled: boolean;
 }
 
+/** A deck that ships with the app and that the person deleted; addBundledDeck brings it back. */
+export interface RemovedBundledDeck {
+  slug: string;
+  name: string;
+  questionCount: number;
+}
+
 export interface LevelCount {
   level: string;
   count: number;

@@ -226,3 +226,38 @@ test('decks are created, renamed, and deleted after saying what goes with them',
     .click();
   await expect(decks.getByRole('listitem')).toHaveCount(1);
 });
+
+test('a question without keywords saves, and the editor says it cannot be scored yet (issue 13)', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await app.getByRole('button', { name: 'New question' }).click();
+  const editor = app.getByRole('form', { name: 'New question' });
+  await editor.getByLabel('Prompt').fill('What is a Django app, and when do you make a new one?');
+  await editor.getByRole('textbox', { name: 'Model answer' }).fill('A package of models, views and URLs.');
+  await expect(editor.getByTestId('no-keywords-note')).toContainText('cannot be scored until it has keywords');
+  await editor.getByRole('combobox', { name: 'Keyword 1', exact: true }).fill('INSTALLED_APPS');
+  await expect(editor.getByTestId('no-keywords-note')).toBeHidden();
+  await editor.getByRole('combobox', { name: 'Keyword 1', exact: true }).fill('');
+  await editor.getByRole('button', { name: /Save/ }).click();
+
+  const detail = app.getByRole('complementary', { name: 'Question' });
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(
+    'What is a Django app, and when do you make a new one?',
+  );
+  await expect(app.getByTestId('result-count')).toHaveText('52 questions');
+});
+
+test('the bundled deck, once deleted, is offered again on the Decks page (issue 14)', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
+  const decks = app.getByRole('region', { name: 'Your decks' });
+  await expect(decks.getByRole('button', { name: 'Add the Django deck again' })).toHaveCount(0);
+  await decks.getByRole('listitem').filter({ hasText: 'Django' }).getByRole('button', { name: 'Delete' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Delete “Django”?' });
+  await expect(dialog).toContainText('it will not come back when the app starts again');
+  await dialog.getByRole('button', { name: /Delete deck/ }).click();
+  await expect(decks.getByRole('listitem')).toHaveCount(0);
+
+  await expect(decks).toContainText('You deleted the Django deck that comes with Prepdeck (51 questions).');
+  await decks.getByRole('button', { name: 'Add the Django deck again' }).click();
+  await expect(decks.getByRole('listitem').filter({ hasText: 'Django' })).toContainText('51 questions');
+  await expect(decks.getByRole('button', { name: 'Add the Django deck again' })).toHaveCount(0);
+});

@@ -344,6 +344,66 @@ describe('saveQuestion', () => {
   });
 });
 
+describe('a question with no keywords (issue 13)', () => {
+  // The file names no keywords, and an answer this short gives nothing to suggest.
+  const RUST = '# Rust\n\nLevels: Beginner\n\n## Beginner\n\n### Is Rust memory-safe?\n\nYes.\n';
+
+  it('imports, saves in the editor as it is, and its answers are not scored instead of scored 0%', async () => {
+    const imported = await call('commitImport', {
+      source: { kind: 'text', text: RUST, fileName: 'rust.md' },
+      target: { newDeckName: 'Rust' },
+    });
+    expect(imported.created).toBe(1);
+    const id = count('SELECT id FROM questions WHERE prompt = ?', 'Is Rust memory-safe?');
+    const before = await call('getQuestion', { id });
+    expect(before.keywords).toEqual([]);
+
+    // The editor saves what the import stored: no keywords, a better answer.
+    const saved = await call('saveQuestion', {
+      id,
+      deckId: imported.deckId,
+      level: 'Beginner',
+      prompt: 'Is Rust memory-safe?',
+      answer: 'Yes, in safe code: the borrow checker.',
+      keywords: [],
+    });
+    expect(saved).toMatchObject({ answer: 'Yes, in safe code: the borrow checker.', keywords: [] });
+
+    // Written: no keyword score (null), no scorer version, no hits; the grade still counts.
+    let view = await call('startSession', { questionIds: [id], count: 1, order: 'random' });
+    t += 10 * S;
+    view = await call('submitAnswer', {
+      sessionId: view.id,
+      position: view.position,
+      answer: 'Yes, thanks to ownership and the borrow checker.',
+      reason: 'answer',
+    });
+    expect(view.revealed).toMatchObject({ keywordScore: null, keywords: [] });
+    view = await call('gradeAttempt', { sessionId: view.id, attemptId: view.revealed!.id, grade: 4 });
+    await call('nextQuestion', { sessionId: view.id });
+    const results = await call('getSessionResults', { sessionId: view.id });
+    expect(results.keywordScore).toBeNull();
+    expect(results.gradeScore).toBe(1);
+    expect(results.byLevel).toEqual([expect.objectContaining({ level: 'Beginner', meanKeywordScore: null })]);
+    expect(db.prepare('SELECT keyword_score, scorer_version FROM attempts').all()).toEqual([
+      { keyword_score: null, scorer_version: null },
+    ]);
+    expect(count('SELECT count(*) FROM attempt_keywords')).toBe(0);
+
+    // Spoken and ticked: still nothing to score, so still null rather than 0%.
+    let spoken = await call('startSession', { questionIds: [id], count: 1, order: 'random', mode: 'speak' });
+    t += 10 * S;
+    spoken = await call('submitAnswer', { sessionId: spoken.id, position: 0, answer: '', reason: 'answer' });
+    spoken = await call('gradeAttempt', {
+      sessionId: spoken.id,
+      attemptId: spoken.revealed!.id,
+      grade: 3,
+      namedKeywordIds: [],
+    });
+    expect(spoken.revealed).toMatchObject({ keywordScore: null, selfGrade: 3 });
+  });
+});
+
 describe('listDeckKeywords', () => {
   it('lists the keywords of a deck’s live questions, most used first', async () => {
     const { deckId, ids } = await goDeck();

@@ -76,6 +76,52 @@ describe('0002 stats-indexes', () => {
   });
 });
 
+describe('0006 deck-delete-is-final', () => {
+  it('drops decks.deleted_at, keeps decks, questions and answers, and deck names unique ignoring case', () => {
+    const db = new Database(':memory:');
+    const index = schemaBefore(db, 'deck-delete-is-final');
+    practise(db);
+    const before = {
+      decks: rows(db, 'SELECT id, name FROM decks ORDER BY id'),
+      attempts: rows(db, 'SELECT * FROM attempts ORDER BY id'),
+      rollup: rows(db, 'SELECT * FROM stats_question_rollup ORDER BY 1, 2, 3, 4, 5'),
+    };
+    migrate(db, migrations.slice(0, index + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(index + 1);
+    expect(rows(db, "SELECT name FROM pragma_table_info('decks') WHERE name = 'deleted_at'")).toEqual([]);
+    expect(rows(db, 'SELECT id, name FROM decks ORDER BY id')).toEqual(before.decks);
+    expect(rows(db, 'SELECT * FROM attempts ORDER BY id')).toEqual(before.attempts);
+    expect(rows(db, 'SELECT * FROM stats_question_rollup ORDER BY 1, 2, 3, 4, 5')).toEqual(before.rollup);
+    expect(() => db.exec("INSERT INTO decks (name, created_at, updated_at) VALUES ('PYTHON', 0, 0)")).toThrow(/UNIQUE/);
+    // A removed bundled deck is remembered once, by slug.
+    db.exec("INSERT INTO bundled_removed (slug, removed_at) VALUES ('django', 5)");
+    expect(() => db.exec("INSERT INTO bundled_removed (slug, removed_at) VALUES ('django', 6)")).toThrow(/UNIQUE/);
+  });
+});
+
+describe('0007 no-keywords-no-score', () => {
+  it('unscores answers recorded against no keywords, and the rollups follow; scored answers stay', () => {
+    const db = new Database(':memory:');
+    const index = schemaBefore(db, 'no-keywords-no-score');
+    practise(db);
+    // Answer 2 as a question with no keywords recorded it: a score of 0, no keyword rows.
+    db.exec('DELETE FROM attempt_keywords WHERE attempt_id = 2');
+    const scored = (): unknown[] =>
+      rows(db, "SELECT scored, score_sum FROM stats_attempt_rollup WHERE span = 0 AND level = 'Advanced'");
+    expect(scored()).toEqual([{ scored: 2, score_sum: 1 }]);
+    const others = rows(db, 'SELECT id, keyword_score, scorer_version FROM attempts WHERE id <> 2 ORDER BY id');
+    migrate(db, migrations.slice(0, index + 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(index + 1);
+    expect(rows(db, 'SELECT keyword_score, scorer_version FROM attempts WHERE id = 2')).toEqual([
+      { keyword_score: null, scorer_version: null },
+    ]);
+    expect(rows(db, 'SELECT id, keyword_score, scorer_version FROM attempts WHERE id <> 2 ORDER BY id')).toEqual(
+      others,
+    );
+    expect(scored()).toEqual([{ scored: 1, score_sum: 1 }]);
+  });
+});
+
 describe('0005 rollup-triggers-without-alias', () => {
   const RENAME_AND_DROP = [
     'ALTER TABLE settings ADD COLUMN note TEXT',

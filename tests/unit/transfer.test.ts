@@ -64,9 +64,8 @@ const bytes = (b: Uint8Array, fileName: string) => ({
 
 /** A deck's content as a person would compare it: no ids, no timestamps. */
 function deckSnapshot(on: Db, deckName: string, { withKeys = true, withDescription = true } = {}) {
-  const deck = on
-    .prepare('SELECT id, name, description, levels FROM decks WHERE name = ? AND deleted_at IS NULL')
-    .get(deckName) as { id: number; name: string; description: string; levels: string } | undefined;
+  const deck = on.prepare('SELECT id, name, description, levels FROM decks WHERE name = ?').get(deckName) as
+    { id: number; name: string; description: string; levels: string } | undefined;
   if (!deck) return null;
   const questions = (
     on

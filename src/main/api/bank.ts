@@ -1,6 +1,8 @@
 import { ApiError } from '../../shared/api';
 import type { DeckSummary, QuestionDetail } from '../../shared/types';
+import { bundledDecks } from '../bundled-decks';
 import { findLevel } from '../core/import/levels';
+import { addBundledDeckAgain, isBundledDeckRemoved } from '../store/bundled';
 import * as questions from '../store/questions';
 import { activeSessionId, closeSession, getSessionRow } from '../store/sessions';
 import type { ApiContext, Handlers } from './context';
@@ -35,10 +37,10 @@ export function bankApi({ db, clock }: ApiContext) {
     return deck;
   };
   const requireDeck = (id: number): void => {
-    if (!questions.liveDeck(db, id)) throw new ApiError('not_found', `Deck ${id} does not exist.`);
+    if (!questions.deckById(db, id)) throw new ApiError('not_found', `Deck ${id} does not exist.`);
   };
   const requireUniqueName = (name: string, exceptId = 0): void => {
-    const taken = questions.liveDeckByName(db, name);
+    const taken = questions.deckByName(db, name);
     if (taken && taken.id !== exceptId) {
       throw new ApiError('conflict', `There is already a deck called “${name}”. Choose another name.`);
     }
@@ -120,9 +122,32 @@ export function bankApi({ db, clock }: ApiContext) {
         // A session cannot go on without its questions; one on other decks carries on.
         const open = sessionUsingDeck(id);
         if (open !== null) closeSession(db, open, 'ended', clock.now());
-        questions.deleteDeck(db, id);
+        questions.deleteDeck(db, id, clock.now());
       })();
       return null;
+    },
+
+    listRemovedBundledDecks: () =>
+      bundledDecks()
+        .filter((b) => isBundledDeckRemoved(db, b.slug))
+        .map((b) => ({ slug: b.slug, name: b.deck.name, questionCount: b.deck.questions.length })),
+
+    addBundledDeck: ({ slug }) => {
+      const bundled = bundledDecks().find((b) => b.slug === slug);
+      if (!bundled || !isBundledDeckRemoved(db, slug)) {
+        throw new ApiError('not_found', `There is no deleted bundled deck “${slug}” to add again.`);
+      }
+      const { name } = bundled.deck;
+      if (questions.deckByName(db, name)) {
+        throw new ApiError(
+          'conflict',
+          `There is already a deck called “${name}”. Rename it on the Decks page, then add the ${name} deck again.`,
+        );
+      }
+      addBundledDeckAgain(db, bundled, clock.now());
+      const added = questions.deckByName(db, name);
+      if (!added) throw new ApiError('storage', `The ${name} deck could not be added.`);
+      return deckSummary(added.id);
     },
 
     listDeckKeywords: ({ deckId }) => {
@@ -132,9 +157,8 @@ export function bankApi({ db, clock }: ApiContext) {
 
     saveQuestion: ({ id, deckId, level, prompt, answer, keywords, tags }) => {
       const deck = deckSummary(deckId);
-      if (keywords.length === 0) {
-        throw new ApiError('invalid_input', 'Give the question at least one keyword: answers are scored against them.');
-      }
+      // No keywords is allowed (an import may bring a question without any, and people add them later): its answers
+      // are then not scored, rather than scored 0% (see submitAnswer).
       const parsed = {
         key: null,
         level: deckLevel(deck, level),

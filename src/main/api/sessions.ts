@@ -343,7 +343,10 @@ export function sessionsApi({ db, clock }: ApiContext) {
       const speak = session.config.mode === 'speak';
       const text = speak ? '' : answer;
       const skipped = settled.outcome === 'skipped';
-      const scored = !speak && !skipped ? scoreAnswer(text, toScoring(q), { prompt: q.prompt }) : null;
+      // A question with no keywords has nothing to score against: its answer's keyword score is null (not scored),
+      // not a 0% that would pull the charts down.
+      const scorable = q.keywords.length > 0;
+      const scored = !speak && !skipped && scorable ? scoreAnswer(text, toScoring(q), { prompt: q.prompt }) : null;
       // A skip names nothing: each keyword counts as asked and missed, so skipping cannot hide a weak one.
       const hits: store.AttemptKeyword[] = scored
         ? scored.hits.map(({ keywordId, hit, verdict, credit }) => ({ keywordId, hit, verdict, credit }))
@@ -396,8 +399,8 @@ export function sessionsApi({ db, clock }: ApiContext) {
           for (const g of store.gradesOfQuestion(db, attempt.questionId))
             review = reviewCard(review.card, g.grade, g.gradedAt);
         store.upsertReviewState(db, attempt.questionId, review.card!, review.due, now);
-        if (attempt.mode === 'speak' && namedKeywordIds) {
-          const keywords = question(attempt.questionId).keywords;
+        const keywords = question(attempt.questionId).keywords;
+        if (attempt.mode === 'speak' && namedKeywordIds && keywords.length > 0) {
           const named = new Set(namedKeywordIds);
           const total = keywords.reduce((sum, k) => sum + k.weight, 0);
           const hit = keywords.filter((k) => named.has(k.id)).reduce((sum, k) => sum + k.weight, 0);
@@ -406,7 +409,7 @@ export function sessionsApi({ db, clock }: ApiContext) {
             attemptId,
             // Ticked by the person, not decided by a scorer: no verdict or credit is stored.
             keywords.map((k) => ({ keywordId: k.id, hit: named.has(k.id), verdict: null, credit: null })),
-            total === 0 ? 0 : hit / total,
+            hit / total,
           );
         }
       })();

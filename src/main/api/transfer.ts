@@ -40,7 +40,7 @@ import {
   StoreDamagedError,
 } from '../store/backup';
 import { DB_FILE } from '../store/database';
-import { liveDeck, liveDeckByName, type DeckRef } from '../store/questions';
+import { deckById, deckByName, type DeckRef } from '../store/questions';
 import * as store from '../store/transfer';
 import type { ApiContext, FileFilter, Handlers } from './context';
 
@@ -241,13 +241,13 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
 
   const resolveTarget = (target: ImportTarget | undefined, deck: ParsedDeck): PreparedImport['target'] => {
     if (target && 'deckId' in target) {
-      const existing = liveDeck(db, target.deckId);
+      const existing = deckById(db, target.deckId);
       if (!existing)
         throw new ApiError('not_found', `Deck ${target.deckId} does not exist (it may have been deleted).`);
       return { deck: existing, name: existing.name, nameTaken: false };
     }
     const name = (target?.newDeckName ?? deck.name).trim().slice(0, MAX_DECK_NAME).trim() || 'Imported deck';
-    const existing = liveDeckByName(db, name);
+    const existing = deckByName(db, name);
     // Without a target, a file that names an existing deck goes into it (an export coming back, a newer version).
     if (!target && existing) return { deck: existing, name: existing.name, nameTaken: false };
     return { deck: null, name, nameTaken: existing !== null };
@@ -256,7 +256,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
   /** The name of the deck the questions go to, when the request says: no keyword is suggested from it. */
   const topicOf = (target: ImportTarget | undefined): string[] | undefined => {
     if (!target) return undefined;
-    const name = 'deckId' in target ? liveDeck(db, target.deckId)?.name : target.newDeckName;
+    const name = 'deckId' in target ? deckById(db, target.deckId)?.name : target.newDeckName;
     return name ? [name] : undefined;
   };
 

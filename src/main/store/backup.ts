@@ -33,9 +33,9 @@ export class BackupFileError extends Error {
 export function bankCounts(db: Db): BankCounts {
   return db
     .prepare(
-      `SELECT (SELECT count(*) FROM decks WHERE deleted_at IS NULL) AS decks,
+      `SELECT (SELECT count(*) FROM decks) AS decks,
               (SELECT count(*) FROM questions q JOIN decks d ON d.id = q.deck_id
-                WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL) AS questions,
+                WHERE q.deleted_at IS NULL) AS questions,
               (SELECT count(*) FROM attempts) AS attempts`,
     )
     .get() as BankCounts;

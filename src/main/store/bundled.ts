@@ -10,7 +10,8 @@ export interface BundledDeck {
   deck: ParsedDeck;
 }
 
-export type BundledInstall = 'installed' | 'updated' | 'current';
+/** `removed`: the person deleted this bundled deck; it stays deleted until they add it again (addBundledDeckAgain). */
+export type BundledInstall = 'installed' | 'updated' | 'current' | 'removed';
 
 interface InstalledRow {
   id: number;
@@ -34,6 +35,7 @@ interface InstalledRow {
  */
 export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): BundledInstall {
   return db.transaction((): BundledInstall => {
+    if (isBundledDeckRemoved(db, bundled.slug)) return 'removed';
     const existing = db
       .prepare('SELECT id, bundled_version, levels FROM decks WHERE bundled_slug = ?')
       .get(bundled.slug) as { id: number; bundled_version: number; levels: string } | undefined;
@@ -69,6 +71,18 @@ export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): B
       existing.id,
     );
     return 'updated';
+  })();
+}
+
+export function isBundledDeckRemoved(db: Db, slug: string): boolean {
+  return db.prepare('SELECT 1 FROM bundled_removed WHERE slug = ?').get(slug) !== undefined;
+}
+
+/** The person changed their mind: forgets that the deck was removed and installs it as on a first start. */
+export function addBundledDeckAgain(db: Db, bundled: BundledDeck, now: number): BundledInstall {
+  return db.transaction((): BundledInstall => {
+    db.prepare('DELETE FROM bundled_removed WHERE slug = ?').run(bundled.slug);
+    return installBundledDeck(db, bundled, now);
   })();
 }
 

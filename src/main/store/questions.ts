@@ -45,7 +45,7 @@ export function listDecks(db: Db): DeckSummary[] {
     .prepare(
       `SELECT d.id, d.name, d.description, d.levels, d.bundled_slug,
               (SELECT count(*) FROM questions q WHERE q.deck_id = d.id AND q.deleted_at IS NULL) AS question_count
-         FROM decks d WHERE d.deleted_at IS NULL ORDER BY d.name COLLATE NOCASE`,
+         FROM decks d ORDER BY d.name COLLATE NOCASE`,
     )
     .all() as DeckRow[];
   return rows.map(toDeckSummary);
@@ -209,7 +209,7 @@ export function questionFilterSql(filter: Pick<QuestionFilter, 'deckIds' | 'leve
   where: string;
   params: unknown[];
 } {
-  const clauses = ['q.deleted_at IS NULL', 'd.deleted_at IS NULL'];
+  const clauses = ['q.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (filter.deckIds?.length) {
     clauses.push('q.deck_id IN (SELECT value FROM json_each(?))');
@@ -366,7 +366,7 @@ export function libraryFacets(db: Db, deckId?: number): LibraryFacets {
     .prepare(
       `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
          FROM questions q JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL ${deck}
+        WHERE q.deleted_at IS NULL ${deck}
         GROUP BY q.level ORDER BY rank, q.level`,
     )
     .all(...params) as Array<LevelCount & { rank: number }>;
@@ -377,7 +377,7 @@ export function libraryFacets(db: Db, deckId?: number): LibraryFacets {
          JOIN question_keywords qk ON qk.keyword_id = k.id
          JOIN questions q ON q.id = qk.question_id
          JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL ${deck}
+        WHERE q.deleted_at IS NULL ${deck}
         GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
     )
     .all(...params) as Array<{ id: number; label: string; aliases: string; question_count: number }>;
@@ -402,7 +402,6 @@ export function bankSummary(db: Db): BankSummary {
             min(coalesce((SELECT key FROM json_each(d.levels) WHERE value = g.level), 99)) AS rank
        FROM (SELECT deck_id, level, count(*) AS count FROM questions WHERE deleted_at IS NULL GROUP BY deck_id, level) g
        JOIN decks d ON d.id = g.deck_id
-      WHERE d.deleted_at IS NULL
       GROUP BY g.level ORDER BY rank, g.level`,
   ).all() as Array<LevelCount & { rank: number }>;
   // A keyword counts once one live question uses it: a seek per keyword that stops at the first.
@@ -411,8 +410,7 @@ export function bankSummary(db: Db): BankSummary {
     `SELECT count(*) AS n FROM keywords k
       WHERE EXISTS (SELECT 1 FROM question_keywords qk
                       JOIN questions q ON q.id = qk.question_id
-                      JOIN decks d ON d.id = q.deck_id
-                     WHERE qk.keyword_id = k.id AND q.deleted_at IS NULL AND d.deleted_at IS NULL)`,
+                     WHERE qk.keyword_id = k.id AND q.deleted_at IS NULL)`,
   ).get() as { n: number };
   return {
     questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
@@ -430,8 +428,7 @@ export function libraryOverview(db: Db): LibraryOverview {
          FROM keywords k
          JOIN question_keywords qk ON qk.keyword_id = k.id
          JOIN questions q ON q.id = qk.question_id
-         JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL
+        WHERE q.deleted_at IS NULL
         GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
   ).all() as Array<{ id: number; label: string; aliases: string; question_count: number }>;
   return {
@@ -461,7 +458,7 @@ export function candidateQuestions(
   const { where, params } =
     'questionIds' in selection
       ? {
-          where: 'q.deleted_at IS NULL AND d.deleted_at IS NULL AND q.id IN (SELECT value FROM json_each(?))',
+          where: 'q.deleted_at IS NULL AND q.id IN (SELECT value FROM json_each(?))',
           params: [JSON.stringify(selection.questionIds)],
         }
       : questionFilterSql(selection);
@@ -481,7 +478,7 @@ export function updateDeck(
 ): void {
   db.prepare(
     `UPDATE decks SET name = coalesce(?, name), description = coalesce(?, description), levels = coalesce(?, levels),
-            updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+            updated_at = ? WHERE id = ?`,
   ).run(patch.name ?? null, patch.description ?? null, patch.levels ? JSON.stringify(patch.levels) : null, now, id);
 }
 
@@ -550,9 +547,18 @@ export function deckImpact(db: Db, id: number): { questions: number; attempts: n
     .get(id, id) as { questions: number; attempts: number };
 }
 
-/** Deletes a deck with its questions and their attempt history (the person confirmed the counts). */
-export function deleteDeck(db: Db, id: number): void {
-  db.prepare('DELETE FROM decks WHERE id = ?').run(id);
+/**
+ * Deletes a deck with its questions and their attempt history (the person confirmed the counts): a hard delete.
+ * A bundled deck is remembered as removed, in the same transaction, so the next start does not install it again.
+ */
+export function deleteDeck(db: Db, id: number, now: number): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO bundled_removed (slug, removed_at) SELECT bundled_slug, ? FROM decks WHERE id = ? AND bundled_slug IS NOT NULL
+         ON CONFLICT (slug) DO UPDATE SET removed_at = excluded.removed_at`,
+    ).run(now, id);
+    db.prepare('DELETE FROM decks WHERE id = ?').run(id);
+  })();
 }
 
 export interface DeckRef {
@@ -576,19 +582,16 @@ const toRef = (row: DeckRefRow): DeckRef => ({
   bundled: row.bundled_slug !== null,
 });
 
-export function liveDeck(db: Db, id: number): DeckRef | null {
-  const row = db
-    .prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE id = ? AND deleted_at IS NULL')
-    .get(id) as DeckRefRow | undefined;
+export function deckById(db: Db, id: number): DeckRef | null {
+  const row = db.prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE id = ?').get(id) as
+    DeckRefRow | undefined;
   return row ? toRef(row) : null;
 }
 
-/** The live deck with this name, ignoring case (deck names are unique that way). */
-export function liveDeckByName(db: Db, name: string): DeckRef | null {
+/** The deck with this name, ignoring case (deck names are unique that way). */
+export function deckByName(db: Db, name: string): DeckRef | null {
   const row = db
-    .prepare(
-      'SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1',
-    )
+    .prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE LIMIT 1')
     .get(name.trim()) as DeckRefRow | undefined;
   return row ? toRef(row) : null;
 }
@@ -634,7 +637,7 @@ export function listDeletedQuestions(db: Db, deckId?: number, limit = 200): Dele
       `SELECT q.id, q.deck_id AS deckId, d.name AS deckName, q.level, q.prompt, q.deleted_at AS deletedAt,
               (SELECT count(*) FROM attempts a WHERE a.question_id = q.id) AS attempts
          FROM questions q JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NOT NULL AND d.deleted_at IS NULL AND (? IS NULL OR q.deck_id = ?)
+        WHERE q.deleted_at IS NOT NULL AND (? IS NULL OR q.deck_id = ?)
         ORDER BY q.deleted_at DESC, q.id DESC
         LIMIT ?`,
     )

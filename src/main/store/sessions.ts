@@ -401,7 +401,7 @@ export function reviewQueue(
   limit: number,
 ): { due: number; ids: number[]; nextDueAt: number | null } {
   const live = `FROM review_state r JOIN questions q ON q.id = r.question_id JOIN decks d ON d.id = q.deck_id
-                WHERE q.deleted_at IS NULL AND d.deleted_at IS NULL`;
+                WHERE q.deleted_at IS NULL`;
   const { n } = prepared(db, `SELECT count(*) AS n ${live} AND r.due <= ?`).get(now) as { n: number };
   const ids = (
     prepared(db, `SELECT r.question_id AS id ${live} AND r.due <= ? ORDER BY r.due LIMIT ?`).all(now, limit) as Array<{

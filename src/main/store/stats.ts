@@ -61,7 +61,7 @@ const segmentsParam = (buckets: WeightedBucket[]): string =>
 
 /** Each level's rank in the decks' own level lists (easiest first); unknown levels sort after, by name. */
 const LEVEL_RANK_CTE = `lv(level, rank) AS (
-  SELECT j.value, min(j.key) FROM decks d, json_each(d.levels) j WHERE d.deleted_at IS NULL GROUP BY j.value)`;
+  SELECT j.value, min(j.key) FROM decks d, json_each(d.levels) j GROUP BY j.value)`;
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 

@@ -78,9 +78,8 @@ export function applyImport(
 
 /** A deck with its live questions, in the deck's level order then their own order, ready for a writer. */
 export function deckForExport(db: Db, deckId: number): ParsedDeck | null {
-  const deck = prepared(db, 'SELECT id, name, description, levels FROM decks WHERE id = ? AND deleted_at IS NULL').get(
-    deckId,
-  ) as { id: number; name: string; description: string; levels: string } | undefined;
+  const deck = prepared(db, 'SELECT id, name, description, levels FROM decks WHERE id = ?').get(deckId) as
+    { id: number; name: string; description: string; levels: string } | undefined;
   if (!deck) return null;
   const rows = prepared(
     db,

@@ -4,6 +4,8 @@ import statsIndexes from './0002-stats-indexes';
 import scorerVersion from './0003-scorer-version';
 import drafts from './0004-drafts';
 import rollupTriggersWithoutAlias from './0005-rollup-triggers-without-alias';
+import deckDeleteIsFinal from './0006-deck-delete-is-final';
+import noKeywordsNoScore from './0007-no-keywords-no-score';
 
 export type { Migration } from './migration';
 
@@ -14,4 +16,6 @@ export const migrations: readonly Migration[] = [
   scorerVersion,
   drafts,
   rollupTriggersWithoutAlias,
+  deckDeleteIsFinal,
+  noKeywordsNoScore,
 ];

@@ -164,6 +164,11 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
       <section className="card keyword-verdicts" aria-label="Keywords">
         <div className="verdict-head">
           <h3 className="section-label">Keywords</h3>
+          {attempt.keywords.length === 0 && attempt.outcome !== 'skipped' && (
+            <span className="score-pill" data-testid="keyword-score">
+              No keywords to score
+            </span>
+          )}
           {attempt.keywordScore !== null && (
             <span className="score-pill" data-testid="keyword-score">
               Keyword score {percent(attempt.keywordScore)} · {named} of {attempt.keywords.length} named

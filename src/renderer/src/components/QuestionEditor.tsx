@@ -278,6 +278,12 @@ export function QuestionEditor({
             );
           })}
         </ul>
+        {rows.every((r) => !r.label.trim()) && (
+          <p className="note small" data-testid="no-keywords-note">
+            No keywords yet: you can save the question, but answers to it cannot be scored until it has keywords (they
+            show “no keywords to score”, and count in no keyword chart).
+          </p>
+        )}
         <p className="muted small" id={`${uid}-alias-hint`}>
           Aliases belong to the keyword, not to this question: they apply to every question that uses it, in every deck.
         </p>

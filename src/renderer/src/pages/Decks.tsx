@@ -119,6 +119,12 @@ function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () 
         {plural(impact.data.questions, 'question')} and {plural(impact.data.attempts, 'past answer')} go with it. This
         cannot be undone; export the deck first if you may want it back.
       </p>
+      {deck.bundled && (
+        <p>
+          This deck comes with Prepdeck: it will not come back when the app starts again. You can add it again on this
+          page, as it ships, without your answers or edits.
+        </p>
+      )}
       {impact.data.endsSession && (
         <p>
           <strong>Your unfinished session asks questions of this deck: it will be ended.</strong> The answers it already
@@ -131,6 +137,44 @@ function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () 
         </p>
       )}
     </ConfirmDialog>
+  );
+}
+
+/** The bundled decks the person deleted, each with a way to change their mind. Nothing shows while there are none. */
+function RemovedBundledDecks({ version, onAdded }: { version: number; onAdded: () => void }) {
+  const removed = useQuery(() => api.listRemovedBundledDecks(), `removed-bundled-${version}`);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  if (!removed.data || removed.data.length === 0) return null;
+  const add = async (slug: string) => {
+    if (adding) return;
+    setAdding(true);
+    setError(null);
+    try {
+      await api.addBundledDeck({ slug });
+      onAdded();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setAdding(false);
+    }
+  };
+  return (
+    <div className="removed-bundled">
+      {removed.data.map((d) => (
+        <p key={d.slug} className="muted">
+          You deleted the {d.name} deck that comes with Prepdeck ({plural(d.questionCount, 'question')}).{' '}
+          <button type="button" className="button button-small" disabled={adding} onClick={() => void add(d.slug)}>
+            Add the {d.name} deck again
+          </button>
+        </p>
+      ))}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -203,6 +247,7 @@ export default function DecksPage() {
             )}
           </ul>
         )}
+        <RemovedBundledDecks version={version} onAdded={changed} />
       </section>
       {deleting && <DeleteDeck deck={deleting} onDone={changed} onCancel={() => setDeleting(null)} />}
       <ImportPanel decks={decks.data} onImported={changed} />

@@ -67,7 +67,13 @@ function AttemptRow({
             gradeName(attempt.selfGrade)
           )}
         </td>
-        <td className="num">{percent(attempt.keywordScore)}</td>
+        <td className="num">
+          {attempt.keywords.length === 0 ? (
+            <span className="muted small">No keywords to score</span>
+          ) : (
+            percent(attempt.keywordScore)
+          )}
+        </td>
         <td className="num">
           {clockText(attempt.timeUsedMs)} <span className="muted">/ {clockText(attempt.timeAllowedMs)}</span>
         </td>
