@@ -7,6 +7,8 @@ import { createApi, type Handlers } from './api';
 import type { FileDialogs } from './api/context';
 import { startBackupTimer, type BackupTimer, type Timers } from './backup-timer';
 import { bundledDecks } from './bundled-decks';
+import type { WorkerSpec } from './jobs/history-export';
+import { Jobs } from './jobs/registry';
 import { systemClock, type Clock } from './clock';
 import { DB_FILE, openDb, StoreDamagedError, type Db } from './store/database';
 import { installBundledDeck } from './store/bundled';
@@ -17,6 +19,8 @@ export interface AppCore {
   readonly db: Db;
   /** Every call; the same object for the app's whole life, whatever the store behind it. */
   api: Handlers;
+  /** Long work (exports): browser mode hands out their finished files. */
+  jobs: Jobs;
   health(): StoreHealth;
   /** Closes the store now (no quit backup). */
   close(): void;
@@ -28,6 +32,8 @@ export interface AppCoreOptions {
   dialogs?: FileDialogs;
   /** The automatic backups' timer: real timers by default, fake ones in tests, false for none. */
   timers?: Timers | false;
+  /** The history export's worker (the built out/main/history-export-worker.js); without it, exports run in chunks here. */
+  exportWorker?: WorkerSpec;
 }
 
 const REFUSED =
@@ -45,6 +51,7 @@ export async function openAppCore(
   options: AppCoreOptions = {},
 ): Promise<AppCore> {
   let live: { db: Db; api: Handlers; timer: BackupTimer | null } | null = null;
+  const jobs = new Jobs();
   let damaged: { problem: string; keepAs: string; report: StoreHealth | null } | null = null;
   let recovery: Extract<StoreHealth, { status: 'ok' }>['recovery'] = null;
   const backupsDir = path.join(dataDir, 'backups');
@@ -52,7 +59,7 @@ export async function openAppCore(
   const openLive = async (): Promise<void> => {
     const db = await openDb(dataDir);
     for (const bundled of bundledDecks()) installBundledDeck(db, bundled, clock.now());
-    const api = createApi(db, clock, { dataDir, dialogs: options.dialogs });
+    const api = createApi(db, clock, { dataDir, dialogs: options.dialogs, jobs, exportWorker: options.exportWorker });
     const timer = options.timers === false ? null : startBackupTimer({ db, dataDir, clock, timers: options.timers });
     live = { db, api, timer };
   };
@@ -121,9 +128,11 @@ export async function openAppCore(
       return live.db;
     },
     api,
+    jobs,
     health,
     close,
     shutdown: async () => {
+      await jobs.closeAll();
       await live?.timer?.finish();
       close();
     },

@@ -256,3 +256,24 @@ export type StoreHealth =
 
 export const RECOVERY_ACTIONS = ['restore-newest', 'start-empty'] as const;
 export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];
+
+export const JobIdInput = z
+  .object({ jobId: z.string().regex(/^[0-9a-f-]{36}$/, { error: 'is not a job id' }) })
+  .strict();
+
+/**
+ * Long work running off the thread that answers calls (for now: the history export). `done` of `total` rows;
+ * when done, the desktop app has saved the file at `path`, and browser mode downloads it from `download`
+ * (a GET with the token, once).
+ */
+export interface JobProgress {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  fileName: string;
+  path: string | null;
+  download: string | null;
+  /** Why it failed, in words. */
+  error: string | null;
+}
