@@ -61,3 +61,8 @@ export const api = Object.fromEntries(
     },
   ]),
 ) as unknown as Api;
+
+/** Browser mode: the address of a finished file (a GET with the token, since a link cannot send headers). */
+export function downloadAddress(pathname: string): string {
+  return `${pathname}?token=${encodeURIComponent(browserToken())}`;
+}

@@ -32,6 +32,17 @@ export function download(file: Extract<FileResult, { kind: 'download' }>): void 
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** Browser mode: a file the server streams (a finished export), downloaded by the browser itself, never held here. */
+export function downloadFrom(address: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = address;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 /** Downloads the file if main returned it, and says in words what happened; null when the person cancelled. */
 export function deliverFile(result: FileResult): string | null {
   if (result.kind === 'cancelled') return null;
