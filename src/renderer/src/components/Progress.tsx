@@ -33,7 +33,7 @@ function timeLeft(ms: number): string {
 export function Progress({ label, done, total, unit, msLeft = null, onCancel, cancelling = false }: ProgressProps) {
   const labelId = useId();
   const known = total > 0;
-  const amount = known ? `${count(done, unit)} of ${count(total, unit)} ${unit}` : 'Starting…';
+  const amount = known ? `${count(done, unit)} of ${count(total, unit)}${unit === 'rows' ? ' rows' : ''}` : 'Starting…';
   const text = msLeft !== null && known && done < total ? `${amount}, ${timeLeft(msLeft)}` : amount;
   return (
     <div className="progress">

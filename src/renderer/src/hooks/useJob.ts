@@ -1,27 +1,14 @@
 import { useCallback, useState } from 'react';
 import type { JobProgress } from '../../../shared/transfer';
 import { api } from '../api';
+import { estimateMsLeft } from '../lib/time-left';
 
 const POLL_MS = 250;
-/** The rate is trusted after this much of it. */
-const RATE_AFTER_MS = 1000;
-
 export interface RunningJob {
   progress: JobProgress;
   /** Time left at the rate so far; null until it has been measured for a second. */
   msLeft: number | null;
   cancelling: boolean;
-}
-
-/** Time left from the first sample with progress to the latest one. */
-export function estimateMsLeft(
-  first: { at: number; done: number } | null,
-  at: number,
-  done: number,
-  total: number,
-): number | null {
-  if (!first || at - first.at < RATE_AFTER_MS || done <= first.done || total <= done) return null;
-  return ((total - done) * (at - first.at)) / (done - first.done);
 }
 
 /**
