@@ -183,6 +183,8 @@ export interface PickedFile {
  */
 export type FileResult =
   | { kind: 'download'; fileName: string; mimeType: string; encoding: 'utf8' | 'base64'; content: string }
+  /** Browser mode, for files of any size: the server streams it from `download` (a GET with the token, once). */
+  | { kind: 'stream'; fileName: string; download: string }
   | { kind: 'saved'; fileName: string; path: string }
   | { kind: 'cancelled' };
 

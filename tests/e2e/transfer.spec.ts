@@ -193,7 +193,7 @@ test('the answer history is exported as CSV after answering a question', async (
   expect(fs.readFileSync((await deckFile.path())!, 'utf8')).toMatch(/^# Django\n/);
 });
 
-test('a backup is made, and restoring it brings the bank back', async ({ app }) => {
+test('a backup is made, downloaded, and restoring it brings the bank back', async ({ app, server }) => {
   await openDecks(app);
   const backups = app.getByRole('region', { name: 'Backups' });
   await expect(backups).toContainText('No backups yet');
@@ -201,6 +201,16 @@ test('a backup is made, and restoring it brings the bank back', async ({ app }) 
   await expect(backups.getByRole('status')).toContainText('Backed up 1 deck, 51 questions, 0 answers');
   const table = backups.getByRole('table', { name: 'Backups' });
   await expect(table.getByRole('row')).toHaveCount(2);
+
+  // Downloaded, it is streamed from the backups folder byte for byte (no base64 inside JSON), and stays there.
+  const downloading = app.waitForEvent('download');
+  await table.getByRole('row').nth(1).getByRole('button', { name: 'Download' }).click();
+  const download = await downloading;
+  const [backupName] = fs.readdirSync(path.join(server.dataDir, 'backups'));
+  expect(download.suggestedFilename()).toBe(backupName);
+  const original = fs.readFileSync(path.join(server.dataDir, 'backups', backupName!));
+  expect(fs.readFileSync((await download.path())!).equals(original)).toBe(true);
+  expect(original.subarray(0, 15).toString()).toBe('SQLite format 3');
 
   // Then a deck comes in by pasted text...
   const panel = app.getByRole('region', { name: 'Import questions' });

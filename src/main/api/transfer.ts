@@ -197,7 +197,7 @@ interface PreparedImport {
   steps: PlannedStep[];
 }
 
-export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
+export function transferApi({ db, clock, dataDir, dialogs, jobs }: ApiContext) {
   /** Files chosen in the open dialog: id → path. The renderer only ever holds the id. */
   const picked = new Map<string, { path: string; fileName: string; size: number }>();
   let busy = false;
@@ -502,14 +502,19 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
           .saveFile({ title: 'Save a copy of the backup', defaultName: fileName, filters: BACKUP_FILTERS })
           .then(async (chosen): Promise<FileResult> => {
             if (chosen === null) return { kind: 'cancelled' };
-            await writingFile(chosen, () => fs.copyFileSync(file, chosen));
+            // Copied by the file system off the answering thread (copy-on-write where it can), never read into memory.
+            await writingFile(chosen, () => fs.promises.copyFile(file, chosen));
             return { kind: 'saved', fileName: path.basename(chosen), path: chosen };
           });
       }
-      return deliver(
-        { fileName, mimeType: 'application/vnd.sqlite3', label: 'backup', extensions: ['sqlite'] },
-        fs.readFileSync(file),
-      );
+      // Browser mode: streamed from the backups folder, whatever its size (no base64 inside a JSON string).
+      const download = jobs.offerFile(randomUUID(), {
+        file,
+        fileName,
+        mimeType: 'application/vnd.sqlite3',
+        keep: true,
+      });
+      return { kind: 'stream', fileName, download } satisfies FileResult;
     },
 
     chooseBackupFile: () => pick('Restore a backup', BACKUP_FILTERS),

@@ -6,6 +6,8 @@ export interface Download {
   file: string;
   fileName: string;
   mimeType: string;
+  /** A file that stays where it is once sent (a backup); others are temporary and removed. */
+  keep?: boolean;
 }
 
 export interface Job {
@@ -29,9 +31,30 @@ export class Jobs {
     for (const [id, old] of this.jobs) {
       if (this.jobs.size <= KEPT) break;
       if (old.progress.state === 'running') continue;
-      if (old.download) fs.rmSync(old.download.file, { force: true });
+      if (old.download && !old.download.keep) fs.rmSync(old.download.file, { force: true });
       this.jobs.delete(id);
     }
+  }
+
+  /** Browser mode: a file that exists already (a backup), offered for one streamed download; its address. */
+  offerFile(jobId: string, download: Download): string {
+    const address = `/download/${jobId}`;
+    this.add({
+      progress: {
+        jobId,
+        state: 'done',
+        done: 1,
+        total: 1,
+        fileName: download.fileName,
+        path: null,
+        download: address,
+        error: null,
+      },
+      download,
+      cancel: () => {},
+      settled: Promise.resolve(),
+    });
+    return address;
   }
 
   progress(jobId: string): JobProgress | null {
@@ -54,13 +77,15 @@ export class Jobs {
     if (!job || !download || job.progress.state !== 'done') return null;
     job.download = null;
     job.progress.download = null;
-    return { ...download, sent: () => fs.rmSync(download.file, { force: true }) };
+    return { ...download, sent: () => (download.keep ? undefined : fs.rmSync(download.file, { force: true })) };
   }
 
   /** Quitting: stops what runs and removes files never downloaded. */
   async closeAll(): Promise<void> {
     await Promise.all([...this.jobs.keys()].map((id) => this.cancel(id)));
-    for (const job of this.jobs.values()) if (job.download) fs.rmSync(job.download.file, { force: true });
+    for (const job of this.jobs.values()) {
+      if (job.download && !job.download.keep) fs.rmSync(job.download.file, { force: true });
+    }
     this.jobs.clear();
   }
 }

@@ -1,4 +1,5 @@
 import type { FileResult } from '../../../../shared/transfer';
+import { downloadAddress } from '../../api';
 
 /** A file input's file as base64, for browser mode's upload (the desktop app reads files in main). */
 export async function fileToBase64(file: Blob): Promise<string> {
@@ -47,6 +48,10 @@ export function downloadFrom(address: string, fileName: string): void {
 export function deliverFile(result: FileResult): string | null {
   if (result.kind === 'cancelled') return null;
   if (result.kind === 'saved') return `Saved ${result.fileName} (${result.path}).`;
+  if (result.kind === 'stream') {
+    downloadFrom(downloadAddress(result.download), result.fileName);
+    return `Downloaded ${result.fileName}.`;
+  }
   download(result);
   return `Downloaded ${result.fileName}.`;
 }
