@@ -225,6 +225,8 @@ export const RestoreSourceInput = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('bytes'), base64: base64(MAX_UPLOAD_BYTES), fileName }).strict(),
   z.object({ kind: z.literal('picked'), id: pickedId }).strict(),
+  /** Browser mode: a file streamed to POST /upload first, of any size; the id it answered. */
+  z.object({ kind: z.literal('uploaded'), id: pickedId }).strict(),
 ]);
 
 export interface RestoreResult {

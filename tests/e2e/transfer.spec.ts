@@ -238,6 +238,16 @@ test('a backup is made, downloaded, and restoring it brings the bank back', asyn
   await backups.scrollIntoViewIfNeeded();
   await screenshots(app, 'backups');
   expect(await libraryCount(app)).toBe('51 questions');
+
+  // The downloaded copy, restored from a file: streamed to the server (not base64 in JSON), then checked and used.
+  await openDecks(app);
+  const downloaded = (await download.path())!;
+  await backups.locator('input[type="file"]').setInputFiles(downloaded);
+  const fromFile = app.getByRole('dialog', { name: 'Replace your data with this backup?' });
+  await expect(fromFile).toContainText(`“${path.basename(downloaded)}”`);
+  await fromFile.getByRole('button', { name: /Restore/ }).click();
+  await expect(backups.getByRole('status')).toContainText('you now have 1 deck, 51 questions, 0 answers');
+  await expect(table.getByRole('row')).toHaveCount(4);
 });
 
 test('a CSV without a header row is mapped column by column before the import', async ({ app }) => {

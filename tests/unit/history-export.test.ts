@@ -149,11 +149,11 @@ describe('the history export job', () => {
   });
 });
 
-describe('the streamed download in browser mode', () => {
-  function get(port: number, pathname: string, headers: Record<string, string> = {}) {
+describe('streamed downloads and uploads in browser mode', () => {
+  function get(port: number, pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: Buffer) {
     return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, path: pathname, headers: { host: `127.0.0.1:${port}`, ...headers } },
+        { host: '127.0.0.1', port, path: pathname, method, headers: { host: `127.0.0.1:${port}`, ...headers } },
         (res) => {
           let body = '';
           res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -161,7 +161,7 @@ describe('the streamed download in browser mode', () => {
         },
       );
       req.on('error', reject);
-      req.end();
+      req.end(body);
     });
   }
 
@@ -195,6 +195,38 @@ describe('the streamed download in browser mode', () => {
       expect(response.body.split('\r\n')).toHaveLength(502);
       expect(fs.existsSync(tempFile)).toBe(false);
       expect((await get(server.port, `${url}?token=${server.token}`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('takes a backup to restore as a streamed upload, with the token only, and restores from it', async () => {
+    generateHistory(db, 50);
+    const jobs = new Jobs();
+    const api = createApi(db, clock, { dataDir: dir, jobs });
+    const backup = await callApi(api, 'createBackup');
+    const bytes = fs.readFileSync(path.join(dir, 'backups', backup.fileName));
+    db.prepare('DELETE FROM attempts').run();
+    const server = await startWebServer({ api, rendererDir: dir, uploads: jobs });
+    try {
+      expect((await get(server.port, '/upload', {}, 'POST', bytes)).status).toBe(401);
+      expect((await get(server.port, '/upload', { 'x-prepdeck-token': server.token })).status).toBe(405);
+      const answer = await get(
+        server.port,
+        '/upload',
+        { 'x-prepdeck-token': server.token, 'x-file-name': encodeURIComponent('mine.sqlite') },
+        'POST',
+        bytes,
+      );
+      expect(answer.status).toBe(200);
+      const { id } = (JSON.parse(answer.body) as { value: { id: string } }).value;
+      const uploaded = path.join(os.tmpdir(), `prepdeck-upload-${id}`);
+      expect(fs.readFileSync(uploaded).equals(bytes)).toBe(true);
+
+      const restored = await callApi(api, 'restoreBackup', { source: { kind: 'uploaded', id } });
+      expect(restored.restored.attempts).toBe(50);
+      expect(fs.existsSync(uploaded)).toBe(false);
+      expect((await failureOf(api, 'restoreBackup', { source: { kind: 'uploaded', id } })).code).toBe('not_found');
     } finally {
       await server.close();
     }

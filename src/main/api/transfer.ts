@@ -534,6 +534,12 @@ export function transferApi({ db, clock, dataDir, dialogs, jobs }: ApiContext) {
                 'That is the data file Prepdeck has open now, not a backup. Choose a backup file (in the backups folder, or one you saved).',
               );
             }
+          } else if (source.kind === 'uploaded') {
+            const upload = jobs.takeUpload(source.id);
+            if (!upload) throw new ApiError('not_found', 'The uploaded file is no longer at hand: choose it again.');
+            // Into the work folder, which goes when the restore ends, whatever happens.
+            file = path.join(work, 'upload.sqlite');
+            fs.renameSync(upload.file, file);
           } else {
             const upload = path.join(work, 'upload.sqlite');
             await writingFile(upload, () => fs.writeFileSync(upload, Buffer.from(source.base64, 'base64')));

@@ -24,6 +24,25 @@ const KEPT = 20;
 /** The jobs of this run of the app: what each has done, and the finished files browser mode hands out once. */
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
+  /** Browser mode: files streamed to POST /upload, waiting for the call that uses them (a restore). */
+  private readonly uploads = new Map<string, { file: string; fileName: string }>();
+
+  /** Keeps an uploaded file for one call; the oldest waiting ones are removed past a few. */
+  acceptUpload(id: string, upload: { file: string; fileName: string }): void {
+    this.uploads.set(id, upload);
+    for (const [old, waiting] of this.uploads) {
+      if (this.uploads.size <= 3) break;
+      fs.rmSync(waiting.file, { force: true });
+      this.uploads.delete(old);
+    }
+  }
+
+  /** An uploaded file, once: whoever takes it removes it when done. */
+  takeUpload(id: string): { file: string; fileName: string } | null {
+    const upload = this.uploads.get(id) ?? null;
+    this.uploads.delete(id);
+    return upload;
+  }
 
   add(job: Job): void {
     this.jobs.set(job.progress.jobId, job);
@@ -87,5 +106,7 @@ export class Jobs {
       if (job.download && !job.download.keep) fs.rmSync(job.download.file, { force: true });
     }
     this.jobs.clear();
+    for (const upload of this.uploads.values()) fs.rmSync(upload.file, { force: true });
+    this.uploads.clear();
   }
 }

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const server = await startWebServer({
     api: core.api,
     downloads: core.jobs,
+    uploads: core.jobs,
     rendererDir: path.join(import.meta.dirname, '../renderer'),
     port,
     advanceClock: testClock ? (ms) => (offset += Math.round(ms)) : undefined,

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import os from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../api';
 import { dispatch } from '../api/dispatch';
@@ -42,6 +44,8 @@ export interface WebServerOptions {
   freezeClock?: () => void;
   /** Finished exports, streamed once by GET /download/<jobId>?token=… (the app's jobs). */
   downloads?: Pick<Jobs, 'takeDownload'>;
+  /** Files streamed to POST /upload (a backup to restore), kept for the call that uses them. */
+  uploads?: Pick<Jobs, 'acceptUpload'>;
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -134,6 +138,41 @@ function sendDownload(
 }
 
 /**
+ * A file the page sends (a backup to restore), streamed to a temporary file, so its size is limited by the disk,
+ * not by a request body in memory. Answers the id that the call using it names.
+ */
+function receiveUpload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  token: string,
+  uploads: WebServerOptions['uploads'],
+): void {
+  if (req.method !== 'POST') return sendError(res, 405, 'invalid_input', 'Use POST.');
+  if (!sameToken(String(req.headers['x-prepdeck-token'] ?? ''), token)) {
+    return sendError(res, 401, 'invalid_input', 'Missing or wrong token.');
+  }
+  if (!uploads) return sendError(res, 404, 'not_found', 'Not found.');
+  const id = randomUUID();
+  const file = path.join(os.tmpdir(), `prepdeck-upload-${id}`);
+  let fileName = 'upload';
+  try {
+    fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')).slice(0, 255);
+  } catch {
+    // A malformed name is only a label: the file is still taken.
+  }
+  pipeline(req, fs.createWriteStream(file, { flags: 'wx' })).then(
+    () => {
+      uploads.acceptUpload(id, { file, fileName });
+      send(res, 200, JSON.stringify({ ok: true, value: { id } }), 'application/json');
+    },
+    () => {
+      fs.rmSync(file, { force: true });
+      if (!res.headersSent) sendError(res, 500, 'storage', 'The upload could not be saved. Nothing was changed.');
+    },
+  );
+}
+
+/**
  * Browser mode: the built renderer and the api over loopback only. Every api call needs the token;
  * Host and Origin must be this server's own, which keeps other sites and DNS rebinding out.
  */
@@ -190,6 +229,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       }
 
       if (url.pathname.startsWith('/download/')) return sendDownload(req, res, url, token, options.downloads);
+      if (url.pathname === '/upload') return receiveUpload(req, res, token, options.uploads);
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid_input', 'Use GET.');
       const decoded = decodePath(url.pathname);
