@@ -15,7 +15,6 @@ function run(task: HistoryExportTask, say: (message: HistoryExportMessage) => vo
   let fd: number | null = null;
   try {
     db.pragma('busy_timeout = 5000');
-    db.unsafeMode(true);
     db.exec('BEGIN');
     say({ type: 'total', total: attemptCount(db) });
     fd = fs.openSync(task.outFile, 'wx');
