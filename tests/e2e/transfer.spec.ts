@@ -397,7 +397,7 @@ test('a long history is exported off the answering thread: progress, calls answe
   page,
 }) => {
   test.setTimeout(120_000);
-  const ANSWERS = 40_000;
+  const ANSWERS = 20_000;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-long-'));
   // The server's own temporary folder: where browser mode writes exports until they are downloaded.
   const tmp = path.join(dataDir, 'tmp');
@@ -406,7 +406,8 @@ test('a long history is exported off the answering thread: progress, calls answe
   generateHistory(db, ANSWERS);
   const sessionId = (db.prepare('SELECT max(id) AS id FROM sessions').get() as { id: number }).id;
   db.close();
-  const { child, url } = await startServer(dataDir, { TMPDIR: tmp });
+  // A pause between chunks of 2,000 rows keeps the export running long enough to be seen and cancelled.
+  const { child, url } = await startServer(dataDir, { TMPDIR: tmp, PREPDECK_TEST_EXPORT_PAUSE_MS: '200' });
   const server: PrepdeckServer = { url, dataDir, kill: () => stop(child, 'SIGKILL'), restart: () => Promise.resolve() };
   try {
     await page.goto(url);
@@ -415,7 +416,7 @@ test('a long history is exported off the answering thread: progress, calls answe
     await exportCard.getByRole('button', { name: 'Export history (CSV)' }).click();
     const bar = exportCard.getByRole('progressbar', { name: 'Exporting your answers' });
     await expect(bar).toHaveAttribute('aria-valuemax', String(ANSWERS));
-    await expect(bar).toHaveAttribute('aria-valuetext', new RegExp(`^[\\d,]+ of 40,000 rows`));
+    await expect(bar).toHaveAttribute('aria-valuetext', new RegExp(`^[\\d,]+ of 20,000 rows`));
 
     // The app still answers while the export runs.
     const session = await callApi(server, 'getSession', { sessionId });

@@ -7,6 +7,8 @@ export interface HistoryExportTask {
   /** Int32 slot 0 becomes 1 when the person cancels; the worker looks at it between chunks. */
   cancel: SharedArrayBuffer;
   chunkRows: number;
+  /** End-to-end tests only: a pause between chunks, so that a small history stays in progress long enough to see. */
+  pauseMs?: number;
 }
 
 export type HistoryExportMessage =

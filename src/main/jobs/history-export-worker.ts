@@ -21,6 +21,8 @@ function run(task: HistoryExportTask, say: (message: HistoryExportMessage) => vo
     let done = 0;
     let bytes = 0;
     for (const chunk of historyCsvChunks(iterateHistoryRows(db), task.chunkRows)) {
+      // Wakes at once when cancelled (the canceller notifies).
+      if (task.pauseMs) Atomics.wait(cancelled, 0, 0, task.pauseMs);
       if (Atomics.load(cancelled, 0) === 1) {
         fs.closeSync(fd);
         fd = null;

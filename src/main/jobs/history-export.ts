@@ -11,6 +11,8 @@ import type { HistoryExportMessage, HistoryExportTask } from './export-protocol'
 export interface WorkerSpec {
   file: string;
   execArgv?: string[];
+  /** End-to-end tests only (PREPDECK_TEST_EXPORT_PAUSE_MS): a pause between chunks. */
+  pauseMs?: number;
 }
 
 export interface ExportRun {
@@ -44,7 +46,7 @@ function inWorker(
   chunkRows: number,
 ): ExportRun {
   const cancel = new SharedArrayBuffer(4);
-  const task: HistoryExportTask = { dbFile, outFile, cancel, chunkRows };
+  const task: HistoryExportTask = { dbFile, outFile, cancel, chunkRows, pauseMs: spec.pauseMs };
   const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv });
   const finished = new Promise<Extract<HistoryExportMessage, { type: 'done' | 'cancelled' | 'failed' }>>((resolve) => {
     let last: Extract<HistoryExportMessage, { type: 'done' | 'cancelled' | 'failed' }> | null = null;
@@ -60,7 +62,14 @@ function inWorker(
       resolve(last ?? { type: 'failed', code: '', message: 'the export stopped unexpectedly' });
     });
   });
-  return { cancel: () => Atomics.store(new Int32Array(cancel), 0, 1), finished };
+  const flag = new Int32Array(cancel);
+  return {
+    cancel: () => {
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    },
+    finished,
+  };
 }
 
 function inChunks(

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   let core;
   try {
     core = await openAppCore(dataDir, clock, {
-      exportWorker: { file: path.join(import.meta.dirname, 'history-export-worker.js') },
+      exportWorker: {
+        file: path.join(import.meta.dirname, 'history-export-worker.js'),
+        pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
+      },
     });
   } catch (error) {
     console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);
