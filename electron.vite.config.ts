@@ -7,7 +7,12 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // web.js is browser mode: the same api in plain Node, without Electron.
-        input: { index: resolve('src/main/index.ts'), web: resolve('src/main/web/cli.ts') },
+        // history-export-worker.js runs in a worker thread of either (long work off the thread that answers calls).
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/main/web/cli.ts'),
+          'history-export-worker': resolve('src/main/jobs/history-export-worker.ts'),
+        },
         external: ['better-sqlite3'],
       },
     },

@@ -8,6 +8,8 @@ import type { FileDialogs } from './api/context';
 import { startBackupTimer, type BackupTimer, type Timers } from './backup-timer';
 import { checkpointWhenIdle } from './api/idle';
 import { bundledDecks } from './bundled-decks';
+import type { WorkerSpec } from './jobs/history-export';
+import { Jobs } from './jobs/registry';
 import { systemClock, type Clock } from './clock';
 import { DB_FILE, openDb, StoreDamagedError, type Db } from './store/database';
 import { installBundledDeck } from './store/bundled';
@@ -18,6 +20,8 @@ export interface AppCore {
   readonly db: Db;
   /** Every call; the same object for the app's whole life, whatever the store behind it. */
   api: Handlers;
+  /** Long work (exports): browser mode hands out their finished files. */
+  jobs: Jobs;
   health(): StoreHealth;
   /** Closes the store now (no quit backup). */
   close(): void;
@@ -29,6 +33,8 @@ export interface AppCoreOptions {
   dialogs?: FileDialogs;
   /** The automatic backups' timer: real timers by default, fake ones in tests, false for none. */
   timers?: Timers | false;
+  /** The history export's worker (the built out/main/history-export-worker.js); without it, exports run in chunks here. */
+  exportWorker?: WorkerSpec;
 }
 
 const REFUSED =
@@ -46,6 +52,7 @@ export async function openAppCore(
   options: AppCoreOptions = {},
 ): Promise<AppCore> {
   let live: { db: Db; api: Handlers; timer: BackupTimer | null; closeIdle: () => void } | null = null;
+  const jobs = new Jobs();
   let damaged: { problem: string; keepAs: string; report: StoreHealth | null } | null = null;
   let recovery: Extract<StoreHealth, { status: 'ok' }>['recovery'] = null;
   const backupsDir = path.join(dataDir, 'backups');
@@ -54,7 +61,10 @@ export async function openAppCore(
     const db = await openDb(dataDir);
     for (const bundled of bundledDecks()) installBundledDeck(db, bundled, clock.now());
     // Checkpoints run when the store is quiet, not inside a save (api/idle.ts).
-    const served = checkpointWhenIdle(createApi(db, clock, { dataDir, dialogs: options.dialogs }), db);
+    const served = checkpointWhenIdle(
+      createApi(db, clock, { dataDir, dialogs: options.dialogs, jobs, exportWorker: options.exportWorker }),
+      db,
+    );
     const timer = options.timers === false ? null : startBackupTimer({ db, dataDir, clock, timers: options.timers });
     live = { db, api: served.api, timer, closeIdle: served.close };
   };
@@ -124,9 +134,11 @@ export async function openAppCore(
       return live.db;
     },
     api,
+    jobs,
     health,
     close,
     shutdown: async () => {
+      await jobs.closeAll();
       await live?.timer?.finish();
       close();
     },

@@ -168,7 +168,10 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir()));
     installPermissionHandlers(session.defaultSession, { isAppOrigin, isAppUrl });
     try {
-      core = await openAppCore(dataDir(), undefined, { dialogs });
+      core = await openAppCore(dataDir(), undefined, {
+        dialogs,
+        exportWorker: { file: path.join(import.meta.dirname, 'history-export-worker.js') },
+      });
     } catch (error) {
       dialog.showErrorBox('Prepdeck cannot open its data', (error as Error).message);
       app.exit(1);

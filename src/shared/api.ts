@@ -50,6 +50,8 @@ import {
   type BackupInfo,
   type BackupList,
   type FileResult,
+  JobIdInput,
+  type JobProgress,
   type ImportPreview,
   type ImportResult,
   type PickedFile,
@@ -306,6 +308,15 @@ export const contract = {
   exportDeck: call<FileResult>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
   /** Every answer ever given, one CSV row each. */
   exportHistory: call<FileResult>()(noInput),
+  /**
+   * The same file as a job off the answering thread, written in chunks: the desktop app asks where to save it
+   * first (null when the person cancels the dialog), browser mode downloads it when done.
+   */
+  startHistoryExport: call<{ jobId: string } | null>()(noInput),
+  /** How far a job has got. */
+  getJob: call<JobProgress>()(JobIdInput),
+  /** Stops a job and removes what it wrote; answers once it has stopped. */
+  cancelJob: call<JobProgress>()(JobIdInput),
   /** A copy of the whole database in the backups folder (SQLite's online backup: safe while the app runs). */
   createBackup: call<BackupInfo>()(noInput),
   listBackups: call<BackupList>()(noInput),

@@ -186,6 +186,8 @@ export interface PickedFile {
  */
 export type FileResult =
   | { kind: 'download'; fileName: string; mimeType: string; encoding: 'utf8' | 'base64'; content: string }
+  /** Browser mode, for files of any size: the server streams it from `download` (a GET with the token, once). */
+  | { kind: 'stream'; fileName: string; download: string }
   | { kind: 'saved'; fileName: string; path: string }
   | { kind: 'cancelled' };
 
@@ -226,6 +228,8 @@ export const RestoreSourceInput = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('bytes'), base64: base64(MAX_UPLOAD_BYTES), fileName }).strict(),
   z.object({ kind: z.literal('picked'), id: pickedId }).strict(),
+  /** Browser mode: a file streamed to POST /upload first, of any size; the id it answered. */
+  z.object({ kind: z.literal('uploaded'), id: pickedId }).strict(),
 ]);
 
 export interface RestoreResult {
@@ -259,3 +263,24 @@ export type StoreHealth =
 
 export const RECOVERY_ACTIONS = ['restore-newest', 'start-empty'] as const;
 export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];
+
+export const JobIdInput = z
+  .object({ jobId: z.string().regex(/^[0-9a-f-]{36}$/, { error: 'is not a job id' }) })
+  .strict();
+
+/**
+ * Long work running off the thread that answers calls (for now: the history export). `done` of `total` rows;
+ * when done, the desktop app has saved the file at `path`, and browser mode downloads it from `download`
+ * (a GET with the token, once).
+ */
+export interface JobProgress {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  fileName: string;
+  path: string | null;
+  download: string | null;
+  /** Why it failed, in words. */
+  error: string | null;
+}

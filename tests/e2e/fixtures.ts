@@ -57,11 +57,14 @@ async function serverClock(server: PrepdeckServer, body: { advanceMs?: number; f
   if (!response.ok) throw new Error(`could not set the server clock: ${response.status}`);
 }
 
-export function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(WEB_ENTRY)) throw new Error('out/main/web.js is missing: run `npm run build` first.');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0'], {
-      env: { ...process.env, PREPDECK_DATA_DIR: dataDir, PREPDECK_TEST_CLOCK: '1' },
+      env: { ...process.env, PREPDECK_DATA_DIR: dataDir, PREPDECK_TEST_CLOCK: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -83,7 +86,7 @@ export function startServer(dataDir: string): Promise<{ child: ChildProcess; url
   });
 }
 
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+export function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, Route } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { expect, screenshots, test } from './fixtures';
+import os from 'node:os';
+import { openDb } from '../../src/main/store/database';
+import { generateHistory } from '../bench/generate';
+import { callApi, expect, screenshots, startServer, stop, test, type PrepdeckServer } from './fixtures';
 
 const ARTICLE = path.resolve('tests/fixtures/articles/python-plain.txt');
 
@@ -190,7 +193,7 @@ test('the answer history is exported as CSV after answering a question', async (
   expect(fs.readFileSync((await deckFile.path())!, 'utf8')).toMatch(/^# Django\n/);
 });
 
-test('a backup is made, and restoring it brings the bank back', async ({ app }) => {
+test('a backup is made, downloaded, and restoring it brings the bank back', async ({ app, server }) => {
   await openDecks(app);
   const backups = app.getByRole('region', { name: 'Backups' });
   await expect(backups).toContainText('No backups yet');
@@ -198,6 +201,16 @@ test('a backup is made, and restoring it brings the bank back', async ({ app }) 
   await expect(backups.getByRole('status')).toContainText('Backed up 1 deck, 51 questions, 0 answers');
   const table = backups.getByRole('table', { name: 'Backups' });
   await expect(table.getByRole('row')).toHaveCount(2);
+
+  // Downloaded, it is streamed from the backups folder byte for byte (no base64 inside JSON), and stays there.
+  const downloading = app.waitForEvent('download');
+  await table.getByRole('row').nth(1).getByRole('button', { name: 'Download' }).click();
+  const download = await downloading;
+  const [backupName] = fs.readdirSync(path.join(server.dataDir, 'backups'));
+  expect(download.suggestedFilename()).toBe(backupName);
+  const original = fs.readFileSync(path.join(server.dataDir, 'backups', backupName!));
+  expect(fs.readFileSync((await download.path())!).equals(original)).toBe(true);
+  expect(original.subarray(0, 15).toString()).toBe('SQLite format 3');
 
   // Then a deck comes in by pasted text...
   const panel = app.getByRole('region', { name: 'Import questions' });
@@ -225,6 +238,16 @@ test('a backup is made, and restoring it brings the bank back', async ({ app }) 
   await backups.scrollIntoViewIfNeeded();
   await screenshots(app, 'backups');
   expect(await libraryCount(app)).toBe('51 questions');
+
+  // The downloaded copy, restored from a file: streamed to the server (not base64 in JSON), then checked and used.
+  await openDecks(app);
+  const downloaded = (await download.path())!;
+  await backups.locator('input[type="file"]').setInputFiles(downloaded);
+  const fromFile = app.getByRole('dialog', { name: 'Replace your data with this backup?' });
+  await expect(fromFile).toContainText(`“${path.basename(downloaded)}”`);
+  await fromFile.getByRole('button', { name: /Restore/ }).click();
+  await expect(backups.getByRole('status')).toContainText('you now have 1 deck, 51 questions, 0 answers');
+  await expect(table.getByRole('row')).toHaveCount(4);
 });
 
 test('a CSV without a header row is mapped column by column before the import', async ({ app }) => {
@@ -368,4 +391,56 @@ test("the desktop menu's items open the Decks page at their panel", async ({ app
   await expect(app.getByRole('heading', { name: 'Backups', level: 2 })).toBeInViewport();
   await go('#/decks?panel=import');
   await expect(app.getByRole('heading', { name: 'Import questions', level: 2 })).toBeInViewport();
+});
+
+test('a long history is exported off the answering thread: progress, calls answered meanwhile, cancel, download', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const ANSWERS = 20_000;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-long-'));
+  // The server's own temporary folder: where browser mode writes exports until they are downloaded.
+  const tmp = path.join(dataDir, 'tmp');
+  fs.mkdirSync(tmp);
+  const db = await openDb(dataDir);
+  generateHistory(db, ANSWERS);
+  const sessionId = (db.prepare('SELECT max(id) AS id FROM sessions').get() as { id: number }).id;
+  db.close();
+  // A pause between chunks of 2,000 rows keeps the export running long enough to be seen and cancelled.
+  const { child, url } = await startServer(dataDir, { TMPDIR: tmp, PREPDECK_TEST_EXPORT_PAUSE_MS: '200' });
+  const server: PrepdeckServer = { url, dataDir, kill: () => stop(child, 'SIGKILL'), restart: () => Promise.resolve() };
+  try {
+    await page.goto(url);
+    await openDecks(page);
+    const exportCard = page.getByRole('region', { name: 'Export' });
+    await exportCard.getByRole('button', { name: 'Export history (CSV)' }).click();
+    const bar = exportCard.getByRole('progressbar', { name: 'Exporting your answers' });
+    await expect(bar).toHaveAttribute('aria-valuemax', String(ANSWERS));
+    await expect(bar).toHaveAttribute('aria-valuetext', new RegExp(`^[\\d,]+ of 20,000 rows`));
+
+    // The app still answers while the export runs.
+    const session = await callApi(server, 'getSession', { sessionId });
+    expect(session.id).toBe(sessionId);
+    await expect(bar).toBeVisible();
+
+    await exportCard.getByRole('button', { name: 'Cancel' }).click();
+    await expect(exportCard.getByRole('status')).toHaveText('Export cancelled: no file was written.');
+    await expect(bar).toBeHidden();
+    expect(fs.readdirSync(tmp).filter((f) => f.endsWith('.csv'))).toEqual([]);
+
+    // Run to the end: the browser downloads the streamed file, and the server keeps no copy.
+    const downloading = page.waitForEvent('download', { timeout: 90_000 });
+    await exportCard.getByRole('button', { name: 'Export history (CSV)' }).click();
+    await expect(bar).toBeVisible();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^prepdeck-history-\d{4}-\d{2}-\d{2}\.csv$/);
+    const content = fs.readFileSync((await download.path())!, 'utf8');
+    expect(content.startsWith('\uFEFFdate,session,deck,question,')).toBe(true);
+    expect(content.split('\r\n')).toHaveLength(ANSWERS + 2);
+    await expect(exportCard.getByRole('status')).toHaveText(/^Downloaded prepdeck-history-.*\.csv\.$/);
+    await expect.poll(() => fs.readdirSync(tmp).filter((f) => f.endsWith('.csv'))).toEqual([]);
+  } finally {
+    await stop(child, 'SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -16,6 +16,7 @@ import type {
 } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
+import { Jobs } from '../../src/main/jobs/registry';
 import type { FileDialogs } from '../../src/main/api/context';
 import { planImport } from '../../src/main/core/import/plan';
 import type { ParsedQuestion } from '../../src/shared/domain';
@@ -791,10 +792,21 @@ describe('backup and restore', () => {
     // The listing writes nothing beside the files (no -wal, no -shm).
     expect(fs.readdirSync(backups()).sort()).toEqual([info.fileName, second.fileName].sort());
 
-    const download = await call<FileResult>('exportBackup', { fileName: info.fileName }, api2);
-    if (download.kind !== 'download') throw new Error('expected a download');
-    expect(download).toMatchObject({ encoding: 'base64', mimeType: 'application/vnd.sqlite3' });
-    expect(Buffer.from(download.content, 'base64').subarray(0, 15).toString()).toBe('SQLite format 3');
+    const jobs = new Jobs();
+    const browser = createApi(db, clock, { dataDir: dir, jobs });
+    const download = await call<FileResult>('exportBackup', { fileName: info.fileName }, browser);
+    if (download.kind !== 'stream') throw new Error('expected a streamed download');
+    expect(download).toEqual({
+      kind: 'stream',
+      fileName: info.fileName,
+      download: expect.stringMatching(/^\/download\/[0-9a-f-]{36}$/),
+    });
+    const offered = jobs.takeDownload(download.download.slice('/download/'.length))!;
+    expect(offered).toMatchObject({ file: path.join(backups(), info.fileName), mimeType: 'application/vnd.sqlite3' });
+    offered.sent();
+    // The backup stays in its folder once sent, and is offered once.
+    expect(fs.existsSync(path.join(backups(), info.fileName))).toBe(true);
+    expect(jobs.takeDownload(download.download.slice('/download/'.length))).toBeNull();
     expect((await failure('exportBackup', { fileName: '../prepdeck.sqlite' }, api2)).code).toBe('not_found');
   });
 

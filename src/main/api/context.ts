@@ -1,5 +1,7 @@
 import type { CallName, ParsedInputOf, ResultOf } from '../../shared/api';
 import type { Clock } from '../clock';
+import type { Jobs } from '../jobs/registry';
+import type { WorkerSpec } from '../jobs/history-export';
 import type { Db } from '../store/db';
 
 /** One function per call of the contract; the compiler refuses a missing or extra one (see createApi). */
@@ -30,4 +32,8 @@ export interface ApiContext {
   dataDir?: string;
   /** The desktop app's file dialogs; absent in browser mode. */
   dialogs?: FileDialogs;
+  /** Long work of this run (exports), polled and cancelled by id. */
+  jobs: Jobs;
+  /** The export worker; without it (tests, in-memory stores) the export runs in chunks on this thread. */
+  exportWorker?: WorkerSpec;
 }

@@ -1,6 +1,9 @@
 import type { Clock } from '../clock';
 import type { Db } from '../store/db';
+import { Jobs } from '../jobs/registry';
+import type { WorkerSpec } from '../jobs/history-export';
 import { bankApi } from './bank';
+import { exportJobsApi } from './export-jobs';
 import type { ApiContext, FileDialogs, Handlers } from './context';
 import { healthApi } from './health';
 import { libraryApi } from './library';
@@ -12,8 +15,12 @@ import { transferApi } from './transfer';
 export type { ApiContext, FileDialogs, Handlers } from './context';
 
 /** Every feature's handlers in one object; `satisfies` makes the compiler refuse a call left unimplemented. */
-export function createApi(db: Db, clock: Clock, options: { dataDir?: string; dialogs?: FileDialogs } = {}): Handlers {
-  const ctx: ApiContext = { db, clock, ...options };
+export function createApi(
+  db: Db,
+  clock: Clock,
+  options: { dataDir?: string; dialogs?: FileDialogs; jobs?: Jobs; exportWorker?: WorkerSpec } = {},
+): Handlers {
+  const ctx: ApiContext = { db, clock, ...options, jobs: options.jobs ?? new Jobs() };
   return {
     ...libraryApi(ctx),
     ...sessionsApi(ctx),
@@ -21,6 +28,7 @@ export function createApi(db: Db, clock: Clock, options: { dataDir?: string; dia
     ...rescoreApi(ctx),
     ...bankApi(ctx),
     ...transferApi(ctx),
+    ...exportJobsApi(ctx),
     ...healthApi(),
   } satisfies Handlers;
 }

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import { localDateTime, spreadsheetSafe } from '../../shared/spreadsheet';
+import { localDateTime } from '../../shared/spreadsheet';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import { DEFAULT_LEVELS, type ParsedDeck, type ParsedQuestion } from '../../shared/domain';
 import { LIMITS, questionLimitProblem } from '../../shared/limits';
 import { nameProblem } from '../../shared/names';
-import { GRADES } from '../../shared/session-types';
 import type {
   ExportFormat,
   FileResult,
@@ -18,6 +16,7 @@ import type {
   PickedFile,
 } from '../../shared/transfer';
 import { writeDeckMarkdown } from '../core/deck-markdown';
+import { historyCsvHead, historyCsvRows } from '../core/history-csv';
 import {
   decodeImportBytes,
   ImportError,
@@ -123,10 +122,14 @@ async function writingFile<T>(file: string, write: () => T | Promise<T>): Promis
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof StoreDamagedError) throw new ApiError('storage', error.message);
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = WRITE_FAILURES[code] ?? ((error as Error).message.replace(/\.$/, '') || 'unknown error');
-    throw new ApiError('storage', `Could not write ${path.basename(file)}: ${reason}. Nothing was changed.`);
+    throw new ApiError('storage', writeFailure(file, (error as NodeJS.ErrnoException).code, (error as Error).message));
   }
+}
+
+/** `Could not write <file>: <reason in words>. Nothing was changed.` */
+export function writeFailure(file: string, code: string | undefined, message: string): string {
+  const reason = WRITE_FAILURES[code ?? ''] ?? (message.replace(/\.$/, '') || 'unknown error');
+  return `Could not write ${path.basename(file)}: ${reason}. Nothing was changed.`;
 }
 
 /** Plain-text start of a Markdown answer, for the preview: fences, emphasis, code quotes and heading marks go. */
@@ -194,7 +197,7 @@ interface PreparedImport {
   steps: PlannedStep[];
 }
 
-export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
+export function transferApi({ db, clock, dataDir, dialogs, jobs }: ApiContext) {
   /** Files chosen in the open dialog: id → path. The renderer only ever holds the id. */
   const picked = new Map<string, { path: string; fileName: string; size: number }>();
   let busy = false;
@@ -465,48 +468,10 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
       );
     },
 
+    /** The whole file in memory: kept for small histories and tests; the app uses startHistoryExport. */
     exportHistory: async () => {
-      const grade = new Map<number, string>(GRADES.map((g) => [g.value, g.label]));
-      const outcome: Record<string, string> = { answered: 'answered', timed_out: 'timed out', skipped: 'skipped' };
-      const rows = store.historyRows(db).map((r) => [
-        localDateTime(r.answeredAt),
-        r.sessionId,
-        spreadsheetSafe(r.deckName),
-        spreadsheetSafe(r.prompt),
-        spreadsheetSafe(r.level),
-        outcome[r.outcome] ?? r.outcome,
-        Math.round(r.timeAllowedMs / 1000),
-        Math.round(r.timeUsedMs / 1000),
-        r.selfGrade === null ? '' : (grade.get(r.selfGrade) ?? ''),
-        r.keywordScore === null ? '' : Math.round(r.keywordScore * 100),
-        spreadsheetSafe(r.named.join('; ')),
-        spreadsheetSafe(r.missed.join('; ')),
-        r.mode,
-        // Someone's answer can start with "=" or "-" (a bullet list): a spreadsheet must show it, not run it.
-        spreadsheetSafe(r.answer),
-      ]);
-      const csv = stringify(rows, {
-        header: true,
-        columns: [
-          'date',
-          'session',
-          'deck',
-          'question',
-          'level',
-          'outcome',
-          'time allowed (s)',
-          'time used (s)',
-          'self-grade',
-          'keyword score (%)',
-          'keywords named',
-          'keywords missed',
-          'mode',
-          'answer',
-        ],
-        record_delimiter: '\r\n',
-      });
+      const csv = historyCsvHead() + historyCsvRows(store.historyRows(db));
       const day = localDateTime(clock.now()).slice(0, 10);
-      // The BOM makes spreadsheet apps read the file as UTF-8 (accents, quotes, emoji).
       return deliver(
         {
           fileName: `prepdeck-history-${day}.csv`,
@@ -514,7 +479,7 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
           label: 'answer history (CSV)',
           extensions: ['csv'],
         },
-        `\uFEFF${csv}`,
+        csv,
       );
     },
 
@@ -537,14 +502,19 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
           .saveFile({ title: 'Save a copy of the backup', defaultName: fileName, filters: BACKUP_FILTERS })
           .then(async (chosen): Promise<FileResult> => {
             if (chosen === null) return { kind: 'cancelled' };
-            await writingFile(chosen, () => fs.copyFileSync(file, chosen));
+            // Copied by the file system off the answering thread (copy-on-write where it can), never read into memory.
+            await writingFile(chosen, () => fs.promises.copyFile(file, chosen));
             return { kind: 'saved', fileName: path.basename(chosen), path: chosen };
           });
       }
-      return deliver(
-        { fileName, mimeType: 'application/vnd.sqlite3', label: 'backup', extensions: ['sqlite'] },
-        fs.readFileSync(file),
-      );
+      // Browser mode: streamed from the backups folder, whatever its size (no base64 inside a JSON string).
+      const download = jobs.offerFile(randomUUID(), {
+        file,
+        fileName,
+        mimeType: 'application/vnd.sqlite3',
+        keep: true,
+      });
+      return { kind: 'stream', fileName, download } satisfies FileResult;
     },
 
     chooseBackupFile: () => pick('Restore a backup', BACKUP_FILTERS),
@@ -564,6 +534,12 @@ export function transferApi({ db, clock, dataDir, dialogs }: ApiContext) {
                 'That is the data file Prepdeck has open now, not a backup. Choose a backup file (in the backups folder, or one you saved).',
               );
             }
+          } else if (source.kind === 'uploaded') {
+            const upload = jobs.takeUpload(source.id);
+            if (!upload) throw new ApiError('not_found', 'The uploaded file is no longer at hand: choose it again.');
+            // Into the work folder, which goes when the restore ends, whatever happens.
+            file = path.join(work, 'upload.sqlite');
+            fs.renameSync(upload.file, file);
           } else {
             const upload = path.join(work, 'upload.sqlite');
             await writingFile(upload, () => fs.writeFileSync(upload, Buffer.from(source.base64, 'base64')));

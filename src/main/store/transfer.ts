@@ -1,5 +1,6 @@
 import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { ExistingQuestion, PlannedStep } from '../core/import/plan';
+import type { HistoryRow } from '../core/history-csv';
 import type { Db } from './db';
 import { prepared } from './statements';
 import {
@@ -124,23 +125,6 @@ export function deckForExport(db: Db, deckId: number): ParsedDeck | null {
     questions,
     warnings: [],
   };
-}
-
-export interface HistoryRow {
-  answeredAt: number;
-  sessionId: number;
-  deckName: string;
-  prompt: string;
-  level: string;
-  outcome: string;
-  mode: string;
-  timeAllowedMs: number;
-  timeUsedMs: number;
-  selfGrade: number | null;
-  keywordScore: number | null;
-  named: string[];
-  missed: string[];
-  answer: string;
 }
 
 /** Every attempt, oldest first, with the keywords it named and missed (in the question's keyword order). */

@@ -31,13 +31,20 @@ async function main(): Promise<void> {
   const clock = testClock ? { now: () => (frozenAt ?? Date.now()) + offset } : systemClock;
   let core;
   try {
-    core = await openAppCore(dataDir, clock);
+    core = await openAppCore(dataDir, clock, {
+      exportWorker: {
+        file: path.join(import.meta.dirname, 'history-export-worker.js'),
+        pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
+      },
+    });
   } catch (error) {
     console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);
     process.exit(1);
   }
   const server = await startWebServer({
     api: core.api,
+    downloads: core.jobs,
+    uploads: core.jobs,
     rendererDir: path.join(import.meta.dirname, '../renderer'),
     port,
     advanceClock: testClock ? (ms) => (offset += Math.round(ms)) : undefined,

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import os from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../api';
 import { dispatch } from '../api/dispatch';
+import type { Jobs } from '../jobs/registry';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 
 const MAX_BODY = 32 * 1024 * 1024;
@@ -39,6 +42,10 @@ export interface WebServerOptions {
   advanceClock?: (ms: number) => void;
   /** Stops main's clock where it is, so it moves only with advanceClock (POST /__test/clock {freeze: true}). */
   freezeClock?: () => void;
+  /** Finished exports, streamed once by GET /download/<jobId>?token=… (the app's jobs). */
+  downloads?: Pick<Jobs, 'takeDownload'>;
+  /** Files streamed to POST /upload (a backup to restore), kept for the call that uses them. */
+  uploads?: Pick<Jobs, 'acceptUpload'>;
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -97,6 +104,75 @@ function decodePath(pathname: string): string | null {
 }
 
 /**
+ * A finished export, streamed from its file (never whole in memory) as an attachment, then removed. A link cannot
+ * send headers, so the token may come in the query; the Host and Origin checks have already passed.
+ */
+function sendDownload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  token: string,
+  downloads: WebServerOptions['downloads'],
+): void {
+  if (req.method !== 'GET') return sendError(res, 405, 'invalid_input', 'Use GET.');
+  const given = String(req.headers['x-prepdeck-token'] ?? url.searchParams.get('token') ?? '');
+  if (!sameToken(given, token)) return sendError(res, 401, 'invalid_input', 'Missing or wrong token.');
+  const download = downloads?.takeDownload(url.pathname.slice('/download/'.length));
+  if (!download) return sendError(res, 404, 'not_found', 'There is no such file to download (it is sent once).');
+  const ascii = download.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': download.mimeType,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  const stream = fs.createReadStream(download.file);
+  stream.on('error', () => res.destroy());
+  res.on('close', () => {
+    stream.destroy();
+    download.sent();
+  });
+  stream.pipe(res);
+}
+
+/**
+ * A file the page sends (a backup to restore), streamed to a temporary file, so its size is limited by the disk,
+ * not by a request body in memory. Answers the id that the call using it names.
+ */
+function receiveUpload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  token: string,
+  uploads: WebServerOptions['uploads'],
+): void {
+  if (req.method !== 'POST') return sendError(res, 405, 'invalid_input', 'Use POST.');
+  if (!sameToken(String(req.headers['x-prepdeck-token'] ?? ''), token)) {
+    return sendError(res, 401, 'invalid_input', 'Missing or wrong token.');
+  }
+  if (!uploads) return sendError(res, 404, 'not_found', 'Not found.');
+  const id = randomUUID();
+  const file = path.join(os.tmpdir(), `prepdeck-upload-${id}`);
+  let fileName = 'upload';
+  try {
+    fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')).slice(0, 255);
+  } catch {
+    // A malformed name is only a label: the file is still taken.
+  }
+  pipeline(req, fs.createWriteStream(file, { flags: 'wx' })).then(
+    () => {
+      uploads.acceptUpload(id, { file, fileName });
+      send(res, 200, JSON.stringify({ ok: true, value: { id } }), 'application/json');
+    },
+    () => {
+      fs.rmSync(file, { force: true });
+      if (!res.headersSent) sendError(res, 500, 'storage', 'The upload could not be saved. Nothing was changed.');
+    },
+  );
+}
+
+/**
  * Browser mode: the built renderer and the api over loopback only. Every api call needs the token;
  * Host and Origin must be this server's own, which keeps other sites and DNS rebinding out.
  */
@@ -151,6 +227,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         const envelope = await dispatch(options.api, name, input);
         return send(res, 200, JSON.stringify(envelope), 'application/json');
       }
+
+      if (url.pathname.startsWith('/download/')) return sendDownload(req, res, url, token, options.downloads);
+      if (url.pathname === '/upload') return receiveUpload(req, res, token, options.uploads);
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid_input', 'Use GET.');
       const decoded = decodePath(url.pathname);

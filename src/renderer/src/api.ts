@@ -64,3 +64,20 @@ export const api = Object.fromEntries(
     },
   ]),
 ) as unknown as Api;
+
+/** Browser mode: the address of a finished file (a GET with the token, since a link cannot send headers). */
+export function downloadAddress(pathname: string): string {
+  return `${pathname}?token=${encodeURIComponent(browserToken())}`;
+}
+
+/** Browser mode: streams a file to the server (fetch sends a File from disk); the id a call then names. */
+export async function uploadFile(file: File): Promise<string> {
+  const response = await fetch('/upload', {
+    method: 'POST',
+    headers: { 'X-Prepdeck-Token': browserToken(), 'X-File-Name': encodeURIComponent(file.name) },
+    body: file,
+  });
+  const envelope = (await response.json()) as Envelope<{ id: string }>;
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  return envelope.value.id;
+}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/api';
-import { MAX_UPLOAD_BYTES, type BackupInfo, type BackupKind, type BankCounts } from '../../../../shared/transfer';
-import { api, isBrowserMode } from '../../api';
+import { type BackupInfo, type BackupKind, type BankCounts } from '../../../../shared/transfer';
+import { api, isBrowserMode, uploadFile } from '../../api';
 import { useQuery } from '../../hooks/useQuery';
 import { dateTime, plural } from '../../lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorNote, Loading } from '../States';
-import { deliverFile, fileSize, fileToBase64 } from './files';
+import { deliverFile, fileSize } from './files';
 import '../../styles/transfer.css';
 
 const KINDS: Record<BackupKind, string> = {
@@ -77,16 +77,10 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
 
   const chooseFileBrowser = (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setMessage({
-        text: `“${file.name}” is ${fileSize(file.size)}, more than browser mode can upload (23 MB). Copy it into the backups folder and restore it from the list.`,
-        error: true,
-      });
-      return;
-    }
+    // Streamed to the server first, whatever its size; the restore then names what it answered.
     void act(async () => {
-      const base64 = await fileToBase64(file);
-      setPending({ source: { kind: 'bytes', base64, fileName: file.name }, label: `“${file.name}”`, counts: null });
+      const id = await uploadFile(file);
+      setPending({ source: { kind: 'uploaded', id }, label: `“${file.name}”`, counts: null });
       return null;
     });
   };

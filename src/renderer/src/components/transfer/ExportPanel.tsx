@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { DeckSummary } from '../../../../shared/types';
 import type { ExportFormat, FileResult } from '../../../../shared/transfer';
-import { api, isBrowserMode } from '../../api';
+import { api, downloadAddress, isBrowserMode } from '../../api';
+import { useJob } from '../../hooks/useJob';
+import { Progress } from '../Progress';
 import { plural } from '../../lib/format';
 import { RadioGroup, type RadioOption } from '../RadioGroup';
-import { deliverFile } from './files';
+import { deliverFile, downloadFrom } from './files';
 import '../../styles/transfer.css';
 
 const FORMATS: Array<RadioOption<ExportFormat>> = [
@@ -28,6 +30,27 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [working, setWorking] = useState(false);
   const selected = decks.find((d) => d.id === deckId) ?? decks[0] ?? null;
+  const history = useJob();
+
+  /** The history can be long: written off the answering thread, with its progress on screen and Cancel. */
+  const exportHistory = async () => {
+    setWorking(true);
+    setMessage(null);
+    try {
+      const end = await history.run(() => api.startHistoryExport());
+      if (!end) return;
+      if (end.state === 'cancelled') setMessage({ text: 'Export cancelled: no file was written.', error: false });
+      else if (end.state === 'failed') setMessage({ text: end.error ?? 'The export failed.', error: true });
+      else if (end.download) {
+        downloadFrom(downloadAddress(end.download), end.fileName);
+        setMessage({ text: `Downloaded ${end.fileName}.`, error: false });
+      } else setMessage({ text: `Saved ${end.fileName} (${end.path ?? ''}).`, error: false });
+    } catch (e) {
+      setMessage({ text: (e as Error).message, error: true });
+    } finally {
+      setWorking(false);
+    }
+  };
 
   const run = async (produce: () => Promise<FileResult>) => {
     setWorking(true);
@@ -90,15 +113,21 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
             the keyword score, and the keywords you named and missed.
           </p>
           <div>
-            <button
-              type="button"
-              className="button"
-              disabled={working}
-              onClick={() => void run(() => api.exportHistory())}
-            >
+            <button type="button" className="button" disabled={working} onClick={() => void exportHistory()}>
               Export history (CSV)
             </button>
           </div>
+          {history.job && (
+            <Progress
+              label="Exporting your answers"
+              done={history.job.progress.done}
+              total={history.job.progress.total}
+              unit="rows"
+              msLeft={history.job.msLeft}
+              onCancel={() => void history.cancel()}
+              cancelling={history.job.cancelling}
+            />
+          )}
         </div>
       </div>
       {message && (

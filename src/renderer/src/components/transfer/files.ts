@@ -1,4 +1,5 @@
 import type { FileResult } from '../../../../shared/transfer';
+import { downloadAddress } from '../../api';
 
 /** A file input's file as base64, for browser mode's upload (the desktop app reads files in main). */
 export async function fileToBase64(file: Blob): Promise<string> {
@@ -32,10 +33,25 @@ export function download(file: Extract<FileResult, { kind: 'download' }>): void 
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** Browser mode: a file the server streams (a finished export), downloaded by the browser itself, never held here. */
+export function downloadFrom(address: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = address;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 /** Downloads the file if main returned it, and says in words what happened; null when the person cancelled. */
 export function deliverFile(result: FileResult): string | null {
   if (result.kind === 'cancelled') return null;
   if (result.kind === 'saved') return `Saved ${result.fileName} (${result.path}).`;
+  if (result.kind === 'stream') {
+    downloadFrom(downloadAddress(result.download), result.fileName);
+    return `Downloaded ${result.fileName}.`;
+  }
   download(result);
   return `Downloaded ${result.fileName}.`;
 }

@@ -1,0 +1,19 @@
+/** What the history export worker is given, and what it says back (a leaf module: both sides import it). */
+export interface HistoryExportTask {
+  /** The store's file; the worker opens it read-only (WAL lets it read while main writes). */
+  dbFile: string;
+  /** Where to write; created new, removed again if the export is cancelled or fails. */
+  outFile: string;
+  /** Int32 slot 0 becomes 1 when the person cancels; the worker looks at it between chunks. */
+  cancel: SharedArrayBuffer;
+  chunkRows: number;
+  /** End-to-end tests only: a pause between chunks, so that a small history stays in progress long enough to see. */
+  pauseMs?: number;
+}
+
+export type HistoryExportMessage =
+  | { type: 'total'; total: number }
+  | { type: 'progress'; done: number }
+  | { type: 'done'; done: number; bytes: number }
+  | { type: 'cancelled' }
+  | { type: 'failed'; code: string; message: string };

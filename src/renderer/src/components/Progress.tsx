@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import '../styles/progress.css';
+
+export interface ProgressProps {
+  /** What is happening, in words: "Exporting your answers". */
+  label: string;
+  done: number;
+  /** 0 while the total is not known yet. */
+  total: number;
+  /** What is counted: rows or bytes. */
+  unit: 'rows' | 'bytes';
+  /** The time left, once the rate is known (see useJob); null before. */
+  msLeft?: number | null;
+  /** Where cancelling leaves everything as it was; absent when it cannot be cancelled. */
+  onCancel?: () => void;
+  cancelling?: boolean;
+}
+
+const count = (n: number, unit: ProgressProps['unit']): string =>
+  unit === 'bytes' ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n.toLocaleString('en-US');
+
+function timeLeft(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  if (s < 60) return `about ${s} s left`;
+  const m = Math.ceil(s / 60);
+  return `about ${m} min left`;
+}
+
+/**
+ * Long work on screen: what is happening, how far (done of total), the time left when it can be known, and
+ * Cancel. One component for every job, announced to assistive technology as a progressbar with its values.
+ */
+export function Progress({ label, done, total, unit, msLeft = null, onCancel, cancelling = false }: ProgressProps) {
+  const labelId = useId();
+  const known = total > 0;
+  const amount = known ? `${count(done, unit)} of ${count(total, unit)}${unit === 'rows' ? ' rows' : ''}` : 'Starting…';
+  const text = msLeft !== null && known && done < total ? `${amount}, ${timeLeft(msLeft)}` : amount;
+  return (
+    <div className="progress">
+      <div className="progress-head">
+        <span className="progress-label" id={labelId}>
+          {label}
+        </span>
+        <span className="progress-text muted small">{text}</span>
+      </div>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-labelledby={labelId}
+        aria-valuemin={0}
+        aria-valuemax={known ? total : 1}
+        aria-valuenow={known ? done : 0}
+        aria-valuetext={text}
+      >
+        <div className="progress-fill" style={{ width: `${known ? Math.min(100, (done / total) * 100) : 0}%` }} />
+      </div>
+      {onCancel && (
+        <button type="button" className="button button-small" onClick={onCancel} disabled={cancelling}>
+          {cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      )}
+    </div>
+  );
+}

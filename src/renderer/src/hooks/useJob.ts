@@ -1,0 +1,47 @@
+import { useCallback, useState } from 'react';
+import type { JobProgress } from '../../../shared/transfer';
+import { api } from '../api';
+import { estimateMsLeft } from '../lib/time-left';
+
+const POLL_MS = 250;
+export interface RunningJob {
+  progress: JobProgress;
+  /** Time left at the rate so far; null until it has been measured for a second. */
+  msLeft: number | null;
+  cancelling: boolean;
+}
+
+/**
+ * Long work from the page's side: starts a job, polls it until it stops, and says how far it is for <Progress>.
+ * `run` resolves with the job's last state (null when the person cancelled before it started).
+ */
+export function useJob() {
+  const [job, setJob] = useState<RunningJob | null>(null);
+
+  const run = useCallback(async (start: () => Promise<{ jobId: string } | null>): Promise<JobProgress | null> => {
+    const started = await start();
+    if (!started) return null;
+    let first: { at: number; done: number } | null = null;
+    try {
+      for (;;) {
+        const progress = await api.getJob(started);
+        if (progress.state !== 'running') return progress;
+        const at = Date.now();
+        if (first === null && progress.done > 0) first = { at, done: progress.done };
+        const msLeft = estimateMsLeft(first, at, progress.done, progress.total);
+        setJob((current) => ({ progress, msLeft, cancelling: current?.cancelling ?? false }));
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
+    } finally {
+      setJob(null);
+    }
+  }, []);
+
+  const cancel = useCallback(async (): Promise<void> => {
+    if (!job) return;
+    setJob({ ...job, cancelling: true });
+    await api.cancelJob({ jobId: job.progress.jobId });
+  }, [job]);
+
+  return { job, run, cancel };
+}
