@@ -2,6 +2,7 @@ import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domai
 import type { ExistingQuestion, PlannedStep } from '../core/import/plan';
 import type { HistoryRow } from '../core/history-csv';
 import type { Db } from './db';
+import { iterateHistoryRows } from './history-export';
 import { prepared } from './statements';
 import {
   LEVEL_ORDER_SQL,
@@ -129,56 +130,5 @@ export function deckForExport(db: Db, deckId: number): ParsedDeck | null {
 
 /** Every attempt, oldest first, with the keywords it named and missed (in the question's keyword order). */
 export function historyRows(db: Db): HistoryRow[] {
-  const attempts = prepared(
-    db,
-    `SELECT a.id, a.answered_at, a.session_id, coalesce(d.name, '') AS deck_name, q.prompt, a.level, a.outcome,
-              a.mode, a.time_allowed_ms, a.time_used_ms, a.self_grade, a.keyword_score, a.answer
-         FROM attempts a JOIN questions q ON q.id = a.question_id LEFT JOIN decks d ON d.id = a.deck_id
-        ORDER BY a.answered_at, a.session_id, a.position`,
-  ).all() as Array<{
-    id: number;
-    answered_at: number;
-    session_id: number;
-    deck_name: string;
-    prompt: string;
-    level: string;
-    outcome: string;
-    mode: string;
-    time_allowed_ms: number;
-    time_used_ms: number;
-    self_grade: number | null;
-    keyword_score: number | null;
-    answer: string;
-  }>;
-  const hits = prepared(
-    db,
-    `SELECT ak.attempt_id, k.label, ak.hit
-         FROM attempt_keywords ak
-         JOIN attempts a ON a.id = ak.attempt_id
-         JOIN keywords k ON k.id = ak.keyword_id
-         LEFT JOIN question_keywords qk ON qk.question_id = a.question_id AND qk.keyword_id = ak.keyword_id
-        ORDER BY ak.attempt_id, coalesce(qk.position, 1000), k.label COLLATE NOCASE`,
-  ).all() as Array<{ attempt_id: number; label: string; hit: number }>;
-  const byAttempt = new Map<number, { named: string[]; missed: string[] }>();
-  for (const h of hits) {
-    const entry = byAttempt.get(h.attempt_id) ?? { named: [], missed: [] };
-    (h.hit ? entry.named : entry.missed).push(h.label);
-    byAttempt.set(h.attempt_id, entry);
-  }
-  return attempts.map((a) => ({
-    answeredAt: a.answered_at,
-    sessionId: a.session_id,
-    deckName: a.deck_name,
-    prompt: a.prompt,
-    level: a.level,
-    outcome: a.outcome,
-    mode: a.mode,
-    timeAllowedMs: a.time_allowed_ms,
-    timeUsedMs: a.time_used_ms,
-    selfGrade: a.self_grade,
-    keywordScore: a.keyword_score,
-    named: byAttempt.get(a.id)?.named ?? [],
-    missed: byAttempt.get(a.id)?.missed ?? [],
-    answer: a.answer,
-  }));
+  return [...iterateHistoryRows(db)];
 }
