@@ -8,7 +8,9 @@
  * keywords named on Advanced and Scenario questions.
  */
 import { seededRandom } from '../../src/main/core/planning';
+import Database from 'better-sqlite3';
 import type { Db } from '../../src/main/store/database';
+import { migrations } from '../../src/main/store/migrations';
 
 export const LEVELS = ['Beginner', 'Intermediate', 'Advanced', 'Scenario'] as const;
 const PER_LEVEL = [10, 10, 9, 6];
@@ -224,4 +226,18 @@ export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_
     today,
     now: Math.max(lastAnswer + 60_000, today * DAY_MS + 12 * 3_600_000),
   };
+}
+
+/** A store as the first release wrote it: schema 1, no stats rollups yet (fast pragmas: a benchmark's scratch file). */
+export function openVersion1(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  db.pragma('foreign_keys = ON');
+  db.transaction(() => {
+    migrations[0]!.up(db);
+    db.pragma('user_version = 1');
+  })();
+  return db;
 }

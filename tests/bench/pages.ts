@@ -12,14 +12,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { dispatch } from '../../src/main/api/dispatch';
 import { checkpointWhenIdle } from '../../src/main/api/idle';
 import { createApi, type Handlers } from '../../src/main/api';
 import type { Clock } from '../../src/main/clock';
 import { DB_FILE, migrate, openDb, type Db } from '../../src/main/store/database';
-import { migrations } from '../../src/main/store/migrations';
-import { generateHistory, type GeneratedHistory } from './generate';
+import { generateHistory, openVersion1, type GeneratedHistory } from './generate';
 
 export type Floor = 'insert' | 'select';
 
@@ -120,15 +118,7 @@ async function page(core: AppCore, waves: Call[][]): Promise<void> {
 
 /** A store as the first release wrote it, filled with a synthetic history, then upgraded. */
 function buildStore(dir: string, size: number): GeneratedHistory {
-  const db: Db = new Database(path.join(dir, DB_FILE));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -262144');
-  db.pragma('foreign_keys = ON');
-  db.transaction(() => {
-    migrations[0]!.up(db);
-    db.pragma('user_version = 1');
-  })();
+  const db = openVersion1(path.join(dir, DB_FILE));
   const history = generateHistory(db, size);
   migrate(db);
   db.exec('CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, value TEXT NOT NULL)');

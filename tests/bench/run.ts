@@ -23,8 +23,7 @@ import { seededRandom } from '../../src/main/core/planning';
 import type { RescoreResult, ScorerStatus } from '../../src/shared/session-types';
 import { dispatch } from '../../src/main/api/dispatch';
 import { migrate, type Db } from '../../src/main/store/database';
-import { migrations } from '../../src/main/store/migrations';
-import { generateHistory, type GeneratedHistory } from './generate';
+import { generateHistory, openVersion1, type GeneratedHistory } from './generate';
 import { benchImportParsers, importParsersTable } from './import-parsers';
 
 const sizes = process.argv
@@ -113,20 +112,6 @@ async function time(fn: () => unknown): Promise<{ median: number; p95: number }>
     times.push(performance.now() - start);
   }
   return quantiles(times);
-}
-
-/** A store as the first release wrote it: schema 1, history recorded, no stats rollups yet. */
-function openVersion1(file: string): Db {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -262144');
-  db.pragma('foreign_keys = ON');
-  db.transaction(() => {
-    migrations[0]!.up(db);
-    db.pragma('user_version = 1');
-  })();
-  return db;
 }
 
 /**

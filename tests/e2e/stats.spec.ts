@@ -1,21 +1,9 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from '@playwright/test';
-import { expect, screenshots, stopTime, test, type PrepdeckServer } from './fixtures';
-import type { CallName, InputOf, ResultOf } from '../../src/shared/api';
+import { callApi, expect, screenshots, stopTime, test, type PrepdeckServer } from './fixtures';
 
-/** Calls the api as the page does: POST /api/<call> with the token of the server's URL. */
-async function call<K extends CallName>(server: PrepdeckServer, name: K, input?: InputOf<K>): Promise<ResultOf<K>> {
-  const url = new URL(server.url);
-  const response = await fetch(new URL(`/api/${name}`, url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Prepdeck-Token': url.searchParams.get('token') ?? '' },
-    body: input === undefined ? '' : JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.value as ResultOf<K>;
-}
+const call = callApi;
 
 /**
  * Sits one session of the given questions through the api: each answer typed, then graded.
