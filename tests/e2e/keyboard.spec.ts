@@ -6,6 +6,8 @@ const nav = (page: Page, name: string) =>
 
 test('a skip link leads past the sidebar to the content', async ({ page, sharedServer }) => {
   await page.goto(sharedServer.url);
+  // The first Tab goes to the page once it has drawn (on a loaded machine it may not have yet).
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();

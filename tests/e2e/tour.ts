@@ -115,6 +115,8 @@ export async function tour(page: Page, server: PrepdeckServer, visit: (stop: Sto
     );
   await panel.getByRole('button', { name: 'Preview pasted text' }).click();
   await expect(panel.getByRole('table', { name: 'Questions to import' }).getByRole('row')).toHaveCount(3);
+  // A refresh still in flight dims the preview (by design): look at it once it has settled.
+  await expect(panel.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'false');
   await visit('decks-import');
 
   await nav(page, 'Home');
