@@ -1,13 +1,15 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { href, navigate, useRoute, type Page, type Route, type RouteParams } from './hooks/useRoute';
-import { useQuery } from './hooks/useQuery';
+import { apiKey } from './data/client';
+import { useApiMutation, useApiQuery } from './data/hooks';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
 import { MAIN_ID } from './hooks/useModalDialog';
 import { HomePage } from './pages/Home';
 import { Loading } from './components/States';
 import { StoreGate } from './components/StoreGate';
 import { BrowserAccess, useBrowserAccess } from './components/BrowserAccess';
-import { api, isBrowserMode } from './api';
+import { isBrowserMode } from './api';
 import iconUrl from '../../../resources/icon.svg';
 
 // Home's chunk carries Home only: Library and Practice (Markdown, highlight.js, the editor) load on their first visit.
@@ -98,7 +100,17 @@ function ThemeSwitch() {
  * leads back to it, through resumeSession, which after a restart gives back the time the question had.
  */
 function RunningSession({ page }: { page: Page }) {
-  const active = useQuery(() => api.getActiveSession(), `active-session-${page}`);
+  // Not asked on the session page, where it is not shown and would be refetched after each saved draft.
+  const active = useApiQuery('getActiveSession', undefined, { enabled: page !== 'session' });
+  // Asked again on leaving that page: the runner may have ended the session through calls of its own.
+  const client = useQueryClient();
+  const previous = useRef(page);
+  useEffect(() => {
+    if (previous.current === 'session' && page !== 'session')
+      void client.invalidateQueries({ queryKey: apiKey('getActiveSession') });
+    previous.current = page;
+  }, [client, page]);
+  const resume = useApiMutation('resumeSession', { onSuccess: (view) => navigate('session', { id: view.id }) });
   if (page === 'session' || !active.data) return null;
   const id = active.data.id;
   return (
@@ -106,7 +118,8 @@ function RunningSession({ page }: { page: Page }) {
       type="button"
       className="nav-link nav-running"
       title="Back to your session"
-      onClick={() => void api.resumeSession({ sessionId: id }).then(() => navigate('session', { id }))}
+      disabled={resume.isPending}
+      onClick={() => resume.mutate({ sessionId: id })}
     >
       <Icon>
         <path d="M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM10 10l5 3-5 3z" />
