@@ -55,6 +55,8 @@ const BANK = [
   'getSessionSetup',
   'previewSession',
   'getDeckImpact',
+  'previewImport', // which questions of a file are already in the deck
+  'listBackups', // it shows the current store's counts
 ] as const satisfies readonly ReadCall[];
 
 /** A session's own state: the runner, the resume banner, the history list and the results. */
@@ -79,6 +81,7 @@ const ANSWERS = [
   'getBankSummary',
   'libraryOverview',
   'previewSession',
+  'listBackups',
 ] as const satisfies readonly ReadCall[];
 
 /** For each write, the reads whose answers it can change; the layer invalidates them after it succeeds. */
