@@ -118,7 +118,10 @@ function RunningSession({ page }: { page: Page }) {
   // Not asked on the session page, where it is not shown and would be refetched after each saved draft.
   const active = useApiQuery('getActiveSession', undefined, { enabled: page !== 'session' });
   useRefreshAfterRunner(page);
-  const resume = useApiMutation('resumeSession', { onSuccess: (view) => navigate('session', { id: view.id }) });
+  const resume = useApiMutation('resumeSession', {
+    awaitRefetch: false,
+    onSuccess: (view) => navigate('session', { id: view.id }),
+  });
   if (page === 'session' || !active.data) return null;
   const id = active.data.id;
   return (

@@ -46,21 +46,29 @@ export type WriteInput<K extends WriteCall> = InputOf<K> extends undefined ? voi
 export type ApiMutationOptions<K extends WriteCall> = Omit<
   UseMutationOptions<ResultOf<K>, Error, WriteInput<K>>,
   'mutationFn' | 'mutationKey'
->;
+> & {
+  /**
+   * false for a write that leaves the page (resume, then open the session): its onSuccess runs at once, and
+   * the reads refetch behind it, instead of the page being left waiting for answers it will not show.
+   */
+  awaitRefetch?: boolean;
+};
 
-/** A write's mutation options (useApiMutation's): the call, then, on success, the invalidation, then yours. */
+/** A write's mutation options (useApiMutation's): the call; on success the invalidation, then your onSuccess. */
 export function apiMutation<K extends WriteCall>(
   client: QueryClient,
   call: K,
   options?: ApiMutationOptions<K>,
 ): UseMutationOptions<ResultOf<K>, Error, WriteInput<K>> {
+  const { awaitRefetch = true, ...rest } = options ?? {};
   return {
-    ...options,
+    ...rest,
     mutationKey: [call],
     mutationFn: (input) => callApi(call, input as InputOf<K>),
     onSuccess: async (...args) => {
-      await invalidateAfter(client, call);
-      await options?.onSuccess?.(...args);
+      const refetched = invalidateAfter(client, call);
+      if (awaitRefetch) await refetched;
+      await rest.onSuccess?.(...args);
     },
   };
 }

@@ -113,6 +113,32 @@ describe("useApiMutation's write", () => {
     for (const stop of unsubscribe) stop();
   });
 
+  it('with awaitRefetch: false, runs its onSuccess at once and refetches behind it (a write that leaves the page)', async () => {
+    const client = freshClient();
+    let release: (view: unknown) => void = () => {};
+    let asked = 0;
+    calls.set('getActiveSession', () => {
+      asked += 1;
+      return asked === 1 ? Promise.resolve({ id: 4 }) : new Promise((resolve) => (release = resolve));
+    });
+    calls.set('resumeSession', () => Promise.resolve({ id: 4 }));
+    const active = new QueryObserver(client, apiQuery('getActiveSession'));
+    const stop = active.subscribe(() => {});
+    await vi.waitFor(() => expect(active.getCurrentResult().data).toEqual({ id: 4 }));
+    const opened: unknown[] = [];
+    const mutation = new MutationObserver(
+      client,
+      apiMutation(client, 'resumeSession', { awaitRefetch: false, onSuccess: (view) => void opened.push(view) }),
+    );
+    await mutation.mutate({ sessionId: 4 });
+    expect(opened).toEqual([{ id: 4 }]);
+    expect(asked).toBe(2); // the refetch has started, and has not answered
+    expect(active.getCurrentResult().isFetching).toBe(true);
+    release(null);
+    await vi.waitFor(() => expect(active.getCurrentResult().data).toBeNull());
+    stop();
+  });
+
   it('keeps a refused write as its error, and refetches nothing', async () => {
     const client = freshClient();
     const decks = vi.fn(() => Promise.resolve(['Django']));
