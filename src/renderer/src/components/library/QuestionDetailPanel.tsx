@@ -1,0 +1,69 @@
+import type { QuestionDetail } from '../../../../shared/types';
+import { api } from '../../api';
+import { useQuery } from '../../hooks/useQuery';
+import { LevelBadge } from '../LevelBadge';
+import { Markdown } from '../Markdown';
+import { ErrorNote, Loading } from '../States';
+
+/** One question, open beside the list: its level, deck, keywords and model answer, with Edit and Delete. */
+export function QuestionDetailPanel({
+  id,
+  version,
+  onClose,
+  onEdit,
+  onDelete,
+}: {
+  id: number;
+  version: number;
+  onClose: () => void;
+  onEdit: (q: QuestionDetail) => void;
+  onDelete: (q: QuestionDetail) => void;
+}) {
+  const detail = useQuery(() => api.getQuestion({ id }), `q${id}-${version}`);
+  return (
+    <aside className="detail" aria-label="Question">
+      <div className="detail-tools">
+        {detail.data && (
+          <>
+            <button type="button" className="button button-small" onClick={() => onEdit(detail.data!)}>
+              Edit
+            </button>
+            <button type="button" className="button button-small button-danger" onClick={() => onDelete(detail.data!)}>
+              Delete
+            </button>
+          </>
+        )}
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close question">
+          ×
+        </button>
+      </div>
+      {detail.error && <ErrorNote error={detail.error} />}
+      {!detail.data && !detail.error && <Loading />}
+      {detail.data && <QuestionArticle question={detail.data} />}
+    </aside>
+  );
+}
+
+function QuestionArticle({ question }: { question: QuestionDetail }) {
+  return (
+    <article>
+      <div className="detail-meta">
+        <LevelBadge level={question.level} />
+        <span className="muted">{question.deckName}</span>
+        {question.edited && <span className="pill">Edited</span>}
+      </div>
+      <h2 className="detail-prompt">{question.prompt}</h2>
+      <h3 className="section-label">Keywords a strong answer names</h3>
+      <ul className="chip-row" aria-label="Keywords of this question">
+        {question.keywords.map((k) => (
+          <li key={k.id} className="chip" title={k.aliases.length ? `Also: ${k.aliases.join(', ')}` : undefined}>
+            {k.label}
+            {k.weight > 1 && <span className="muted"> ×{k.weight}</span>}
+          </li>
+        ))}
+      </ul>
+      <h3 className="section-label">Model answer</h3>
+      <Markdown>{question.answer}</Markdown>
+    </article>
+  );
+}

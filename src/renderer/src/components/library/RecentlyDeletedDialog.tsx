@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import type { DeletedQuestion } from '../../../../shared/types';
+import { useModalDialog } from '../../hooks/useModalDialog';
+import { LevelBadge } from '../LevelBadge';
+import { ErrorNote, Loading } from '../States';
+
+const deletedOn = (at: number): string =>
+  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const answersKept = (n: number): string =>
+  n === 0 ? 'No answers in its history' : `${n} ${n === 1 ? 'answer' : 'answers'} kept in its history`;
+
+/** "Recently deleted": soft-deleted questions, each with a Restore; an error shows on its own row. */
+export function RecentlyDeletedDialog({
+  items,
+  error,
+  onRestore,
+  onClose,
+}: {
+  items: DeletedQuestion[] | undefined;
+  error: Error | null;
+  onRestore: (id: number) => Promise<void>;
+  onClose: () => void;
+}) {
+  const ref = useModalDialog();
+  const [busy, setBusy] = useState<number | null>(null);
+  const [failed, setFailed] = useState<{ id: number; message: string } | null>(null);
+  const restore = async (id: number) => {
+    setBusy(id);
+    setFailed(null);
+    try {
+      await onRestore(id);
+    } catch (e) {
+      setFailed({ id, message: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog-wide"
+      aria-labelledby="deleted-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="deleted-title">Recently deleted</h2>
+      <div className="dialog-body">
+        {error && <ErrorNote error={error} />}
+        {!items && !error && <Loading />}
+        {items && items.length === 0 && (
+          <p className="deleted-empty">
+            Nothing deleted. Deleted questions wait here, with their answer history, until you restore them.
+          </p>
+        )}
+        {items && items.length > 0 && (
+          <ul className="deleted-list" aria-label="Deleted questions">
+            {items.map((q) => (
+              <DeletedRow
+                key={q.id}
+                question={q}
+                error={failed?.id === q.id ? failed.message : null}
+                disabled={busy !== null}
+                onRestore={() => void restore(q.id)}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+function DeletedRow({
+  question: q,
+  error,
+  disabled,
+  onRestore,
+}: {
+  question: DeletedQuestion;
+  error: string | null;
+  disabled: boolean;
+  onRestore: () => void;
+}) {
+  return (
+    <li className="deleted-item">
+      <div className="deleted-text">
+        <span className="deleted-meta">
+          <LevelBadge level={q.level} />
+          <span className="muted small">{q.deckName}</span>
+        </span>
+        <span className="deleted-prompt">{q.prompt}</span>
+        <span className="muted small">
+          Deleted {deletedOn(q.deletedAt)} · {answersKept(q.attempts)}
+        </span>
+        {error && (
+          <span className="error-text small" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={disabled}
+        aria-label={`Restore “${q.prompt}”`}
+        onClick={onRestore}
+      >
+        Restore
+      </button>
+    </li>
+  );
+}
