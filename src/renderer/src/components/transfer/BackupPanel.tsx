@@ -85,6 +85,8 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
     });
   };
 
+  const save = (b: BackupInfo) => void act(async () => deliverFile(await api.exportBackup({ fileName: b.fileName })));
+
   const askRestore = (b: BackupInfo) =>
     setPending({
       source: { kind: 'backup', fileName: b.fileName },
@@ -109,30 +111,12 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
             )}
           </p>
         </div>
-        <div className="backup-actions">
-          {isBrowserMode ? (
-            <label className={`button ${working ? 'button-disabled' : ''}`}>
-              Restore from a file…
-              <input
-                type="file"
-                className="visually-hidden"
-                accept=".sqlite,.db,.sqlite3,application/vnd.sqlite3,application/x-sqlite3"
-                disabled={working}
-                onChange={(e) => {
-                  chooseFileBrowser(e.target.files?.[0]);
-                  e.target.value = '';
-                }}
-              />
-            </label>
-          ) : (
-            <button type="button" className="button" disabled={working} onClick={() => void chooseFileDesktop()}>
-              Restore from a file…
-            </button>
-          )}
-          <button type="button" className="button button-primary" disabled={working} onClick={() => void backUp()}>
-            Back up now
-          </button>
-        </div>
+        <BackupActions
+          working={working}
+          onChooseDesktop={() => void chooseFileDesktop()}
+          onChooseBrowser={chooseFileBrowser}
+          onBackUp={() => void backUp()}
+        />
       </div>
 
       {message && (
@@ -153,72 +137,142 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
             changes, such as a large import.
           </p>
         ) : (
-          <table className="table" aria-label="Backups">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Kind</th>
-                <th>Holds</th>
-                <th className="num">Size</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.backups.map((b) => (
-                <tr key={b.fileName}>
-                  <td>
-                    <span className="backup-when">{dateTime(b.createdAt)}</span>
-                    <span className="muted small backup-file">{b.fileName}</span>
-                  </td>
-                  <td>
-                    <span className={`pill backup-kind-${b.kind}`}>{KINDS[b.kind]}</span>
-                  </td>
-                  <td>{b.counts ? describe(b.counts) : <span className="warn-text">Not readable</span>}</td>
-                  <td className="num">{fileSize(b.size)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      disabled={working}
-                      onClick={() =>
-                        void act(async () => deliverFile(await api.exportBackup({ fileName: b.fileName })))
-                      }
-                    >
-                      {isBrowserMode ? 'Download' : 'Save a copy…'}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      disabled={working || !b.counts}
-                      onClick={() => askRestore(b)}
-                    >
-                      Restore…
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BackupTable backups={list.data.backups} working={working} onSave={save} onRestore={askRestore} />
         ))}
 
       {pending && list.data && (
-        <ConfirmDialog
-          title="Replace your data with this backup?"
-          confirmLabel="Restore"
-          danger
+        <RestoreConfirm
+          pending={pending}
+          current={list.data.current}
           onCancel={() => setPending(null)}
           onConfirm={() => void restore(pending)}
-        >
-          <p>
-            Everything you have now ({describe(list.data.current)}) is replaced by {pending.label}
-            {pending.counts ? ` (${describe(pending.counts)})` : ''}.
-          </p>
-          <p>
-            Prepdeck checks the file first and changes nothing if it is damaged or from a newer version. Your current
-            data is backed up first, as a “Before a restore” backup in this list, so you can go back.
-          </p>
-        </ConfirmDialog>
+        />
       )}
     </section>
+  );
+}
+
+function BackupActions({
+  working,
+  onChooseDesktop,
+  onChooseBrowser,
+  onBackUp,
+}: {
+  working: boolean;
+  onChooseDesktop: () => void;
+  onChooseBrowser: (file: File | undefined) => void;
+  onBackUp: () => void;
+}) {
+  return (
+    <div className="backup-actions">
+      {isBrowserMode ? (
+        <label className={`button ${working ? 'button-disabled' : ''}`}>
+          Restore from a file…
+          <input
+            type="file"
+            className="visually-hidden"
+            accept=".sqlite,.db,.sqlite3,application/vnd.sqlite3,application/x-sqlite3"
+            disabled={working}
+            onChange={(e) => {
+              onChooseBrowser(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      ) : (
+        <button type="button" className="button" disabled={working} onClick={onChooseDesktop}>
+          Restore from a file…
+        </button>
+      )}
+      <button type="button" className="button button-primary" disabled={working} onClick={onBackUp}>
+        Back up now
+      </button>
+    </div>
+  );
+}
+
+function BackupTable({
+  backups,
+  working,
+  onSave,
+  onRestore,
+}: {
+  backups: BackupInfo[];
+  working: boolean;
+  onSave: (b: BackupInfo) => void;
+  onRestore: (b: BackupInfo) => void;
+}) {
+  return (
+    <table className="table" aria-label="Backups">
+      <thead>
+        <tr>
+          <th>When</th>
+          <th>Kind</th>
+          <th>Holds</th>
+          <th className="num">Size</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {backups.map((b) => (
+          <tr key={b.fileName}>
+            <td>
+              <span className="backup-when">{dateTime(b.createdAt)}</span>
+              <span className="muted small backup-file">{b.fileName}</span>
+            </td>
+            <td>
+              <span className={`pill backup-kind-${b.kind}`}>{KINDS[b.kind]}</span>
+            </td>
+            <td>{b.counts ? describe(b.counts) : <span className="warn-text">Not readable</span>}</td>
+            <td className="num">{fileSize(b.size)}</td>
+            <td className="row-actions">
+              <button type="button" className="button button-small" disabled={working} onClick={() => onSave(b)}>
+                {isBrowserMode ? 'Download' : 'Save a copy…'}
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={working || !b.counts}
+                onClick={() => onRestore(b)}
+              >
+                Restore…
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Restore only after the person has seen what is replaced by what, and that the replaced data is kept. */
+function RestoreConfirm({
+  pending,
+  current,
+  onCancel,
+  onConfirm,
+}: {
+  pending: Pending;
+  current: BankCounts;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      title="Replace your data with this backup?"
+      confirmLabel="Restore"
+      danger
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      <p>
+        Everything you have now ({describe(current)}) is replaced by {pending.label}
+        {pending.counts ? ` (${describe(pending.counts)})` : ''}.
+      </p>
+      <p>
+        Prepdeck checks the file first and changes nothing if it is damaged or from a newer version. Your current data
+        is backed up first, as a “Before a restore” backup in this list, so you can go back.
+      </p>
+    </ConfirmDialog>
   );
 }
