@@ -32,7 +32,6 @@ export function KeywordPicker({
       : pool;
     return found.slice(0, needle ? 12 : 10);
   }, [keywords, selected, text]);
-  const byId = new Map(keywords.map((k) => [k.id, k]));
   const expanded = !compact || opened || text.trim() !== '';
   const listId = `${id}-list`;
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -72,20 +71,11 @@ export function KeywordPicker({
   return (
     <div className="keyword-picker">
       {selected.length > 0 && (
-        <ul className="chip-row" aria-label="Selected keywords">
-          {selected.map((sid) => (
-            <li key={sid}>
-              <button
-                type="button"
-                className="chip chip-selected"
-                onClick={() => onChange(selected.filter((s) => s !== sid))}
-                aria-label={`Remove keyword ${byId.get(sid)?.label ?? sid}`}
-              >
-                {byId.get(sid)?.label ?? `#${sid}`} <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <SelectedKeywords
+          keywords={keywords}
+          selected={selected}
+          onRemove={(sid) => onChange(selected.filter((s) => s !== sid))}
+        />
       )}
       <input
         type="text"
@@ -140,5 +130,34 @@ export function KeywordPicker({
         </p>
       )}
     </div>
+  );
+}
+
+/** The chosen keywords as chips; clicking one removes it. */
+function SelectedKeywords({
+  keywords,
+  selected,
+  onRemove,
+}: {
+  keywords: KeywordCount[];
+  selected: number[];
+  onRemove: (id: number) => void;
+}) {
+  const byId = new Map(keywords.map((k) => [k.id, k]));
+  return (
+    <ul className="chip-row" aria-label="Selected keywords">
+      {selected.map((sid) => (
+        <li key={sid}>
+          <button
+            type="button"
+            className="chip chip-selected"
+            onClick={() => onRemove(sid)}
+            aria-label={`Remove keyword ${byId.get(sid)?.label ?? sid}`}
+          >
+            {byId.get(sid)?.label ?? `#${sid}`} <span aria-hidden="true">×</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
