@@ -7,7 +7,7 @@ import { dateTime, plural } from '../../lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorNote, Loading } from '../States';
 import { deliverFile, fileSize } from './files';
-import '../../styles/transfer.css';
+import styles from './Transfer.module.css';
 
 const KINDS: Record<BackupKind, string> = {
   auto: 'Automatic',
@@ -15,6 +15,13 @@ const KINDS: Record<BackupKind, string> = {
   replaced: 'Before a restore',
   migration: 'Before an upgrade',
   other: 'Other file',
+};
+
+/** Kinds with a tint of their own; the others are plain pills. */
+const KIND_STYLES: Partial<Record<BackupKind, string>> = {
+  auto: styles.backupKindAuto,
+  replaced: styles.backupKindReplaced,
+  migration: styles.backupKindMigration,
 };
 
 type RestoreSource = InputOf<'restoreBackup'>['source'];
@@ -98,15 +105,17 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
     <section className="card" aria-labelledby="backup-title">
       <div className="card-head">
         <div>
-          <h2 id="backup-title">Backups</h2>
-          <p className="muted small card-sub">
+          <h2 id="backup-title" className={styles.cardTitle}>
+            Backups
+          </h2>
+          <p className={`muted small ${styles.cardSub}`}>
             A backup is a copy of all your data (decks, questions, answers, settings) in one file, made safely while
             Prepdeck runs and checked before it is kept. Prepdeck makes one by itself every 30 minutes while your data
             changes, and when it quits, keeping a daily, weekly and monthly trail.
             {list.data && (
               <>
                 {' '}
-                Kept in <code className="path">{list.data.folder}</code>.
+                Kept in <code className={styles.path}>{list.data.folder}</code>.
               </>
             )}
           </p>
@@ -121,7 +130,7 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
 
       {message && (
         <p
-          className={message.error ? 'note import-error' : 'note note-success'}
+          className={`note ${message.error ? styles.importError : styles.noteSuccess}`}
           role={message.error ? 'alert' : 'status'}
         >
           {message.text}
@@ -132,7 +141,7 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
       {!list.data && !list.error && <Loading label="Looking for backups…" />}
       {list.data &&
         (list.data.backups.length === 0 ? (
-          <p className="muted backup-empty">
+          <p className={`muted ${styles.backupEmpty}`}>
             No backups yet: the first automatic one is made a minute after your data changes. Back up now before big
             changes, such as a large import.
           </p>
@@ -164,9 +173,9 @@ function BackupActions({
   onBackUp: () => void;
 }) {
   return (
-    <div className="backup-actions">
+    <div className={styles.backupActions}>
       {isBrowserMode ? (
-        <label className={`button ${working ? 'button-disabled' : ''}`}>
+        <label className={`button ${working ? styles.buttonDisabled : ''}`}>
           Restore from a file…
           <input
             type="file"
@@ -217,15 +226,15 @@ function BackupTable({
         {backups.map((b) => (
           <tr key={b.fileName}>
             <td>
-              <span className="backup-when">{dateTime(b.createdAt)}</span>
-              <span className="muted small backup-file">{b.fileName}</span>
+              <span className={styles.backupWhen}>{dateTime(b.createdAt)}</span>
+              <span className={`muted small ${styles.backupFile}`}>{b.fileName}</span>
             </td>
             <td>
-              <span className={`pill backup-kind-${b.kind}`}>{KINDS[b.kind]}</span>
+              <span className={`pill ${KIND_STYLES[b.kind] ?? ''}`}>{KINDS[b.kind]}</span>
             </td>
-            <td>{b.counts ? describe(b.counts) : <span className="warn-text">Not readable</span>}</td>
+            <td>{b.counts ? describe(b.counts) : <span className={styles.warnText}>Not readable</span>}</td>
             <td className="num">{fileSize(b.size)}</td>
-            <td className="row-actions">
+            <td className={styles.rowActions}>
               <button type="button" className="button button-small" disabled={working} onClick={() => onSave(b)}>
                 {isBrowserMode ? 'Download' : 'Save a copy…'}
               </button>

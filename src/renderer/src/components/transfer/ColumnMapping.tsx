@@ -1,5 +1,6 @@
 import type { ColumnMapping, ImportPreview } from '../../../../shared/transfer';
 import type { Options } from './import-request';
+import styles from './Import.module.css';
 
 const ROLES: Array<{ key: keyof ColumnMapping; label: string; required: boolean }> = [
   { key: 'prompt', label: 'Question', required: true },
@@ -27,18 +28,18 @@ export function ColumnMappingView({
   const clash = (key: keyof ColumnMapping) =>
     mapping.prompt === mapping.answer && (key === 'prompt' || key === 'answer');
   return (
-    <div className="import-columns" role="group" aria-label="Columns">
+    <div className={styles.importColumns} role="group" aria-label="Columns">
       {!table.obvious && (
         <p className="note note-warn">
           This table has no header row naming its columns: check which column holds what.
         </p>
       )}
-      <div className="column-selects">
+      <div className={styles.columnSelects}>
         {ROLES.map((role) => (
           <label key={role.key} className="field">
             <span className="field-label">{role.label}</span>
             <select
-              className="input input-compact"
+              className={`input ${styles.inputCompact}`}
               value={mapping[role.key] ?? ''}
               onChange={(e) =>
                 set({ mapping: { ...mapping, [role.key]: e.target.value === '' ? null : Number(e.target.value) } })
@@ -54,8 +55,8 @@ export function ColumnMappingView({
           </label>
         ))}
       </div>
-      <div className="import-table-wrap">
-        <table className="table table-raw" aria-label="First rows of the file">
+      <div className={styles.importTableWrap}>
+        <table className={`table ${styles.tableRaw}`} aria-label="First rows of the file">
           <thead>
             <tr>
               {columns.map((i) => (
@@ -63,7 +64,7 @@ export function ColumnMappingView({
                   {columnName(i)}
                   {rolesOf(i).length > 0 ? (
                     rolesOf(i).map((r) => (
-                      <span key={r.key} className={`pill pill-role ${clash(r.key) ? 'pill-clash' : ''}`}>
+                      <span key={r.key} className={`pill ${styles.pillRole} ${clash(r.key) ? styles.pillClash : ''}`}>
                         {r.label}
                       </span>
                     ))

@@ -7,7 +7,7 @@ import { Progress } from '../Progress';
 import { plural } from '../../lib/format';
 import { RadioGroup, type RadioOption } from '../RadioGroup';
 import { deliverFile, downloadFrom } from './files';
-import '../../styles/transfer.css';
+import styles from './Transfer.module.css';
 
 const FORMATS: Array<RadioOption<ExportFormat>> = [
   {
@@ -69,10 +69,10 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
-      <div className="export-grid">
-        <div className="export-block">
+      <div className={styles.exportGrid}>
+        <div className={styles.exportBlock}>
           <h3>A deck</h3>
-          <div className="export-row">
+          <div className={styles.exportRow}>
             <label className="field">
               <span className="field-label">Deck</span>
               <select
@@ -106,7 +106,7 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
             </button>
           </div>
         </div>
-        <div className="export-block">
+        <div className={styles.exportBlock}>
           <h3>Your answers</h3>
           <p className="muted small">
             Every answer you have given, one row each: date, deck, question, level, time allowed and used, your grade,
@@ -131,7 +131,7 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
         </div>
       </div>
       {message && (
-        <p className={message.error ? 'error-text' : 'transfer-done'} role={message.error ? 'alert' : 'status'}>
+        <p className={message.error ? 'error-text' : styles.transferDone} role={message.error ? 'alert' : 'status'}>
           {message.text}
         </p>
       )}

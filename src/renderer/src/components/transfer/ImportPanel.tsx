@@ -16,7 +16,8 @@ import {
 import { PreviewView } from './ImportPreview';
 import { SourcePicker } from './SourcePicker';
 import { useImportPreview } from './useImportPreview';
-import '../../styles/transfer.css';
+import shared from './Transfer.module.css';
+import styles from './Import.module.css';
 
 /** Choose a file or paste text; see what would be created; adjust; import in one transaction. */
 export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImported: () => void }) {
@@ -74,11 +75,13 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
   const format = options.format ?? detected;
 
   return (
-    <section className="card import-card" aria-labelledby="import-title">
+    <section className={`card ${styles.importCard}`} aria-labelledby="import-title">
       <div className="card-head">
         <div>
-          <h2 id="import-title">Import questions</h2>
-          <p className="muted small card-sub">
+          <h2 id="import-title" className={shared.cardTitle}>
+            Import questions
+          </h2>
+          <p className={`muted small ${shared.cardSub}`}>
             Prepdeck Markdown or JSON, CSV or TSV (Anki’s text export too), or the text of an interview-questions
             article. Nothing is written until you press Import.
           </p>
@@ -93,7 +96,7 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
       {!chosen || !request ? (
         <>
           {sourceError && (
-            <p className="note import-error" role="alert">
+            <p className={`note ${shared.importError}`} role="alert">
               {sourceError}
             </p>
           )}
@@ -109,7 +112,7 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
         </>
       ) : (
         <>
-          <div className="import-source">
+          <div className={styles.importSource}>
             <FileIcon />
             <strong>{chosen.label}</strong>
             {chosen.size > 0 && <span className="muted">{fileSize(chosen.size)}</span>}
@@ -148,7 +151,7 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
 
 function ImportDone({ done }: { done: ImportResult }) {
   return (
-    <div className="note note-success" role="status">
+    <div className={`note ${shared.noteSuccess}`} role="status">
       <span>
         Imported {plural(done.created, 'question')} into <strong>{done.deckName}</strong>
         {done.updated > 0 && `, updated ${done.updated}`}
@@ -164,16 +167,16 @@ function ImportDone({ done }: { done: ImportResult }) {
 /** Where the preview was: what went wrong, and what to change to get the preview back. */
 function ImportFailure({ title, message, fix }: { title: string; message: string; fix: string }) {
   return (
-    <div className="note import-error" role="alert">
+    <div className={`note ${shared.importError} ${styles.previewError}`} role="alert">
       <strong>{title}</strong> {message}
-      <span className="import-fix">{fix}</span>
+      <span className={styles.importFix}>{fix}</span>
     </div>
   );
 }
 
 function FileIcon() {
   return (
-    <span className="import-file-icon" aria-hidden="true">
+    <span className={styles.importFileIcon} aria-hidden="true">
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">
         <path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8z" />
         <path d="M14 3v5h5M8.5 13h7M8.5 16.5h5" strokeLinecap="round" />

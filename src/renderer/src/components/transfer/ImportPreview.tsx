@@ -8,6 +8,8 @@ import type { Options } from './import-request';
 import { ImportLevels } from './ImportLevels';
 import { ImportSettings, ReadAs } from './ImportSettings';
 import { PreviewQuestions } from './PreviewQuestions';
+import shared from './Transfer.module.css';
+import styles from './Import.module.css';
 
 const unique = (list: readonly string[]): string[] => [...new Set(list)];
 
@@ -44,8 +46,8 @@ export function PreviewView({
   // The first preview of this source failed: choosing how to read it is the way on.
   if (!preview) {
     return (
-      <div className="import-preview">
-        <div className="import-settings">
+      <div className={styles.importPreview}>
+        <div className={styles.importSettings}>
           <ReadAs options={options} detected={detected} set={set} />
         </div>
         {failure}
@@ -58,7 +60,7 @@ export function PreviewView({
   const blocked = nameMissing || preview.target.nameTaken;
 
   return (
-    <div className="import-preview" data-testid="import-preview" aria-busy={pending}>
+    <div className={styles.importPreview} data-testid="import-preview" aria-busy={pending}>
       <ImportSettings
         preview={preview}
         failed={Boolean(failure)}
@@ -80,7 +82,7 @@ export function PreviewView({
       {sameReading && preview.table && <ColumnMappingView table={preview.table} options={options} set={set} />}
       {failure || <PreviewQuestions preview={preview} />}
       {commitError && (
-        <p className="note import-error" role="alert">
+        <p className={`note ${shared.importError} ${styles.previewError}`} role="alert">
           {commitError}
         </p>
       )}
@@ -111,8 +113,8 @@ function ImportFooter({
   const { counts } = preview;
   const writes = counts.create + counts.update;
   return (
-    <div className="import-footer">
-      <p className="import-summary" data-testid="import-summary">
+    <div className={styles.importFooter}>
+      <p className={styles.importSummary} data-testid="import-summary">
         {failed
           ? 'Nothing can be imported until the problem above is solved.'
           : writes === 0

@@ -8,6 +8,7 @@ import {
 import { plural } from '../../lib/format';
 import { RadioGroup, type RadioOption } from '../RadioGroup';
 import { FORMAT_LABELS, type Options } from './import-request';
+import styles from './Import.module.css';
 
 const DUPLICATE_OPTIONS: Array<RadioOption<DuplicateChoice>> = [
   { value: 'skip', label: 'Skip them', hint: 'Questions the deck already has (same prompt or Id) stay as they are.' },
@@ -59,7 +60,7 @@ export function ImportSettings({
 }) {
   const duplicates = preview.duplicateCount;
   return (
-    <div className="import-settings">
+    <div className={styles.importSettings}>
       <ReadAs options={options} detected={detected} set={set} />
       <TargetField preview={preview} failed={failed} decks={decks} options={options} set={set} />
       <label className="field">

@@ -3,12 +3,14 @@ import type { ImportAction, ImportPreview, ImportPreviewQuestion } from '../../.
 import { plural } from '../../lib/format';
 import { LevelBadge } from '../LevelBadge';
 import { previewPage } from './import-paging';
+import shared from './Transfer.module.css';
+import styles from './Import.module.css';
 
-const ACTIONS: Record<ImportAction, { label: string; className: string }> = {
-  create: { label: 'New', className: 'status-new' },
-  update: { label: 'Updates the deck’s copy', className: 'status-update' },
-  'skip-duplicate': { label: 'Already in the deck: skipped', className: 'status-skip' },
-  'skip-repeated': { label: 'Repeated in the file: skipped', className: 'status-skip' },
+const ACTIONS: Record<ImportAction, { label: string; className: string | undefined }> = {
+  create: { label: 'New', className: styles.statusNew },
+  update: { label: 'Updates the deck’s copy', className: styles.statusUpdate },
+  'skip-duplicate': { label: 'Already in the deck: skipped', className: styles.statusSkip },
+  'skip-repeated': { label: 'Repeated in the file: skipped', className: styles.statusSkip },
 };
 
 /** The preview's warnings and its questions, the first ones at first, with what each would do. */
@@ -18,14 +20,14 @@ export function PreviewQuestions({ preview }: { preview: ImportPreview }) {
   return (
     <>
       {preview.warnings.length > 0 && (
-        <div className="import-warnings" aria-label="Warnings">
+        <div className={styles.importWarnings} aria-label="Warnings">
           <p className="section-label">
             {plural(preview.warnings.length, 'warning')} · the import can go ahead; check these lines
           </p>
           <ul>
             {preview.warnings.map((w, i) => (
               <li key={i}>
-                <span className="line-ref">{w.line > 0 ? `Line ${w.line}` : 'File'}</span>
+                <span className={styles.lineRef}>{w.line > 0 ? `Line ${w.line}` : 'File'}</span>
                 <span>{w.message}</span>
               </li>
             ))}
@@ -33,8 +35,8 @@ export function PreviewQuestions({ preview }: { preview: ImportPreview }) {
         </div>
       )}
 
-      <div className="import-table-wrap">
-        <table className="table import-table" aria-label="Questions to import">
+      <div className={styles.importTableWrap}>
+        <table className={`table ${styles.importTable}`} aria-label="Questions to import">
           <thead>
             <tr>
               <th className="num">Line</th>
@@ -52,7 +54,7 @@ export function PreviewQuestions({ preview }: { preview: ImportPreview }) {
         </table>
       </div>
       {page.showMore && (
-        <button type="button" className="button button-small show-all" onClick={() => setShowAll(true)}>
+        <button type="button" className={`button button-small ${styles.showAll}`} onClick={() => setShowAll(true)}>
           {page.showMore}
         </button>
       )}
@@ -66,34 +68,34 @@ function QuestionRow({ q, sourceNamedLevel }: { q: ImportPreviewQuestion; source
   const action = ACTIONS[q.action];
   const skipped = q.action === 'skip-duplicate' || q.action === 'skip-repeated';
   return (
-    <tr className={skipped ? 'row-skipped' : undefined}>
+    <tr className={skipped ? styles.rowSkipped : undefined}>
       <td className="num muted">{q.line || '—'}</td>
       <td>
-        <div className="import-question">
-          <span className="import-prompt">{q.prompt}</span>
-          {q.answerExcerpt && <span className="import-excerpt">{q.answerExcerpt}</span>}
+        <div className={styles.importQuestion}>
+          <span className={styles.importPrompt}>{q.prompt}</span>
+          {q.answerExcerpt && <span className={styles.importExcerpt}>{q.answerExcerpt}</span>}
         </div>
       </td>
       <td>
         <LevelBadge level={q.level} />
         {sourceNamedLevel && q.level !== q.sourceLevel && (
-          <span className="muted small level-was">was {q.sourceLevel}</span>
+          <span className={`muted small ${styles.levelWas}`}>was {q.sourceLevel}</span>
         )}
       </td>
       <td>
         {q.keywords.length === 0 ? (
-          <span className="warn-text small">No keywords: add some after the import</span>
+          <span className={`${shared.warnText} small`}>No keywords: add some after the import</span>
         ) : (
-          <div className="import-keywords">
+          <div className={styles.importKeywords}>
             {q.keywordsSuggested && (
-              <span className="suggested-label" title="The source names no keywords: these come from the answer">
+              <span className={styles.suggestedLabel} title="The source names no keywords: these come from the answer">
                 Suggested
               </span>
             )}
             {q.keywords.map((k) => (
               <span
                 key={k.label}
-                className={`chip ${q.keywordsSuggested ? 'chip-suggested' : ''}`}
+                className={`chip ${q.keywordsSuggested ? styles.chipSuggested : ''}`}
                 title={k.aliases.length ? `Also: ${k.aliases.join(', ')}` : undefined}
               >
                 {k.label}
@@ -105,7 +107,7 @@ function QuestionRow({ q, sourceNamedLevel }: { q: ImportPreviewQuestion; source
         )}
       </td>
       <td>
-        <span className={`import-status ${action.className}`}>{action.label}</span>
+        <span className={`${styles.importStatus} ${action.className}`}>{action.label}</span>
       </td>
     </tr>
   );

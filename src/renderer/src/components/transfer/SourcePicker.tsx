@@ -2,6 +2,7 @@ import { MAX_IMPORT_BYTES } from '../../../../shared/transfer';
 import { api, isBrowserMode } from '../../api';
 import { fileSize, fileToBase64 } from './files';
 import type { Chosen } from './import-request';
+import styles from './Import.module.css';
 
 /**
  * Where an import comes from: a file (Electron's dialog, or a file input in browser mode) or pasted
@@ -52,12 +53,12 @@ export function SourcePicker({
   };
 
   return (
-    <div className="import-sources">
-      <div className="import-drop">
-        <p className="import-drop-title">From a file</p>
+    <div className={styles.importSources}>
+      <div className={styles.importDrop}>
+        <p className={styles.importDropTitle}>From a file</p>
         <p className="muted small">.md, .txt, .json, .csv, .tsv · up to 20 MB</p>
         {isBrowserMode ? (
-          <label className="button button-primary file-button">
+          <label className={`button button-primary ${styles.fileButton}`}>
             Choose a file…
             <input
               type="file"
@@ -75,11 +76,11 @@ export function SourcePicker({
           </button>
         )}
       </div>
-      <div className="import-paste">
+      <div className={styles.importPaste}>
         <label className="field">
           <span className="field-label">Or paste text</span>
           <textarea
-            className="input import-textarea"
+            className={`input ${styles.importTextarea}`}
             value={pasted}
             onChange={(e) => onPaste(e.target.value)}
             placeholder={
