@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { KeywordCount } from '../../../shared/types';
+import styles from './KeywordPicker.module.css';
 
 /**
  * Choose keywords from the bank: an ARIA 1.2 combobox. Type to narrow the list, ArrowDown and
@@ -69,7 +70,7 @@ export function KeywordPicker({
   };
 
   return (
-    <div className="keyword-picker">
+    <div className={styles.keywordPicker}>
       {selected.length > 0 && (
         <SelectedKeywords
           keywords={keywords}
@@ -101,7 +102,7 @@ export function KeywordPicker({
         spellCheck={false}
       />
       <ul
-        className="keyword-options"
+        className={styles.keywordOptions}
         id={listId}
         role="listbox"
         aria-label="Keywords"
@@ -114,7 +115,7 @@ export function KeywordPicker({
               id={optionId(i)}
               role="option"
               aria-selected={i === current}
-              className={`keyword-option ${i === current ? 'keyword-option-active' : ''}`}
+              className={`${styles.keywordOption} ${i === current ? styles.keywordOptionActive : ''}`}
               // The input keeps focus (and the combobox its state) while an option is clicked.
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(k)}
@@ -125,7 +126,7 @@ export function KeywordPicker({
           ))}
       </ul>
       {expanded && matches.length === 0 && (
-        <p className="muted small keyword-none" role="status">
+        <p className={`muted small ${styles.keywordNone}`} role="status">
           {text.trim() ? `No keyword matches “${text.trim()}”.` : 'Every keyword is chosen.'}
         </p>
       )}

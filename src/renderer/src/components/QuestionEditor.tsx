@@ -7,6 +7,7 @@ import { DeckLevelFields } from './editor/DeckLevelFields';
 import { keywordsToSave, rowProblem, sameLabel, splitList, toRows, type KeywordRow } from './editor/keyword-rows';
 import { KeywordRows } from './editor/KeywordRows';
 import { Markdown } from './Markdown';
+import styles from './editor/Editor.module.css';
 
 /** Create or edit a question: prompt, level, Markdown answer with a live preview, keywords with aliases. */
 export function QuestionEditor({
@@ -78,7 +79,7 @@ export function QuestionEditor({
 
   return (
     <form
-      className="editor"
+      className={styles.editor}
       aria-label={question ? 'Edit question' : 'New question'}
       onSubmit={(e) => {
         e.preventDefault();
@@ -135,15 +136,15 @@ function AnswerField({ answer, onAnswer }: { answer: string; onAnswer: (text: st
   return (
     <div className="field">
       <span className="field-label">Model answer (Markdown)</span>
-      <div className="editor-split">
+      <div className={styles.editorSplit}>
         <textarea
-          className="input editor-answer"
+          className={`input ${styles.editorAnswer}`}
           aria-label="Model answer"
           value={answer}
           onChange={(e) => onAnswer(e.target.value)}
           placeholder="What a strong candidate says in about a minute. Code in ``` fences."
         />
-        <div className="editor-preview" aria-label="Preview">
+        <div className={styles.editorPreview} aria-label="Preview">
           {answer.trim() ? <Markdown>{answer}</Markdown> : <p className="muted">The preview appears here.</p>}
         </div>
       </div>

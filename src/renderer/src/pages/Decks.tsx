@@ -9,6 +9,7 @@ import { ImportPanel } from '../components/transfer/ImportPanel';
 import { useQuery } from '../hooks/useQuery';
 import { useRoute } from '../hooks/useRoute';
 import { plural } from '../lib/format';
+import styles from './Decks.module.css';
 
 function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone: () => void; onCancel: () => void }) {
   const uid = useId();
@@ -38,7 +39,7 @@ function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone
   };
   return (
     <form
-      className="card deck-form"
+      className={`card ${styles.deckForm}`}
       aria-label={deck ? `Edit ${deck.name}` : 'New deck'}
       onSubmit={(e) => {
         e.preventDefault();
@@ -233,7 +234,7 @@ export default function DecksPage() {
                     <p className="muted">{d.description || 'No description'}</p>
                     <p className="muted small">{d.levels.join(' · ')}</p>
                   </div>
-                  <div className="deck-actions">
+                  <div className={styles.deckActions}>
                     <span className="pill">{plural(d.questionCount, 'question')}</span>
                     <button type="button" className="button button-small" onClick={() => setEditing(d)}>
                       Rename

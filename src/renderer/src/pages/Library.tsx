@@ -11,6 +11,7 @@ import { QuestionEditor } from '../components/QuestionEditor';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { facetChoices, filtersHash, isFiltered, listInput, readFilters, type Filters } from '../lib/library-filters';
+import styles from '../components/library/Library.module.css';
 
 function writeFilters(f: Filters): void {
   window.history.replaceState(null, '', filtersHash(f));
@@ -91,7 +92,10 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
   };
 
   return (
-    <div className={`library ${filters.open || editing ? 'library-with-detail' : ''}`}>
+    <div
+      data-testid="library"
+      className={`${styles.library} ${filters.open || editing ? styles.libraryWithDetail : ''}`}
+    >
       <LibraryFilters
         filters={filters}
         decks={decks}
@@ -126,7 +130,7 @@ export function LibraryPage({ params }: { params: URLSearchParams }) {
         />
       )}
       {editing && (
-        <aside className="detail" aria-label="Editor">
+        <aside className={styles.detail} aria-label="Editor">
           <QuestionEditor
             question={editing === 'new' ? null : editing}
             decks={decks}

@@ -2,6 +2,7 @@ import type { Dispatch, SetStateAction } from 'react';
 import { hasKeywordSeparator } from '../../../../shared/api';
 import type { KeywordCount } from '../../../../shared/types';
 import { EMPTY_ROW, relabel, type KeywordRow } from './keyword-rows';
+import styles from './Editor.module.css';
 
 /** The border of a field whose value is refused. */
 const INVALID = { borderColor: 'var(--bad)' } as const;
@@ -42,7 +43,7 @@ export function KeywordRows({
             <option key={k.id} value={k.label} label={`${k.label} — from other decks`} />
           ))}
       </datalist>
-      <ul className="keyword-rows">
+      <ul className={styles.keywordRows}>
         {rows.map((row, index) => (
           <KeywordRowItem
             key={index}
@@ -93,7 +94,7 @@ function KeywordRowItem({
   const aliasesBad = problem !== null && !labelBad;
   return (
     <li>
-      <div className="keyword-row">
+      <div className={styles.keywordRow}>
         <input
           className="input"
           id={`${uid}-keyword-${index}`}

@@ -1,3 +1,5 @@
+import styles from './Library.module.css';
+
 /** The toast after a delete: Undo while it shows; `error` when the delete or the undo failed. */
 export interface Toast {
   id: number;
@@ -8,7 +10,7 @@ export interface Toast {
 
 export function DeleteToast({ toast, onUndo, onDismiss }: { toast: Toast; onUndo: () => void; onDismiss: () => void }) {
   return (
-    <div className="toast" role="status">
+    <div className={styles.toast} role="status" data-testid="undo-toast">
       {toast.error ? (
         <span role="alert">
           <strong>

@@ -2,6 +2,7 @@ import type { DeckSummary, KeywordCount, LevelCount } from '../../../../shared/t
 import type { Filters } from '../../lib/library-filters';
 import { KeywordPicker } from '../KeywordPicker';
 import { LevelToggles } from '../LevelToggles';
+import styles from './Library.module.css';
 
 /** The Library's side bar: deck, levels and keywords, "Clear filters", and the way to "Recently deleted". */
 export function LibraryFilters({
@@ -26,8 +27,8 @@ export function LibraryFilters({
   onShowDeleted: () => void;
 }) {
   return (
-    <aside className="filters" aria-label="Filters">
-      <h1 className="filters-title">Library</h1>
+    <aside className={styles.filters} aria-label="Filters">
+      <h1 className={styles.filtersTitle}>Library</h1>
       <label className="field">
         <span className="field-label">Deck</span>
         <select
@@ -60,7 +61,11 @@ export function LibraryFilters({
           Clear filters
         </button>
       )}
-      <button type="button" className="button button-ghost button-small deleted-link" onClick={onShowDeleted}>
+      <button
+        type="button"
+        className={`button button-ghost button-small ${styles.deletedLink}`}
+        onClick={onShowDeleted}
+      >
         Recently deleted{deletedCount !== undefined ? ` (${deletedCount})` : ''}
       </button>
     </aside>

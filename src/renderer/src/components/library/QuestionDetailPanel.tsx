@@ -4,6 +4,7 @@ import { useQuery } from '../../hooks/useQuery';
 import { LevelBadge } from '../LevelBadge';
 import { Markdown } from '../Markdown';
 import { ErrorNote, Loading } from '../States';
+import styles from './Library.module.css';
 
 /** One question, open beside the list: its level, deck, keywords and model answer, with Edit and Delete. */
 export function QuestionDetailPanel({
@@ -21,8 +22,8 @@ export function QuestionDetailPanel({
 }) {
   const detail = useQuery(() => api.getQuestion({ id }), `q${id}-${version}`);
   return (
-    <aside className="detail" aria-label="Question">
-      <div className="detail-tools">
+    <aside className={styles.detail} aria-label="Question">
+      <div className={styles.detailTools}>
         {detail.data && (
           <>
             <button type="button" className="button button-small" onClick={() => onEdit(detail.data!)}>
@@ -47,12 +48,12 @@ export function QuestionDetailPanel({
 function QuestionArticle({ question }: { question: QuestionDetail }) {
   return (
     <article>
-      <div className="detail-meta">
+      <div className={styles.detailMeta}>
         <LevelBadge level={question.level} />
         <span className="muted">{question.deckName}</span>
         {question.edited && <span className="pill">Edited</span>}
       </div>
-      <h2 className="detail-prompt">{question.prompt}</h2>
+      <h2 className={styles.detailPrompt}>{question.prompt}</h2>
       <h3 className="section-label">Keywords a strong answer names</h3>
       <ul className="chip-row" aria-label="Keywords of this question">
         {question.keywords.map((k) => (

@@ -3,6 +3,7 @@ import type { QueryState } from '../../hooks/useQuery';
 import { markSearch, matchWhere } from '../../lib/library-filters';
 import { LevelBadge } from '../LevelBadge';
 import { EmptyState, ErrorNote, Loading } from '../States';
+import styles from './Library.module.css';
 
 /** The questions the filters let through, with the search box, their count and "New question". */
 export function QuestionList({
@@ -26,17 +27,17 @@ export function QuestionList({
   onNew: () => void;
 }) {
   return (
-    <section className="question-list" aria-label="Questions">
-      <div className="list-head">
+    <section className={styles.questionList} aria-label="Questions">
+      <div className={styles.listHead}>
         <input
           type="search"
-          className="input input-search"
+          className={`input ${styles.inputSearch}`}
           placeholder="Search prompts, answers and keywords…"
           value={searchText}
           onChange={(e) => onSearchText(e.target.value)}
           aria-label="Search questions"
         />
-        <div className="list-meta">
+        <div className={styles.listMeta}>
           <p className="muted small" data-testid="result-count" aria-live="polite">
             {list.data ? `${list.data.total} ${list.data.total === 1 ? 'question' : 'questions'}` : ' '}
           </p>
@@ -53,7 +54,7 @@ export function QuestionList({
         </EmptyState>
       )}
       {list.data && list.data.total > 0 && (
-        <ol className="questions">
+        <ol className={styles.questions}>
           {list.data.items.map((q) => (
             <li key={q.id}>
               <QuestionRow question={q} open={open === q.id} showDeck={showDeck} search={search} onOpen={onOpen} />
@@ -81,18 +82,18 @@ function QuestionRow({
   return (
     <button
       type="button"
-      className={`question-row ${open ? 'question-row-open' : ''}`}
+      className={`${styles.questionRow} ${open ? styles.questionRowOpen : ''}`}
       aria-current={open ? 'true' : undefined}
       data-question-id={q.id}
       onClick={() => onOpen(q.id)}
     >
-      <span className="question-row-top">
+      <span className={styles.questionRowTop}>
         <LevelBadge level={q.level} />
         {showDeck && <span className="muted small">{q.deckName}</span>}
       </span>
-      <span className="question-prompt">{q.prompt}</span>
+      <span className={styles.questionPrompt}>{q.prompt}</span>
       {q.match && <MatchNote match={q.match} search={search} />}
-      <span className="question-keywords">
+      <span className={styles.questionKeywords}>
         {q.keywords.slice(0, 5).map((k) => (
           <span key={k.id} className="chip chip-quiet">
             {k.label}
@@ -109,10 +110,10 @@ function MatchNote({ match, search }: { match: SearchMatch; search: string }) {
   const snippet = match.answerSnippet ?? '';
   const marked = markSearch(snippet, search);
   return (
-    <span className="match-note" data-testid="match-note">
-      <span className="match-where">{matchWhere(match)}</span>
+    <span className={styles.matchNote} data-testid="match-note">
+      <span className={styles.matchWhere}>{matchWhere(match)}</span>
       {snippet && (
-        <span className="match-snippet">
+        <span className={styles.matchSnippet}>
           {marked.before}
           {marked.mark && <mark>{marked.mark}</mark>}
           {marked.after}

@@ -3,6 +3,7 @@ import type { DeletedQuestion } from '../../../../shared/types';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import { LevelBadge } from '../LevelBadge';
 import { ErrorNote, Loading } from '../States';
+import styles from './Library.module.css';
 
 const deletedOn = (at: number): string =>
   new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -38,7 +39,7 @@ export function RecentlyDeletedDialog({
   return (
     <dialog
       ref={ref}
-      className="dialog dialog-wide"
+      className={`dialog ${styles.dialogWide}`}
       aria-labelledby="deleted-title"
       onCancel={(e) => {
         e.preventDefault();
@@ -50,12 +51,12 @@ export function RecentlyDeletedDialog({
         {error && <ErrorNote error={error} />}
         {!items && !error && <Loading />}
         {items && items.length === 0 && (
-          <p className="deleted-empty">
+          <p className={styles.deletedEmpty}>
             Nothing deleted. Deleted questions wait here, with their answer history, until you restore them.
           </p>
         )}
         {items && items.length > 0 && (
-          <ul className="deleted-list" aria-label="Deleted questions">
+          <ul className={styles.deletedList} aria-label="Deleted questions">
             {items.map((q) => (
               <DeletedRow
                 key={q.id}
@@ -89,13 +90,13 @@ function DeletedRow({
   onRestore: () => void;
 }) {
   return (
-    <li className="deleted-item">
-      <div className="deleted-text">
-        <span className="deleted-meta">
+    <li className={styles.deletedItem}>
+      <div className={styles.deletedText}>
+        <span className={styles.deletedMeta}>
           <LevelBadge level={q.level} />
           <span className="muted small">{q.deckName}</span>
         </span>
-        <span className="deleted-prompt">{q.prompt}</span>
+        <span className={styles.deletedPrompt}>{q.prompt}</span>
         <span className="muted small">
           Deleted {deletedOn(q.deletedAt)} · {answersKept(q.attempts)}
         </span>
