@@ -7,6 +7,7 @@ import { practiseQuestions } from '../lib/practice';
 import type { StatsFilter } from '../../../shared/stats-types';
 import { dateTime, GRADE_LABELS, num, pct } from './format';
 import { useModalDialog } from '../hooks/useModalDialog';
+import { href } from '../hooks/useRoute';
 
 export interface DrillTarget {
   level?: string;
@@ -104,7 +105,7 @@ export function DrillDown({
               <ul className="attempt-list" aria-label="Answers">
                 {data.attempts.map((a) => (
                   <li key={a.id} className="attempt-item">
-                    <a className="prompt link" href={`#/results?id=${a.sessionId}`}>
+                    <a className="prompt link" href={href('results', { id: a.sessionId })}>
                       {a.prompt}
                     </a>
                     <span>

@@ -1,4 +1,5 @@
 import type { InputOf } from '../../../shared/api';
+import type { RouteParams } from '../../../shared/routes';
 import type { KeywordCount, LevelCount, SearchMatch } from '../../../shared/types';
 
 /** What the Library shows, as its address holds it: `#/library?deck=2&level=Senior&kw=5&q=orm&id=9`. */
@@ -10,32 +11,14 @@ export interface Filters {
   open: number | undefined;
 }
 
-const num = (value: string | null): number | undefined => (value && /^\d+$/.test(value) ? Number(value) : undefined);
-
-/** The filters in the address; anything that is not a whole number where one belongs is ignored. */
-export function readFilters(params: URLSearchParams): Filters {
-  return {
-    deck: num(params.get('deck')),
-    levels: params.getAll('level'),
-    keywordIds: params
-      .getAll('kw')
-      .map((v) => num(v))
-      .filter((v): v is number => v !== undefined),
-    search: params.get('q') ?? '',
-    open: num(params.get('id')),
-  };
+/** The filters in the Library's route (its address, parsed and checked by shared/routes.ts). */
+export function readFilters(params: RouteParams<'library'>): Filters {
+  return { deck: params.deck, levels: params.level, keywordIds: params.kw, search: params.q ?? '', open: params.id };
 }
 
-/** The Library's address for these filters (the inverse of `readFilters`). */
-export function filtersHash(f: Filters): string {
-  const query = new URLSearchParams();
-  if (f.deck) query.set('deck', String(f.deck));
-  for (const level of f.levels) query.append('level', level);
-  for (const id of f.keywordIds) query.append('kw', String(id));
-  if (f.search) query.set('q', f.search);
-  if (f.open) query.set('id', String(f.open));
-  const text = query.toString();
-  return `#/library${text ? `?${text}` : ''}`;
+/** The Library's route for these filters (the inverse of `readFilters`); an empty filter is left out. */
+export function filtersRoute(f: Filters): RouteParams<'library'> {
+  return { deck: f.deck, level: f.levels, kw: f.keywordIds, q: f.search || undefined, id: f.open };
 }
 
 /** Whether anything narrows the list (an open question does not). */

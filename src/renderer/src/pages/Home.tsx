@@ -89,7 +89,7 @@ function Bank({ bank }: { bank: BankSummary }) {
         <ul className="level-bars">
           {levels.map((l) => (
             <li key={l.level}>
-              <a className="level-bar" href={`#/library?level=${encodeURIComponent(l.level)}`}>
+              <a className="level-bar" href={href('library', { level: [l.level] })}>
                 <LevelBadge level={l.level} />
                 <span className="bar-track" aria-hidden="true">
                   <span
@@ -112,7 +112,7 @@ function Bank({ bank }: { bank: BankSummary }) {
           {decks.map((d) => (
             <li key={d.id} className="deck-item">
               <div>
-                <a className="deck-name" href={`#/library?deck=${d.id}`}>
+                <a className="deck-name" href={href('library', { deck: d.id })}>
                   {d.name}
                 </a>
                 <p className="muted">{d.description}</p>

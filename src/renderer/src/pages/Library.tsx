@@ -10,13 +10,11 @@ import { RecentlyDeletedDialog } from '../components/library/RecentlyDeletedDial
 import { QuestionEditor } from '../components/QuestionEditor';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
-import { facetChoices, filtersHash, isFiltered, listInput, readFilters, type Filters } from '../lib/library-filters';
+import { replaceRoute, type RouteParams } from '../hooks/useRoute';
+import { facetChoices, filtersRoute, isFiltered, listInput, readFilters, type Filters } from '../lib/library-filters';
 import styles from '../components/library/Library.module.css';
 
-function writeFilters(f: Filters): void {
-  window.history.replaceState(null, '', filtersHash(f));
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
-}
+const writeFilters = (f: Filters): void => replaceRoute('library', filtersRoute(f));
 
 /** Delete with Undo: the toast, and what Undo and a restore from "Recently deleted" do. */
 function useDeleteWithUndo(changed: () => void, open: (id: number | undefined) => void) {
@@ -52,7 +50,7 @@ function useDeleteWithUndo(changed: () => void, open: (id: number | undefined) =
   return { toast, dismiss: () => setToast(null), remove, undo, restoreDeleted };
 }
 
-export function LibraryPage({ params }: { params: URLSearchParams }) {
+export function LibraryPage({ params }: { params: RouteParams<'library'> }) {
   const filters = readFilters(params);
   const [searchText, setSearchText] = useState(filters.search);
   const [version, setVersion] = useState(0);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DeckSummary } from '../../../../shared/types';
 import type { ImportResult } from '../../../../shared/transfer';
 import { api } from '../../api';
+import { href } from '../../hooks/useRoute';
 import { plural } from '../../lib/format';
 import { fileSize } from './files';
 import {
@@ -157,7 +158,7 @@ function ImportDone({ done }: { done: ImportResult }) {
         {done.updated > 0 && `, updated ${done.updated}`}
         {done.skipped > 0 && `, skipped ${done.skipped}`}.
       </span>
-      <a className="link" href={`#/library?deck=${done.deckId}`}>
+      <a className="link" href={href('library', { deck: done.deckId })}>
         Open {done.deckName} in the library →
       </a>
     </div>
