@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DeckSummary } from '../../../../shared/types';
 import type { ImportResult } from '../../../../shared/transfer';
-import { api } from '../../api';
+import { useApiMutation } from '../../data/hooks';
 import { href } from '../../hooks/useRoute';
 import { plural } from '../../lib/format';
 import { fileSize } from './files';
@@ -21,26 +21,31 @@ import shared from './Transfer.module.css';
 import styles from './Import.module.css';
 
 /** Choose a file or paste text; see what would be created; adjust; import in one transaction. */
-export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImported: () => void }) {
+export function ImportPanel({ decks }: { decks: DeckSummary[] }) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [options, setOptions] = useState<Options>(INITIAL);
   /** A file that cannot be chosen (too big, or the dialog failed): shown above the source picker. */
   const [sourceError, setSourceError] = useState<string | null>(null);
-  const [commitError, setCommitError] = useState<string | null>(null);
-  const [committing, setCommitting] = useState(false);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [pasted, setPasted] = useState('');
   const request = chosen ? buildRequest(chosen, options) : null;
-  const { shown, failure, detected, pending, clear: clearPreview } = useImportPreview(chosen, request, setOptions);
+  const { shown, failure, detected, pending, clear: clearPreview } = useImportPreview(request, setOptions);
+  const importing = useApiMutation('commitImport', {
+    onSuccess: (result) => {
+      setDone(result);
+      reset();
+      setPasted('');
+    },
+  });
 
   const set = (patch: Partial<Options>) => {
-    setCommitError(null);
+    importing.reset();
     setOptions((o) => ({ ...o, ...patch }));
   };
   const clear = () => {
     clearPreview();
     setSourceError(null);
-    setCommitError(null);
+    importing.reset();
     setOptions(INITIAL);
   };
   const start = (next: Chosen) => {
@@ -53,22 +58,10 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
     setChosen(null);
   };
 
-  const commit = async () => {
+  const commit = () => {
     // Only the preview on screen is imported: never while it is being refreshed, or after it failed.
-    if (!request || !shown || failure || pending) return;
-    setCommitting(true);
-    setCommitError(null);
-    try {
-      const result = await api.commitImport({ ...request, target: commitTarget(options.target, shown.preview) });
-      setDone(result);
-      reset();
-      setPasted('');
-      onImported();
-    } catch (e) {
-      setCommitError((e as Error).message);
-    } finally {
-      setCommitting(false);
-    }
+    if (!request || !shown || failure || pending || importing.isPending) return;
+    importing.mutate({ ...request, target: commitTarget(options.target, shown.preview) });
   };
 
   const what = chosen?.label === 'Pasted text' ? 'the pasted text' : `“${chosen?.label ?? ''}”`;
@@ -134,14 +127,14 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
                   />
                 )
               }
-              commitError={commitError}
+              commitError={importing.error?.message ?? null}
               detected={detected}
               decks={decks}
               options={options}
               set={set}
               pending={pending}
-              committing={committing}
-              onCommit={() => void commit()}
+              committing={importing.isPending}
+              onCommit={commit}
             />
           )}
         </>
