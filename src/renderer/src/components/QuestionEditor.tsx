@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { hasKeywordSeparator } from '../../../shared/api';
 import type { DeckSummary, KeywordCount, QuestionDetail } from '../../../shared/types';
-import { api } from '../api';
-import { useQuery } from '../hooks/useQuery';
+import { useApiMutation, useApiQuery } from '../data/hooks';
 import { DeckLevelFields } from './editor/DeckLevelFields';
 import { keywordsToSave, rowProblem, sameLabel, splitList, toRows, type KeywordRow } from './editor/keyword-rows';
 import { KeywordRows } from './editor/KeywordRows';
@@ -32,16 +31,12 @@ export function QuestionEditor({
     question?.level ?? decks.find((d) => d.id === deckId)?.levels[0] ?? 'Intermediate',
   );
   // The deck's own keywords first, then the rest of the bank's.
-  const deckKeywords = useQuery(
-    () => (deckId ? api.listDeckKeywords({ deckId }) : Promise.resolve([])),
-    `deck-keywords-${deckId}`,
-  );
+  const deckKeywords = useApiQuery('listDeckKeywords', { deckId }, { enabled: deckId > 0 });
   const [prompt, setPrompt] = useState(question?.prompt ?? '');
   const [answer, setAnswer] = useState(question?.answer ?? '');
   const [rows, setRows] = useState<KeywordRow[]>(() => toRows(question));
   const [tags, setTags] = useState(question?.tags.join(', ') ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = useApiMutation('saveQuestion', { onSuccess: onSaved });
   const problems = rows.map(rowProblem);
 
   const chooseDeck = (id: number) => {
@@ -51,30 +46,23 @@ export function QuestionEditor({
     if (same) setLevel(same);
   };
 
-  const save = async () => {
+  const save = () => {
     const firstProblem = problems.findIndex((p) => p !== null);
     if (firstProblem >= 0) {
       const field = hasKeywordSeparator(rows[firstProblem]!.label) ? 'keyword' : 'aliases';
       document.getElementById(`${uid}-${field}-${firstProblem}`)?.focus();
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await api.saveQuestion({
-        ...(question ? { id: question.id } : {}),
-        deckId,
-        level,
-        prompt,
-        answer,
-        keywords: keywordsToSave(rows),
-        tags: splitList(tags),
-      });
-      onSaved(saved);
-    } catch (e) {
-      setError((e as Error).message);
-      setSaving(false);
-    }
+    if (saving.isPending) return;
+    saving.mutate({
+      ...(question ? { id: question.id } : {}),
+      deckId,
+      level,
+      prompt,
+      answer,
+      keywords: keywordsToSave(rows),
+      tags: splitList(tags),
+    });
   };
 
   return (
@@ -83,12 +71,12 @@ export function QuestionEditor({
       aria-label={question ? 'Edit question' : 'New question'}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save();
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
-          void save();
+          save();
         } else if (e.key === 'Escape') {
           e.preventDefault();
           onCancel();
@@ -121,12 +109,12 @@ export function QuestionEditor({
         <span className="field-label">Tags (comma-separated, optional)</span>
         <input className="input" value={tags} onChange={(e) => setTags(e.target.value)} />
       </label>
-      {error && (
+      {saving.error && (
         <p className="error-text" role="alert">
-          {error}
+          {saving.error.message}
         </p>
       )}
-      <EditorActions saving={saving} onCancel={onCancel} />
+      <EditorActions saving={saving.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { QuestionDetail } from '../../../shared/types';
-import { api } from '../api';
 import { DeleteToast, type Toast } from '../components/library/DeleteToast';
 import { LibraryFilters } from '../components/library/LibraryFilters';
 import { QuestionDetailPanel } from '../components/library/QuestionDetailPanel';
@@ -9,62 +9,58 @@ import { QuestionList } from '../components/library/QuestionList';
 import { RecentlyDeletedDialog } from '../components/library/RecentlyDeletedDialog';
 import { QuestionEditor } from '../components/QuestionEditor';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
+import { useApiMutation, useApiQuery } from '../data/hooks';
 import { replaceRoute, type RouteParams } from '../hooks/useRoute';
 import { facetChoices, filtersRoute, isFiltered, listInput, readFilters, type Filters } from '../lib/library-filters';
 import styles from '../components/library/Library.module.css';
 
 const writeFilters = (f: Filters): void => replaceRoute('library', filtersRoute(f));
 
-/** Delete with Undo: the toast, and what Undo and a restore from "Recently deleted" do. */
-function useDeleteWithUndo(changed: () => void, open: (id: number | undefined) => void) {
+/** Delete with Undo: the toast, and what Undo does. */
+function useDeleteWithUndo(open: (id: number | undefined) => void) {
   const [toast, setToast] = useState<Toast | null>(null);
-  const remove = async (q: QuestionDetail) => {
-    try {
-      await api.deleteQuestion({ id: q.id });
-    } catch (e) {
-      setToast({ id: q.id, prompt: q.prompt, deleted: false, error: (e as Error).message });
-      return;
-    }
-    setToast({ id: q.id, prompt: q.prompt, deleted: true });
-    open(undefined);
-    changed();
+  const remove = useApiMutation('deleteQuestion');
+  const restore = useApiMutation('restoreQuestion');
+  const deleteQuestion = (q: QuestionDetail) =>
+    remove.mutate(
+      { id: q.id },
+      {
+        onSuccess: () => {
+          setToast({ id: q.id, prompt: q.prompt, deleted: true });
+          open(undefined);
+        },
+        onError: (e) => setToast({ id: q.id, prompt: q.prompt, deleted: false, error: e.message }),
+      },
+    );
+  const undo = () => {
+    if (!toast?.deleted || restore.isPending) return;
+    restore.mutate(
+      { id: toast.id },
+      {
+        onSuccess: (restored) => {
+          setToast(null);
+          open(restored.id);
+        },
+        onError: (e) => setToast({ ...toast, error: e.message }),
+      },
+    );
   };
-  const undo = async () => {
-    if (!toast?.deleted) return;
-    try {
-      const restored = await api.restoreQuestion({ id: toast.id });
-      setToast(null);
-      open(restored.id);
-      changed();
-    } catch (e) {
-      setToast({ ...toast, error: (e as Error).message });
-    }
-  };
-  /** A restore from "Recently deleted": the list and the library refresh; a failure is the dialog's to show. */
-  const restoreDeleted = async (id: number) => {
-    await api.restoreQuestion({ id });
-    if (toast?.id === id) setToast(null);
-    changed();
-  };
-  return { toast, dismiss: () => setToast(null), remove, undo, restoreDeleted };
+  return { toast, setToast, deleteQuestion, undo };
 }
 
 export function LibraryPage({ params }: { params: RouteParams<'library'> }) {
   const filters = readFilters(params);
   const [searchText, setSearchText] = useState(filters.search);
-  const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<QuestionDetail | 'new' | null>(null);
   const [showDeleted, setShowDeleted] = useState(false);
-  const overview = useQuery(() => api.libraryOverview(), `overview-${version}`);
+  const overview = useApiQuery('libraryOverview');
   // The level and keyword filters offer what the chosen deck holds, with its counts.
-  const facets = useQuery(
-    () => api.getLibraryFacets(filters.deck ? { deckId: filters.deck } : {}),
-    `facets-${filters.deck ?? 'all'}-${version}`,
-  );
-  const deleted = useQuery(() => api.listDeletedQuestions({}), `deleted-${version}`);
-  const input = listInput(filters);
-  const list = useQuery(() => api.listQuestions(input), JSON.stringify([input, version]));
+  const facets = useApiQuery('getLibraryFacets', filters.deck ? { deckId: filters.deck } : {}, {
+    placeholderData: keepPreviousData,
+  });
+  const deleted = useApiQuery('listDeletedQuestions', {});
+  // The rows on screen stay while the next filters' rows load.
+  const list = useApiQuery('listQuestions', listInput(filters), { placeholderData: keepPreviousData });
 
   // Typing is debounced so the list follows the words, not each key.
   useEffect(() => {
@@ -74,10 +70,9 @@ export function LibraryPage({ params }: { params: RouteParams<'library'> }) {
   });
 
   const update = (patch: Partial<Filters>) => writeFilters({ ...filters, ...patch });
-  const changed = () => setVersion((v) => v + 1);
-  const deletes = useDeleteWithUndo(changed, (open) => update({ open }));
+  const deletes = useDeleteWithUndo((open) => update({ open }));
 
-  if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
+  if (overview.error) return <ErrorNote error={overview.error} onRetry={() => void overview.refetch()} />;
   if (!overview.data) return <Loading />;
   const { decks, keywords } = overview.data;
   const choices = facetChoices(facets.data ?? overview.data, keywords, filters);
@@ -121,10 +116,9 @@ export function LibraryPage({ params }: { params: RouteParams<'library'> }) {
       {filters.open && !editing && (
         <QuestionDetailPanel
           id={filters.open}
-          version={version}
           onClose={closeQuestion}
           onEdit={setEditing}
-          onDelete={(q) => void deletes.remove(q)}
+          onDelete={deletes.deleteQuestion}
         />
       )}
       {editing && (
@@ -137,7 +131,6 @@ export function LibraryPage({ params }: { params: RouteParams<'library'> }) {
             onSaved={(saved) => {
               setEditing(null);
               update({ open: saved.id });
-              changed();
             }}
             onCancel={() => setEditing(null)}
           />
@@ -147,12 +140,14 @@ export function LibraryPage({ params }: { params: RouteParams<'library'> }) {
         <RecentlyDeletedDialog
           items={deleted.data}
           error={deleted.error}
-          onRestore={deletes.restoreDeleted}
+          onRestored={(id) => {
+            if (deletes.toast?.id === id) deletes.setToast(null);
+          }}
           onClose={() => setShowDeleted(false)}
         />
       )}
       {deletes.toast && (
-        <DeleteToast toast={deletes.toast} onUndo={() => void deletes.undo()} onDismiss={deletes.dismiss} />
+        <DeleteToast toast={deletes.toast} onUndo={deletes.undo} onDismiss={() => deletes.setToast(null)} />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { QuestionDetail } from '../../../../shared/types';
-import { api } from '../../api';
-import { useQuery } from '../../hooks/useQuery';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery } from '../../data/hooks';
 import { LevelBadge } from '../LevelBadge';
 import { Markdown } from '../Markdown';
 import { ErrorNote, Loading } from '../States';
@@ -9,18 +9,17 @@ import styles from './Library.module.css';
 /** One question, open beside the list: its level, deck, keywords and model answer, with Edit and Delete. */
 export function QuestionDetailPanel({
   id,
-  version,
   onClose,
   onEdit,
   onDelete,
 }: {
   id: number;
-  version: number;
   onClose: () => void;
   onEdit: (q: QuestionDetail) => void;
   onDelete: (q: QuestionDetail) => void;
 }) {
-  const detail = useQuery(() => api.getQuestion({ id }), `q${id}-${version}`);
+  // The question on screen stays until the next one it opens has come.
+  const detail = useApiQuery('getQuestion', { id }, { placeholderData: keepPreviousData });
   return (
     <aside className={styles.detail} aria-label="Question">
       <div className={styles.detailTools}>
@@ -38,7 +37,8 @@ export function QuestionDetailPanel({
           ×
         </button>
       </div>
-      {detail.error && <ErrorNote error={detail.error} />}
+      {/* A refetch that failed (the question was just deleted) leaves what it showed. */}
+      {detail.error && !detail.data && <ErrorNote error={detail.error} />}
       {!detail.data && !detail.error && <Loading />}
       {detail.data && <QuestionArticle question={detail.data} />}
     </aside>

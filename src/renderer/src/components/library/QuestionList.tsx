@@ -1,5 +1,5 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { QuestionPage, QuestionSummary, SearchMatch } from '../../../../shared/types';
-import type { QueryState } from '../../hooks/useQuery';
 import { markSearch, matchWhere } from '../../lib/library-filters';
 import { LevelBadge } from '../LevelBadge';
 import { EmptyState, ErrorNote, Loading } from '../States';
@@ -16,7 +16,7 @@ export function QuestionList({
   onOpen,
   onNew,
 }: {
-  list: QueryState<QuestionPage>;
+  list: UseQueryResult<QuestionPage>;
   searchText: string;
   onSearchText: (text: string) => void;
   /** The search the list answers (typing runs ahead of it). */
@@ -46,7 +46,7 @@ export function QuestionList({
           </button>
         </div>
       </div>
-      {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
+      {list.error && <ErrorNote error={list.error} onRetry={() => void list.refetch()} />}
       {!list.data && !list.error && <Loading />}
       {list.data && list.data.total === 0 && (
         <EmptyState title="No question matches">

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { DeletedQuestion } from '../../../../shared/types';
+import { useApiMutation } from '../../data/hooks';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import { LevelBadge } from '../LevelBadge';
 import { ErrorNote, Loading } from '../States';
@@ -14,28 +14,19 @@ const answersKept = (n: number): string =>
 export function RecentlyDeletedDialog({
   items,
   error,
-  onRestore,
+  onRestored,
   onClose,
 }: {
   items: DeletedQuestion[] | undefined;
   error: Error | null;
-  onRestore: (id: number) => Promise<void>;
+  /** A question came back: the list refreshes by itself; this is for what else knew of its deletion. */
+  onRestored: (id: number) => void;
   onClose: () => void;
 }) {
   const ref = useModalDialog();
-  const [busy, setBusy] = useState<number | null>(null);
-  const [failed, setFailed] = useState<{ id: number; message: string } | null>(null);
-  const restore = async (id: number) => {
-    setBusy(id);
-    setFailed(null);
-    try {
-      await onRestore(id);
-    } catch (e) {
-      setFailed({ id, message: (e as Error).message });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const restore = useApiMutation('restoreQuestion', { onSuccess: (_, { id }) => onRestored(id) });
+  // A failure shows on the row it belongs to.
+  const failedId = restore.isError ? restore.variables.id : null;
   return (
     <dialog
       ref={ref}
@@ -61,9 +52,9 @@ export function RecentlyDeletedDialog({
               <DeletedRow
                 key={q.id}
                 question={q}
-                error={failed?.id === q.id ? failed.message : null}
-                disabled={busy !== null}
-                onRestore={() => void restore(q.id)}
+                error={failedId === q.id ? restore.error!.message : null}
+                disabled={restore.isPending}
+                onRestore={() => restore.mutate({ id: q.id })}
               />
             ))}
           </ul>
