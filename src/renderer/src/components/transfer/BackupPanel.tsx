@@ -1,12 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/api';
 import { type BackupInfo, type BackupKind, type BankCounts } from '../../../../shared/transfer';
-import { api, isBrowserMode, uploadFile } from '../../api';
-import { useQuery } from '../../hooks/useQuery';
+import { isBrowserMode, uploadFile } from '../../api';
+import { runWrite } from '../../data/client';
+import { useApiQuery } from '../../data/hooks';
 import { dateTime, plural } from '../../lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorNote, Loading } from '../States';
 import { deliverFile, fileSize } from './files';
+import { useAction } from './useAction';
 import styles from './Transfer.module.css';
 
 const KINDS: Record<BackupKind, string> = {
@@ -37,47 +40,33 @@ const describe = (c: BankCounts): string =>
   `${plural(c.decks, 'deck')}, ${plural(c.questions, 'question')}, ${plural(c.attempts, 'answer')}`;
 
 /**
- * Back up now, the backups folder, and restore (checked first, and the replaced data kept).
- * `bankVersion` changes when the bank does, so the counts the confirmation shows are current.
+ * Back up now, the backups folder, and restore (checked first, and the replaced data kept). The list
+ * (with the counts the confirmation shows) is refetched after any write that changes the bank.
  */
-export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; onRestored: () => void }) {
-  const [version, setVersion] = useState(0);
-  const list = useQuery(() => api.listBackups(), `backups-${version}-${bankVersion}`);
+export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
+  const client = useQueryClient();
+  const list = useApiQuery('listBackups');
   const [pending, setPending] = useState<Pending | null>(null);
-  const [working, setWorking] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const act = async (run: () => Promise<string | null>) => {
-    setWorking(true);
-    setMessage(null);
-    try {
-      const text = await run();
-      if (text) setMessage({ text, error: false });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    } finally {
-      setWorking(false);
-      setVersion((v) => v + 1);
-    }
-  };
+  // One action at a time (a backup, a restore, a file to choose or upload, a copy to save); it says what it did.
+  const { run: act, working, message } = useAction();
 
   const backUp = () =>
     act(async () => {
-      const info = await api.createBackup();
+      const info = await runWrite(client, 'createBackup');
       return `Backed up ${describe(info.counts ?? { decks: 0, questions: 0, attempts: 0 })} as ${info.fileName}.`;
     });
 
   const restore = (p: Pending) =>
     act(async () => {
       setPending(null);
-      const result = await api.restoreBackup({ source: p.source });
-      onRestored();
+      const result = await runWrite(client, 'restoreBackup', { source: p.source });
+      onRestored?.();
       return `Restored ${p.label}: you now have ${describe(result.restored)}. Your previous data is kept as ${result.replacedBackup}.`;
     });
 
   const chooseFileDesktop = () =>
     act(async () => {
-      const file = await api.chooseBackupFile();
+      const file = await runWrite(client, 'chooseBackupFile');
       if (file) setPending({ source: { kind: 'picked', id: file.id }, label: `“${file.fileName}”`, counts: null });
       return null;
     });
@@ -85,14 +74,15 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
   const chooseFileBrowser = (file: File | undefined) => {
     if (!file) return;
     // Streamed to the server first, whatever its size; the restore then names what it answered.
-    void act(async () => {
+    act(async () => {
       const id = await uploadFile(file);
       setPending({ source: { kind: 'uploaded', id }, label: `“${file.name}”`, counts: null });
       return null;
     });
   };
 
-  const save = (b: BackupInfo) => void act(async () => deliverFile(await api.exportBackup({ fileName: b.fileName })));
+  const save = (b: BackupInfo) =>
+    act(async () => deliverFile(await runWrite(client, 'exportBackup', { fileName: b.fileName })));
 
   const askRestore = (b: BackupInfo) =>
     setPending({
@@ -122,9 +112,9 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
         </div>
         <BackupActions
           working={working}
-          onChooseDesktop={() => void chooseFileDesktop()}
+          onChooseDesktop={chooseFileDesktop}
           onChooseBrowser={chooseFileBrowser}
-          onBackUp={() => void backUp()}
+          onBackUp={backUp}
         />
       </div>
 
@@ -137,7 +127,7 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
         </p>
       )}
 
-      {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
+      {list.error && <ErrorNote error={list.error} onRetry={() => void list.refetch()} />}
       {!list.data && !list.error && <Loading label="Looking for backups…" />}
       {list.data &&
         (list.data.backups.length === 0 ? (
@@ -154,7 +144,7 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
           pending={pending}
           current={list.data.current}
           onCancel={() => setPending(null)}
-          onConfirm={() => void restore(pending)}
+          onConfirm={() => restore(pending)}
         />
       )}
     </section>
