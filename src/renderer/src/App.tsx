@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { href, navigate, useRoute, type Page, type Route, type RouteParams } from './hooks/useRoute';
-import { apiKey } from './data/client';
+import { invalidateAfter } from './data/client';
 import { useApiMutation, useApiQuery } from './data/hooks';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
 import { MAIN_ID } from './hooks/useModalDialog';
@@ -96,21 +96,32 @@ function ThemeSwitch() {
 }
 
 /**
+ * On leaving the session page, marks stale what the runner's answers, grades and ending change (the
+ * active session, History, Home's numbers, due reviews): the runner writes through calls of its own, not
+ * through useApiMutation, so nothing else tells the cache.
+ */
+function useRefreshAfterRunner(page: Page): void {
+  const client = useQueryClient();
+  const previous = useRef(page);
+  useEffect(() => {
+    if (previous.current === 'session' && page !== 'session')
+      for (const write of ['submitAnswer', 'gradeAttempt', 'endSession'] as const) void invalidateAfter(client, write);
+    previous.current = page;
+  }, [client, page]);
+}
+
+/**
  * A session left for another page keeps running (its answer so far is saved): the sidebar says so and
  * leads back to it, through resumeSession, which after a restart gives back the time the question had.
  */
 function RunningSession({ page }: { page: Page }) {
   // Not asked on the session page, where it is not shown and would be refetched after each saved draft.
   const active = useApiQuery('getActiveSession', undefined, { enabled: page !== 'session' });
-  // Asked again on leaving that page: the runner may have ended the session through calls of its own.
-  const client = useQueryClient();
-  const previous = useRef(page);
-  useEffect(() => {
-    if (previous.current === 'session' && page !== 'session')
-      void client.invalidateQueries({ queryKey: apiKey('getActiveSession') });
-    previous.current = page;
-  }, [client, page]);
-  const resume = useApiMutation('resumeSession', { onSuccess: (view) => navigate('session', { id: view.id }) });
+  useRefreshAfterRunner(page);
+  const resume = useApiMutation('resumeSession', {
+    awaitRefetch: false,
+    onSuccess: (view) => navigate('session', { id: view.id }),
+  });
   if (page === 'session' || !active.data) return null;
   const id = active.data.id;
   return (

@@ -11,7 +11,10 @@ export function ResumeBanner() {
       if (!ended.discarded) navigate('results', { id: ended.id });
     },
   });
-  const resume = useApiMutation('resumeSession', { onSuccess: (view) => navigate('session', { id: view.id }) });
+  const resume = useApiMutation('resumeSession', {
+    awaitRefetch: false,
+    onSuccess: (view) => navigate('session', { id: view.id }),
+  });
   const busy = end.isPending || resume.isPending;
   const error = end.error ?? resume.error;
   const session = active.data;

@@ -2,7 +2,7 @@
  * The query client and the typed pieces every page uses: keys from [call, input], a read's query
  * options, and a write that invalidates what it changed. How to use them: ./README.md.
  */
-import { QueryClient, queryOptions, type QueryKey } from '@tanstack/react-query';
+import { QueryClient, queryOptions, type QueryKey, type UseMutationOptions } from '@tanstack/react-query';
 import type { InputOf, ResultOf } from '../../../shared/api';
 import { ApiError } from '../../../shared/errors';
 import { api } from '../api';
@@ -38,6 +38,39 @@ export async function invalidateAfter(client: QueryClient, call: WriteCall): Pro
   await Promise.all(
     [...new Set(reads)].map((read) => client.invalidateQueries({ queryKey: [read] satisfies QueryKey })),
   );
+}
+
+/** What `mutate` takes: the call's input, or nothing for a call without one. */
+export type WriteInput<K extends WriteCall> = InputOf<K> extends undefined ? void : InputOf<K>;
+
+export type ApiMutationOptions<K extends WriteCall> = Omit<
+  UseMutationOptions<ResultOf<K>, Error, WriteInput<K>>,
+  'mutationFn' | 'mutationKey'
+> & {
+  /**
+   * false for a write that leaves the page (resume, then open the session): its onSuccess runs at once, and
+   * the reads refetch behind it, instead of the page being left waiting for answers it will not show.
+   */
+  awaitRefetch?: boolean;
+};
+
+/** A write's mutation options (useApiMutation's): the call; on success the invalidation, then your onSuccess. */
+export function apiMutation<K extends WriteCall>(
+  client: QueryClient,
+  call: K,
+  options?: ApiMutationOptions<K>,
+): UseMutationOptions<ResultOf<K>, Error, WriteInput<K>> {
+  const { awaitRefetch = true, ...rest } = options ?? {};
+  return {
+    ...rest,
+    mutationKey: [call],
+    mutationFn: (input) => callApi(call, input as InputOf<K>),
+    onSuccess: async (...args) => {
+      const refetched = invalidateAfter(client, call);
+      if (awaitRefetch) await refetched;
+      await rest.onSuccess?.(...args);
+    },
+  };
 }
 
 /**

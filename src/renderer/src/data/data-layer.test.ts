@@ -1,4 +1,4 @@
-import { keepPreviousData, QueryObserver, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, MutationObserver, QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES } from '../../../shared/call-names';
 import { ApiError } from '../../../shared/errors';
@@ -16,7 +16,7 @@ vi.mock('../api', () => ({
   ),
 }));
 
-const { apiKey, apiQuery, createQueryClient, invalidateAfter, runWrite } = await import('./client');
+const { apiKey, apiMutation, apiQuery, createQueryClient, invalidateAfter, runWrite } = await import('./client');
 
 const clients: QueryClient[] = [];
 function freshClient(): QueryClient {
@@ -73,6 +73,86 @@ describe('invalidation after a write', () => {
     calls.set('createBackup', (input) => Promise.resolve({ got: input }));
     await expect(runWrite(client, 'createBackup')).resolves.toEqual({ got: undefined });
     expect(invalidated(client)).toEqual(new Set(['listBackups', 'getStoreHealth']));
+  });
+});
+
+describe("useApiMutation's write", () => {
+  it('refetches the mapped reads on screen, stays pending until they answer, then runs its onSuccess', async () => {
+    const client = freshClient();
+    let deckLists = 0;
+    let release: () => void = () => {};
+    calls.set('listDecks', () => {
+      deckLists += 1;
+      if (deckLists === 1) return Promise.resolve(['Django']);
+      return new Promise((resolve) => (release = () => resolve(['Django', 'Postgres'])));
+    });
+    const sessionLists = vi.fn(() => Promise.resolve({ sessions: [] }));
+    calls.set('listSessions', sessionLists);
+    calls.set('createDeck', (input) => Promise.resolve({ id: 2, ...(input as object) }));
+    const decks = new QueryObserver(client, apiQuery('listDecks'));
+    const sessions = new QueryObserver(client, apiQuery('listSessions', {}));
+    const unsubscribe = [decks.subscribe(() => {}), sessions.subscribe(() => {})];
+    await vi.waitFor(() => expect(decks.getCurrentResult().data).toEqual(['Django']));
+
+    const seenOnSuccess: unknown[] = [];
+    const mutation = new MutationObserver(
+      client,
+      apiMutation(client, 'createDeck', {
+        onSuccess: (deck) => void seenOnSuccess.push(deck, client.getQueryData(apiKey('listDecks'))),
+      }),
+    );
+    const done = mutation.mutate({ name: 'Postgres' });
+    await vi.waitFor(() => expect(deckLists).toBe(2));
+    expect(mutation.getCurrentResult().isPending).toBe(true);
+    expect(seenOnSuccess).toEqual([]);
+    release();
+    await done;
+    expect(seenOnSuccess).toEqual([{ id: 2, name: 'Postgres' }, ['Django', 'Postgres']]);
+    expect(mutation.getCurrentResult().isSuccess).toBe(true);
+    expect(sessionLists).toHaveBeenCalledTimes(1); // createDeck does not change the sessions
+    for (const stop of unsubscribe) stop();
+  });
+
+  it('with awaitRefetch: false, runs its onSuccess at once and refetches behind it (a write that leaves the page)', async () => {
+    const client = freshClient();
+    let release: (view: unknown) => void = () => {};
+    let asked = 0;
+    calls.set('getActiveSession', () => {
+      asked += 1;
+      return asked === 1 ? Promise.resolve({ id: 4 }) : new Promise((resolve) => (release = resolve));
+    });
+    calls.set('resumeSession', () => Promise.resolve({ id: 4 }));
+    const active = new QueryObserver(client, apiQuery('getActiveSession'));
+    const stop = active.subscribe(() => {});
+    await vi.waitFor(() => expect(active.getCurrentResult().data).toEqual({ id: 4 }));
+    const opened: unknown[] = [];
+    const mutation = new MutationObserver(
+      client,
+      apiMutation(client, 'resumeSession', { awaitRefetch: false, onSuccess: (view) => void opened.push(view) }),
+    );
+    await mutation.mutate({ sessionId: 4 });
+    expect(opened).toEqual([{ id: 4 }]);
+    expect(asked).toBe(2); // the refetch has started, and has not answered
+    expect(active.getCurrentResult().isFetching).toBe(true);
+    release(null);
+    await vi.waitFor(() => expect(active.getCurrentResult().data).toBeNull());
+    stop();
+  });
+
+  it('keeps a refused write as its error, and refetches nothing', async () => {
+    const client = freshClient();
+    const decks = vi.fn(() => Promise.resolve(['Django']));
+    calls.set('listDecks', decks);
+    calls.set('deleteDeck', () => Promise.reject(new ApiError('not_found', 'There is no deck 5')));
+    const observer = new QueryObserver(client, apiQuery('listDecks'));
+    const stop = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(observer.getCurrentResult().isSuccess).toBe(true));
+    const mutation = new MutationObserver(client, apiMutation(client, 'deleteDeck'));
+    await expect(mutation.mutate({ id: 5 })).rejects.toThrow('There is no deck 5');
+    expect(mutation.getCurrentResult()).toMatchObject({ isError: true, error: { code: 'not_found' } });
+    expect(decks).toHaveBeenCalledTimes(1);
+    expect(client.getQueryState(apiKey('listDecks'))?.isInvalidated).toBe(false);
+    stop();
   });
 });
 

@@ -2,14 +2,15 @@ import {
   useMutation,
   useQuery,
   useQueryClient,
-  type UseMutationOptions,
   type UseMutationResult,
   type UseQueryOptions,
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type { InputOf, ResultOf } from '../../../shared/api';
 import type { ReadCall, WriteCall } from '../../../shared/call-effects';
-import { apiQuery, callApi, invalidateAfter, type ApiKey, type InputArgs } from './client';
+import { apiMutation, apiQuery, type ApiKey, type ApiMutationOptions, type InputArgs, type WriteInput } from './client';
+
+export type { ApiMutationOptions, WriteInput } from './client';
 
 export type ApiQueryOptions<K extends ReadCall> = Omit<
   UseQueryOptions<ResultOf<K>, Error, ResultOf<K>, ApiKey<K>>,
@@ -31,14 +32,6 @@ export function useApiQuery<K extends ReadCall>(call: K, ...args: QueryArgs<K>):
   return useQuery({ ...apiQuery(call, ...([input] as InputArgs<K>)), ...options });
 }
 
-/** What `mutate` takes: the call's input, or nothing for a call without one. */
-export type WriteInput<K extends WriteCall> = InputOf<K> extends undefined ? void : InputOf<K>;
-
-export type ApiMutationOptions<K extends WriteCall> = Omit<
-  UseMutationOptions<ResultOf<K>, Error, WriteInput<K>>,
-  'mutationFn' | 'mutationKey'
->;
-
 /**
  * A write: `const save = useApiMutation('saveQuestion')`, then `save.mutate(input)` or `await
  * save.mutateAsync(input)`; `save.isPending` and `save.error` replace hand-kept busy and error flags. On
@@ -49,14 +42,5 @@ export function useApiMutation<K extends WriteCall>(
   call: K,
   options?: ApiMutationOptions<K>,
 ): UseMutationResult<ResultOf<K>, Error, WriteInput<K>> {
-  const client = useQueryClient();
-  return useMutation<ResultOf<K>, Error, WriteInput<K>>({
-    ...options,
-    mutationKey: [call],
-    mutationFn: (input) => callApi(call, input as InputOf<K>),
-    onSuccess: async (...args) => {
-      await invalidateAfter(client, call);
-      await options?.onSuccess?.(...args);
-    },
-  });
+  return useMutation(apiMutation(useQueryClient(), call, options));
 }
