@@ -23,8 +23,11 @@ const OVERFLOWING = `(() => {
   const describe = (el) => el.tagName.toLowerCase() + '.' + [...el.classList].join('.') +
     ' “' + (el.getAttribute('aria-label') ?? el.querySelector('h1, h2, h3')?.textContent ?? el.textContent ?? '').trim().slice(0, 40) + '”' +
     ' (' + el.scrollWidth + ' > ' + el.clientWidth + ')';
-  const boxes = '.card, .tile, .stat-tile, .preset, .question-row, .detail, .filters, .question-list, .dialog, .drill, ' +
-    '.toast, .resume-banner, .page-head, .grade-bar, .session-actions, .content, .page, .library, .sidebar';
+  // The Library's boxes have scoped class names (CSS Modules): found by their test ids and labels instead.
+  const boxes = '.card, .tile, .stat-tile, .preset, .dialog, .drill, ' +
+    '.resume-banner, .page-head, .grade-bar, .session-actions, .content, .page, .sidebar, ' +
+    '[data-testid="library"], [data-testid="undo-toast"], [data-question-id], aside[aria-label="Question"], ' +
+    'aside[aria-label="Editor"], aside[aria-label="Filters"], section[aria-label="Questions"]';
   for (const box of document.querySelectorAll(boxes)) {
     if (box.getClientRects().length === 0) continue;
     if (box.scrollWidth > box.clientWidth + 1) found.push(describe(box));

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ACCESS_DENIED_EVENT, tokenMissing } from '../api';
 import iconUrl from '../../../../resources/icon.svg';
+import styles from './BrowserAccess.module.css';
 
 export type Access = 'open' | 'missing' | 'refused';
 
@@ -21,16 +22,16 @@ export function useBrowserAccess(): Access {
  */
 export function BrowserAccess({ access }: { access: Exclude<Access, 'open'> }) {
   return (
-    <main className="access">
-      <div className="card access-card">
-        <img className="access-mark" src={iconUrl} alt="" />
+    <main className={styles.access}>
+      <div className={`card ${styles.accessCard}`}>
+        <img className={styles.accessMark} src={iconUrl} alt="" />
         <h1>Open Prepdeck from the address it prints</h1>
         <p className="lead">
           {access === 'missing'
             ? 'This address has no access token. Browser mode lets in only the address it printed when it started.'
             : 'This address’s access token is not the one Prepdeck is running with: a new token is made each time browser mode starts.'}
         </p>
-        <ol className="access-steps">
+        <ol className={styles.accessSteps}>
           <li>
             In a terminal, in the Prepdeck folder, run <code>npm run web</code> (or leave it running if it already is).
           </li>

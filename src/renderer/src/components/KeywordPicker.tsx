@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { KeywordCount } from '../../../shared/types';
+import styles from './KeywordPicker.module.css';
 
 /**
  * Choose keywords from the bank: an ARIA 1.2 combobox. Type to narrow the list, ArrowDown and
@@ -32,7 +33,6 @@ export function KeywordPicker({
       : pool;
     return found.slice(0, needle ? 12 : 10);
   }, [keywords, selected, text]);
-  const byId = new Map(keywords.map((k) => [k.id, k]));
   const expanded = !compact || opened || text.trim() !== '';
   const listId = `${id}-list`;
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -70,22 +70,13 @@ export function KeywordPicker({
   };
 
   return (
-    <div className="keyword-picker">
+    <div className={styles.keywordPicker}>
       {selected.length > 0 && (
-        <ul className="chip-row" aria-label="Selected keywords">
-          {selected.map((sid) => (
-            <li key={sid}>
-              <button
-                type="button"
-                className="chip chip-selected"
-                onClick={() => onChange(selected.filter((s) => s !== sid))}
-                aria-label={`Remove keyword ${byId.get(sid)?.label ?? sid}`}
-              >
-                {byId.get(sid)?.label ?? `#${sid}`} <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <SelectedKeywords
+          keywords={keywords}
+          selected={selected}
+          onRemove={(sid) => onChange(selected.filter((s) => s !== sid))}
+        />
       )}
       <input
         type="text"
@@ -111,7 +102,7 @@ export function KeywordPicker({
         spellCheck={false}
       />
       <ul
-        className="keyword-options"
+        className={styles.keywordOptions}
         id={listId}
         role="listbox"
         aria-label="Keywords"
@@ -124,7 +115,7 @@ export function KeywordPicker({
               id={optionId(i)}
               role="option"
               aria-selected={i === current}
-              className={`keyword-option ${i === current ? 'keyword-option-active' : ''}`}
+              className={`${styles.keywordOption} ${i === current ? styles.keywordOptionActive : ''}`}
               // The input keeps focus (and the combobox its state) while an option is clicked.
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(k)}
@@ -135,10 +126,39 @@ export function KeywordPicker({
           ))}
       </ul>
       {expanded && matches.length === 0 && (
-        <p className="muted small keyword-none" role="status">
+        <p className={`muted small ${styles.keywordNone}`} role="status">
           {text.trim() ? `No keyword matches “${text.trim()}”.` : 'Every keyword is chosen.'}
         </p>
       )}
     </div>
+  );
+}
+
+/** The chosen keywords as chips; clicking one removes it. */
+function SelectedKeywords({
+  keywords,
+  selected,
+  onRemove,
+}: {
+  keywords: KeywordCount[];
+  selected: number[];
+  onRemove: (id: number) => void;
+}) {
+  const byId = new Map(keywords.map((k) => [k.id, k]));
+  return (
+    <ul className="chip-row" aria-label="Selected keywords">
+      {selected.map((sid) => (
+        <li key={sid}>
+          <button
+            type="button"
+            className="chip chip-selected"
+            onClick={() => onRemove(sid)}
+            aria-label={`Remove keyword ${byId.get(sid)?.label ?? sid}`}
+          >
+            {byId.get(sid)?.label ?? `#${sid}`} <span aria-hidden="true">×</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

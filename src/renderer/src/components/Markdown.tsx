@@ -13,6 +13,7 @@ import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import { webLink } from '../../../shared/links';
 import { rehypeMark, type Mark } from '../lib/rehype-mark';
+import styles from './Markdown.module.css';
 
 // The languages interview answers use; the full set would triple the bundle.
 const highlight: HighlightOptions = {
@@ -74,7 +75,7 @@ export function Markdown({ children, marks }: { children: string; marks?: readon
     [marks],
   );
   return (
-    <div className="markdown">
+    <div className={styles.markdown}>
       <ReactMarkdown rehypePlugins={plugins as never} components={components} skipHtml>
         {children}
       </ReactMarkdown>

@@ -1,38 +1,12 @@
 import { useId, useState } from 'react';
-import { ALIAS_SEPARATOR_MESSAGE, hasKeywordSeparator, KEYWORD_SEPARATOR_MESSAGE } from '../../../shared/api';
+import { hasKeywordSeparator } from '../../../shared/api';
 import type { DeckSummary, KeywordCount, QuestionDetail } from '../../../shared/types';
-import { api } from '../api';
-import { useQuery } from '../hooks/useQuery';
+import { useApiMutation, useApiQuery } from '../data/hooks';
+import { DeckLevelFields } from './editor/DeckLevelFields';
+import { keywordsToSave, rowProblem, sameLabel, splitList, toRows, type KeywordRow } from './editor/keyword-rows';
+import { KeywordRows } from './editor/KeywordRows';
 import { Markdown } from './Markdown';
-
-interface KeywordRow {
-  label: string;
-  aliases: string;
-  weight: number;
-}
-
-const toRows = (q: QuestionDetail | null): KeywordRow[] =>
-  q
-    ? q.keywords.map((k) => ({ label: k.label, aliases: k.aliases.join(', '), weight: k.weight }))
-    : [{ label: '', aliases: '', weight: 1 }];
-
-const splitList = (text: string): string[] =>
-  text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** What is wrong with a keyword row as typed (the contract refuses the same), or null. */
-function rowProblem(row: KeywordRow): string | null {
-  if (hasKeywordSeparator(row.label)) return `${KEYWORD_SEPARATOR_MESSAGE}.`;
-  if (splitList(row.aliases).some(hasKeywordSeparator)) return `${ALIAS_SEPARATOR_MESSAGE}.`;
-  return null;
-}
-
-/** The border of a field whose value is refused. */
-const INVALID = { borderColor: 'var(--bad)' } as const;
-
-const sameLabel = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+import styles from './editor/Editor.module.css';
 
 /** Create or edit a question: prompt, level, Markdown answer with a live preview, keywords with aliases. */
 export function QuestionEditor({
@@ -53,31 +27,16 @@ export function QuestionEditor({
 }) {
   const uid = useId();
   const [deckId, setDeckId] = useState(question?.deckId ?? defaultDeckId ?? decks[0]?.id ?? 0);
-  const deck = decks.find((d) => d.id === deckId);
-  const levels = deck ? [...deck.levels] : [];
-  const [level, setLevel] = useState(question?.level ?? levels[0] ?? 'Intermediate');
-  // A level the deck does not list (the question moved decks, or the level was renamed) shows until one is chosen.
-  const strayLevel = !levels.includes(level);
-  if (strayLevel) levels.push(level);
-  // The deck's own keywords first, then the rest of the bank's.
-  const deckKeywords = useQuery(
-    () => (deckId ? api.listDeckKeywords({ deckId }) : Promise.resolve([])),
-    `deck-keywords-${deckId}`,
+  const [level, setLevel] = useState(
+    question?.level ?? decks.find((d) => d.id === deckId)?.levels[0] ?? 'Intermediate',
   );
-  const ownKeywords = deckKeywords.data ?? [];
-  const ownIds = new Set(ownKeywords.map((k) => k.id));
-  const otherKeywords = keywords.filter((k) => !ownIds.has(k.id));
-  const knownKeyword = (label: string) => keywords.find((k) => sameLabel(k.label, label));
+  // The deck's own keywords first, then the rest of the bank's.
+  const deckKeywords = useApiQuery('listDeckKeywords', { deckId }, { enabled: deckId > 0 });
   const [prompt, setPrompt] = useState(question?.prompt ?? '');
   const [answer, setAnswer] = useState(question?.answer ?? '');
   const [rows, setRows] = useState<KeywordRow[]>(() => toRows(question));
   const [tags, setTags] = useState(question?.tags.join(', ') ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const updateRow = (index: number, patch: Partial<KeywordRow>) =>
-    setRows((list) => list.map((row, i) => (i === index ? { ...row, ...patch } : row)));
-
+  const saving = useApiMutation('saveQuestion', { onSuccess: onSaved });
   const problems = rows.map(rowProblem);
 
   const chooseDeck = (id: number) => {
@@ -87,46 +46,37 @@ export function QuestionEditor({
     if (same) setLevel(same);
   };
 
-  const save = async () => {
+  const save = () => {
     const firstProblem = problems.findIndex((p) => p !== null);
     if (firstProblem >= 0) {
       const field = hasKeywordSeparator(rows[firstProblem]!.label) ? 'keyword' : 'aliases';
       document.getElementById(`${uid}-${field}-${firstProblem}`)?.focus();
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await api.saveQuestion({
-        ...(question ? { id: question.id } : {}),
-        deckId,
-        level,
-        prompt,
-        answer,
-        keywords: rows
-          .filter((r) => r.label.trim())
-          .map((r) => ({ label: r.label.trim(), aliases: splitList(r.aliases), weight: r.weight })),
-        tags: splitList(tags),
-      });
-      onSaved(saved);
-    } catch (e) {
-      setError((e as Error).message);
-      setSaving(false);
-    }
+    if (saving.isPending) return;
+    saving.mutate({
+      ...(question ? { id: question.id } : {}),
+      deckId,
+      level,
+      prompt,
+      answer,
+      keywords: keywordsToSave(rows),
+      tags: splitList(tags),
+    });
   };
 
   return (
     <form
-      className="editor"
+      className={styles.editor}
       aria-label={question ? 'Edit question' : 'New question'}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save();
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
-          void save();
+          save();
         } else if (e.key === 'Escape') {
           e.preventDefault();
           onCancel();
@@ -134,42 +84,7 @@ export function QuestionEditor({
       }}
     >
       <h2>{question ? 'Edit question' : 'New question'}</h2>
-      <div className="form-cols">
-        <label className="field">
-          <span className="field-label">Deck</span>
-          <select className="input" value={deckId} onChange={(e) => chooseDeck(Number(e.target.value))}>
-            {decks.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="field">
-          <label className="field-label" htmlFor={`${uid}-level`}>
-            Level
-          </label>
-          <select
-            id={`${uid}-level`}
-            className="input"
-            value={level}
-            onChange={(e) => setLevel(e.target.value)}
-            aria-invalid={strayLevel || undefined}
-            aria-describedby={strayLevel ? `${uid}-stray-level` : undefined}
-          >
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-          {strayLevel && deck && (
-            <span className="error-text small" id={`${uid}-stray-level`}>
-              {deck.name} has no level “{level}”: choose one of its levels.
-            </span>
-          )}
-        </div>
-      </div>
+      <DeckLevelFields uid={uid} decks={decks} deckId={deckId} level={level} onDeck={chooseDeck} onLevel={setLevel} />
       <label className="field">
         <span className="field-label">Prompt</span>
         <input
@@ -181,137 +96,59 @@ export function QuestionEditor({
           autoFocus
         />
       </label>
-      <div className="field">
-        <span className="field-label">Model answer (Markdown)</span>
-        <div className="editor-split">
-          <textarea
-            className="input editor-answer"
-            aria-label="Model answer"
-            value={answer}
-            onChange={(e) => setAnswer(e.target.value)}
-            placeholder="What a strong candidate says in about a minute. Code in ``` fences."
-          />
-          <div className="editor-preview" aria-label="Preview">
-            {answer.trim() ? <Markdown>{answer}</Markdown> : <p className="muted">The preview appears here.</p>}
-          </div>
-        </div>
-      </div>
-      <fieldset className="field">
-        <legend className="field-label">Keywords a good answer names</legend>
-        <datalist id={`${uid}-keywords`}>
-          {ownKeywords.map((k) => (
-            <option key={k.id} value={k.label} />
-          ))}
-          {otherKeywords.map((k) => (
-            <option key={k.id} value={k.label} label={`${k.label} — from other decks`} />
-          ))}
-        </datalist>
-        <ul className="keyword-rows">
-          {rows.map((row, index) => {
-            const problem = problems[index];
-            const labelBad = hasKeywordSeparator(row.label);
-            return (
-              <li key={index}>
-                <div className="keyword-row">
-                  <input
-                    className="input"
-                    id={`${uid}-keyword-${index}`}
-                    list={`${uid}-keywords`}
-                    aria-label={`Keyword ${index + 1}`}
-                    aria-invalid={labelBad || undefined}
-                    style={labelBad ? INVALID : undefined}
-                    aria-describedby={labelBad ? `${uid}-problem-${index}` : undefined}
-                    placeholder="Keyword"
-                    value={row.label}
-                    onChange={(e) => {
-                      const label = e.target.value;
-                      const known = knownKeyword(label);
-                      const before = knownKeyword(row.label);
-                      // Aliases the person has not touched follow the keyword: they are the keyword's, not the row's.
-                      const untouched = !row.aliases.trim() || (before && row.aliases === before.aliases.join(', '));
-                      updateRow(index, {
-                        label,
-                        ...(untouched && (known || before) ? { aliases: known ? known.aliases.join(', ') : '' } : {}),
-                      });
-                    }}
-                  />
-                  <input
-                    className="input"
-                    id={`${uid}-aliases-${index}`}
-                    aria-label={`Aliases of keyword ${index + 1}`}
-                    aria-invalid={(problem !== null && !labelBad) || undefined}
-                    style={problem !== null && !labelBad ? INVALID : undefined}
-                    aria-describedby={
-                      problem !== null && !labelBad ? `${uid}-problem-${index} ${uid}-alias-hint` : `${uid}-alias-hint`
-                    }
-                    placeholder="Other ways to say it, comma-separated"
-                    value={row.aliases}
-                    onChange={(e) => updateRow(index, { aliases: e.target.value })}
-                  />
-                  <select
-                    className="input"
-                    aria-label={`Weight of keyword ${index + 1}`}
-                    value={row.weight}
-                    onChange={(e) => updateRow(index, { weight: Number(e.target.value) })}
-                  >
-                    {[1, 2, 3, 4, 5].map((w) => (
-                      <option key={w} value={w}>
-                        ×{w}
-                      </option>
-                    ))}
-                  </select>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Remove keyword ${index + 1}`}
-                    onClick={() => setRows((list) => list.filter((_, i) => i !== index))}
-                  >
-                    ×
-                  </button>
-                </div>
-                {problem && (
-                  <p className="error-text small" id={`${uid}-problem-${index}`}>
-                    {problem}
-                  </p>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-        {rows.every((r) => !r.label.trim()) && (
-          <p className="note small" data-testid="no-keywords-note">
-            No keywords yet: you can save the question, but answers to it cannot be scored until it has keywords (they
-            show “no keywords to score”, and count in no keyword chart).
-          </p>
-        )}
-        <p className="muted small" id={`${uid}-alias-hint`}>
-          Aliases belong to the keyword, not to this question: they apply to every question that uses it, in every deck.
-        </p>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => setRows((list) => [...list, { label: '', aliases: '', weight: 1 }])}
-        >
-          Add keyword
-        </button>
-      </fieldset>
+      <AnswerField answer={answer} onAnswer={setAnswer} />
+      <KeywordRows
+        uid={uid}
+        rows={rows}
+        setRows={setRows}
+        problems={problems}
+        keywords={keywords}
+        ownKeywords={deckKeywords.data ?? []}
+      />
       <label className="field">
         <span className="field-label">Tags (comma-separated, optional)</span>
         <input className="input" value={tags} onChange={(e) => setTags(e.target.value)} />
       </label>
-      {error && (
+      {saving.error && (
         <p className="error-text" role="alert">
-          {error}
+          {saving.error.message}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel <kbd>Esc</kbd>
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving}>
-          Save <kbd>Ctrl+Enter</kbd>
-        </button>
-      </div>
+      <EditorActions saving={saving.isPending} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** The model answer in Markdown, with its rendering beside it as it is typed. */
+function AnswerField({ answer, onAnswer }: { answer: string; onAnswer: (text: string) => void }) {
+  return (
+    <div className="field">
+      <span className="field-label">Model answer (Markdown)</span>
+      <div className={styles.editorSplit}>
+        <textarea
+          className={`input ${styles.editorAnswer}`}
+          aria-label="Model answer"
+          value={answer}
+          onChange={(e) => onAnswer(e.target.value)}
+          placeholder="What a strong candidate says in about a minute. Code in ``` fences."
+        />
+        <div className={styles.editorPreview} aria-label="Preview">
+          {answer.trim() ? <Markdown>{answer}</Markdown> : <p className="muted">The preview appears here.</p>}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function EditorActions({ saving, onCancel }: { saving: boolean; onCancel: () => void }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel <kbd>Esc</kbd>
+      </button>
+      <button type="submit" className="button button-primary" disabled={saving}>
+        Save <kbd>Ctrl+Enter</kbd>
+      </button>
+    </div>
   );
 }

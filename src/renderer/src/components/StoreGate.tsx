@@ -4,7 +4,7 @@ import { useApiMutation, useApiQuery } from '../data/hooks';
 import { dateTime, plural } from '../lib/format';
 import { ErrorNote, Loading } from './States';
 import { fileSize } from './transfer/files';
-import '../styles/store-gate.css';
+import styles from './StoreGate.module.css';
 
 type Damaged = Extract<StoreHealth, { status: 'damaged' }>;
 
@@ -28,29 +28,29 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
   const choose = (action: RecoveryAction) => recover.mutate({ action });
 
   return (
-    <main className="store-gate" aria-labelledby="store-gate-title">
-      <section className="card store-gate-card">
+    <main className={styles.storeGate} aria-labelledby="store-gate-title">
+      <section className={`card ${styles.storeGateCard}`}>
         <h1 id="store-gate-title">Your data file is damaged</h1>
         <p>
           When Prepdeck started, it checked its data file and found it damaged, so it did not open it and wrote nothing
           to it. Nothing else has changed.
         </p>
-        <p className="muted small store-gate-problem">{health.problem}</p>
-        <dl className="store-gate-paths">
+        <p className={`muted small ${styles.storeGateProblem}`}>{health.problem}</p>
+        <dl className={styles.storeGatePaths}>
           <dt>Data file</dt>
           <dd>
-            <code className="path">{health.file}</code>
+            <code>{health.file}</code>
           </dd>
           <dt>Kept, untouched, as</dt>
           <dd>
-            <code className="path">{health.keepAs}</code>
+            <code>{health.keepAs}</code>
           </dd>
         </dl>
         <p>Whichever you choose, the damaged file is moved there and kept, never deleted.</p>
 
         {error && <ErrorNote error={error} />}
 
-        <div className="store-gate-choices">
+        <div className={styles.storeGateChoices}>
           {good ? (
             <button
               type="button"
@@ -59,13 +59,13 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
               onClick={() => choose('restore-newest')}
             >
               {working === 'restore-newest' ? 'Restoring…' : 'Restore the newest good backup'}
-              <span className="store-gate-detail">
+              <span className={styles.storeGateDetail}>
                 {dateTime(good.createdAt)} · {KIND_WORDS[good.kind]} · {good.counts ? holds(good.counts) : ''} ·{' '}
                 {fileSize(good.size)}
               </span>
             </button>
           ) : (
-            <p className="note note-warn store-gate-none">
+            <p className={`note note-warn ${styles.storeGateNone}`}>
               No backup passes its check, so there is none to restore. If you have a backup elsewhere, start with an
               empty store and restore it from Decks → Backups.
             </p>
@@ -77,7 +77,7 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
             onClick={() => choose('start-empty')}
           >
             {working === 'start-empty' ? 'Starting…' : 'Start with an empty store'}
-            <span className="store-gate-detail">The bundled Django deck, no answers yet</span>
+            <span className={styles.storeGateDetail}>The bundled Django deck, no answers yet</span>
           </button>
         </div>
       </section>
@@ -100,9 +100,9 @@ export function StoreGate({ children }: { children: ReactNode }) {
   return (
     <>
       {recovery && after && (
-        <p className="note note-success store-gate-done" role="status">
+        <p className={`note ${styles.storeGateDone}`} role="status">
           {recovery.restoredFrom ? `Restored ${recovery.restoredFrom}.` : 'Started with an empty store.'} The damaged
-          file is kept as <code className="path">{recovery.damagedFile}</code>.
+          file is kept as <code>{recovery.damagedFile}</code>.
         </p>
       )}
       {children}

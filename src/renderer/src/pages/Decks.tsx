@@ -1,14 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import type { DeckSummary } from '../../../shared/types';
-import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
 import { BackupPanel } from '../components/transfer/BackupPanel';
 import { ExportPanel } from '../components/transfer/ExportPanel';
 import { ImportPanel } from '../components/transfer/ImportPanel';
-import { useQuery } from '../hooks/useQuery';
+import { useApiMutation, useApiQuery } from '../data/hooks';
 import { href, type RouteParams } from '../hooks/useRoute';
 import { plural } from '../lib/format';
+import styles from './Decks.module.css';
 
 function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone: () => void; onCancel: () => void }) {
   const uid = useId();
@@ -17,9 +17,10 @@ function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone
   const [levels, setLevels] = useState(
     (deck?.levels ?? ['Beginner', 'Intermediate', 'Advanced', 'Scenario']).join(', '),
   );
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    setError(null);
+  const create = useApiMutation('createDeck', { onSuccess: onDone });
+  const update = useApiMutation('updateDeck', { onSuccess: onDone });
+  const error = (deck ? update : create).error?.message;
+  const save = () => {
     const fields = {
       name,
       description,
@@ -28,21 +29,16 @@ function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone
         .map((l) => l.trim())
         .filter(Boolean),
     };
-    try {
-      if (deck) await api.updateDeck({ id: deck.id, ...fields });
-      else await api.createDeck(fields);
-      onDone();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    if (deck) update.mutate({ id: deck.id, ...fields });
+    else create.mutate(fields);
   };
   return (
     <form
-      className="card deck-form"
+      className={`card ${styles.deckForm}`}
       aria-label={deck ? `Edit ${deck.name}` : 'New deck'}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save();
       }}
     >
       <div className="form-cols">
@@ -81,7 +77,7 @@ function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={create.isPending || update.isPending}>
           {deck ? 'Save' : 'Create deck'}
         </button>
       </div>
@@ -90,22 +86,14 @@ function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone
 }
 
 function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () => void; onCancel: () => void }) {
-  const impact = useQuery(() => api.getDeckImpact({ id: deck.id }), `impact-${deck.id}`);
-  const [error, setError] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  if (impact.error) return <ErrorNote error={impact.error} onRetry={impact.reload} />;
+  // Read afresh each time the dialog opens (nothing kept once it closes): what goes with a deck is said as it is now.
+  const impact = useApiQuery('getDeckImpact', { id: deck.id }, { gcTime: 0, staleTime: 0 });
+  const remove = useApiMutation('deleteDeck', { onSuccess: onDone });
+  // A refetch that fails once the deck is gone leaves the dialog as it was, until it closes.
+  if (impact.error && !impact.data) return <ErrorNote error={impact.error} onRetry={() => void impact.refetch()} />;
   if (!impact.data) return null;
-  const confirm = async () => {
-    if (deleting) return;
-    setDeleting(true);
-    setError(null);
-    try {
-      await api.deleteDeck({ id: deck.id });
-      onDone();
-    } catch (e) {
-      setError((e as Error).message);
-      setDeleting(false);
-    }
+  const confirm = () => {
+    if (!remove.isPending) remove.mutate({ id: deck.id });
   };
   return (
     <ConfirmDialog
@@ -113,7 +101,7 @@ function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () 
       confirmLabel="Delete deck"
       danger
       onCancel={onCancel}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
     >
       <p>
         {plural(impact.data.questions, 'question')} and {plural(impact.data.attempts, 'past answer')} go with it. This
@@ -131,9 +119,9 @@ function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () 
           has from other decks are kept.
         </p>
       )}
-      {error && (
+      {remove.error && (
         <p className="error-text" role="alert">
-          {error}
+          {remove.error.message}
         </p>
       )}
     </ConfirmDialog>
@@ -141,37 +129,28 @@ function DeleteDeck({ deck, onDone, onCancel }: { deck: DeckSummary; onDone: () 
 }
 
 /** The bundled decks the person deleted, each with a way to change their mind. Nothing shows while there are none. */
-function RemovedBundledDecks({ version, onAdded }: { version: number; onAdded: () => void }) {
-  const removed = useQuery(() => api.listRemovedBundledDecks(), `removed-bundled-${version}`);
-  const [error, setError] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+function RemovedBundledDecks({ onAdded }: { onAdded: () => void }) {
+  const removed = useApiQuery('listRemovedBundledDecks');
+  const adding = useApiMutation('addBundledDeck', { onSuccess: onAdded });
   if (!removed.data || removed.data.length === 0) return null;
-  const add = async (slug: string) => {
-    if (adding) return;
-    setAdding(true);
-    setError(null);
-    try {
-      await api.addBundledDeck({ slug });
-      onAdded();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setAdding(false);
-    }
-  };
   return (
     <div className="removed-bundled">
       {removed.data.map((d) => (
         <p key={d.slug} className="muted">
           You deleted the {d.name} deck that comes with Prepdeck ({plural(d.questionCount, 'question')}).{' '}
-          <button type="button" className="button button-small" disabled={adding} onClick={() => void add(d.slug)}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={adding.isPending}
+            onClick={() => adding.mutate({ slug: d.slug })}
+          >
             Add the {d.name} deck again
           </button>
         </p>
       ))}
-      {error && (
+      {adding.error && (
         <p className="error-text" role="alert">
-          {error}
+          {adding.error.message}
         </p>
       )}
     </div>
@@ -180,8 +159,7 @@ function RemovedBundledDecks({ version, onAdded }: { version: number; onAdded: (
 
 /** The decks, and the tools that bring questions in and take them out (import, export, backup). */
 export default function DecksPage({ panel }: { panel?: RouteParams<'decks'>['panel'] }) {
-  const [version, setVersion] = useState(0);
-  const decks = useQuery(() => api.listDecks(), `decks-${version}`);
+  const decks = useApiQuery('listDecks');
   const [editing, setEditing] = useState<DeckSummary | 'new' | null>(null);
   const [deleting, setDeleting] = useState<DeckSummary | null>(null);
   // The desktop menu's Import questions… and Export… open this page at their panel (#/decks?panel=import).
@@ -193,9 +171,8 @@ export default function DecksPage({ panel }: { panel?: RouteParams<'decks'>['pan
   const changed = () => {
     setEditing(null);
     setDeleting(null);
-    setVersion((v) => v + 1);
   };
-  if (decks.error) return <ErrorNote error={decks.error} onRetry={decks.reload} />;
+  if (decks.error) return <ErrorNote error={decks.error} onRetry={() => void decks.refetch()} />;
   if (!decks.data) return <Loading />;
   return (
     <div className="page">
@@ -230,7 +207,7 @@ export default function DecksPage({ panel }: { panel?: RouteParams<'decks'>['pan
                     <p className="muted">{d.description || 'No description'}</p>
                     <p className="muted small">{d.levels.join(' · ')}</p>
                   </div>
-                  <div className="deck-actions">
+                  <div className={styles.deckActions}>
                     <span className="pill">{plural(d.questionCount, 'question')}</span>
                     <button type="button" className="button button-small" onClick={() => setEditing(d)}>
                       Rename
@@ -244,12 +221,12 @@ export default function DecksPage({ panel }: { panel?: RouteParams<'decks'>['pan
             )}
           </ul>
         )}
-        <RemovedBundledDecks version={version} onAdded={changed} />
+        <RemovedBundledDecks onAdded={changed} />
       </section>
       {deleting && <DeleteDeck deck={deleting} onDone={changed} onCancel={() => setDeleting(null)} />}
-      <ImportPanel decks={decks.data} onImported={changed} />
+      <ImportPanel decks={decks.data} />
       <ExportPanel decks={decks.data} />
-      <BackupPanel bankVersion={version} onRestored={changed} />
+      <BackupPanel onRestored={changed} />
     </div>
   );
 }

@@ -1,13 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/api';
 import { type BackupInfo, type BackupKind, type BankCounts } from '../../../../shared/transfer';
-import { api, isBrowserMode, uploadFile } from '../../api';
-import { useQuery } from '../../hooks/useQuery';
+import { isBrowserMode, uploadFile } from '../../api';
+import { runWrite } from '../../data/client';
+import { useApiQuery } from '../../data/hooks';
 import { dateTime, plural } from '../../lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorNote, Loading } from '../States';
 import { deliverFile, fileSize } from './files';
-import '../../styles/transfer.css';
+import { useAction } from './useAction';
+import styles from './Transfer.module.css';
 
 const KINDS: Record<BackupKind, string> = {
   auto: 'Automatic',
@@ -15,6 +18,13 @@ const KINDS: Record<BackupKind, string> = {
   replaced: 'Before a restore',
   migration: 'Before an upgrade',
   other: 'Other file',
+};
+
+/** Kinds with a tint of their own; the others are plain pills. */
+const KIND_STYLES: Partial<Record<BackupKind, string>> = {
+  auto: styles.backupKindAuto,
+  replaced: styles.backupKindReplaced,
+  migration: styles.backupKindMigration,
 };
 
 type RestoreSource = InputOf<'restoreBackup'>['source'];
@@ -30,47 +40,33 @@ const describe = (c: BankCounts): string =>
   `${plural(c.decks, 'deck')}, ${plural(c.questions, 'question')}, ${plural(c.attempts, 'answer')}`;
 
 /**
- * Back up now, the backups folder, and restore (checked first, and the replaced data kept).
- * `bankVersion` changes when the bank does, so the counts the confirmation shows are current.
+ * Back up now, the backups folder, and restore (checked first, and the replaced data kept). The list
+ * (with the counts the confirmation shows) is refetched after any write that changes the bank.
  */
-export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; onRestored: () => void }) {
-  const [version, setVersion] = useState(0);
-  const list = useQuery(() => api.listBackups(), `backups-${version}-${bankVersion}`);
+export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
+  const client = useQueryClient();
+  const list = useApiQuery('listBackups');
   const [pending, setPending] = useState<Pending | null>(null);
-  const [working, setWorking] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const act = async (run: () => Promise<string | null>) => {
-    setWorking(true);
-    setMessage(null);
-    try {
-      const text = await run();
-      if (text) setMessage({ text, error: false });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    } finally {
-      setWorking(false);
-      setVersion((v) => v + 1);
-    }
-  };
+  // One action at a time (a backup, a restore, a file to choose or upload, a copy to save); it says what it did.
+  const { run: act, working, message } = useAction();
 
   const backUp = () =>
     act(async () => {
-      const info = await api.createBackup();
+      const info = await runWrite(client, 'createBackup');
       return `Backed up ${describe(info.counts ?? { decks: 0, questions: 0, attempts: 0 })} as ${info.fileName}.`;
     });
 
   const restore = (p: Pending) =>
     act(async () => {
       setPending(null);
-      const result = await api.restoreBackup({ source: p.source });
-      onRestored();
+      const result = await runWrite(client, 'restoreBackup', { source: p.source });
+      onRestored?.();
       return `Restored ${p.label}: you now have ${describe(result.restored)}. Your previous data is kept as ${result.replacedBackup}.`;
     });
 
   const chooseFileDesktop = () =>
     act(async () => {
-      const file = await api.chooseBackupFile();
+      const file = await runWrite(client, 'chooseBackupFile');
       if (file) setPending({ source: { kind: 'picked', id: file.id }, label: `“${file.fileName}”`, counts: null });
       return null;
     });
@@ -78,12 +74,15 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
   const chooseFileBrowser = (file: File | undefined) => {
     if (!file) return;
     // Streamed to the server first, whatever its size; the restore then names what it answered.
-    void act(async () => {
+    act(async () => {
       const id = await uploadFile(file);
       setPending({ source: { kind: 'uploaded', id }, label: `“${file.name}”`, counts: null });
       return null;
     });
   };
+
+  const save = (b: BackupInfo) =>
+    act(async () => deliverFile(await runWrite(client, 'exportBackup', { fileName: b.fileName })));
 
   const askRestore = (b: BackupInfo) =>
     setPending({
@@ -96,129 +95,183 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
     <section className="card" aria-labelledby="backup-title">
       <div className="card-head">
         <div>
-          <h2 id="backup-title">Backups</h2>
-          <p className="muted small card-sub">
+          <h2 id="backup-title" className={styles.cardTitle}>
+            Backups
+          </h2>
+          <p className={`muted small ${styles.cardSub}`}>
             A backup is a copy of all your data (decks, questions, answers, settings) in one file, made safely while
             Prepdeck runs and checked before it is kept. Prepdeck makes one by itself every 30 minutes while your data
             changes, and when it quits, keeping a daily, weekly and monthly trail.
             {list.data && (
               <>
                 {' '}
-                Kept in <code className="path">{list.data.folder}</code>.
+                Kept in <code className={styles.path}>{list.data.folder}</code>.
               </>
             )}
           </p>
         </div>
-        <div className="backup-actions">
-          {isBrowserMode ? (
-            <label className={`button ${working ? 'button-disabled' : ''}`}>
-              Restore from a file…
-              <input
-                type="file"
-                className="visually-hidden"
-                accept=".sqlite,.db,.sqlite3,application/vnd.sqlite3,application/x-sqlite3"
-                disabled={working}
-                onChange={(e) => {
-                  chooseFileBrowser(e.target.files?.[0]);
-                  e.target.value = '';
-                }}
-              />
-            </label>
-          ) : (
-            <button type="button" className="button" disabled={working} onClick={() => void chooseFileDesktop()}>
-              Restore from a file…
-            </button>
-          )}
-          <button type="button" className="button button-primary" disabled={working} onClick={() => void backUp()}>
-            Back up now
-          </button>
-        </div>
+        <BackupActions
+          working={working}
+          onChooseDesktop={chooseFileDesktop}
+          onChooseBrowser={chooseFileBrowser}
+          onBackUp={backUp}
+        />
       </div>
 
       {message && (
         <p
-          className={message.error ? 'note import-error' : 'note note-success'}
+          className={`note ${message.error ? styles.importError : styles.noteSuccess}`}
           role={message.error ? 'alert' : 'status'}
         >
           {message.text}
         </p>
       )}
 
-      {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
+      {list.error && <ErrorNote error={list.error} onRetry={() => void list.refetch()} />}
       {!list.data && !list.error && <Loading label="Looking for backups…" />}
       {list.data &&
         (list.data.backups.length === 0 ? (
-          <p className="muted backup-empty">
+          <p className={`muted ${styles.backupEmpty}`}>
             No backups yet: the first automatic one is made a minute after your data changes. Back up now before big
             changes, such as a large import.
           </p>
         ) : (
-          <table className="table" aria-label="Backups">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Kind</th>
-                <th>Holds</th>
-                <th className="num">Size</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.backups.map((b) => (
-                <tr key={b.fileName}>
-                  <td>
-                    <span className="backup-when">{dateTime(b.createdAt)}</span>
-                    <span className="muted small backup-file">{b.fileName}</span>
-                  </td>
-                  <td>
-                    <span className={`pill backup-kind-${b.kind}`}>{KINDS[b.kind]}</span>
-                  </td>
-                  <td>{b.counts ? describe(b.counts) : <span className="warn-text">Not readable</span>}</td>
-                  <td className="num">{fileSize(b.size)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      disabled={working}
-                      onClick={() =>
-                        void act(async () => deliverFile(await api.exportBackup({ fileName: b.fileName })))
-                      }
-                    >
-                      {isBrowserMode ? 'Download' : 'Save a copy…'}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      disabled={working || !b.counts}
-                      onClick={() => askRestore(b)}
-                    >
-                      Restore…
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BackupTable backups={list.data.backups} working={working} onSave={save} onRestore={askRestore} />
         ))}
 
       {pending && list.data && (
-        <ConfirmDialog
-          title="Replace your data with this backup?"
-          confirmLabel="Restore"
-          danger
+        <RestoreConfirm
+          pending={pending}
+          current={list.data.current}
           onCancel={() => setPending(null)}
-          onConfirm={() => void restore(pending)}
-        >
-          <p>
-            Everything you have now ({describe(list.data.current)}) is replaced by {pending.label}
-            {pending.counts ? ` (${describe(pending.counts)})` : ''}.
-          </p>
-          <p>
-            Prepdeck checks the file first and changes nothing if it is damaged or from a newer version. Your current
-            data is backed up first, as a “Before a restore” backup in this list, so you can go back.
-          </p>
-        </ConfirmDialog>
+          onConfirm={() => restore(pending)}
+        />
       )}
     </section>
+  );
+}
+
+function BackupActions({
+  working,
+  onChooseDesktop,
+  onChooseBrowser,
+  onBackUp,
+}: {
+  working: boolean;
+  onChooseDesktop: () => void;
+  onChooseBrowser: (file: File | undefined) => void;
+  onBackUp: () => void;
+}) {
+  return (
+    <div className={styles.backupActions}>
+      {isBrowserMode ? (
+        <label className={`button ${working ? styles.buttonDisabled : ''}`}>
+          Restore from a file…
+          <input
+            type="file"
+            className="visually-hidden"
+            accept=".sqlite,.db,.sqlite3,application/vnd.sqlite3,application/x-sqlite3"
+            disabled={working}
+            onChange={(e) => {
+              onChooseBrowser(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      ) : (
+        <button type="button" className="button" disabled={working} onClick={onChooseDesktop}>
+          Restore from a file…
+        </button>
+      )}
+      <button type="button" className="button button-primary" disabled={working} onClick={onBackUp}>
+        Back up now
+      </button>
+    </div>
+  );
+}
+
+function BackupTable({
+  backups,
+  working,
+  onSave,
+  onRestore,
+}: {
+  backups: BackupInfo[];
+  working: boolean;
+  onSave: (b: BackupInfo) => void;
+  onRestore: (b: BackupInfo) => void;
+}) {
+  return (
+    <table className="table" aria-label="Backups">
+      <thead>
+        <tr>
+          <th>When</th>
+          <th>Kind</th>
+          <th>Holds</th>
+          <th className="num">Size</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {backups.map((b) => (
+          <tr key={b.fileName}>
+            <td>
+              <span className={styles.backupWhen}>{dateTime(b.createdAt)}</span>
+              <span className={`muted small ${styles.backupFile}`}>{b.fileName}</span>
+            </td>
+            <td>
+              <span className={`pill ${KIND_STYLES[b.kind] ?? ''}`}>{KINDS[b.kind]}</span>
+            </td>
+            <td>{b.counts ? describe(b.counts) : <span className={styles.warnText}>Not readable</span>}</td>
+            <td className="num">{fileSize(b.size)}</td>
+            <td className={styles.rowActions}>
+              <button type="button" className="button button-small" disabled={working} onClick={() => onSave(b)}>
+                {isBrowserMode ? 'Download' : 'Save a copy…'}
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={working || !b.counts}
+                onClick={() => onRestore(b)}
+              >
+                Restore…
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Restore only after the person has seen what is replaced by what, and that the replaced data is kept. */
+function RestoreConfirm({
+  pending,
+  current,
+  onCancel,
+  onConfirm,
+}: {
+  pending: Pending;
+  current: BankCounts;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      title="Replace your data with this backup?"
+      confirmLabel="Restore"
+      danger
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      <p>
+        Everything you have now ({describe(current)}) is replaced by {pending.label}
+        {pending.counts ? ` (${describe(pending.counts)})` : ''}.
+      </p>
+      <p>
+        Prepdeck checks the file first and changes nothing if it is damaged or from a newer version. Your current data
+        is backed up first, as a “Before a restore” backup in this list, so you can go back.
+      </p>
+    </ConfirmDialog>
   );
 }

@@ -7,7 +7,8 @@ import { Progress } from '../Progress';
 import { plural } from '../../lib/format';
 import { RadioGroup, type RadioOption } from '../RadioGroup';
 import { deliverFile, downloadFrom } from './files';
-import '../../styles/transfer.css';
+import { useAction } from './useAction';
+import styles from './Transfer.module.css';
 
 const FORMATS: Array<RadioOption<ExportFormat>> = [
   {
@@ -27,52 +28,34 @@ const FORMATS: Array<RadioOption<ExportFormat>> = [
 export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
   const [deckId, setDeckId] = useState<number | null>(decks[0]?.id ?? null);
   const [format, setFormat] = useState<ExportFormat>('markdown');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [working, setWorking] = useState(false);
+  const { run: act, working, message } = useAction();
   const selected = decks.find((d) => d.id === deckId) ?? decks[0] ?? null;
   const history = useJob();
 
   /** The history can be long: written off the answering thread, with its progress on screen and Cancel. */
-  const exportHistory = async () => {
-    setWorking(true);
-    setMessage(null);
-    try {
+  const exportHistory = () =>
+    act(async () => {
       const end = await history.run(() => api.startHistoryExport());
-      if (!end) return;
-      if (end.state === 'cancelled') setMessage({ text: 'Export cancelled: no file was written.', error: false });
-      else if (end.state === 'failed') setMessage({ text: end.error ?? 'The export failed.', error: true });
-      else if (end.download) {
+      if (!end) return null;
+      if (end.state === 'cancelled') return 'Export cancelled: no file was written.';
+      if (end.state === 'failed') throw new Error(end.error ?? 'The export failed.');
+      if (end.download) {
         downloadFrom(downloadAddress(end.download), end.fileName);
-        setMessage({ text: `Downloaded ${end.fileName}.`, error: false });
-      } else setMessage({ text: `Saved ${end.fileName} (${end.path ?? ''}).`, error: false });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    } finally {
-      setWorking(false);
-    }
-  };
+        return `Downloaded ${end.fileName}.`;
+      }
+      return `Saved ${end.fileName} (${end.path ?? ''}).`;
+    });
 
-  const run = async (produce: () => Promise<FileResult>) => {
-    setWorking(true);
-    setMessage(null);
-    try {
-      const text = deliverFile(await produce());
-      if (text) setMessage({ text, error: false });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    } finally {
-      setWorking(false);
-    }
-  };
+  const run = (produce: () => Promise<FileResult>) => act(async () => deliverFile(await produce()));
 
   const verb = isBrowserMode ? 'Download' : 'Save';
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
-      <div className="export-grid">
-        <div className="export-block">
+      <div className={styles.exportGrid}>
+        <div className={styles.exportBlock}>
           <h3>A deck</h3>
-          <div className="export-row">
+          <div className={styles.exportRow}>
             <label className="field">
               <span className="field-label">Deck</span>
               <select
@@ -100,20 +83,20 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
               type="button"
               className="button"
               disabled={!selected || working}
-              onClick={() => selected && void run(() => api.exportDeck({ deckId: selected.id, format }))}
+              onClick={() => selected && run(() => api.exportDeck({ deckId: selected.id, format }))}
             >
               {verb} {selected ? `“${selected.name}”` : 'deck'}
             </button>
           </div>
         </div>
-        <div className="export-block">
+        <div className={styles.exportBlock}>
           <h3>Your answers</h3>
           <p className="muted small">
             Every answer you have given, one row each: date, deck, question, level, time allowed and used, your grade,
             the keyword score, and the keywords you named and missed.
           </p>
           <div>
-            <button type="button" className="button" disabled={working} onClick={() => void exportHistory()}>
+            <button type="button" className="button" disabled={working} onClick={exportHistory}>
               Export history (CSV)
             </button>
           </div>
@@ -131,7 +114,7 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
         </div>
       </div>
       {message && (
-        <p className={message.error ? 'error-text' : 'transfer-done'} role={message.error ? 'alert' : 'status'}>
+        <p className={message.error ? 'error-text' : styles.transferDone} role={message.error ? 'alert' : 'status'}>
           {message.text}
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { ImportPreview } from '../../../../shared/transfer';
 import { plural } from '../../lib/format';
+import styles from './Import.module.css';
 
 const unique = (list: readonly string[]): string[] => [...new Set(list)];
 
@@ -26,16 +27,16 @@ export function ImportLevels(props: Props) {
 
 function LevelMapping({ preview, choices, levelMap, set }: Props) {
   return (
-    <div className="import-levels" role="group" aria-label="Levels">
+    <div className={styles.importLevels} role="group" aria-label="Levels">
       <p className="section-label">Levels in the file → levels in the deck</p>
       <ul>
         {preview.levels.map((l) => (
           <li key={l.source}>
-            <span className="import-level-source">
+            <span className={styles.importLevelSource}>
               <strong>{l.source}</strong>
               <span className="muted small">{plural(l.count, 'question')}</span>
               {l.hints.length > 0 && (
-                <span className="muted small import-level-hints" title={l.hints.join('\n')}>
+                <span className={`muted small ${styles.importLevelHints}`} title={l.hints.join('\n')}>
                   from {l.hints.map((h) => `“${h}”`).join(', ')}
                 </span>
               )}
@@ -44,7 +45,7 @@ function LevelMapping({ preview, choices, levelMap, set }: Props) {
               →
             </span>
             <select
-              className="input input-compact"
+              className={`input ${styles.inputCompact}`}
               aria-label={`Level for ${l.source} questions`}
               value={levelMap[l.source] ?? l.level}
               onChange={(e) => {
@@ -71,12 +72,12 @@ function LevelMapping({ preview, choices, levelMap, set }: Props) {
 function OneLevel({ preview, choices, levelOverride, set }: Props) {
   const current = levelOverride || preview.levels[0]?.level || choices[0] || '';
   return (
-    <div className="import-levels" role="group" aria-label="Levels">
+    <div className={styles.importLevels} role="group" aria-label="Levels">
       <p className="section-label">Levels in the file → levels in the deck</p>
-      <p className="import-one-level">
+      <p className={styles.importOneLevel}>
         <span>This article has no level headings: every question goes to one level.</span>
         <select
-          className="input input-compact"
+          className={`input ${styles.inputCompact}`}
           aria-label="Level for every question"
           value={current}
           onChange={(e) => set({ levelOverride: e.target.value })}
