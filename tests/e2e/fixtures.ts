@@ -13,41 +13,44 @@ export interface PrepdeckServer {
   dataDir: string;
   /** Kills the server with SIGKILL, as a crash would. */
   kill(): Promise<void>;
-  /** Starts a new server on the same data folder (and a new port and token). */
+  /** Starts a new server on the same data folder (and a new port and token), its clock where it was. */
   restart(): Promise<void>;
 }
 
+/** Main's time while its clock is stopped (stopTime), which a restart keeps; absent while it runs. */
+const frozenAt = new WeakMap<PrepdeckServer, number>();
+
 /**
- * Moves time forward for the page (Playwright's clock) and for main (browser mode's test clock)
- * together, as if the person waited that long.
+ * Stops time in the page and in main at the same instant, for reading a countdown the same on a fast
+ * machine and a loaded one: Date.now() stands still on both sides until passTime moves it. The page's
+ * timers still run with real time (pages load, saves go out), they only read a clock that stands still.
+ * Returns the time both sides now read.
+ */
+export async function stopTime(page: Page, server: PrepdeckServer): Promise<number> {
+  const now = await serverClock(server, { freeze: true });
+  await page.clock.setFixedTime(now);
+  return now;
+}
+
+/**
+ * After stopTime: moves time `ms` forward for main and for the page together, as if the person waited
+ * that long. Main moves first; then the page's timers due in that span fire (the draft save, the
+ * heartbeat), and its clock reads the new time.
  */
 export async function passTime(page: Page, server: PrepdeckServer, ms: number): Promise<void> {
+  // Each side moves by `ms` from where it was: a test may have moved one alone (advanceServerClock).
+  const pageNow = await page.evaluate(() => Date.now());
   await advanceServerClock(server, ms);
   await page.clock.runFor(ms);
+  await page.clock.setFixedTime(pageNow + ms);
 }
 
-/** Moves only main's clock: the renderer is late, as a throttled window would be. */
-export async function advanceServerClock(server: PrepdeckServer, ms: number): Promise<void> {
-  await serverClock(server, { advanceMs: ms });
+/** Moves only main's clock (the renderer is late, as a throttled window would be); returns main's time. */
+export function advanceServerClock(server: PrepdeckServer, ms: number): Promise<number> {
+  return serverClock(server, { advanceMs: ms });
 }
 
-/** Stops main's clock: from here on it moves only with passTime and advanceServerClock. */
-export async function freezeServerClock(server: PrepdeckServer): Promise<void> {
-  await serverClock(server, { freeze: true });
-}
-
-/**
- * Stops time in the page and in main, for reading a countdown the same on a fast machine and a
- * loaded one: Date.now() stands still on both sides while the page's timers still run (pages still
- * load). For a test that then moves time with passTime, install Playwright's clock and use
- * freezeServerClock instead.
- */
-export async function stopTime(page: Page, server: PrepdeckServer): Promise<void> {
-  await freezeServerClock(server);
-  await page.clock.setFixedTime(Date.now());
-}
-
-async function serverClock(server: PrepdeckServer, body: { advanceMs?: number; freeze?: boolean }): Promise<void> {
+async function serverClock(server: PrepdeckServer, body: { advanceMs?: number; freeze?: boolean }): Promise<number> {
   const url = new URL(server.url);
   const response = await fetch(new URL('/__test/clock', url), {
     method: 'POST',
@@ -55,6 +58,9 @@ async function serverClock(server: PrepdeckServer, body: { advanceMs?: number; f
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`could not set the server clock: ${response.status}`);
+  const { now } = ((await response.json()) as { value: { now: number } }).value;
+  if (body.freeze || frozenAt.has(server)) frozenAt.set(server, now);
+  return now;
 }
 
 export function startServer(
@@ -122,7 +128,12 @@ async function withServer(use: (server: PrepdeckServer) => Promise<void>): Promi
     kill: () => stop(current.child, 'SIGKILL'),
     restart: async () => {
       await stop(current.child, 'SIGTERM');
-      current = await startServer(dataDir);
+      // A stopped clock stays stopped where it was: time moves only when the test moves it.
+      const stoppedAt = frozenAt.get(server);
+      current = await startServer(
+        dataDir,
+        stoppedAt === undefined ? {} : { PREPDECK_TEST_CLOCK_AT: String(stoppedAt) },
+      );
     },
   };
   await use(server);

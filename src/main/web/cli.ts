@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openAppCore } from '../app';
 import { systemClock } from '../clock';
 import { startWebServer } from './server';
+import { createTestClock, frozenAtFromEnv, type TestClock } from './test-clock';
 
 /** `npm run web`: Prepdeck in a browser, for machines that cannot run Electron and for end-to-end tests. */
 function defaultDataDir(): string {
@@ -25,10 +26,16 @@ async function main(): Promise<void> {
   const dataDir = process.env['PREPDECK_DATA_DIR'] || defaultDataDir();
   // Tests that fake the browser's clock move this one with it; everyone else gets the system clock.
   // Frozen, it moves only when a test moves it, however slow the machine is.
-  let offset = 0;
-  let frozenAt: number | null = null;
-  const testClock = process.env['PREPDECK_TEST_CLOCK'] === '1';
-  const clock = testClock ? { now: () => (frozenAt ?? Date.now()) + offset } : systemClock;
+  let testClock: TestClock | undefined;
+  try {
+    if (process.env['PREPDECK_TEST_CLOCK'] === '1') {
+      testClock = createTestClock(frozenAtFromEnv(process.env['PREPDECK_TEST_CLOCK_AT']));
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const clock = testClock ?? systemClock;
   let core;
   try {
     core = await openAppCore(dataDir, clock, {
@@ -47,8 +54,7 @@ async function main(): Promise<void> {
     uploads: core.jobs,
     rendererDir: path.join(import.meta.dirname, '../renderer'),
     port,
-    advanceClock: testClock ? (ms) => (offset += Math.round(ms)) : undefined,
-    freezeClock: testClock ? () => (frozenAt ??= Date.now()) : undefined,
+    testClock,
   });
   console.log(`Prepdeck is running in browser mode.\n  Data: ${dataDir}\n  Open: ${server.url}`);
   const stop = (): void => {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../api';
 import { dispatch } from '../api/dispatch';
 import type { Jobs } from '../jobs/registry';
+import type { TestClock } from './test-clock';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 
 const MAX_BODY = 32 * 1024 * 1024;
@@ -36,12 +37,10 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   /**
-   * End-to-end tests fake the page's clock; this moves main's clock with it (POST /__test/clock).
-   * Only set when PREPDECK_TEST_CLOCK=1.
+   * End-to-end tests fake the page's clock; POST /__test/clock moves main's with it ({advanceMs}) or
+   * stops it ({freeze: true}), and answers with its time. Only set when PREPDECK_TEST_CLOCK=1.
    */
-  advanceClock?: (ms: number) => void;
-  /** Stops main's clock where it is, so it moves only with advanceClock (POST /__test/clock {freeze: true}). */
-  freezeClock?: () => void;
+  testClock?: Pick<TestClock, 'advance' | 'freeze'>;
   /** Finished exports, streamed once by GET /download/<jobId>?token=… (the app's jobs). */
   downloads?: Pick<Jobs, 'takeDownload'>;
   /** Files streamed to POST /upload (a backup to restore), kept for the call that uses them. */
@@ -191,7 +190,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
 
-      if (url.pathname === '/__test/clock' && options.advanceClock && req.method === 'POST') {
+      if (url.pathname === '/__test/clock' && options.testClock && req.method === 'POST') {
         if (!sameToken(String(req.headers['x-prepdeck-token'] ?? ''), token)) {
           return sendError(res, 401, 'invalid_input', 'Missing or wrong token.');
         }
@@ -199,9 +198,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           advanceMs?: number;
           freeze?: boolean;
         };
-        if (freeze) options.freezeClock?.();
-        options.advanceClock(Number(advanceMs) || 0);
-        return send(res, 200, JSON.stringify({ ok: true, value: null }), 'application/json');
+        if (freeze) options.testClock.freeze();
+        const now = options.testClock.advance(Number(advanceMs) || 0);
+        return send(res, 200, JSON.stringify({ ok: true, value: { now } }), 'application/json');
       }
 
       if (url.pathname.startsWith('/api/')) {
