@@ -3,7 +3,7 @@
  * floors that do not grow with the history (a one-row INSERT with the app's pragmas, `SELECT 1`).
  *
  * npm run bench:pages [-- sizes…]   (default 10,000 and 100,000 answers; writes tests/bench/pages-results.json)
- * npx tsx tests/bench/pages.ts [--json file] [--no-import] [sizes…]
+ * npx tsx --import ./tests/bench/raw-import.mjs tests/bench/pages.ts [--json file] [--no-import] [sizes…]
  *
  * Each figure is printed with p50 / p95 / p99 and its p50 as a multiple of its floor's p50, so a
  * run on a busy machine can still be compared with one on a quiet machine. `runPages` is also the
