@@ -32,22 +32,23 @@ export function preview(db: Db, config: SessionConfig) {
 }
 
 /**
- * The questions of a new session, in order: each candidate weighed by its latest answer and its review due
- * date. Empty when the config matches nothing.
+ * The questions of a new session, in order: each candidate weighed by what its order reads — its latest
+ * answer (weakest first) or its review due date (due first); the ladder and a random draw read neither.
+ * Empty when the config matches nothing.
  */
 export function planFor(db: Db, config: SessionConfig, now: number): number[] {
   const found = candidates(db, config);
   if (found.length === 0) return [];
   const ids = found.map((c) => c.id);
-  const last = store.lastAttemptOf(db, ids);
-  const due = store.dueDates(db, ids);
+  const last = config.order === 'weakest' ? store.lastAttemptOf(db, ids) : null;
+  const due = config.order === 'due' ? store.dueDates(db, ids) : null;
   return planSession(
     found.map((c) => {
-      const a = last.get(c.id);
+      const a = last?.get(c.id);
       return {
         ...c,
         strength: a ? attemptStrength(a.selfGrade, a.keywordScore, a.outcome) : null,
-        due: due.get(c.id) ?? null,
+        due: due?.get(c.id) ?? null,
       };
     }),
     config.order,
