@@ -289,8 +289,8 @@ export function sessionTimeUsedMs(db: Db, sessionId: number): number {
 }
 
 /**
- * The latest strength of each of the given questions, from its most recent attempt: one seek per question
- * to the end of its run in attempts_question, instead of reading every attempt of every question.
+ * The latest strength of each of the given questions, from its most recent attempt: read from latest_attempts,
+ * which triggers keep (migration 0008), instead of a seek into every question's run of attempts.
  */
 export function lastAttemptOf(
   db: Db,
@@ -298,10 +298,8 @@ export function lastAttemptOf(
 ): Map<number, { selfGrade: number | null; keywordScore: number | null; outcome: string }> {
   const rows = prepared(
     db,
-    `SELECT a.question_id, a.self_grade, a.keyword_score, a.outcome
-       FROM json_each(?) q
-       JOIN attempts a ON a.id = (SELECT id FROM attempts WHERE question_id = q.value
-                                   ORDER BY answered_at DESC, id DESC LIMIT 1)`,
+    `SELECT question_id, self_grade, keyword_score, outcome FROM latest_attempts
+      WHERE question_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(questionIds)) as Array<{
     question_id: number;
     self_grade: number | null;

@@ -6,6 +6,7 @@ import drafts from './0004-drafts';
 import rollupTriggersWithoutAlias from './0005-rollup-triggers-without-alias';
 import deckDeleteIsFinal from './0006-deck-delete-is-final';
 import noKeywordsNoScore from './0007-no-keywords-no-score';
+import latestAttempts from './0008-latest-attempts';
 
 export type { Migration } from './migration';
 
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   rollupTriggersWithoutAlias,
   deckDeleteIsFinal,
   noKeywordsNoScore,
+  latestAttempts,
 ];
