@@ -207,6 +207,37 @@ export const KEYWORD_STATS_SQL = (filter: string) => `
   SELECT picked.*, k.label, counts.total, counts.rankable
     FROM picked JOIN keywords k ON k.id = picked.keyword_id CROSS JOIN counts`;
 
+/**
+ * Home's weakest keywords over all time, unfiltered: the few weakest picked from the all-time totals (one row per
+ * keyword, a top-N sort that keeps only :weakLimit), then the trend summed for those few alone, instead of
+ * summing every keyword over every trend bucket to show three.
+ */
+export const WEAKEST_ALL_TIME_SQL = `
+  WITH ${SEGMENTS_CTE},
+  weak AS MATERIALIZED (
+    SELECT keyword_id, row_number() OVER (ORDER BY hits * 1.0 / asked, asked DESC, keyword_id) AS by_weak
+      FROM (SELECT * FROM stats_keyword_totals WHERE span = 0 AND start_day = 0 AND asked >= :min
+             ORDER BY hits * 1.0 / asked, asked DESC, keyword_id LIMIT :weakLimit))
+  SELECT weak.keyword_id, weak.by_weak, k.label,
+         sum(r.asked * seg.w) AS asked, sum(r.hits * seg.w) AS hits,
+         sum(r.asked * seg.r) AS ra, sum(r.hits * seg.r) AS rh,
+         sum(r.asked * seg.e) AS ea, sum(r.hits * seg.e) AS eh
+    FROM weak JOIN keywords k ON k.id = weak.keyword_id
+    CROSS JOIN seg JOIN stats_keyword_totals r
+      ON r.span = seg.span AND r.start_day = seg.start_day AND r.keyword_id = weak.keyword_id
+   GROUP BY weak.keyword_id ORDER BY weak.by_weak`;
+
+/** The `limit` weakest keywords of all time (as keywordStats ranks them for the 'all' range), with their trend. */
+export function weakestAllTime(db: Db, trendBuckets: WeightedBucket[], limit: number): KeywordStat[] {
+  const rows = prepared(db, WEAKEST_ALL_TIME_SQL).all({
+    segments: segmentsParam(trendBuckets),
+    min: MIN_KEYWORD_ATTEMPTS,
+    weakLimit: limit,
+  }) as KeywordRow[];
+  // A keyword named every time it was asked is not weak, however few others there are.
+  return rows.filter((r) => r.hits < r.asked).map(toKeywordStat);
+}
+
 /** Level × keyword sums for a few keywords: a seek per keyword in each bucket. */
 export const HEATMAP_SQL = (filter: string) => `
   WITH ${SEGMENTS_CTE}
