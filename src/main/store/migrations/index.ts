@@ -7,6 +7,7 @@ import rollupTriggersWithoutAlias from './0005-rollup-triggers-without-alias';
 import deckDeleteIsFinal from './0006-deck-delete-is-final';
 import noKeywordsNoScore from './0007-no-keywords-no-score';
 import latestAttempts from './0008-latest-attempts';
+import gradeWithoutRecount from './0009-grade-without-recount';
 
 export type { Migration } from './migration';
 
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   deckDeleteIsFinal,
   noKeywordsNoScore,
   latestAttempts,
+  gradeWithoutRecount,
 ];
