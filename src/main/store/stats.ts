@@ -11,7 +11,6 @@ import {
   MIN_KEYWORD_ATTEMPTS,
   WEAKEST_LIMIT,
   type CalibrationRow,
-  type HomeStats,
   type KeywordStat,
   type KeywordStats,
   type LevelStat,
@@ -24,7 +23,6 @@ import {
 } from '../../shared/stats-types';
 import type { Db } from './db';
 import { prepared } from './statements';
-import { sessionSummary } from './sessions';
 
 /** Deck and level filter; the window is given as the rollup buckets to read (see core/stats-windows.ts). */
 export type StatsScope = Pick<StatsFilter, 'deckIds' | 'levels'>;
@@ -53,10 +51,10 @@ function filterSql(alias: string, f: StatsScope): { sql: string; params: Params 
  * The buckets of a window as a CTE; the rollup is joined to it bucket by bucket (CROSS JOIN keeps that
  * order). Materialized, so the weights are read once per bucket, not parsed from JSON once per row.
  */
-const SEGMENTS_CTE = `seg(span, start_day, w, r, e) AS MATERIALIZED (
+export const SEGMENTS_CTE = `seg(span, start_day, w, r, e) AS MATERIALIZED (
   SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(:segments))`;
 
-const segmentsParam = (buckets: WeightedBucket[]): string =>
+export const segmentsParam = (buckets: WeightedBucket[]): string =>
   JSON.stringify(buckets.map((b) => [b.span, b.start, b.w, b.r, b.e]));
 
 /** Each level's rank in the decks' own level lists (easiest first); unknown levels sort after, by name. */
@@ -160,7 +158,7 @@ function compareLevels(rank: Map<string, number>, a: string, b: string): number 
 // ---------------------------------------------------------------------------------------------
 // By keyword, and the level × keyword heatmap
 
-interface KeywordRow {
+export interface KeywordRow {
   keyword_id: number;
   label: string;
   asked: number;
@@ -207,37 +205,6 @@ export const KEYWORD_STATS_SQL = (filter: string) => `
   SELECT picked.*, k.label, counts.total, counts.rankable
     FROM picked JOIN keywords k ON k.id = picked.keyword_id CROSS JOIN counts`;
 
-/**
- * Home's weakest keywords over all time, unfiltered: the few weakest picked from the all-time totals (one row per
- * keyword, a top-N sort that keeps only :weakLimit), then the trend summed for those few alone, instead of
- * summing every keyword over every trend bucket to show three.
- */
-export const WEAKEST_ALL_TIME_SQL = `
-  WITH ${SEGMENTS_CTE},
-  weak AS MATERIALIZED (
-    SELECT keyword_id, row_number() OVER (ORDER BY hits * 1.0 / asked, asked DESC, keyword_id) AS by_weak
-      FROM (SELECT * FROM stats_keyword_totals WHERE span = 0 AND start_day = 0 AND asked >= :min
-             ORDER BY hits * 1.0 / asked, asked DESC, keyword_id LIMIT :weakLimit))
-  SELECT weak.keyword_id, weak.by_weak, k.label,
-         sum(r.asked * seg.w) AS asked, sum(r.hits * seg.w) AS hits,
-         sum(r.asked * seg.r) AS ra, sum(r.hits * seg.r) AS rh,
-         sum(r.asked * seg.e) AS ea, sum(r.hits * seg.e) AS eh
-    FROM weak JOIN keywords k ON k.id = weak.keyword_id
-    CROSS JOIN seg JOIN stats_keyword_totals r
-      ON r.span = seg.span AND r.start_day = seg.start_day AND r.keyword_id = weak.keyword_id
-   GROUP BY weak.keyword_id ORDER BY weak.by_weak`;
-
-/** The `limit` weakest keywords of all time (as keywordStats ranks them for the 'all' range), with their trend. */
-export function weakestAllTime(db: Db, trendBuckets: WeightedBucket[], limit: number): KeywordStat[] {
-  const rows = prepared(db, WEAKEST_ALL_TIME_SQL).all({
-    segments: segmentsParam(trendBuckets),
-    min: MIN_KEYWORD_ATTEMPTS,
-    weakLimit: limit,
-  }) as KeywordRow[];
-  // A keyword named every time it was asked is not weak, however few others there are.
-  return rows.filter((r) => r.hits < r.asked).map(toKeywordStat);
-}
-
 /** Level × keyword sums for a few keywords: a seek per keyword in each bucket. */
 export const HEATMAP_SQL = (filter: string) => `
   WITH ${SEGMENTS_CTE}
@@ -247,7 +214,7 @@ export const HEATMAP_SQL = (filter: string) => `
    WHERE 1 ${filter}
    GROUP BY r.level, r.keyword_id HAVING sum(r.asked) > 0`;
 
-function toKeywordStat(r: KeywordRow): KeywordStat {
+export function toKeywordStat(r: KeywordRow): KeywordStat {
   const recentRate = ratio(r.rh, r.ra);
   const earlierRate = ratio(r.eh, r.ea);
   return {
@@ -392,7 +359,7 @@ export function calendar(
 }
 
 /** A session counts once it is over and has at least one answer: one opened and closed unanswered does not. */
-const COUNTED_SESSION = (s: string) =>
+export const COUNTED_SESSION = (s: string) =>
   `${s}.status IN ('finished', 'ended') AND EXISTS (SELECT 1 FROM attempts a WHERE a.session_id = ${s}.id)`;
 
 /**
@@ -660,30 +627,4 @@ function weakestQuestions(rows: AttemptRow[], byKeyword: boolean): number[] {
     .sort(([, a], [, b]) => a.sum / a.n - b.sum / b.n || b.latest - a.latest)
     .slice(0, PRACTICE_LIMIT)
     .map(([id]) => id);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Home
-
-/** Answers recorded, all time. */
-export function totalAttempts(db: Db): number {
-  const row = prepared(db, 'SELECT coalesce(sum(attempts), 0) AS n FROM stats_attempt_rollup WHERE span = 0').get() as {
-    n: number;
-  };
-  return row.n;
-}
-
-/** The latest session finished or ended early (with an answer), summarised as History shows it. */
-export function lastSession(db: Db): HomeStats['lastSession'] {
-  const row = prepared(
-    db,
-    `SELECT id FROM (
-         SELECT * FROM (SELECT id, started_at FROM sessions s WHERE s.status = 'finished'
-                         ORDER BY started_at DESC, id DESC LIMIT 1)
-         UNION ALL
-         SELECT * FROM (SELECT id, started_at FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.status = 'ended'
-                         ORDER BY started_at DESC, id DESC LIMIT 1))
-       ORDER BY started_at DESC, id DESC LIMIT 1`,
-  ).get() as { id: number } | undefined;
-  return row ? sessionSummary(db, row.id) : null;
 }
