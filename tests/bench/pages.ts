@@ -361,7 +361,7 @@ export async function runPages(options: PagesOptions): Promise<Figure[]> {
 
 export function table(figures: Figure[]): string {
   const fmt = (ms: number): string =>
-    Number.isNaN(ms) ? '—' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+    !Number.isFinite(ms) ? '—' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
   const lines = [
     '| Page | Size | p50 / p95 / p99 (ms) | × floor (p50) | CPU p50 (ms) |',
     '| --- | ---: | ---: | ---: | ---: |',
@@ -377,7 +377,7 @@ export function table(figures: Figure[]): string {
 /** One row per page, one column per size: p50 / p95 / p99, the p50 as a multiple of its floor, and the CPU p50. */
 export function wideTable(figures: Figure[]): string {
   const fmt = (ms: number): string =>
-    Number.isNaN(ms) ? '—' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(0);
+    !Number.isFinite(ms) ? '—' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(0);
   const sizes = [...new Set(figures.map((f) => f.size))].sort((a, b) => a - b);
   const rows = [...new Set(figures.map((f) => `${f.page} (${f.mode})`))];
   const lines = [
