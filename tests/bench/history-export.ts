@@ -1,5 +1,5 @@
 /**
- * npm run bench (or: tsx tests/bench/history-export.ts [answers]): the history export at 100,000 answers by
+ * npm run bench (or: tsx --import ./tests/bench/raw-import.mjs tests/bench/history-export.ts [answers]): the history export at 100,000 answers by
  * default, in its worker, while a session call is made every 20 ms. Prints the export's time, the process's peak
  * RSS, and the session call's latency (median, p95, max) during it; then the old in-memory export for comparison.
  */

@@ -3,12 +3,13 @@
  * floors that do not grow with the history (a one-row INSERT with the app's pragmas, `SELECT 1`).
  *
  * npm run bench:pages [-- sizes…]   (default 10,000 and 100,000 answers; writes tests/bench/pages-results.json)
- * npx tsx tests/bench/pages.ts [--json file] [--no-import] [sizes…]
+ * npx tsx --import ./tests/bench/raw-import.mjs tests/bench/pages.ts [--json file] [--no-import] [sizes…]
  *
  * Each figure is printed with p50 / p95 / p99 and its p50 as a multiple of its floor's p50, so a
  * run on a busy machine can still be compared with one on a quiet machine. `runPages` is also the
  * smoke test's engine (tests/unit/bench-smoke.test.ts).
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,9 +18,14 @@ import { checkpointWhenIdle } from '../../src/main/api/idle';
 import { createApi, type Handlers } from '../../src/main/api';
 import type { Clock } from '../../src/main/clock';
 import { DB_FILE, migrate, openDb, type Db } from '../../src/main/store/database';
+import { openBrowser, startToHome, statsOverHttp } from './browser';
 import { generateHistory, openVersion1, type GeneratedHistory } from './generate';
 
-export type Floor = 'insert' | 'select';
+/**
+ * insert and select: on the store's connection; start: a Node process started until it prints a line; none: no
+ * floor (the browser's own measure).
+ */
+export type Floor = 'insert' | 'select' | 'start' | 'none';
 
 export interface Figure {
   page: string;
@@ -43,6 +49,8 @@ export interface PagesOptions {
   coldRuns: number;
   /** Questions in each import commit (0: no import). */
   importQuestions: number;
+  /** Browser mode too (start → Home, first paint, Stats over HTTP): needs `npm run build` and Chromium. */
+  browser?: boolean;
   log?: (line: string) => void;
 }
 
@@ -116,6 +124,41 @@ async function page(core: AppCore, waves: Call[][]): Promise<void> {
   for (const wave of waves) await Promise.all(wave.map(([name, input]) => call(core, name, input)));
 }
 
+/**
+ * Saving and grading, as a session goes: answer, grade, next; a new session after the tenth. `runs` of each are
+ * timed, after three to warm up; `advance` moves the clock as a person would take time.
+ */
+async function saveAndGrade(
+  core: AppCore,
+  runs: number,
+  config: unknown,
+  advance: (ms: number) => void,
+): Promise<{ saves: Times; grades: Times }> {
+  const saves = newTimes();
+  const grades = newTimes();
+  let view = (await call(core, 'startSession', config)) as { id: number; position: number; phase: string };
+  for (let i = 0; i < runs + 3; i++) {
+    if (view.phase === 'done') view = (await call(core, 'startSession', config)) as typeof view;
+    advance(20_000);
+    const warm = i >= 3;
+    const revealed = (await measure(warm ? saves : null, () =>
+      call(core, 'submitAnswer', {
+        sessionId: view.id,
+        position: view.position,
+        answer: 'It uses an index and a transaction, and a cache in front of it.',
+        reason: 'answer',
+      }),
+    )) as { revealed: { id: number } };
+    advance(5_000);
+    await measure(warm ? grades : null, () =>
+      call(core, 'gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade: 1 + (i % 4) }),
+    );
+    advance(1_000);
+    view = (await call(core, 'nextQuestion', { sessionId: view.id })) as typeof view;
+  }
+  return { saves, grades };
+}
+
 /** A store as the first release wrote it, filled with a synthetic history, then upgraded. */
 function buildStore(dir: string, size: number): GeneratedHistory {
   const db = openVersion1(path.join(dir, DB_FILE));
@@ -157,6 +200,58 @@ export function importText(n: number, format: 'markdown' | 'csv', tag: string): 
   return lines.join('\n');
 }
 
+type RecordFigure = (page: string, mode: Figure['mode'], floor: Floor, times: Times) => void;
+
+/** A Node process started until it prints a line: what any start costs at least. */
+async function processFloor(): Promise<number> {
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    const proc = spawn(process.execPath, ['-e', 'console.log("up")'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    proc.stdout.once('data', () => resolve());
+  });
+  return performance.now() - start;
+}
+
+/**
+ * Browser mode on the same store: process start → Home drawn with its data, and → first paint (cold, the browser
+ * already open), against a Node process's own start; Stats' four calls over HTTP as the page makes them.
+ */
+async function browserPages(
+  dir: string,
+  options: PagesOptions,
+  log: (line: string) => void,
+  floors: Map<Floor, number>,
+  record: RecordFigure,
+): Promise<void> {
+  const browser = await openBrowser(log);
+  if (!browser) return;
+  try {
+    const floor = newTimes();
+    for (let i = 0; i < options.coldRuns; i++) floor.wall.push(await processFloor());
+    floors.set('start', summarise(floor.wall).p50);
+    record('floor: a Node process started until it prints', 'once', 'start', floor);
+    const home = newTimes();
+    const paint = newTimes();
+    const fcp = newTimes();
+    for (let i = 0; i < options.coldRuns; i++) {
+      const started = await startToHome(browser, dir);
+      home.wall.push(started.homeMs);
+      paint.wall.push(started.firstPaintMs);
+      fcp.wall.push(started.paintAfterNavigationMs);
+    }
+    floors.set('none', 1);
+    record('browser mode: first contentful paint (from navigation)', 'cold', 'none', fcp);
+    record('browser mode: process start → first paint', 'cold', 'start', paint);
+    record('browser mode: process start → Home with data', 'cold', 'start', home);
+    record('browser mode: Stats, its calls over HTTP', 'warm', 'select', {
+      wall: await statsOverHttp(dir, options.runs),
+      cpu: [],
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function runPages(options: PagesOptions): Promise<Figure[]> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const figures: Figure[] = [];
@@ -173,7 +268,7 @@ export async function runPages(options: PagesOptions): Promise<Figure[]> {
       const floors = new Map<Floor, number>();
       const record = (page: string, mode: Figure['mode'], floor: Floor, times: Times): void => {
         const s = summarise(times.wall);
-        const cpuP50 = summarise(times.cpu).p50;
+        const cpuP50 = times.cpu.length > 0 ? summarise(times.cpu).p50 : Number.NaN;
         const figure = {
           page,
           mode,
@@ -223,39 +318,15 @@ export async function runPages(options: PagesOptions): Promise<Figure[]> {
       record('Stats', 'cold', 'select', await cold(STATS));
 
       const config = { count: 10, order: 'escalating' as const };
-      record(
-        'startSession (all decks, 10 questions)',
-        'warm',
-        'insert',
-        await time(options.runs, () => {
+      for (const order of ['escalating', 'weakest'] as const) {
+        const times = await time(options.runs, () => {
           now += 1000;
-          return call(core, 'startSession', config);
-        }),
-      );
-
-      // Saving and grading, as a session goes: answer, grade, next; a new session after the tenth.
-      const saves = newTimes();
-      const grades = newTimes();
-      let view = (await call(core, 'startSession', config)) as { id: number; position: number; phase: string };
-      for (let i = 0; i < options.runs * 5 + 3; i++) {
-        if (view.phase === 'done') view = (await call(core, 'startSession', config)) as typeof view;
-        now += 20_000;
-        const warm = i >= 3;
-        const revealed = (await measure(warm ? saves : null, () =>
-          call(core, 'submitAnswer', {
-            sessionId: view.id,
-            position: view.position,
-            answer: 'It uses an index and a transaction, and a cache in front of it.',
-            reason: 'answer',
-          }),
-        )) as { revealed: { id: number } };
-        now += 5_000;
-        await measure(warm ? grades : null, () =>
-          call(core, 'gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade: 1 + (i % 4) }),
-        );
-        now += 1_000;
-        view = (await call(core, 'nextQuestion', { sessionId: view.id })) as typeof view;
+          return call(core, 'startSession', { ...config, order });
+        });
+        record(`startSession (all decks, 10 questions, ${order})`, 'warm', 'insert', times);
       }
+
+      const { saves, grades } = await saveAndGrade(core, options.runs * 5, config, (ms) => (now += ms));
       record('submitAnswer', 'warm', 'insert', saves);
       record('gradeAttempt', 'warm', 'insert', grades);
 
@@ -280,6 +351,7 @@ export async function runPages(options: PagesOptions): Promise<Figure[]> {
         );
       }
       core.close();
+      if (options.browser) await browserPages(dir, options, log, floors, record);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -288,14 +360,15 @@ export async function runPages(options: PagesOptions): Promise<Figure[]> {
 }
 
 export function table(figures: Figure[]): string {
-  const fmt = (ms: number): string => (ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+  const fmt = (ms: number): string =>
+    !Number.isFinite(ms) ? '—' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
   const lines = [
     '| Page | Size | p50 / p95 / p99 (ms) | × floor (p50) | CPU p50 (ms) |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...figures.map(
       (f) =>
         `| ${f.page} (${f.mode}) | ${f.size.toLocaleString('en')} | ${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)} | ` +
-        `${f.page.startsWith('floor') ? '' : `${f.ratio.toFixed(0)}× ${f.floor}`} | ${fmt(f.cpuP50)} |`,
+        `${f.page.startsWith('floor') || f.floor === 'none' ? '' : `${f.ratio.toFixed(0)}× ${f.floor}`} | ${fmt(f.cpuP50)} |`,
     ),
   ];
   return lines.join('\n');
@@ -303,7 +376,8 @@ export function table(figures: Figure[]): string {
 
 /** One row per page, one column per size: p50 / p95 / p99, the p50 as a multiple of its floor, and the CPU p50. */
 export function wideTable(figures: Figure[]): string {
-  const fmt = (ms: number): string => (ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+  const fmt = (ms: number): string =>
+    !Number.isFinite(ms) ? '—' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(0);
   const sizes = [...new Set(figures.map((f) => f.size))].sort((a, b) => a - b);
   const rows = [...new Set(figures.map((f) => `${f.page} (${f.mode})`))];
   const lines = [
@@ -314,7 +388,8 @@ export function wideTable(figures: Figure[]): string {
     const cells = sizes.map((size) => {
       const f = figures.find((x) => `${x.page} (${x.mode})` === row && x.size === size);
       if (!f) return '—';
-      const floor = f.page.startsWith('floor') ? '' : ` (×${f.ratio.toFixed(0)}; ${fmt(f.cpuP50)})`;
+      const floor =
+        f.page.startsWith('floor') || f.floor === 'none' ? '' : ` (×${f.ratio.toFixed(0)}; ${fmt(f.cpuP50)})`;
       return `${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)}${floor}`;
     });
     lines.push(`| ${row} | ${cells.join(' | ')} |`);
@@ -330,11 +405,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const sizes = args.filter((a, i) => i !== jsonAt && i !== jsonAt + 1 && Number(a) > 0).map(Number);
   // --no-import: the pages only, for a quick before/after of a read or a save.
   const withImport = !args.includes('--no-import');
+  // --no-browser: without browser mode (no build, no Chromium, or a quick run).
+  const withBrowser = !args.includes('--no-browser');
   const figures = await runPages({
     sizes: sizes.length ? sizes : [10_000, 100_000],
     runs: 40,
     coldRuns: 5,
     importQuestions: withImport ? 10_000 : 0,
+    browser: withBrowser,
   });
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} CPUs, load ${os
     .loadavg()

@@ -1,7 +1,13 @@
 import { bucketStart, statsWindow, type StatsWindow } from '../core/stats-windows';
 import { dayStartMs, dayToIsoDate, localDay } from '../core/days';
+import * as home from '../store/home-stats';
 import * as stats from '../store/stats';
-import type { ActivityStats, StatsRange, StatsWindowInfo } from '../../shared/stats-types';
+import {
+  MIN_KEYWORD_ATTEMPTS,
+  type ActivityStats,
+  type StatsRange,
+  type StatsWindowInfo,
+} from '../../shared/stats-types';
 import type { ApiContext, Handlers } from './context';
 
 /** More finished sessions than this in a window, and the score series is drawn per day or week instead. */
@@ -110,19 +116,14 @@ export function statsApi({ db, clock }: ApiContext) {
     getHomeStats: () => {
       const day = today();
       const { streak, practisedToday } = stats.streak(db, {}, day);
-      const keywords = stats.keywordStats(db, {}, statsWindow('all', day).trendBuckets, {
-        list: 0,
-        weakest: 3,
-        heatmap: 0,
-      });
       return {
         sessionsThisWeek: stats.finishedSessionsSince(db, dayStartMs(bucketStart(day, 7))),
         streak,
         practisedToday,
-        totalAttempts: stats.totalAttempts(db),
-        weakestKeywords: keywords.weakest,
-        minAttempts: keywords.minAttempts,
-        lastSession: stats.lastSession(db),
+        totalAttempts: home.totalAttempts(db),
+        weakestKeywords: home.weakestAllTime(db, statsWindow('all', day).trendBuckets, 3),
+        minAttempts: MIN_KEYWORD_ATTEMPTS,
+        lastSession: home.lastSession(db),
       };
     },
   } satisfies Partial<Handlers>;

@@ -77,7 +77,11 @@ export function planSession(
  */
 function ladder(shuffled: readonly Candidate[], count: number, random: () => number): Candidate[] {
   const levels = new Map<string, Candidate[]>();
-  for (const c of shuffled) levels.set(c.level, [...(levels.get(c.level) ?? []), c]);
+  for (const c of shuffled) {
+    const pool = levels.get(c.level);
+    if (pool) pool.push(c);
+    else levels.set(c.level, [c]);
+  }
   const queues = [...levels.values()];
   const chosen: Candidate[] = [];
   while (chosen.length < count && queues.some((q) => q.length > 0)) {

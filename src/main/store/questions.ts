@@ -98,34 +98,39 @@ export function upsertKeyword(
   spec: KeywordSpec,
   { aliases: mode = 'merge' }: KeywordWriteOptions = {},
 ): number {
-  const existing = db.prepare('SELECT id, aliases FROM keywords WHERE label = ?').get(spec.label) as
+  const existing = prepared(db, 'SELECT id, aliases FROM keywords WHERE label = ?').get(spec.label) as
     { id: number; aliases: string } | undefined;
   if (!existing) {
-    const result = db
-      .prepare('INSERT INTO keywords (label, aliases) VALUES (?, ?)')
-      .run(spec.label, JSON.stringify(mode === 'replace' ? cleanAliases(spec.label, spec.aliases) : spec.aliases));
+    const result = prepared(db, 'INSERT INTO keywords (label, aliases) VALUES (?, ?)').run(
+      spec.label,
+      JSON.stringify(mode === 'replace' ? cleanAliases(spec.label, spec.aliases) : spec.aliases),
+    );
     return Number(result.lastInsertRowid);
   }
   const aliases = parseJsonArray(existing.aliases);
   if (mode === 'replace') {
     const given = cleanAliases(spec.label, spec.aliases);
     if (JSON.stringify(given) !== JSON.stringify(aliases)) {
-      db.prepare('UPDATE keywords SET aliases = ? WHERE id = ?').run(JSON.stringify(given), existing.id);
+      prepared(db, 'UPDATE keywords SET aliases = ? WHERE id = ?').run(JSON.stringify(given), existing.id);
     }
     return existing.id;
   }
   const known = new Set(aliases.map((a) => a.toLowerCase()));
   const added = spec.aliases.filter((a) => !known.has(a.toLowerCase()));
   if (added.length > 0) {
-    db.prepare('UPDATE keywords SET aliases = ? WHERE id = ?').run(JSON.stringify([...aliases, ...added]), existing.id);
+    prepared(db, 'UPDATE keywords SET aliases = ? WHERE id = ?').run(
+      JSON.stringify([...aliases, ...added]),
+      existing.id,
+    );
   }
   return existing.id;
 }
 
 /** The aliases a keyword has now (none for a keyword not in the bank yet). */
 export function keywordAliases(db: Db, label: string): string[] {
-  const aliases = db.prepare('SELECT aliases FROM keywords WHERE label = ?').pluck().get(label) as string | undefined;
-  return aliases === undefined ? [] : parseJsonArray(aliases);
+  const aliases = prepared(db, 'SELECT aliases FROM keywords WHERE label = ?').get(label) as
+    { aliases: string } | undefined;
+  return aliases === undefined ? [] : parseJsonArray(aliases.aliases);
 }
 
 export function setQuestionKeywords(
@@ -134,8 +139,9 @@ export function setQuestionKeywords(
   keywords: readonly KeywordSpec[],
   options: KeywordWriteOptions = {},
 ): void {
-  db.prepare('DELETE FROM question_keywords WHERE question_id = ?').run(questionId);
-  const link = db.prepare(
+  prepared(db, 'DELETE FROM question_keywords WHERE question_id = ?').run(questionId);
+  const link = prepared(
+    db,
     'INSERT OR IGNORE INTO question_keywords (question_id, keyword_id, weight, position) VALUES (?, ?, ?, ?)',
   );
   // A keyword named twice is linked once; when replacing, its first mention also decides its aliases.
@@ -156,12 +162,11 @@ export function insertQuestion(
   now: number,
   options: KeywordWriteOptions = {},
 ): number {
-  const result = db
-    .prepare(
-      `INSERT INTO questions (deck_id, source_key, level, prompt, answer, tags, position, created_at, updated_at)
+  const result = prepared(
+    db,
+    `INSERT INTO questions (deck_id, source_key, level, prompt, answer, tags, position, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(deckId, q.key, q.level, q.prompt, q.answer, JSON.stringify(q.tags), position, now, now);
+  ).run(deckId, q.key, q.level, q.prompt, q.answer, JSON.stringify(q.tags), position, now, now);
   const questionId = Number(result.lastInsertRowid);
   setQuestionKeywords(db, questionId, q.keywords, options);
   return questionId;
@@ -169,7 +174,7 @@ export function insertQuestion(
 
 /** Replaces a question's content, as a newer source provides it; marks nothing as edited. */
 export function replaceQuestionContent(db: Db, questionId: number, q: ParsedQuestion, now: number): void {
-  db.prepare('UPDATE questions SET level = ?, prompt = ?, answer = ?, tags = ?, updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE questions SET level = ?, prompt = ?, answer = ?, tags = ?, updated_at = ? WHERE id = ?').run(
     q.level,
     q.prompt,
     q.answer,
@@ -181,14 +186,13 @@ export function replaceQuestionContent(db: Db, questionId: number, q: ParsedQues
 }
 
 function keywordsByQuestion(db: Db, questionIds: readonly number[]): Map<number, QuestionKeyword[]> {
-  const rows = db
-    .prepare(
-      `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
+  const rows = prepared(
+    db,
+    `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
          FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id
         WHERE qk.question_id IN (SELECT value FROM json_each(?))
         ORDER BY qk.question_id, qk.position`,
-    )
-    .all(JSON.stringify(questionIds)) as Array<{
+  ).all(JSON.stringify(questionIds)) as Array<{
     question_id: number;
     id: number;
     label: string;
@@ -599,17 +603,16 @@ export function deckByName(db: Db, name: string): DeckRef | null {
 /** Every question of a deck, deleted ones included (their ids stay taken). */
 /** The live question of a deck with this prompt (case-insensitive), other than `exceptId`. */
 export function questionWithPrompt(db: Db, deckId: number, prompt: string, exceptId = 0): number | null {
-  const row = db
-    .prepare(
-      'SELECT id FROM questions WHERE deck_id = ? AND prompt = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?',
-    )
-    .get(deckId, prompt, exceptId) as { id: number } | undefined;
+  const row = prepared(
+    db,
+    'SELECT id FROM questions WHERE deck_id = ? AND prompt = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?',
+  ).get(deckId, prompt, exceptId) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function nextQuestionPosition(db: Db, deckId: number): number {
   return (
-    db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?').get(deckId) as {
+    prepared(db, 'SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?').get(deckId) as {
       p: number;
     }
   ).p;

@@ -106,9 +106,10 @@ export function closeSession(db: Db, id: number, status: 'finished' | 'ended', n
 /** Removes a session that has no answer (ended before any), so History never lists an empty one. */
 export function deleteEmptySession(db: Db, id: number): boolean {
   return (
-    db
-      .prepare('DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM attempts WHERE session_id = ?)')
-      .run(id, id).changes > 0
+    prepared(db, 'DELETE FROM sessions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM attempts WHERE session_id = ?)').run(
+      id,
+      id,
+    ).changes > 0
   );
 }
 
@@ -144,39 +145,39 @@ export interface AttemptKeyword {
 }
 
 export function insertAttempt(db: Db, a: NewAttempt): number {
-  const result = db
-    .prepare(
-      `INSERT INTO attempts (session_id, question_id, deck_id, level, position, started_at, deadline, answered_at, day,
+  const result = prepared(
+    db,
+    `INSERT INTO attempts (session_id, question_id, deck_id, level, position, started_at, deadline, answered_at, day,
                              time_allowed_ms, time_used_ms, paused_ms, overtime_ms, outcome, mode, answer, keyword_score, scorer_version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      a.sessionId,
-      a.questionId,
-      a.deckId,
-      a.level,
-      a.position,
-      a.startedAt,
-      a.deadline,
-      a.answeredAt,
-      a.day,
-      a.timeAllowedMs,
-      a.timeUsedMs,
-      a.pausedMs,
-      a.overtimeMs,
-      a.outcome,
-      a.mode,
-      a.answer,
-      a.keywordScore,
-      a.scorerVersion,
-    );
+  ).run(
+    a.sessionId,
+    a.questionId,
+    a.deckId,
+    a.level,
+    a.position,
+    a.startedAt,
+    a.deadline,
+    a.answeredAt,
+    a.day,
+    a.timeAllowedMs,
+    a.timeUsedMs,
+    a.pausedMs,
+    a.overtimeMs,
+    a.outcome,
+    a.mode,
+    a.answer,
+    a.keywordScore,
+    a.scorerVersion,
+  );
   const attemptId = Number(result.lastInsertRowid);
   insertAttemptKeywords(db, attemptId, a.hits);
   return attemptId;
 }
 
 function insertAttemptKeywords(db: Db, attemptId: number, hits: NewAttempt['hits']): void {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     'INSERT INTO attempt_keywords (attempt_id, keyword_id, hit, verdict, credit) VALUES (?, ?, ?, ?, ?)',
   );
   for (const h of hits) insert.run(attemptId, h.keywordId, h.hit ? 1 : 0, h.verdict, h.credit);
@@ -217,13 +218,12 @@ export interface AttemptRow {
 }
 
 export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
-  const rows = db
-    .prepare(
-      `SELECT id, session_id, question_id, position, outcome, mode, answer, keyword_score, scorer_version, self_grade, time_allowed_ms,
+  const rows = prepared(
+    db,
+    `SELECT id, session_id, question_id, position, outcome, mode, answer, keyword_score, scorer_version, self_grade, time_allowed_ms,
               time_used_ms, overtime_ms, paused_ms, answered_at, level
          FROM attempts WHERE session_id = ? ORDER BY position`,
-    )
-    .all(sessionId) as Array<{
+  ).all(sessionId) as Array<{
     id: number;
     session_id: number;
     question_id: number;
@@ -241,12 +241,11 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
     answered_at: number;
     level: string;
   }>;
-  const hits = db
-    .prepare(
-      `SELECT ak.attempt_id, ak.keyword_id, ak.hit, ak.verdict, ak.credit FROM attempt_keywords ak
+  const hits = prepared(
+    db,
+    `SELECT ak.attempt_id, ak.keyword_id, ak.hit, ak.verdict, ak.credit FROM attempt_keywords ak
         JOIN attempts a ON a.id = ak.attempt_id WHERE a.session_id = ?`,
-    )
-    .all(sessionId) as Array<{
+  ).all(sessionId) as Array<{
     attempt_id: number;
     keyword_id: number;
     hit: number;
@@ -289,8 +288,8 @@ export function sessionTimeUsedMs(db: Db, sessionId: number): number {
 }
 
 /**
- * The latest strength of each of the given questions, from its most recent attempt: one seek per question
- * to the end of its run in attempts_question, instead of reading every attempt of every question.
+ * The latest strength of each of the given questions, from its most recent attempt: read from latest_attempts,
+ * which triggers keep (migration 0008), instead of a seek into every question's run of attempts.
  */
 export function lastAttemptOf(
   db: Db,
@@ -298,10 +297,8 @@ export function lastAttemptOf(
 ): Map<number, { selfGrade: number | null; keywordScore: number | null; outcome: string }> {
   const rows = prepared(
     db,
-    `SELECT a.question_id, a.self_grade, a.keyword_score, a.outcome
-       FROM json_each(?) q
-       JOIN attempts a ON a.id = (SELECT id FROM attempts WHERE question_id = q.value
-                                   ORDER BY answered_at DESC, id DESC LIMIT 1)`,
+    `SELECT question_id, self_grade, keyword_score, outcome FROM latest_attempts
+      WHERE question_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(questionIds)) as Array<{
     question_id: number;
     self_grade: number | null;
@@ -373,10 +370,11 @@ const toSummary = (r: SummaryRow): SessionSummary => ({
 const LISTED = `s.status <> 'ended' OR EXISTS (SELECT 1 FROM attempts a WHERE a.session_id = s.id)`;
 
 export function listSessionRows(db: Db, offset: number, limit: number): SessionList {
-  const { n } = db.prepare(`SELECT count(*) AS n FROM sessions s WHERE ${LISTED}`).get() as { n: number };
-  const rows = db
-    .prepare(`${SUMMARY_SQL} WHERE ${LISTED} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`)
-    .all(limit, offset) as SummaryRow[];
+  const { n } = prepared(db, `SELECT count(*) AS n FROM sessions s WHERE ${LISTED}`).get() as { n: number };
+  const rows = prepared(
+    db,
+    `${SUMMARY_SQL} WHERE ${LISTED} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+  ).all(limit, offset) as SummaryRow[];
   return { total: n, items: rows.map(toSummary) };
 }
 

@@ -11,7 +11,6 @@ import {
   MIN_KEYWORD_ATTEMPTS,
   WEAKEST_LIMIT,
   type CalibrationRow,
-  type HomeStats,
   type KeywordStat,
   type KeywordStats,
   type LevelStat,
@@ -24,7 +23,6 @@ import {
 } from '../../shared/stats-types';
 import type { Db } from './db';
 import { prepared } from './statements';
-import { sessionSummary } from './sessions';
 
 /** Deck and level filter; the window is given as the rollup buckets to read (see core/stats-windows.ts). */
 export type StatsScope = Pick<StatsFilter, 'deckIds' | 'levels'>;
@@ -53,10 +51,10 @@ function filterSql(alias: string, f: StatsScope): { sql: string; params: Params 
  * The buckets of a window as a CTE; the rollup is joined to it bucket by bucket (CROSS JOIN keeps that
  * order). Materialized, so the weights are read once per bucket, not parsed from JSON once per row.
  */
-const SEGMENTS_CTE = `seg(span, start_day, w, r, e) AS MATERIALIZED (
+export const SEGMENTS_CTE = `seg(span, start_day, w, r, e) AS MATERIALIZED (
   SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(:segments))`;
 
-const segmentsParam = (buckets: WeightedBucket[]): string =>
+export const segmentsParam = (buckets: WeightedBucket[]): string =>
   JSON.stringify(buckets.map((b) => [b.span, b.start, b.w, b.r, b.e]));
 
 /** Each level's rank in the decks' own level lists (easiest first); unknown levels sort after, by name. */
@@ -160,7 +158,7 @@ function compareLevels(rank: Map<string, number>, a: string, b: string): number 
 // ---------------------------------------------------------------------------------------------
 // By keyword, and the level × keyword heatmap
 
-interface KeywordRow {
+export interface KeywordRow {
   keyword_id: number;
   label: string;
   asked: number;
@@ -216,7 +214,7 @@ export const HEATMAP_SQL = (filter: string) => `
    WHERE 1 ${filter}
    GROUP BY r.level, r.keyword_id HAVING sum(r.asked) > 0`;
 
-function toKeywordStat(r: KeywordRow): KeywordStat {
+export function toKeywordStat(r: KeywordRow): KeywordStat {
   const recentRate = ratio(r.rh, r.ra);
   const earlierRate = ratio(r.eh, r.ea);
   return {
@@ -361,7 +359,7 @@ export function calendar(
 }
 
 /** A session counts once it is over and has at least one answer: one opened and closed unanswered does not. */
-const COUNTED_SESSION = (s: string) =>
+export const COUNTED_SESSION = (s: string) =>
   `${s}.status IN ('finished', 'ended') AND EXISTS (SELECT 1 FROM attempts a WHERE a.session_id = ${s}.id)`;
 
 /**
@@ -629,30 +627,4 @@ function weakestQuestions(rows: AttemptRow[], byKeyword: boolean): number[] {
     .sort(([, a], [, b]) => a.sum / a.n - b.sum / b.n || b.latest - a.latest)
     .slice(0, PRACTICE_LIMIT)
     .map(([id]) => id);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Home
-
-/** Answers recorded, all time. */
-export function totalAttempts(db: Db): number {
-  const row = prepared(db, 'SELECT coalesce(sum(attempts), 0) AS n FROM stats_attempt_rollup WHERE span = 0').get() as {
-    n: number;
-  };
-  return row.n;
-}
-
-/** The latest session finished or ended early (with an answer), summarised as History shows it. */
-export function lastSession(db: Db): HomeStats['lastSession'] {
-  const row = prepared(
-    db,
-    `SELECT id FROM (
-         SELECT * FROM (SELECT id, started_at FROM sessions s WHERE s.status = 'finished'
-                         ORDER BY started_at DESC, id DESC LIMIT 1)
-         UNION ALL
-         SELECT * FROM (SELECT id, started_at FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.status = 'ended'
-                         ORDER BY started_at DESC, id DESC LIMIT 1))
-       ORDER BY started_at DESC, id DESC LIMIT 1`,
-  ).get() as { id: number } | undefined;
-  return row ? sessionSummary(db, row.id) : null;
 }

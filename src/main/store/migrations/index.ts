@@ -6,6 +6,8 @@ import drafts from './0004-drafts';
 import rollupTriggersWithoutAlias from './0005-rollup-triggers-without-alias';
 import deckDeleteIsFinal from './0006-deck-delete-is-final';
 import noKeywordsNoScore from './0007-no-keywords-no-score';
+import latestAttempts from './0008-latest-attempts';
+import gradeWithoutRecount from './0009-grade-without-recount';
 
 export type { Migration } from './migration';
 
@@ -18,4 +20,6 @@ export const migrations: readonly Migration[] = [
   rollupTriggersWithoutAlias,
   deckDeleteIsFinal,
   noKeywordsNoScore,
+  latestAttempts,
+  gradeWithoutRecount,
 ];

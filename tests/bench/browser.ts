@@ -1,0 +1,142 @@
+/**
+ * Browser mode as a person meets it: `node out/main/web.js` started against a store, Chromium opening the URL it
+ * prints, timed until Home has drawn its data; and Stats' four calls made over HTTP together, as the page makes
+ * them. Needs `npm run build` first, and Chromium (/usr/bin/chromium or PREPDECK_CHROMIUM).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright';
+
+export const WEB_JS = path.resolve(import.meta.dirname, '../../out/main/web.js');
+
+interface Served {
+  proc: ChildProcess;
+  url: string;
+  origin: string;
+  token: string;
+  /** From the spawn to the line that prints the URL (the store opened and checked, the server listening). */
+  listeningMs: number;
+}
+
+/** Starts browser mode on the store in `dataDir`; `startedAt` is taken just before the spawn. */
+export function serve(dataDir: string): Promise<Served & { startedAt: number }> {
+  const startedAt = performance.now();
+  const proc = spawn(process.execPath, [WEB_JS], {
+    env: { ...process.env, PREPDECK_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.once('exit', (code) => reject(new Error(`web.js exited (${code}) before it listened: ${out}`)));
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Open: (\S+)/.exec(out);
+      if (!m) return;
+      proc.removeAllListeners('exit');
+      const url = new URL(m[1]!);
+      resolve({
+        proc,
+        url: url.href,
+        origin: url.origin,
+        token: url.searchParams.get('token') ?? '',
+        listeningMs: performance.now() - startedAt,
+        startedAt,
+      });
+    });
+  });
+}
+
+function stop(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null) return resolve();
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
+}
+
+export interface StartFigure {
+  /** Spawn to the server listening. */
+  listeningMs: number;
+  /** Spawn to the page's first contentful paint. */
+  firstPaintMs: number;
+  /** The first contentful paint as the browser counts it: from the navigation's start. */
+  paintAfterNavigationMs: number;
+  /** Spawn to Home drawn with its data (the bank's size on screen). */
+  homeMs: number;
+}
+
+/** Process start → Home with data, once: the browser is already open, as a person's is. */
+export async function startToHome(browser: Browser, dataDir: string): Promise<StartFigure> {
+  const served = await serve(dataDir);
+  try {
+    const page = await browser.newPage();
+    const navigatedAt = performance.now();
+    await page.goto(served.url);
+    await page.waitForSelector('[data-testid=bank-size]');
+    const homeMs = performance.now() - served.startedAt;
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    );
+    await page.close();
+    return {
+      listeningMs: served.listeningMs,
+      firstPaintMs: navigatedAt - served.startedAt + fcp,
+      paintAfterNavigationMs: fcp,
+      homeMs,
+    };
+  } finally {
+    await stop(served.proc);
+  }
+}
+
+/** Stats' calls as the page makes them: all four started together over HTTP; the time until the last answers. */
+export const STATS_CALLS: Array<[string, unknown]> = [
+  ['getBankSummary', undefined],
+  ['getLevelStats', { range: 'all' }],
+  ['getKeywordStats', { range: 'all' }],
+  ['getActivityStats', { range: 'all' }],
+];
+
+async function post(served: Served, name: string, input: unknown): Promise<void> {
+  const response = await fetch(`${served.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Prepdeck-Token': served.token },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
+}
+
+/** `runs` Stats pages over HTTP (after three to warm up): each the wall time until its last call answered. */
+export async function statsOverHttp(dataDir: string, runs: number): Promise<number[]> {
+  const served = await serve(dataDir);
+  try {
+    const page = () => Promise.all(STATS_CALLS.map(([name, input]) => post(served, name, input)));
+    for (let i = 0; i < 3; i++) await page();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await page();
+      times.push(performance.now() - start);
+    }
+    return times;
+  } finally {
+    await stop(served.proc);
+  }
+}
+
+/** Chromium for the browser figures, or null (with the reason logged) where there is no build or no browser. */
+export async function openBrowser(log: (line: string) => void): Promise<Browser | null> {
+  if (!fs.existsSync(WEB_JS)) {
+    log('  browser mode: skipped (no out/main/web.js: run `npm run build` first)');
+    return null;
+  }
+  const executablePath = process.env['PREPDECK_CHROMIUM'] ?? '/usr/bin/chromium';
+  try {
+    return await chromium.launch(executablePath ? { executablePath } : {});
+  } catch (error) {
+    log(`  browser mode: skipped (Chromium did not start: ${(error as Error).message.split('\n')[0]})`);
+    return null;
+  }
+}
