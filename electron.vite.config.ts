@@ -26,6 +26,8 @@ export default defineConfig({
   },
   renderer: {
     plugins: [react()],
+    // Component styles are CSS Modules (Foo.module.css): `.grade-on` is read as styles.gradeOn, and only that name.
+    css: { modules: { localsConvention: 'camelCaseOnly' } },
     build: {
       minify: true,
       chunkSizeWarningLimit: 1500,
