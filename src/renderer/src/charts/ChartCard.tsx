@@ -1,5 +1,11 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { Segmented } from '../components/Segmented';
 import { downloadCsv, downloadSvgAsPng, slug, type Cell, type TableData } from './exporting';
+
+const VIEWS = [
+  { value: 'chart', label: 'Chart' },
+  { value: 'table', label: 'Table' },
+] as const;
 
 export interface Column {
   label: string;
@@ -61,14 +67,7 @@ export function ChartCard({
         <h2 id={titleId}>{title}</h2>
         {!empty && !tableOnly && (
           <div className="chart-tools">
-            <div className="segmented" role="group" aria-label={`${title}: view`}>
-              <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
-                Chart
-              </button>
-              <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
-                Table
-              </button>
-            </div>
+            <Segmented label={`${title}: view`} value={view} options={VIEWS} onChange={setView} />
             <button
               type="button"
               className="button button-small button-ghost"

@@ -5,7 +5,8 @@ import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { practiseQuestions } from '../lib/practice';
 import type { StatsFilter } from '../../../shared/stats-types';
-import { dateTime, GRADE_LABELS, num, pct } from './format';
+import { dateTime, num, pct } from './format';
+import { GradeChip } from '../components/grade/GradeChip';
 import { useModalDialog } from '../hooks/useModalDialog';
 
 export interface DrillTarget {
@@ -108,11 +109,7 @@ export function DrillDown({
                       {a.prompt}
                     </a>
                     <span>
-                      {a.selfGrade ? (
-                        <span className={`grade grade-${a.selfGrade}`}>{GRADE_LABELS[a.selfGrade]}</span>
-                      ) : (
-                        <span className="grade muted">Not graded</span>
-                      )}
+                      <GradeChip grade={a.selfGrade} ungraded="Not graded" />
                     </span>
                     <span className="attempt-meta">
                       <LevelBadge level={a.level} />

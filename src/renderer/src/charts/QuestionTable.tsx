@@ -7,7 +7,8 @@ import type { QuestionSort, StatsFilter } from '../../../shared/stats-types';
 import { ChartCard } from './ChartCard';
 import { localDateTime } from '../../../shared/spreadsheet';
 import { downloadCsv } from './exporting';
-import { GRADE_LABELS, grade, num } from './format';
+import { grade, num } from './format';
+import { GradeChip } from '../components/grade/GradeChip';
 
 const PAGE = 25;
 // Built once, not per row: toLocaleDateString builds a new formatter on every call.
@@ -25,8 +26,7 @@ const COLUMNS: Array<{ sort: QuestionSort; label: string; numeric?: boolean; fir
   { sort: 'lastPractised', label: 'Last practised', firstDir: 'desc' },
 ];
 
-const gradePill = (g: number | null) =>
-  g === null ? <span className="muted">—</span> : <span className={`grade grade-${g}`}>{GRADE_LABELS[g]}</span>;
+const gradePill = (g: number | null) => (g === null ? <span className="muted">—</span> : <GradeChip grade={g} />);
 
 /** Every question practised in the view, sorted and paged in main. */
 export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: React.ReactNode }) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { AttemptView, Grade, SessionResults } from '../../../shared/session-types';
-import { GRADES } from '../../../shared/session-types';
 import { api } from '../api';
 import { AttemptComparison, outcomeText } from '../components/AttemptReveal';
+import { GradeButtons } from '../components/grade/GradeButtons';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
@@ -15,20 +15,13 @@ const STATUS: Record<string, string> = { finished: 'Finished', ended: 'Ended ear
 /** Grades an answer after the session: one left ungraded, or a grade the person wants to change. */
 function GradeAfter({ attempt, onGrade }: { attempt: AttemptView; onGrade: (grade: Grade) => void }) {
   return (
-    <div className="grade-group grade-after" role="group" aria-label={`Grade answer ${attempt.position + 1}`}>
-      <span className="field-label">{attempt.selfGrade === null ? 'Not graded yet: grade it' : 'Your grade'}</span>
-      {GRADES.map((g) => (
-        <button
-          key={g.value}
-          type="button"
-          className={`grade-button grade-${g.value} ${attempt.selfGrade === g.value ? 'grade-on' : ''}`}
-          aria-pressed={attempt.selfGrade === g.value}
-          onClick={() => onGrade(g.value)}
-        >
-          {g.label}
-        </button>
-      ))}
-    </div>
+    <GradeButtons
+      className="grade-after"
+      label={`Grade answer ${attempt.position + 1}`}
+      caption={attempt.selfGrade === null ? 'Not graded yet: grade it' : 'Your grade'}
+      selected={attempt.selfGrade}
+      onGrade={onGrade}
+    />
   );
 }
 

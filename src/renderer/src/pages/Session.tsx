@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { GRADES, type AttemptView, type Grade, type SessionView } from '../../../shared/session-types';
+import { type AttemptView, type Grade, type SessionView } from '../../../shared/session-types';
 import { api } from '../api';
 import { AttemptComparison, AttemptHeader } from '../components/AttemptReveal';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Countdown } from '../components/Countdown';
+import { GradeButtons } from '../components/grade/GradeButtons';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
 import { navigate } from '../hooks/useRoute';
@@ -399,20 +400,14 @@ function Revealed({
       <AttemptComparison attempt={attempt} />
 
       <div className="grade-bar card">
-        <div className="grade-group" role="group" aria-label="Grade yourself" tabIndex={-1} ref={grades}>
-          <span className="field-label">How did it go?</span>
-          {GRADES.map((g) => (
-            <button
-              key={g.value}
-              type="button"
-              className={`grade-button grade-${g.value} ${attempt.selfGrade === g.value ? 'grade-on' : ''}`}
-              aria-pressed={attempt.selfGrade === g.value}
-              onClick={() => void grade(g.value)}
-            >
-              {g.label} <kbd>{g.value}</kbd>
-            </button>
-          ))}
-        </div>
+        <GradeButtons
+          label="Grade yourself"
+          caption="How did it go?"
+          selected={attempt.selfGrade}
+          onGrade={(g) => void grade(g)}
+          showKeys
+          groupRef={grades}
+        />
         <span className="spacer" />
         <button type="button" className="button button-ghost" onClick={onEnd}>
           End <kbd>Esc</kbd>

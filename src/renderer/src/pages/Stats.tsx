@@ -8,6 +8,7 @@ import { KeywordHeatmap, WeakestKeywordsChart } from '../charts/KeywordCharts';
 import { QuestionTable } from '../charts/QuestionTable';
 import { grade, num, pct } from '../charts/format';
 import { RescoreNotice } from '../components/RescoreNotice';
+import { Segmented } from '../components/Segmented';
 import { ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { href } from '../hooks/useRoute';
@@ -19,6 +20,7 @@ const RANGE_LABELS: Record<StatsRange, string> = {
   '90d': '90 days',
   all: 'All time',
 };
+const RANGE_OPTIONS = STATS_RANGES.map((r) => ({ value: r, label: RANGE_LABELS[r] }));
 
 function Empty({ filtered, children }: { filtered: boolean; children: ReactNode }) {
   return (
@@ -101,18 +103,12 @@ export default function StatsPage() {
       />
 
       <div className="stats-filters" role="group" aria-label="Filters">
-        <div className="segmented" role="group" aria-label="Date range">
-          {STATS_RANGES.map((r) => (
-            <button
-              key={r}
-              type="button"
-              aria-pressed={filter.range === r}
-              onClick={() => setFilter({ ...filter, range: r })}
-            >
-              {RANGE_LABELS[r]}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label="Date range"
+          value={filter.range}
+          options={RANGE_OPTIONS}
+          onChange={(range) => setFilter({ ...filter, range })}
+        />
         <select
           className="select"
           aria-label="Deck"
