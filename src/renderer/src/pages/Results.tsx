@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AttemptView, Grade, SessionResults } from '../../../shared/session-types';
 import { api } from '../api';
-import { AttemptComparison, outcomeText } from '../components/AttemptReveal';
+import { AttemptComparison, outcomeClassName, outcomeText } from '../components/AttemptReveal';
 import { GradeButtons } from '../components/grade/GradeButtons';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
@@ -48,7 +48,7 @@ function AttemptRow({
         <td>
           <LevelBadge level={attempt.question.level} />
         </td>
-        <td className={`outcome outcome-${attempt.outcome}`}>
+        <td className={outcomeClassName(attempt.outcome)}>
           {attempt.outcome === 'answered' ? 'Answered' : attempt.outcome === 'timed_out' ? 'Timed out' : 'Skipped'}
         </td>
         <td className={`grade-cell grade-text-${attempt.selfGrade ?? 0}`}>
