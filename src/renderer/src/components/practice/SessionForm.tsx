@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import clsx from 'clsx';
+import type { SessionConfig } from '../../../../shared/session-types';
+import type { LibraryOverview } from '../../../../shared/types';
+import { api } from '../../api';
+import { useQuery } from '../../hooks/useQuery';
+import { startPractice } from '../../lib/practice';
+import { KeywordPicker } from '../KeywordPicker';
+import { LevelToggles } from '../LevelToggles';
+import { RadioGroup } from '../RadioGroup';
+import { DeckChecks } from './DeckChecks';
+import { MODES, ON_TIMEOUT, ORDERS } from './options';
+import { SessionSummary } from './SessionSummary';
+import { TimeFields } from './TimeFields';
+import styles from './Practice.module.css';
+
+/** A custom session: which questions, how many, in what order, how long each; its summary and Start. */
+export function SessionForm({ overview, initial }: { overview: LibraryOverview; initial: SessionConfig }) {
+  const [config, setConfig] = useState<SessionConfig>(initial);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<SessionConfig>) => setConfig((c) => ({ ...c, ...patch }));
+  const preview = useQuery(
+    () => api.previewSession(config),
+    JSON.stringify([config.deckIds, config.levels, config.keywordIds, config.count]),
+  );
+
+  const start = async () => {
+    setStarting(true);
+    setError(null);
+    try {
+      await startPractice(config);
+    } catch (e) {
+      setError((e as Error).message);
+      setStarting(false);
+    }
+  };
+
+  return (
+    <div className={styles.setupGrid}>
+      <section className={clsx('card', styles.setupForm)} aria-label="Custom session">
+        <h2>Build your own</h2>
+        <DeckChecks decks={overview.decks} selected={config.deckIds} onChange={(deckIds) => set({ deckIds })} />
+
+        <div className={styles.formRow}>
+          <span className="field-label" id="levels-label">
+            Levels <span className="muted normal">(none chosen = all)</span>
+          </span>
+          <LevelToggles
+            levels={overview.levels}
+            selected={config.levels}
+            onChange={(levels) => set({ levels })}
+            row
+            labelledBy="levels-label"
+          />
+        </div>
+
+        <div className={styles.formRow}>
+          <span className="field-label">Keywords</span>
+          <KeywordPicker
+            keywords={overview.keywords}
+            selected={config.keywordIds}
+            onChange={(ids) => set({ keywordIds: ids })}
+            compact
+          />
+        </div>
+
+        <div className={clsx('form-cols', styles.formColsCount)}>
+          <label className="field">
+            <span className="field-label">Questions</span>
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={200}
+              value={config.count}
+              onChange={(e) => set({ count: Math.max(1, Math.min(200, Number(e.target.value) || 1)) })}
+            />
+          </label>
+          <Choice id="order-label" label="Order">
+            <RadioGroup
+              labelledBy="order-label"
+              value={config.order}
+              options={ORDERS}
+              onChange={(order) => set({ order })}
+            />
+          </Choice>
+        </div>
+
+        <TimeFields
+          levels={overview.levels.map((l) => l.level)}
+          times={config.timePerLevel}
+          defaultSeconds={config.defaultSeconds}
+          onChange={(timePerLevel) => set({ timePerLevel })}
+        />
+
+        <div className="form-cols">
+          <Choice id="mode-label" label="Answer mode">
+            <RadioGroup
+              labelledBy="mode-label"
+              value={config.mode}
+              options={MODES}
+              onChange={(mode) => set({ mode })}
+            />
+          </Choice>
+          <Choice id="timeout-label" label="When time runs out">
+            <RadioGroup
+              labelledBy="timeout-label"
+              value={config.onTimeout}
+              options={ON_TIMEOUT}
+              onChange={(onTimeout) => set({ onTimeout })}
+            />
+          </Choice>
+        </div>
+
+        <div className="form-cols">
+          <label className="field">
+            <span className="field-label">Cap on the whole session (minutes, optional)</span>
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={600}
+              placeholder="No cap"
+              value={config.sessionCapMinutes ?? ''}
+              onChange={(e) =>
+                set({ sessionCapMinutes: e.target.value ? Math.max(1, Math.min(600, Number(e.target.value))) : null })
+              }
+            />
+          </label>
+          <label className={clsx('check', styles.checkBlock)}>
+            <input type="checkbox" checked={config.strict} onChange={(e) => set({ strict: e.target.checked })} />
+            <span>
+              <strong>Strict</strong>
+              <span className="muted small"> — no pausing, as in a real interview</span>
+            </span>
+          </label>
+        </div>
+      </section>
+
+      <SessionSummary
+        config={config}
+        preview={preview.data}
+        previewError={preview.error}
+        startError={error}
+        starting={starting}
+        onStart={() => void start()}
+      />
+    </div>
+  );
+}
+
+/** A field of the form whose control is a radio group, named by its visible label. */
+function Choice({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <span className="field-label" id={id}>
+        {label}
+      </span>
+      {children}
+    </div>
+  );
+}
