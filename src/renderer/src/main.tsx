@@ -3,7 +3,6 @@
 import './styles/app.css';
 import './styles/primitives.css';
 import './styles/highlight.css';
-import './styles/session.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -3,6 +3,8 @@ import { api } from '../api';
 import { useQuery } from '../hooks/useQuery';
 import { dateTime, plural } from '../lib/format';
 import { startPractice } from '../lib/practice';
+import clsx from 'clsx';
+import styles from './ReviewCard.module.css';
 
 /** Spaced repetition on Home: what is due today, one click from a review session. */
 export function ReviewCard() {
@@ -15,7 +17,7 @@ export function ReviewCard() {
       setError(e.message),
     );
   return (
-    <section className="card review-card" aria-labelledby="review-title">
+    <section className={clsx('card', styles.review)} aria-labelledby="review-title">
       <div>
         <h2 id="review-title">Due for review</h2>
         <p className="muted" data-testid="due-summary">
