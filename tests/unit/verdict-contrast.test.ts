@@ -21,7 +21,7 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-// [foreground, background]: what session.css and stats.css draw for each verdict and notice.
+// [foreground, background]: what AttemptReveal.module.css and RescoreNotice.module.css draw for each verdict and notice.
 const PAIRS: Array<[string, string, string]> = [
   ['named, alias', 'good', 'good-soft'],
   ['listed', 'accent-strong', 'accent-soft'],

@@ -8,6 +8,7 @@ import type { StatsFilter } from '../../../shared/stats-types';
 import { dateTime, num, pct } from './format';
 import { GradeChip } from '../components/grade/GradeChip';
 import { useModalDialog } from '../hooks/useModalDialog';
+import styles from './DrillDown.module.css';
 
 export interface DrillTarget {
   level?: string;
@@ -47,7 +48,7 @@ export function DrillDown({
   return (
     <dialog
       ref={ref}
-      className="drill"
+      className={styles.drill}
       aria-labelledby="drill-title"
       onCancel={(e) => {
         e.preventDefault();
@@ -57,8 +58,8 @@ export function DrillDown({
         if (e.target === ref.current) onClose();
       }}
     >
-      <div className="drill-inner">
-        <header className="drill-head">
+      <div className={styles.drillInner}>
+        <header className={styles.drillHead}>
           <div>
             <p className="field-label">
               {target.keywordId !== undefined ? (target.level ? 'Level × keyword' : 'Keyword') : 'Level'}
@@ -75,7 +76,7 @@ export function DrillDown({
           <Loading />
         ) : (
           <>
-            <div className="drill-summary">
+            <div className={styles.drillSummary}>
               <span data-testid="drill-summary">
                 {data.hits !== null ? (
                   <>
@@ -100,18 +101,18 @@ export function DrillDown({
                 Practise this ({data.questionIds.length} {data.questionIds.length === 1 ? 'question' : 'questions'})
               </button>
             </div>
-            <div className="drill-list">
+            <div className={styles.drillList}>
               {error && <ErrorNote error={error} />}
-              <ul className="attempt-list" aria-label="Answers">
+              <ul className={styles.attemptList} aria-label="Answers">
                 {data.attempts.map((a) => (
-                  <li key={a.id} className="attempt-item">
+                  <li key={a.id} className={styles.attemptItem}>
                     <a className="prompt link" href={`#/results?id=${a.sessionId}`}>
                       {a.prompt}
                     </a>
                     <span>
                       <GradeChip grade={a.selfGrade} ungraded="Not graded" />
                     </span>
-                    <span className="attempt-meta">
+                    <span className={styles.attemptMeta}>
                       <LevelBadge level={a.level} />
                       <span>{a.deckName}</span>
                       <span>{dateTime(a.answeredAt)}</span>
@@ -119,7 +120,7 @@ export function DrillDown({
                       {a.keywordScore !== null && <span>keywords {pct(a.keywordScore)}</span>}
                     </span>
                     {a.hit !== null && (
-                      <span className={a.hit ? 'named' : 'missed'}>{a.hit ? '✓ named' : '✗ missed'}</span>
+                      <span className={a.hit ? styles.named : styles.missed}>{a.hit ? '✓ named' : '✗ missed'}</span>
                     )}
                   </li>
                 ))}

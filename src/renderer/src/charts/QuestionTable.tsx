@@ -9,6 +9,8 @@ import { localDateTime } from '../../../shared/spreadsheet';
 import { downloadCsv } from './exporting';
 import { grade, num } from './format';
 import { GradeChip } from '../components/grade/GradeChip';
+import clsx from 'clsx';
+import styles from './QuestionTable.module.css';
 
 const PAGE = 25;
 // Built once, not per row: toLocaleDateString builds a new formatter on every call.
@@ -122,7 +124,7 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
       tableOnly
     >
       <div className="table-wrap table-wrap-paged">
-        <table className="data-table question-table" aria-label="Questions">
+        <table className={clsx('data-table', styles.questionTable)} aria-label="Questions">
           <thead>
             <tr>
               {COLUMNS.map((c) => (
@@ -134,7 +136,7 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
                 >
                   <button
                     type="button"
-                    className="sort-button"
+                    className={styles.sortButton}
                     data-active={sort.by === c.sort}
                     onClick={() => toggle(c.sort, c.firstDir)}
                   >

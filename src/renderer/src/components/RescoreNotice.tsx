@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { api } from '../api';
 import { useQuery } from '../hooks/useQuery';
 import type { RescoreResult } from '../../../shared/session-types';
+import clsx from 'clsx';
+import styles from './RescoreNotice.module.css';
 
 const count = (n: number): string => n.toLocaleString('en');
 
@@ -35,7 +37,7 @@ export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
   if (state.phase === 'done') {
     const n = state.result.rescored;
     return (
-      <div className="note rescore-notice rescore-done" role="status" data-testid="rescore-notice">
+      <div className={clsx('note', styles.notice, styles.done)} role="status" data-testid="rescore-notice">
         {n === 0
           ? 'Every answer was already scored by the current scorer.'
           : `Re-scored ${count(n)} ${n === 1 ? 'answer' : 'answers'}; your charts now use one ruler.`}
@@ -48,7 +50,12 @@ export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
   if (older === 0) return null;
   const running = state.phase === 'running';
   return (
-    <div className="note rescore-notice rescore-waiting" role="status" aria-busy={running} data-testid="rescore-notice">
+    <div
+      className={clsx('note', styles.notice, styles.waiting)}
+      role="status"
+      aria-busy={running}
+      data-testid="rescore-notice"
+    >
       <span>
         <strong>
           {count(older)} {older === 1 ? 'answer was' : 'answers were'} scored by an older version of the scorer
@@ -60,7 +67,7 @@ export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
         {running ? `Re-scoring ${count(older)} answers…` : 'Re-score them'}
       </button>
       {state.phase === 'failed' && (
-        <span role="alert" className="rescore-error">
+        <span role="alert" className={styles.error}>
           Re-scoring failed, nothing was changed: {state.message}
         </span>
       )}
