@@ -30,6 +30,48 @@ const COLUMNS: Array<{ sort: QuestionSort; label: string; numeric?: boolean; fir
 
 const gradePill = (g: number | null) => (g === null ? <span className="muted">—</span> : <GradeChip grade={g} />);
 
+/** Every question of the view, in the table's order, fetched 100 at a time, as one CSV file. */
+async function downloadAllQuestions(
+  filter: StatsFilter,
+  sort: { by: QuestionSort; dir: 'asc' | 'desc' },
+): Promise<void> {
+  const rows = [];
+  for (let offset = 0; ; offset += 100) {
+    const chunk = await api.getQuestionStats({ ...filter, sort: sort.by, dir: sort.dir, offset, limit: 100 });
+    rows.push(...chunk.items);
+    if (rows.length >= chunk.total || chunk.items.length === 0) break;
+  }
+  downloadCsv(
+    {
+      columns: [
+        'Question',
+        'Deck',
+        'Level',
+        'Attempts',
+        'Graded',
+        'Last grade',
+        'Best grade',
+        'Mean grade',
+        'Mean time (s)',
+        'Last practised',
+      ],
+      rows: rows.map((q) => [
+        q.prompt,
+        q.deckName,
+        q.level,
+        q.attempts,
+        q.graded,
+        q.lastGrade,
+        q.bestGrade,
+        q.meanGrade,
+        q.meanTimeMs / 1000,
+        localDateTime(q.lastPractisedAt),
+      ]),
+    },
+    'prepdeck-questions.csv',
+  );
+}
+
 /** Every question practised in the view, sorted and paged in main. */
 export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: React.ReactNode }) {
   const [sort, setSort] = useState<{ by: QuestionSort; dir: 'asc' | 'desc' }>({ by: 'lastPractised', dir: 'desc' });
@@ -45,43 +87,7 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
     setSort((s) => (s.by === by ? { by, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: firstDir }));
     setPage(0);
   };
-  const exportAll = async (): Promise<void> => {
-    const rows = [];
-    for (let offset = 0; ; offset += 100) {
-      const chunk = await api.getQuestionStats({ ...filter, sort: sort.by, dir: sort.dir, offset, limit: 100 });
-      rows.push(...chunk.items);
-      if (rows.length >= chunk.total || chunk.items.length === 0) break;
-    }
-    downloadCsv(
-      {
-        columns: [
-          'Question',
-          'Deck',
-          'Level',
-          'Attempts',
-          'Graded',
-          'Last grade',
-          'Best grade',
-          'Mean grade',
-          'Mean time (s)',
-          'Last practised',
-        ],
-        rows: rows.map((q) => [
-          q.prompt,
-          q.deckName,
-          q.level,
-          q.attempts,
-          q.graded,
-          q.lastGrade,
-          q.bestGrade,
-          q.meanGrade,
-          q.meanTimeMs / 1000,
-          localDateTime(q.lastPractisedAt),
-        ]),
-      },
-      'prepdeck-questions.csv',
-    );
-  };
+  const exportAll = () => downloadAllQuestions(filter, sort);
   if (query.error) return <ErrorNote error={query.error} onRetry={query.reload} />;
   if (!data) return <Loading />;
   return (

@@ -113,29 +113,7 @@ export function SessionForm({ overview, initial }: { overview: LibraryOverview; 
           </Choice>
         </div>
 
-        <div className="form-cols">
-          <label className="field">
-            <span className="field-label">Cap on the whole session (minutes, optional)</span>
-            <input
-              className="input"
-              type="number"
-              min={1}
-              max={600}
-              placeholder="No cap"
-              value={config.sessionCapMinutes ?? ''}
-              onChange={(e) =>
-                set({ sessionCapMinutes: e.target.value ? Math.max(1, Math.min(600, Number(e.target.value))) : null })
-              }
-            />
-          </label>
-          <label className={clsx('check', styles.checkBlock)}>
-            <input type="checkbox" checked={config.strict} onChange={(e) => set({ strict: e.target.checked })} />
-            <span>
-              <strong>Strict</strong>
-              <span className="muted small"> — no pausing, as in a real interview</span>
-            </span>
-          </label>
-        </div>
+        <SessionLimits config={config} set={set} />
       </section>
 
       <SessionSummary
@@ -158,6 +136,35 @@ function Choice({ id, label, children }: { id: string; label: string; children: 
         {label}
       </span>
       {children}
+    </div>
+  );
+}
+
+/** A cap on the whole session's time, and Strict (no pausing). */
+function SessionLimits({ config, set }: { config: SessionConfig; set: (patch: Partial<SessionConfig>) => void }) {
+  return (
+    <div className="form-cols">
+      <label className="field">
+        <span className="field-label">Cap on the whole session (minutes, optional)</span>
+        <input
+          className="input"
+          type="number"
+          min={1}
+          max={600}
+          placeholder="No cap"
+          value={config.sessionCapMinutes ?? ''}
+          onChange={(e) =>
+            set({ sessionCapMinutes: e.target.value ? Math.max(1, Math.min(600, Number(e.target.value))) : null })
+          }
+        />
+      </label>
+      <label className={clsx('check', styles.checkBlock)}>
+        <input type="checkbox" checked={config.strict} onChange={(e) => set({ strict: e.target.checked })} />
+        <span>
+          <strong>Strict</strong>
+          <span className="muted small"> — no pausing, as in a real interview</span>
+        </span>
+      </label>
     </div>
   );
 }
