@@ -1,8 +1,11 @@
 // The global sheets (tokens, base, shared primitives) come first, so a component's module, loaded after
 // them, wins over a primitive of the same specificity (`.page` then `.session-page`).
+import './styles/tokens.css';
+import './styles/layout.css';
+import './styles/controls.css';
 import './styles/app.css';
-import './styles/primitives.css';
 import './styles/highlight.css';
+import './styles/primitives.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

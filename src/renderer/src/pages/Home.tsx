@@ -10,19 +10,29 @@ import { ReviewCard } from '../components/ReviewCard';
 import type { BankSummary } from '../../../shared/types';
 import { RescoreNotice } from '../components/RescoreNotice';
 import { startPractice } from '../lib/practice';
+import clsx from 'clsx';
+import styles from './Home.module.css';
+
+/** Each known level's bar in its colour; another level keeps the neutral fill. */
+const LEVEL_FILL: Record<string, string | undefined> = {
+  beginner: styles.fillBeginner,
+  intermediate: styles.fillIntermediate,
+  advanced: styles.fillAdvanced,
+  scenario: styles.fillScenario,
+};
 
 /** A fresh install: what Prepdeck does, and the one step that starts it. */
 function FirstStep() {
   const [error, setError] = useState<string | null>(null);
   const quick = () => startPractice({ count: 5, order: 'random' }).catch((e: Error) => setError(e.message));
   return (
-    <section className="card first-step" aria-labelledby="first-step-title">
+    <section className={clsx('card', styles.firstStep)} aria-labelledby="first-step-title">
       <h2 id="first-step-title">Your first step: a Quick 5</h2>
       <p>
         Five questions from every level, one at a time against the clock. Type your answer as you would say it, then see
         the model answer with the keywords you named and missed, and grade yourself. Your charts start with it.
       </p>
-      <div className="first-step-actions">
+      <div className={styles.firstStepActions}>
         <button type="button" className="button button-primary button-large" onClick={() => void quick()}>
           Start a Quick 5
         </button>
@@ -86,18 +96,18 @@ function Bank({ bank }: { bank: BankSummary }) {
             Browse the library →
           </a>
         </div>
-        <ul className="level-bars">
+        <ul className={styles.levelBars}>
           {levels.map((l) => (
             <li key={l.level}>
-              <a className="level-bar" href={`#/library?level=${encodeURIComponent(l.level)}`}>
+              <a className={styles.levelBar} href={`#/library?level=${encodeURIComponent(l.level)}`}>
                 <LevelBadge level={l.level} />
-                <span className="bar-track" aria-hidden="true">
+                <span className={styles.barTrack} aria-hidden="true">
                   <span
-                    className={`bar-fill level-fill-${l.level.toLowerCase()}`}
+                    className={clsx(styles.barFill, LEVEL_FILL[l.level.toLowerCase()])}
                     style={{ width: `${(l.count / max) * 100}%` }}
                   />
                 </span>
-                <span className="bar-count">
+                <span className={styles.barCount}>
                   {l.count} <span className="muted">{l.count === 1 ? 'question' : 'questions'}</span>
                 </span>
               </a>
