@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { homepage } from '../../package.json';
 import type { BackupInfo } from '../shared/transfer';
 import { webLink } from '../shared/links';
+import { href } from '../shared/routes';
 import { dispatch } from './api/dispatch';
 import type { FileDialogs } from './api/context';
 import { openAppCore, type AppCore } from './app';
@@ -126,8 +127,8 @@ function installMenu(): void {
       dev: !app.isPackaged,
     },
     {
-      importQuestions: () => showPage('#/decks?panel=import'),
-      exportData: () => showPage('#/decks?panel=export'),
+      importQuestions: () => showPage(href('decks', { panel: 'import' })),
+      exportData: () => showPage(href('decks', { panel: 'export' })),
       backUpNow: () => void backUpNow(),
       openDataFolder: () =>
         void shell.openPath(dataDir()).then((error) => {

@@ -1,13 +1,15 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { href, navigate, useRoute, type Route } from './hooks/useRoute';
-import { useQuery } from './hooks/useQuery';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { href, navigate, useRoute, type Page, type Route, type RouteParams } from './hooks/useRoute';
+import { invalidateAfter } from './data/client';
+import { useApiMutation, useApiQuery } from './data/hooks';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
 import { MAIN_ID } from './hooks/useModalDialog';
 import { HomePage } from './pages/Home';
 import { Loading } from './components/States';
 import { StoreGate } from './components/StoreGate';
 import { BrowserAccess, useBrowserAccess } from './components/BrowserAccess';
-import { api, isBrowserMode } from './api';
+import { isBrowserMode } from './api';
 import iconUrl from '../../../resources/icon.svg';
 
 // Home's chunk carries Home only: Library and Practice (Markdown, highlight.js, the editor) load on their first visit.
@@ -20,15 +22,15 @@ const HistoryPage = lazy(() => import('./pages/History'));
 const StatsPage = lazy(() => import('./pages/Stats'));
 const DecksPage = lazy(() => import('./pages/Decks'));
 
-interface PageEntry {
+interface PageEntry<P extends Page> {
   /** Shown in the sidebar when set. */
   nav?: { label: string; icon: ReactNode };
   /** The sidebar item highlighted while this page is open. */
-  section?: string;
-  render: (route: Route) => ReactNode;
+  section?: Page;
+  render: (params: RouteParams<P>) => ReactNode;
 }
 
-const PAGES: Record<string, PageEntry> = {
+const PAGES: { [P in Page]: PageEntry<P> } = {
   home: {
     nav: { label: 'Home', icon: <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z" /> },
     render: () => <HomePage />,
@@ -37,8 +39,8 @@ const PAGES: Record<string, PageEntry> = {
     nav: { label: 'Practice', icon: <path d="M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM12 9v4l2.5 2.5M9.5 2.5h5" /> },
     render: () => <PracticePage />,
   },
-  session: { section: 'practice', render: (route) => <SessionPage id={Number(route.params.get('id'))} /> },
-  results: { section: 'history', render: (route) => <ResultsPage id={Number(route.params.get('id'))} /> },
+  session: { section: 'practice', render: ({ id }) => <SessionPage id={id} /> },
+  results: { section: 'history', render: ({ id }) => <ResultsPage id={id} /> },
   history: {
     nav: { label: 'History', icon: <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3" /> },
     render: () => <HistoryPage />,
@@ -49,13 +51,18 @@ const PAGES: Record<string, PageEntry> = {
   },
   library: {
     nav: { label: 'Library', icon: <path d="M4 4h5v16H4zM10 4h5v16h-5zM16.5 4.5l3.8 1-3.9 15-3.8-1" /> },
-    render: (route) => <LibraryPage params={route.params} />,
+    render: (params) => <LibraryPage params={params} />,
   },
   decks: {
     nav: { label: 'Decks', icon: <path d="M4 7h16M4 12h16M4 17h10M18 15v6M15 18h6" /> },
-    render: () => <DecksPage />,
+    render: ({ panel }) => <DecksPage panel={panel} />,
   },
 };
+
+/** The page a route names, with its typed parameters (the map's entry and the route agree on the page). */
+function renderPage<P extends Page>(route: Extract<Route, { page: P }>): ReactNode {
+  return (PAGES[route.page] as PageEntry<P>).render(route.params as RouteParams<P>);
+}
 
 function Icon({ children }: { children: ReactNode }) {
   return (
@@ -89,11 +96,32 @@ function ThemeSwitch() {
 }
 
 /**
+ * On leaving the session page, marks stale what the runner's answers, grades and ending change (the
+ * active session, History, Home's numbers, due reviews): the runner writes through calls of its own, not
+ * through useApiMutation, so nothing else tells the cache.
+ */
+function useRefreshAfterRunner(page: Page): void {
+  const client = useQueryClient();
+  const previous = useRef(page);
+  useEffect(() => {
+    if (previous.current === 'session' && page !== 'session')
+      for (const write of ['submitAnswer', 'gradeAttempt', 'endSession'] as const) void invalidateAfter(client, write);
+    previous.current = page;
+  }, [client, page]);
+}
+
+/**
  * A session left for another page keeps running (its answer so far is saved): the sidebar says so and
  * leads back to it, through resumeSession, which after a restart gives back the time the question had.
  */
-function RunningSession({ page }: { page: string }) {
-  const active = useQuery(() => api.getActiveSession(), `active-session-${page}`);
+function RunningSession({ page }: { page: Page }) {
+  // Not asked on the session page, where it is not shown and would be refetched after each saved draft.
+  const active = useApiQuery('getActiveSession', undefined, { enabled: page !== 'session' });
+  useRefreshAfterRunner(page);
+  const resume = useApiMutation('resumeSession', {
+    awaitRefetch: false,
+    onSuccess: (view) => navigate('session', { id: view.id }),
+  });
   if (page === 'session' || !active.data) return null;
   const id = active.data.id;
   return (
@@ -101,7 +129,8 @@ function RunningSession({ page }: { page: string }) {
       type="button"
       className="nav-link nav-running"
       title="Back to your session"
-      onClick={() => void api.resumeSession({ sessionId: id }).then(() => navigate('session', { id }))}
+      disabled={resume.isPending}
+      onClick={() => resume.mutate({ sessionId: id })}
     >
       <Icon>
         <path d="M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM10 10l5 3-5 3z" />
@@ -114,9 +143,8 @@ function RunningSession({ page }: { page: string }) {
 export function App() {
   const access = useBrowserAccess();
   const route = useRoute();
-  const name = Object.hasOwn(PAGES, route.page) ? route.page : 'home';
-  const entry = PAGES[name]!;
-  const section = entry.section ?? name;
+  const name = route.page;
+  const section = PAGES[name].section ?? name;
   if (access !== 'open') return <BrowserAccess access={access} />;
   return (
     <StoreGate>
@@ -138,8 +166,9 @@ export function App() {
             <span className="brand-name">Prepdeck</span>
           </div>
           <ul className="nav-list">
-            {Object.entries(PAGES).map(([page, { nav }]) =>
-              nav ? (
+            {(Object.keys(PAGES) as Page[]).map((page) => {
+              const { nav } = PAGES[page];
+              return nav ? (
                 <li key={page}>
                   <a
                     href={href(page)}
@@ -151,8 +180,8 @@ export function App() {
                     <span className="nav-label">{nav.label}</span>
                   </a>
                 </li>
-              ) : null,
-            )}
+              ) : null;
+            })}
           </ul>
           <RunningSession page={name} />
           <div className="sidebar-foot">
@@ -161,7 +190,7 @@ export function App() {
           </div>
         </nav>
         <main className="content" id={MAIN_ID} tabIndex={-1}>
-          <Suspense fallback={<Loading />}>{entry.render(route)}</Suspense>
+          <Suspense fallback={<Loading />}>{renderPage(route)}</Suspense>
         </main>
       </div>
     </StoreGate>

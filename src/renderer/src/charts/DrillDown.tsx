@@ -9,6 +9,7 @@ import { dateTime, num, pct } from './format';
 import { GradeChip } from '../components/grade/GradeChip';
 import { useModalDialog } from '../hooks/useModalDialog';
 import styles from './DrillDown.module.css';
+import { href } from '../hooks/useRoute';
 
 export interface DrillTarget {
   level?: string;
@@ -106,7 +107,7 @@ export function DrillDown({
               <ul className={styles.attemptList} aria-label="Answers">
                 {data.attempts.map((a) => (
                   <li key={a.id} className={styles.attemptItem}>
-                    <a className="prompt link" href={`#/results?id=${a.sessionId}`}>
+                    <a className="prompt link" href={href('results', { id: a.sessionId })}>
                       {a.prompt}
                     </a>
                     <span>

@@ -74,7 +74,7 @@ export function HomeDashboard({ stats: s }: { stats: HomeStats }) {
           s.lastSession ? (
             <>
               keywords named · self-grade {gradeScoreText(s.lastSession.gradeScore)} ·{' '}
-              <a className="link" href={`#/results?id=${s.lastSession.id}`}>
+              <a className="link" href={href('results', { id: s.lastSession.id })}>
                 {s.lastSession.answered} of {s.lastSession.total} answered →
               </a>
             </>

@@ -1,54 +1,34 @@
-import { useState } from 'react';
-import { api } from '../api';
-import { useQuery } from '../hooks/useQuery';
-import type { RescoreResult } from '../../../shared/session-types';
 import clsx from 'clsx';
+import { useApiMutation, useApiQuery } from '../data/hooks';
 import styles from './RescoreNotice.module.css';
 
 const count = (n: number): string => n.toLocaleString('en');
-
-type State =
-  | { phase: 'idle' }
-  | { phase: 'running' }
-  | { phase: 'done'; result: RescoreResult }
-  | { phase: 'failed'; message: string };
 
 /**
  * Says how many answers an older scorer scored and re-scores them in one click, so every chart measures the
  * history with one ruler. Shows nothing when there is nothing to re-score (and no result to report).
  */
 export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
-  const status = useQuery(() => api.getScorerStatus(), 'scorer-status');
-  const [state, setState] = useState<State>({ phase: 'idle' });
+  const status = useApiQuery('getScorerStatus');
+  // Re-scoring invalidates the scorer's status and every chart (see data/calls.ts).
+  const rescore = useApiMutation('rescoreHistory', { onSuccess: () => onRescored?.() });
   const older = status.data?.olderAnswers ?? 0;
 
-  async function rescore() {
-    setState({ phase: 'running' });
-    try {
-      const result = await api.rescoreHistory();
-      setState({ phase: 'done', result });
-      status.reload();
-      onRescored?.();
-    } catch (error) {
-      setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  if (state.phase === 'done') {
-    const n = state.result.rescored;
+  if (rescore.isSuccess) {
+    const n = rescore.data.rescored;
     return (
       <div className={clsx('note', styles.notice, styles.done)} role="status" data-testid="rescore-notice">
         {n === 0
           ? 'Every answer was already scored by the current scorer.'
           : `Re-scored ${count(n)} ${n === 1 ? 'answer' : 'answers'}; your charts now use one ruler.`}
-        <button type="button" className="button button-small button-ghost" onClick={() => setState({ phase: 'idle' })}>
+        <button type="button" className="button button-small button-ghost" onClick={() => rescore.reset()}>
           Dismiss
         </button>
       </div>
     );
   }
   if (older === 0) return null;
-  const running = state.phase === 'running';
+  const running = rescore.isPending;
   return (
     <div
       className={clsx('note', styles.notice, styles.waiting)}
@@ -63,12 +43,17 @@ export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
         — {older === 1 ? 'its keyword score is' : 'their keyword scores are'} not comparable with newer ones. Re-scoring
         changes only those scores, never your answers or grades.
       </span>
-      <button type="button" className="button button-small button-primary" onClick={rescore} disabled={running}>
+      <button
+        type="button"
+        className="button button-small button-primary"
+        onClick={() => rescore.mutate()}
+        disabled={running}
+      >
         {running ? `Re-scoring ${count(older)} answers…` : 'Re-score them'}
       </button>
-      {state.phase === 'failed' && (
+      {rescore.isError && (
         <span role="alert" className={styles.error}>
-          Re-scoring failed, nothing was changed: {state.message}
+          Re-scoring failed, nothing was changed: {rescore.error.message}
         </span>
       )}
     </div>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api';
-import { useQuery } from '../hooks/useQuery';
+import { useApiQuery } from '../data/hooks';
 import { dateTime, plural } from '../lib/format';
 import { startPractice } from '../lib/practice';
 import clsx from 'clsx';
@@ -8,7 +7,7 @@ import styles from './ReviewCard.module.css';
 
 /** Spaced repetition on Home: what is due today, one click from a review session. */
 export function ReviewCard() {
-  const review = useQuery(() => api.getReviewSummary(), 'review');
+  const review = useApiQuery('getReviewSummary');
   const [error, setError] = useState<string | null>(null);
   if (!review.data) return null;
   const { dueCount, dueQuestionIds, nextDueAt } = review.data;

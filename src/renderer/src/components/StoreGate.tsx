@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { BankCounts, RecoveryAction, StoreHealth } from '../../../shared/transfer';
-import { api } from '../api';
-import { useQuery } from '../hooks/useQuery';
+import { useApiMutation, useApiQuery } from '../data/hooks';
 import { dateTime, plural } from '../lib/format';
 import { ErrorNote, Loading } from './States';
 import { fileSize } from './transfer/files';
@@ -22,21 +21,11 @@ const KIND_WORDS: Record<string, string> = {
 
 /** The one screen of a damaged store: what happened, where the damaged file goes, and the two ways on. */
 function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHealth) => void }) {
-  const [working, setWorking] = useState<RecoveryAction | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const recover = useApiMutation('recoverStore', { onSuccess: onDone });
+  const working: RecoveryAction | null = recover.isPending ? recover.variables.action : null;
+  const error = recover.error;
   const good = health.newestGood;
-
-  const choose = async (action: RecoveryAction) => {
-    setWorking(action);
-    setError(null);
-    try {
-      onDone(await api.recoverStore({ action }));
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setWorking(null);
-    }
-  };
+  const choose = (action: RecoveryAction) => recover.mutate({ action });
 
   return (
     <main className="store-gate" aria-labelledby="store-gate-title">
@@ -67,7 +56,7 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
               type="button"
               className="button button-primary button-large"
               disabled={working !== null}
-              onClick={() => void choose('restore-newest')}
+              onClick={() => choose('restore-newest')}
             >
               {working === 'restore-newest' ? 'Restoring…' : 'Restore the newest good backup'}
               <span className="store-gate-detail">
@@ -85,7 +74,7 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
             type="button"
             className="button button-large"
             disabled={working !== null}
-            onClick={() => void choose('start-empty')}
+            onClick={() => choose('start-empty')}
           >
             {working === 'start-empty' ? 'Starting…' : 'Start with an empty store'}
             <span className="store-gate-detail">The bundled Django deck, no answers yet</span>
@@ -101,10 +90,10 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
  * so this screen stands in for the whole app until the person chooses.
  */
 export function StoreGate({ children }: { children: ReactNode }) {
-  const health = useQuery(() => api.getStoreHealth(), 'store-health');
+  const health = useApiQuery('getStoreHealth');
   const [after, setAfter] = useState<StoreHealth | null>(null);
   const current = after ?? health.data;
-  if (health.error && !current) return <ErrorNote error={health.error} onRetry={health.reload} />;
+  if (health.error && !current) return <ErrorNote error={health.error} onRetry={() => void health.refetch()} />;
   if (!current) return <Loading label="Checking your data…" />;
   if (current.status === 'damaged') return <DamagedStore health={current} onDone={setAfter} />;
   const recovery = current.recovery;

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { JobProgress } from '../../../shared/transfer';
 import { api } from '../api';
+import { useApiMutation } from '../data/hooks';
 import { estimateMsLeft } from '../lib/time-left';
 
 const POLL_MS = 250;
@@ -17,6 +18,7 @@ export interface RunningJob {
  */
 export function useJob() {
   const [job, setJob] = useState<RunningJob | null>(null);
+  const { mutateAsync: cancelJob } = useApiMutation('cancelJob');
 
   const run = useCallback(async (start: () => Promise<{ jobId: string } | null>): Promise<JobProgress | null> => {
     const started = await start();
@@ -24,6 +26,7 @@ export function useJob() {
     let first: { at: number; done: number } | null = null;
     try {
       for (;;) {
+        // Polled directly, not cached: each answer is a moment of one job, never asked for again.
         const progress = await api.getJob(started);
         if (progress.state !== 'running') return progress;
         const at = Date.now();
@@ -40,8 +43,8 @@ export function useJob() {
   const cancel = useCallback(async (): Promise<void> => {
     if (!job) return;
     setJob({ ...job, cancelling: true });
-    await api.cancelJob({ jobId: job.progress.jobId });
-  }, [job]);
+    await cancelJob({ jobId: job.progress.jobId });
+  }, [job, cancelJob]);
 
   return { job, run, cancel };
 }

@@ -1,31 +1,26 @@
 import { useEffect, useState } from 'react';
+import { href, parseRoute, type Page, type Route, type RouteArgs } from '../../../shared/routes';
 
-export interface Route {
-  page: string;
-  params: URLSearchParams;
-}
-
-function parse(hash: string): Route {
-  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  return { page: path || 'home', params: new URLSearchParams(query) };
-}
+export { href, type Page, type Route, type RouteParams } from '../../../shared/routes';
 
 /** Hash routing: survives a reload (the session page comes back) and needs no server routes. */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parse(window.location.hash));
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const update = (): void => setRoute(parse(window.location.hash));
+    const update = (): void => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);
   return route;
 }
 
-export function navigate(page: string, params?: Record<string, string | number | undefined>): void {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params ?? {})) if (value !== undefined) query.set(key, String(value));
-  const text = query.toString();
-  window.location.hash = `#/${page}${text ? `?${text}` : ''}`;
+/** Opens a page: `navigate('results', { id })`. A new history entry, so Back returns. */
+export function navigate<P extends Page>(...args: RouteArgs<P>): void {
+  window.location.hash = href<P>(...args);
 }
 
-export const href = (page: string): string => `#/${page}`;
+/** Changes the current page's parameters in place (filters typed into a page), without a history entry. */
+export function replaceRoute<P extends Page>(...args: RouteArgs<P>): void {
+  window.history.replaceState(null, '', href<P>(...args));
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}

@@ -1,11 +1,11 @@
 import type { SessionConfig } from '../../../shared/session-types';
-import { api } from '../api';
+import { apiQuery, queryClient, runWrite } from '../data/client';
 import { navigate } from '../hooks/useRoute';
 
 /** Starts a session from the remembered preferences plus `choice`, and opens it. */
 export async function startPractice(choice: Partial<SessionConfig>): Promise<void> {
-  const { defaults } = await api.getSessionSetup();
-  const view = await api.startSession({ ...defaults, ...choice });
+  const { defaults } = await queryClient.fetchQuery(apiQuery('getSessionSetup'));
+  const view = await runWrite(queryClient, 'startSession', { ...defaults, ...choice });
   navigate('session', { id: view.id });
 }
 

@@ -7,7 +7,7 @@ import { BackupPanel } from '../components/transfer/BackupPanel';
 import { ExportPanel } from '../components/transfer/ExportPanel';
 import { ImportPanel } from '../components/transfer/ImportPanel';
 import { useQuery } from '../hooks/useQuery';
-import { useRoute } from '../hooks/useRoute';
+import { href, type RouteParams } from '../hooks/useRoute';
 import { plural } from '../lib/format';
 
 function DeckForm({ deck, onDone, onCancel }: { deck: DeckSummary | null; onDone: () => void; onCancel: () => void }) {
@@ -178,19 +178,16 @@ function RemovedBundledDecks({ version, onAdded }: { version: number; onAdded: (
   );
 }
 
-const PANELS = ['import', 'export', 'backup'];
-
 /** The decks, and the tools that bring questions in and take them out (import, export, backup). */
-export default function DecksPage() {
+export default function DecksPage({ panel }: { panel?: RouteParams<'decks'>['panel'] }) {
   const [version, setVersion] = useState(0);
   const decks = useQuery(() => api.listDecks(), `decks-${version}`);
   const [editing, setEditing] = useState<DeckSummary | 'new' | null>(null);
   const [deleting, setDeleting] = useState<DeckSummary | null>(null);
   // The desktop menu's Import questions… and Export… open this page at their panel (#/decks?panel=import).
-  const panel = useRoute().params.get('panel');
   const loaded = decks.data !== undefined;
   useEffect(() => {
-    if (!loaded || !panel || !PANELS.includes(panel)) return;
+    if (!loaded || !panel) return;
     document.getElementById(`${panel}-title`)?.scrollIntoView({ block: 'start' });
   }, [loaded, panel]);
   const changed = () => {
@@ -227,7 +224,7 @@ export default function DecksPage() {
               ) : (
                 <li key={d.id} className="deck-item">
                   <div>
-                    <a className="deck-name" href={`#/library?deck=${d.id}`}>
+                    <a className="deck-name" href={href('library', { deck: d.id })}>
                       {d.name}
                     </a>
                     <p className="muted">{d.description || 'No description'}</p>

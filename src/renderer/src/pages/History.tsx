@@ -92,7 +92,7 @@ export default function HistoryPage() {
               {list.data.items.map((s) => (
                 <tr key={s.id} onClick={() => navigate('results', { id: s.id })}>
                   <td>
-                    <a href={`#/results?id=${s.id}`} onClick={(e) => e.stopPropagation()}>
+                    <a href={href('results', { id: s.id })} onClick={(e) => e.stopPropagation()}>
                       {dateTime(s.startedAt)}
                     </a>
                   </td>

@@ -99,7 +99,7 @@ function Bank({ bank }: { bank: BankSummary }) {
         <ul className={styles.levelBars}>
           {levels.map((l) => (
             <li key={l.level}>
-              <a className={styles.levelBar} href={`#/library?level=${encodeURIComponent(l.level)}`}>
+              <a className={styles.levelBar} href={href('library', { level: [l.level] })}>
                 <LevelBadge level={l.level} />
                 <span className={styles.barTrack} aria-hidden="true">
                   <span
@@ -122,7 +122,7 @@ function Bank({ bank }: { bank: BankSummary }) {
           {decks.map((d) => (
             <li key={d.id} className="deck-item">
               <div>
-                <a className="deck-name" href={`#/library?deck=${d.id}`}>
+                <a className="deck-name" href={href('library', { deck: d.id })}>
                   {d.name}
                 </a>
                 <p className="muted">{d.description}</p>

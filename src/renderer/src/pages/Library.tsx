@@ -10,6 +10,7 @@ import { Markdown } from '../components/Markdown';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
 import { useQuery } from '../hooks/useQuery';
 import { useModalDialog } from '../hooks/useModalDialog';
+import { replaceRoute, type RouteParams } from '../hooks/useRoute';
 
 interface Filters {
   deck: number | undefined;
@@ -19,30 +20,12 @@ interface Filters {
   open: number | undefined;
 }
 
-function readFilters(params: URLSearchParams): Filters {
-  const num = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
-  return {
-    deck: num(params.get('deck')),
-    levels: params.getAll('level'),
-    keywordIds: params
-      .getAll('kw')
-      .map((v) => num(v))
-      .filter((v): v is number => v !== undefined),
-    search: params.get('q') ?? '',
-    open: num(params.get('id')),
-  };
+function readFilters(params: RouteParams<'library'>): Filters {
+  return { deck: params.deck, levels: params.level, keywordIds: params.kw, search: params.q ?? '', open: params.id };
 }
 
 function writeFilters(f: Filters): void {
-  const query = new URLSearchParams();
-  if (f.deck) query.set('deck', String(f.deck));
-  for (const level of f.levels) query.append('level', level);
-  for (const id of f.keywordIds) query.append('kw', String(id));
-  if (f.search) query.set('q', f.search);
-  if (f.open) query.set('id', String(f.open));
-  const text = query.toString();
-  window.history.replaceState(null, '', `#/library${text ? `?${text}` : ''}`);
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
+  replaceRoute('library', { deck: f.deck, level: f.levels, kw: f.keywordIds, q: f.search, id: f.open });
 }
 
 function QuestionDetailPanel({
@@ -225,7 +208,7 @@ function RecentlyDeletedDialog({
   );
 }
 
-export function LibraryPage({ params }: { params: URLSearchParams }) {
+export function LibraryPage({ params }: { params: RouteParams<'library'> }) {
   const filters = readFilters(params);
   const [searchText, setSearchText] = useState(filters.search);
   const [version, setVersion] = useState(0);

@@ -15,6 +15,7 @@ import {
   type ImportSource,
 } from '../../../../shared/transfer';
 import { api, isBrowserMode } from '../../api';
+import { href } from '../../hooks/useRoute';
 import { plural } from '../../lib/format';
 import { LevelBadge } from '../LevelBadge';
 import { RadioGroup, type RadioOption } from '../RadioGroup';
@@ -292,7 +293,7 @@ export function ImportPanel({ decks, onImported }: { decks: DeckSummary[]; onImp
             {done.updated > 0 && `, updated ${done.updated}`}
             {done.skipped > 0 && `, skipped ${done.skipped}`}.
           </span>
-          <a className="link" href={`#/library?deck=${done.deckId}`}>
+          <a className="link" href={href('library', { deck: done.deckId })}>
             Open {done.deckName} in the library →
           </a>
         </div>
