@@ -13,7 +13,6 @@ import { parseRoute } from '../../shared/routes';
 import { App } from './App';
 import { tokenMissing } from './api';
 import { apiQuery, queryClient } from './data/client';
-import { prefetch } from './hooks/useQuery';
 
 // Home's calls start now, before the first paint, all four at once; its components then find them in the
 // cache (in flight or answered). Not from browser mode's address without its token, which can only be
@@ -23,10 +22,6 @@ if (!tokenMissing && parseRoute(window.location.hash).page === 'home') {
   void queryClient.prefetchQuery(apiQuery('getHomeStats'));
   void queryClient.prefetchQuery(apiQuery('getActiveSession'));
   void queryClient.prefetchQuery(apiQuery('getReviewSummary'));
-  // Home.tsx still reads these two through the old useQuery: it takes the same requests from the cache.
-  // Delete these lines with hooks/useQuery.ts once Home reads through useApiQuery.
-  prefetch('bank-summary', () => queryClient.ensureQueryData(apiQuery('getBankSummary')));
-  prefetch('home-stats', () => queryClient.ensureQueryData(apiQuery('getHomeStats')));
 }
 
 createRoot(document.getElementById('root')!).render(

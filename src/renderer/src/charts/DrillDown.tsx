@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
-import { practiseQuestions } from '../lib/practice';
+import { useApiQuery } from '../data/hooks';
+import { usePractiseQuestions } from '../lib/practice';
 import type { StatsFilter } from '../../../shared/stats-types';
 import { dateTime, num, pct } from './format';
 import { GradeChip } from '../components/grade/GradeChip';
@@ -31,21 +29,14 @@ export function DrillDown({
   onClose: () => void;
 }) {
   const ref = useModalDialog();
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const input = { ...filter, level: target.level, keywordId: target.keywordId, limit: 100 };
-  const query = useQuery(() => api.getStatsAttempts(input), JSON.stringify(input));
+  const query = useApiQuery('getStatsAttempts', {
+    ...filter,
+    level: target.level,
+    keywordId: target.keywordId,
+    limit: 100,
+  });
   const data = query.data;
-  const start = async (): Promise<void> => {
-    if (!data) return;
-    setStarting(true);
-    try {
-      await practiseQuestions(data.questionIds);
-    } catch (e) {
-      setError(e as Error);
-      setStarting(false);
-    }
-  };
+  const practise = usePractiseQuestions();
   return (
     <dialog
       ref={ref}
@@ -72,7 +63,7 @@ export function DrillDown({
           </button>
         </header>
         {query.error ? (
-          <ErrorNote error={query.error} onRetry={query.reload} />
+          <ErrorNote error={query.error} onRetry={() => void query.refetch()} />
         ) : !data ? (
           <Loading />
         ) : (
@@ -96,14 +87,14 @@ export function DrillDown({
               <button
                 type="button"
                 className="button button-primary"
-                onClick={() => void start()}
-                disabled={starting || data.questionIds.length === 0}
+                onClick={() => practise.mutate(data.questionIds)}
+                disabled={practise.isPending || data.questionIds.length === 0}
               >
                 Practise this ({data.questionIds.length} {data.questionIds.length === 1 ? 'question' : 'questions'})
               </button>
             </div>
             <div className={styles.drillList}>
-              {error && <ErrorNote error={error} />}
+              {practise.error && <ErrorNote error={practise.error} />}
               <ul className={styles.attemptList} aria-label="Answers">
                 {data.attempts.map((a) => (
                   <li key={a.id} className={styles.attemptItem}>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery } from '../data/hooks';
 import type { QuestionSort, StatsFilter } from '../../../shared/stats-types';
 import { ChartCard } from './ChartCard';
 import { localDateTime } from '../../../shared/spreadsheet';
@@ -81,14 +82,14 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
   const page = paging.filterKey === filterKey ? paging.page : 0;
   const setPage = (next: number): void => setPaging({ filterKey, page: next });
   const input = { ...filter, sort: sort.by, dir: sort.dir, offset: page * PAGE, limit: PAGE };
-  const query = useQuery(() => api.getQuestionStats(input), JSON.stringify(input));
+  const query = useApiQuery('getQuestionStats', input, { placeholderData: keepPreviousData });
   const data = query.data;
   const toggle = (by: QuestionSort, firstDir: 'asc' | 'desc'): void => {
     setSort((s) => (s.by === by ? { by, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: firstDir }));
     setPage(0);
   };
   const exportAll = () => downloadAllQuestions(filter, sort);
-  if (query.error) return <ErrorNote error={query.error} onRetry={query.reload} />;
+  if (query.error) return <ErrorNote error={query.error} onRetry={() => void query.refetch()} />;
   if (!data) return <Loading />;
   return (
     <ChartCard

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { HomeStats } from '../../../shared/stats-types';
-import { api } from '../api';
+import { apiQuery, queryClient } from '../data/client';
 import { heatFill, pct } from '../charts/format';
 import { gradeScoreText } from '../lib/format';
 import { practiseQuestions } from '../lib/practice';
@@ -10,20 +10,14 @@ import styles from './HomeDashboard.module.css';
 
 /** Home's glance at the record: this week, the streak, the three weakest keywords, the last session. */
 export function HomeDashboard({ stats: s }: { stats: HomeStats }) {
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
-
-  const practise = async (keywordId: number): Promise<void> => {
-    setBusy(keywordId);
-    setError(null);
-    try {
-      const { questionIds } = await api.getStatsAttempts({ range: 'all', keywordId, limit: 100 });
+  // A keyword's questions, then a session of them: one action, with one busy and error state.
+  const practise = useMutation({
+    mutationFn: async (keywordId: number) => {
+      const input = { range: 'all', keywordId, limit: 100 } as const;
+      const { questionIds } = await queryClient.fetchQuery(apiQuery('getStatsAttempts', input));
       await practiseQuestions(questionIds);
-    } catch (e) {
-      setError(e as Error);
-      setBusy(null);
-    }
-  };
+    },
+  });
 
   return (
     <section className={styles.dashboard} aria-label="Your practice">
@@ -54,7 +48,7 @@ export function HomeDashboard({ stats: s }: { stats: HomeStats }) {
             </a>
           </TileNote>
         ) : (
-          <WeakestKeywords keywords={s.weakestKeywords} busy={busy} onPractise={(id) => void practise(id)} />
+          <WeakestKeywords keywords={s.weakestKeywords} busy={practise.isPending} onPractise={practise.mutate} />
         )}
         {s.weakestKeywords.length > 0 && (
           <TileNote>
@@ -64,7 +58,7 @@ export function HomeDashboard({ stats: s }: { stats: HomeStats }) {
             </a>
           </TileNote>
         )}
-        {error && <TileNote>{error.message}</TileNote>}
+        {practise.error && <TileNote>{practise.error.message}</TileNote>}
       </Tile>
       <Tile
         label="Last session"
@@ -103,7 +97,8 @@ function WeakestKeywords({
   onPractise,
 }: {
   keywords: HomeStats['weakestKeywords'];
-  busy: number | null;
+  /** A session is being started: every Practise button waits. */
+  busy: boolean;
   onPractise: (keywordId: number) => void;
 }) {
   return (
@@ -118,7 +113,7 @@ function WeakestKeywords({
           <button
             type="button"
             className="button button-small"
-            disabled={busy !== null}
+            disabled={busy}
             onClick={() => onPractise(k.keywordId)}
             aria-label={`Practise ${k.label}`}
           >

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
 import { MAIN_ID } from '../hooks/useModalDialog';
-import { useQuery } from '../hooks/useQuery';
+import { useApiQuery } from '../data/hooks';
 import { href, navigate } from '../hooks/useRoute';
 import { dateTime, gradeScoreText, percent } from '../lib/format';
 import clsx from 'clsx';
@@ -52,8 +51,8 @@ function Pager({
 
 export default function HistoryPage() {
   const [offset, setOffset] = useState(0);
-  const list = useQuery(() => api.listSessions({ offset, limit: PAGE_SIZE }), `sessions-${offset}`);
-  if (list.error) return <ErrorNote error={list.error} onRetry={list.reload} />;
+  const list = useApiQuery('listSessions', { offset, limit: PAGE_SIZE });
+  if (list.error) return <ErrorNote error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return <Loading />;
   const move = (to: number) => {
     setOffset(to);

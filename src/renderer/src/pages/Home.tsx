@@ -1,15 +1,13 @@
-import { useState } from 'react';
-import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
+import { useApiQuery } from '../data/hooks';
 import { href } from '../hooks/useRoute';
 import { ResumeBanner } from '../components/ResumeBanner';
 import { HomeDashboard } from '../components/HomeDashboard';
 import { ReviewCard } from '../components/ReviewCard';
 import type { BankSummary } from '../../../shared/types';
 import { RescoreNotice } from '../components/RescoreNotice';
-import { startPractice } from '../lib/practice';
+import { useStartPractice } from '../lib/practice';
 import clsx from 'clsx';
 import styles from './Home.module.css';
 
@@ -23,8 +21,7 @@ const LEVEL_FILL: Record<string, string | undefined> = {
 
 /** A fresh install: what Prepdeck does, and the one step that starts it. */
 function FirstStep() {
-  const [error, setError] = useState<string | null>(null);
-  const quick = () => startPractice({ count: 5, order: 'random' }).catch((e: Error) => setError(e.message));
+  const quick = useStartPractice();
   return (
     <section className={clsx('card', styles.firstStep)} aria-labelledby="first-step-title">
       <h2 id="first-step-title">Your first step: a Quick 5</h2>
@@ -33,7 +30,12 @@ function FirstStep() {
         the model answer with the keywords you named and missed, and grade yourself. Your charts start with it.
       </p>
       <div className={styles.firstStepActions}>
-        <button type="button" className="button button-primary button-large" onClick={() => void quick()}>
+        <button
+          type="button"
+          className="button button-primary button-large"
+          disabled={quick.isPending}
+          onClick={() => quick.mutate({ count: 5, order: 'random' })}
+        >
           Start a Quick 5
         </button>
         <a className="button button-large" href={href('practice')}>
@@ -43,17 +45,17 @@ function FirstStep() {
           Browse the questions first →
         </a>
       </div>
-      {error && <p className="error-text">{error}</p>}
+      {quick.error && <p className="error-text">{quick.error.message}</p>}
     </section>
   );
 }
 
 /** Home's calls are started before the first render (main.tsx), together: none waits for another. */
 export function HomePage() {
-  const bank = useQuery(() => api.getBankSummary(), 'bank-summary');
-  const stats = useQuery(() => api.getHomeStats(), 'home-stats');
-  if (bank.error) return <ErrorNote error={bank.error} onRetry={bank.reload} />;
-  if (stats.error) return <ErrorNote error={stats.error} onRetry={stats.reload} />;
+  const bank = useApiQuery('getBankSummary');
+  const stats = useApiQuery('getHomeStats');
+  if (bank.error) return <ErrorNote error={bank.error} onRetry={() => void bank.refetch()} />;
+  if (stats.error) return <ErrorNote error={stats.error} onRetry={() => void stats.refetch()} />;
   if (!bank.data || !stats.data) return <Loading />;
   const { questionCount, decks, keywordCount } = bank.data;
   // A fresh install: nothing answered yet, so nothing to look back on.
@@ -76,7 +78,7 @@ export function HomePage() {
           </a>
         )}
       </header>
-      <RescoreNotice onRescored={stats.reload} />
+      <RescoreNotice />
       {fresh ? <FirstStep /> : <HomeDashboard stats={stats.data} />}
       <ReviewCard />
       <Bank bank={bank.data} />

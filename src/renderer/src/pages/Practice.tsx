@@ -1,22 +1,17 @@
-import { useState } from 'react';
-import type { SessionConfig } from '../../../shared/session-types';
-import { api } from '../api';
 import { Presets } from '../components/practice/Presets';
 import { SessionForm } from '../components/practice/SessionForm';
 import { ResumeBanner } from '../components/ResumeBanner';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
-import { startPractice } from '../lib/practice';
+import { useApiQuery } from '../data/hooks';
+import { useStartPractice } from '../lib/practice';
 
 export function PracticePage() {
-  const overview = useQuery(() => api.libraryOverview(), 'overview');
-  const setup = useQuery(() => api.getSessionSetup(), 'setup');
-  const [presetError, setPresetError] = useState<string | null>(null);
-  if (overview.error) return <ErrorNote error={overview.error} onRetry={overview.reload} />;
-  if (setup.error) return <ErrorNote error={setup.error} onRetry={setup.reload} />;
+  const overview = useApiQuery('libraryOverview');
+  const setup = useApiQuery('getSessionSetup');
+  const preset = useStartPractice();
+  if (overview.error) return <ErrorNote error={overview.error} onRetry={() => void overview.refetch()} />;
+  if (setup.error) return <ErrorNote error={setup.error} onRetry={() => void setup.refetch()} />;
   if (!overview.data || !setup.data) return <Loading />;
-  const startPreset = (choice: Partial<SessionConfig>) =>
-    void startPractice(choice).catch((e: Error) => setPresetError(e.message));
 
   return (
     <div className="page">
@@ -27,8 +22,8 @@ export function PracticePage() {
         </div>
       </header>
       <ResumeBanner />
-      <Presets setup={setup.data} levels={overview.data.levels.map((l) => l.level)} onStart={startPreset} />
-      {presetError && <p className="error-text">{presetError}</p>}
+      <Presets setup={setup.data} levels={overview.data.levels.map((l) => l.level)} onStart={preset.mutate} />
+      {preset.error && <p className="error-text">{preset.error.message}</p>}
       <SessionForm overview={overview.data} initial={setup.data.defaults} />
     </div>
   );

@@ -1,28 +1,24 @@
 import { useState } from 'react';
-import type { Grade } from '../../../shared/session-types';
-import { api } from '../api';
 import { AttemptsTable, ByLevel, MissedKeywords } from '../components/results/ResultsTables';
 import { ResultsSummary } from '../components/results/ResultsSummary';
 import { SessionStatus } from '../components/SessionStatus';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
+import { useApiMutation, useApiQuery } from '../data/hooks';
 import { href } from '../hooks/useRoute';
 import { dateTime } from '../lib/format';
-import { practiseQuestions } from '../lib/practice';
+import { usePractiseQuestions } from '../lib/practice';
 import styles from '../components/results/Results.module.css';
 
 export default function ResultsPage({ id }: { id: number }) {
-  const results = useQuery(() => api.getSessionResults({ sessionId: id }), `results-${id}`);
+  const results = useApiQuery('getSessionResults', { sessionId: id });
   const [open, setOpen] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const grade = (attemptId: number, value: Grade) =>
-    api
-      .gradeAttempt({ sessionId: id, attemptId, grade: value })
-      .then(results.reload, (e: Error) => setError(e.message));
-  if (results.error) return <ErrorNote error={results.error} onRetry={results.reload} />;
+  // Grading refetches the results (and everything computed from answers) by itself.
+  const grade = useApiMutation('gradeAttempt');
+  const again = usePractiseQuestions();
+  if (results.error) return <ErrorNote error={results.error} onRetry={() => void results.refetch()} />;
   if (!results.data) return <Loading />;
   const r = results.data;
-  const again = () => practiseQuestions(r.weakQuestionIds).catch((e: Error) => setError(e.message));
+  const error = grade.error ?? again.error;
 
   return (
     <div className="page">
@@ -39,18 +35,18 @@ export default function ResultsPage({ id }: { id: number }) {
         <button
           type="button"
           className="button button-primary"
-          disabled={r.weakQuestionIds.length === 0}
+          disabled={r.weakQuestionIds.length === 0 || again.isPending}
           title={
             r.weakQuestionIds.length === 0
               ? 'Every answer is graded Good or Nailed and names at least half its keywords'
               : 'The answers graded Missed or Partial, not graded, or naming under half their keywords'
           }
-          onClick={() => void again()}
+          onClick={() => again.mutate(r.weakQuestionIds)}
         >
           Practise these again ({r.weakQuestionIds.length})
         </button>
       </header>
-      {error && <p className="error-text">{error}</p>}
+      {error && <p className="error-text">{error.message}</p>}
 
       <ResultsSummary results={r} />
 
@@ -63,7 +59,7 @@ export default function ResultsPage({ id }: { id: number }) {
         attempts={r.attempts}
         open={open}
         onToggle={(attemptId) => setOpen(open === attemptId ? null : attemptId)}
-        onGrade={(attemptId, value) => void grade(attemptId, value)}
+        onGrade={(attemptId, value) => grade.mutate({ sessionId: id, attemptId, grade: value })}
       />
     </div>
   );

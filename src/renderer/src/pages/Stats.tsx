@@ -1,24 +1,25 @@
 import { useState } from 'react';
 import clsx from 'clsx';
 import type { StatsFilter } from '../../../shared/stats-types';
-import { api } from '../api';
 import { DrillDown, type DrillTarget } from '../charts/DrillDown';
 import { RescoreNotice } from '../components/RescoreNotice';
 import { StatsCharts } from '../components/stats/StatsCharts';
 import { StatsFilters } from '../components/stats/StatsFilters';
 import { StatsTiles } from '../components/stats/StatsTiles';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery } from '../data/hooks';
 import styles from '../components/stats/Stats.module.css';
 
 export default function StatsPage() {
   const [filter, setFilter] = useState<StatsFilter>({ range: 'all' });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const key = JSON.stringify(filter);
-  const overview = useQuery(() => api.getBankSummary(), 'bank-summary');
-  const levels = useQuery(() => api.getLevelStats(filter), `levels${key}`);
-  const keywords = useQuery(() => api.getKeywordStats(filter), `keywords${key}`);
-  const activity = useQuery(() => api.getActivityStats(filter), `activity${key}`);
+  const overview = useApiQuery('getBankSummary');
+  // A new filter keeps the charts of the last one on screen, marked Updating, until its numbers arrive.
+  const keep = { placeholderData: keepPreviousData };
+  const levels = useApiQuery('getLevelStats', filter, keep);
+  const keywords = useApiQuery('getKeywordStats', filter, keep);
+  const activity = useApiQuery('getActivityStats', filter, keep);
 
   const error = levels.error ?? keywords.error ?? activity.error;
   if (error) {
@@ -26,16 +27,16 @@ export default function StatsPage() {
       <ErrorNote
         error={error}
         onRetry={() => {
-          levels.reload();
-          keywords.reload();
-          activity.reload();
+          void levels.refetch();
+          void keywords.refetch();
+          void activity.refetch();
         }}
       />
     );
   }
   const filtered = filter.range !== 'all' || !!filter.deckIds?.length || !!filter.levels?.length;
   const suffix = [filter.range, ...(filter.deckIds ?? []).map((d) => `deck${d}`), ...(filter.levels ?? [])].join('-');
-  const loading = levels.loading || keywords.loading || activity.loading;
+  const updating = levels.isPlaceholderData || keywords.isPlaceholderData || activity.isPlaceholderData;
   const l = levels.data;
   const k = keywords.data;
   const a = activity.data;
@@ -49,21 +50,9 @@ export default function StatsPage() {
           <p className="lead">Where you stand, by level and by keyword, and what to practise next.</p>
         </div>
       </header>
-      <RescoreNotice
-        onRescored={() => {
-          levels.reload();
-          keywords.reload();
-          activity.reload();
-        }}
-      />
+      <RescoreNotice />
 
-      <StatsFilters
-        filter={filter}
-        onChange={setFilter}
-        bank={overview.data}
-        filtered={filtered}
-        updating={loading && !!l}
-      />
+      <StatsFilters filter={filter} onChange={setFilter} bank={overview.data} filtered={filtered} updating={updating} />
       {!l || !k || !a ? (
         <Loading />
       ) : (

@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import clsx from 'clsx';
 import type { SessionConfig } from '../../../../shared/session-types';
 import type { LibraryOverview } from '../../../../shared/types';
-import { api } from '../../api';
-import { useQuery } from '../../hooks/useQuery';
-import { startPractice } from '../../lib/practice';
+import { useApiQuery } from '../../data/hooks';
+import { useStartPractice } from '../../lib/practice';
 import { KeywordPicker } from '../KeywordPicker';
 import { LevelToggles } from '../LevelToggles';
 import { RadioGroup } from '../RadioGroup';
@@ -17,24 +17,15 @@ import styles from './Practice.module.css';
 /** A custom session: which questions, how many, in what order, how long each; its summary and Start. */
 export function SessionForm({ overview, initial }: { overview: LibraryOverview; initial: SessionConfig }) {
   const [config, setConfig] = useState<SessionConfig>(initial);
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<SessionConfig>) => setConfig((c) => ({ ...c, ...patch }));
-  const preview = useQuery(
-    () => api.previewSession(config),
-    JSON.stringify([config.deckIds, config.levels, config.keywordIds, config.count]),
+  // Only the choices of questions change the plan; the last plan stays on screen while the next loads.
+  const { deckIds, levels, keywordIds, questionIds, count, order } = config;
+  const preview = useApiQuery(
+    'previewSession',
+    { deckIds, levels, keywordIds, questionIds, count, order },
+    { placeholderData: keepPreviousData },
   );
-
-  const start = async () => {
-    setStarting(true);
-    setError(null);
-    try {
-      await startPractice(config);
-    } catch (e) {
-      setError((e as Error).message);
-      setStarting(false);
-    }
-  };
+  const start = useStartPractice();
 
   return (
     <div className={styles.setupGrid}>
@@ -120,9 +111,9 @@ export function SessionForm({ overview, initial }: { overview: LibraryOverview; 
         config={config}
         preview={preview.data}
         previewError={preview.error}
-        startError={error}
-        starting={starting}
-        onStart={() => void start()}
+        startError={start.error}
+        starting={start.isPending}
+        onStart={() => start.mutate(config)}
       />
     </div>
   );

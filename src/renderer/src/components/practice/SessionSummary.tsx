@@ -17,7 +17,7 @@ export function SessionSummary({
   config: SessionConfig;
   preview: SessionPreview | undefined;
   previewError: Error | null | undefined;
-  startError: string | null;
+  startError: Error | null;
   starting: boolean;
   onStart: () => void;
 }) {
@@ -50,7 +50,7 @@ export function SessionSummary({
           )}
         </>
       )}
-      {startError && <p className="error-text">{startError}</p>}
+      {startError && <p className="error-text">{startError.message}</p>}
       <button
         type="button"
         className="button button-primary button-large button-block"
