@@ -7,7 +7,7 @@ import { useApiQuery } from '../../data/hooks';
 import { useStartPractice } from '../../lib/practice';
 import { KeywordPicker } from '../KeywordPicker';
 import { LevelToggles } from '../LevelToggles';
-import { RadioGroup } from '../RadioGroup';
+import { RadioGroup, type RadioOption } from '../RadioGroup';
 import { DeckChecks } from './DeckChecks';
 import { MODES, ON_TIMEOUT, ORDERS } from './options';
 import { SessionSummary } from './SessionSummary';
@@ -68,14 +68,13 @@ export function SessionForm({ overview, initial }: { overview: LibraryOverview; 
               onChange={(e) => set({ count: Math.max(1, Math.min(200, Number(e.target.value) || 1)) })}
             />
           </label>
-          <Choice id="order-label" label="Order">
-            <RadioGroup
-              labelledBy="order-label"
-              value={config.order}
-              options={ORDERS}
-              onChange={(order) => set({ order })}
-            />
-          </Choice>
+          <Choice
+            id="order-label"
+            label="Order"
+            value={config.order}
+            options={ORDERS}
+            onChange={(order) => set({ order })}
+          />
         </div>
 
         <TimeFields
@@ -86,22 +85,20 @@ export function SessionForm({ overview, initial }: { overview: LibraryOverview; 
         />
 
         <div className="form-cols">
-          <Choice id="mode-label" label="Answer mode">
-            <RadioGroup
-              labelledBy="mode-label"
-              value={config.mode}
-              options={MODES}
-              onChange={(mode) => set({ mode })}
-            />
-          </Choice>
-          <Choice id="timeout-label" label="When time runs out">
-            <RadioGroup
-              labelledBy="timeout-label"
-              value={config.onTimeout}
-              options={ON_TIMEOUT}
-              onChange={(onTimeout) => set({ onTimeout })}
-            />
-          </Choice>
+          <Choice
+            id="mode-label"
+            label="Answer mode"
+            value={config.mode}
+            options={MODES}
+            onChange={(mode) => set({ mode })}
+          />
+          <Choice
+            id="timeout-label"
+            label="When time runs out"
+            value={config.onTimeout}
+            options={ON_TIMEOUT}
+            onChange={(onTimeout) => set({ onTimeout })}
+          />
         </div>
 
         <SessionLimits config={config} set={set} />
@@ -120,13 +117,25 @@ export function SessionForm({ overview, initial }: { overview: LibraryOverview; 
 }
 
 /** A field of the form whose control is a radio group, named by its visible label. */
-function Choice({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+function Choice<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  options: ReadonlyArray<RadioOption<T>>;
+  onChange: (value: T) => void;
+}) {
   return (
     <div className="field">
       <span className="field-label" id={id}>
         {label}
       </span>
-      {children}
+      <RadioGroup labelledBy={id} value={value} options={options} onChange={onChange} />
     </div>
   );
 }
