@@ -23,14 +23,18 @@ const OVERFLOWING = `(() => {
   const describe = (el) => el.tagName.toLowerCase() + '.' + [...el.classList].join('.') +
     ' “' + (el.getAttribute('aria-label') ?? el.querySelector('h1, h2, h3')?.textContent ?? el.textContent ?? '').trim().slice(0, 40) + '”' +
     ' (' + el.scrollWidth + ' > ' + el.clientWidth + ')';
-  const boxes = '.card, .tile, .stat-tile, .preset, .question-row, .detail, .filters, .question-list, .dialog, .drill, ' +
-    '.toast, .resume-banner, .page-head, .grade-bar, .session-actions, .content, .page, .library, .sidebar';
+  // A component's own classes are CSS Modules, named _<class>_<hash> (electron.vite.config.ts): matched by name.
+  const scoped = (names) => names.map((n) => '[class*="_' + n + '_"]').join(', ');
+  const boxes = '.card, .question-row, .detail, .filters, .question-list, .dialog, ' +
+    '.toast, .resume-banner, .page-head, .content, .page, .library, .sidebar, ' +
+    scoped(['tile', 'stat-tile', 'preset', 'drill', 'grade-bar', 'session-actions']);
   for (const box of document.querySelectorAll(boxes)) {
     if (box.getClientRects().length === 0) continue;
     if (box.scrollWidth > box.clientWidth + 1) found.push(describe(box));
   }
   // Text cut off with an ellipsis: a tile's words.
-  for (const el of document.querySelectorAll('.tile-value, .tile-note, .tile-label, .stat-value, .weak-item .label')) {
+  const words = scoped(['value', 'note', 'label', 'stat-value', 'keyword']);
+  for (const el of document.querySelectorAll(words)) {
     if (el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1) found.push(describe(el) + ' is cut off');
   }
   // A select shows its chosen option's text in its own width, less its arrow (about 20 px): measure the text.
