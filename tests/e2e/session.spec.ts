@@ -58,7 +58,9 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
     'transaction.atomic()',
     'rolls everything back',
   ]);
-  await expect(page.getByRole('region', { name: 'Model answer' }).locator('mark[title$="missed in your answer"]').first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Model answer' }).locator('mark[title$="missed in your answer"]').first(),
+  ).toBeVisible();
   await page.keyboard.press('3');
   await expect(page.getByRole('button', { name: /Good/ })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Space');
