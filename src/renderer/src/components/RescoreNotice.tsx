@@ -8,10 +8,10 @@ const count = (n: number): string => n.toLocaleString('en');
  * Says how many answers an older scorer scored and re-scores them in one click, so every chart measures the
  * history with one ruler. Shows nothing when there is nothing to re-score (and no result to report).
  */
-export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
+export function RescoreNotice() {
   const status = useApiQuery('getScorerStatus');
-  // Re-scoring invalidates the scorer's status and every chart (see data/calls.ts).
-  const rescore = useApiMutation('rescoreHistory', { onSuccess: () => onRescored?.() });
+  // Re-scoring invalidates the scorer's status and every chart (see shared/call-effects.ts).
+  const rescore = useApiMutation('rescoreHistory');
   const older = status.data?.olderAnswers ?? 0;
 
   if (rescore.isSuccess) {
