@@ -26,6 +26,10 @@ export default defineConfig({
   },
   renderer: {
     plugins: [react()],
+    // Component styles are CSS Modules (Foo.module.css): `.grade-on` is read as styles.gradeOn, and only that name.
+    // Scoped names keep the class they come from (_grade-on_x1y2z_40): readable in devtools, and the layout
+    // spec finds a component's boxes by it.
+    css: { modules: { localsConvention: 'camelCaseOnly', generateScopedName: '_[local]_[hash:base64:5]' } },
     build: {
       minify: true,
       chunkSizeWarningLimit: 1500,

@@ -23,17 +23,20 @@ const OVERFLOWING = `(() => {
   const describe = (el) => el.tagName.toLowerCase() + '.' + [...el.classList].join('.') +
     ' “' + (el.getAttribute('aria-label') ?? el.querySelector('h1, h2, h3')?.textContent ?? el.textContent ?? '').trim().slice(0, 40) + '”' +
     ' (' + el.scrollWidth + ' > ' + el.clientWidth + ')';
-  // The Library's boxes have scoped class names (CSS Modules): found by their test ids and labels instead.
-  const boxes = '.card, .tile, .stat-tile, .preset, .dialog, .drill, ' +
-    '.resume-banner, .page-head, .grade-bar, .session-actions, .content, .page, .sidebar, ' +
+  // A component's own classes are CSS Modules, named _<class>_<hash> (electron.vite.config.ts): matched by name,
+  // and the Library's boxes by their test ids and labels.
+  const scoped = (names) => names.map((n) => '[class*="_' + n + '_"]').join(', ');
+  const boxes = '.card, .dialog, .resume-banner, .page-head, .content, .page, .sidebar, ' +
     '[data-testid="library"], [data-testid="undo-toast"], [data-question-id], aside[aria-label="Question"], ' +
-    'aside[aria-label="Editor"], aside[aria-label="Filters"], section[aria-label="Questions"]';
+    'aside[aria-label="Editor"], aside[aria-label="Filters"], section[aria-label="Questions"], ' +
+    scoped(['tile', 'stat-tile', 'preset', 'drill', 'grade-bar', 'session-actions']);
   for (const box of document.querySelectorAll(boxes)) {
     if (box.getClientRects().length === 0) continue;
     if (box.scrollWidth > box.clientWidth + 1) found.push(describe(box));
   }
   // Text cut off with an ellipsis: a tile's words.
-  for (const el of document.querySelectorAll('.tile-value, .tile-note, .tile-label, .stat-value, .weak-item .label')) {
+  const words = scoped(['value', 'note', 'label', 'stat-value', 'keyword']);
+  for (const el of document.querySelectorAll(words)) {
     if (el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1) found.push(describe(el) + ' is cut off');
   }
   // A select shows its chosen option's text in its own width, less its arrow (about 20 px): measure the text.

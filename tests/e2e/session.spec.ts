@@ -11,7 +11,7 @@ const keywordItem = (page: Page, label: string) =>
   page
     .getByRole('region', { name: 'Keywords' })
     .getByRole('listitem')
-    .filter({ has: page.locator('.verdict-label').getByText(label, { exact: true }) });
+    .filter({ has: page.getByTestId('verdict-label').getByText(label, { exact: true }) });
 
 test('a session answered, timed out and skipped, graded, with explained keyword scores', async ({ page, server }) => {
   // Time moves only with passTime: what the countdown reads does not depend on the machine's speed.
@@ -42,7 +42,9 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
     'transaction.atomic()',
     'rolls everything back',
   ]);
-  await expect(page.getByRole('region', { name: 'Model answer' }).locator('mark.kw-missed').first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Model answer' }).locator('mark[title$="missed in your answer"]').first(),
+  ).toBeVisible();
   await page.keyboard.press('3');
   await expect(page.getByRole('button', { name: /Good/ })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Space');
@@ -54,7 +56,7 @@ test('a session answered, timed out and skipped, graded, with explained keyword 
   await answerBox(page).fill('Set USE_TZ and serve it from an ASGI server');
   await passTime(page, server, 170_000);
   await expect(countdown(page)).toHaveText('0:10');
-  await expect(page.getByRole('timer')).toHaveClass(/countdown-warning/);
+  await expect(page.getByRole('timer')).toHaveAttribute('data-state', 'warning');
   // A second to go: not yet locked.
   await passTime(page, server, 9_000);
   await expect(countdown(page)).toHaveText('0:01');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const css = fs.readFileSync('src/renderer/src/styles/app.css', 'utf8');
+const css = fs.readFileSync('src/renderer/src/styles/tokens.css', 'utf8');
 const colours = new Map<string, [string, string]>();
 for (const m of css.matchAll(/--([\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi)) {
   colours.set(m[1]!, [m[2]!, m[3]!]);
@@ -21,7 +21,7 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-// [foreground, background]: what session.css and stats.css draw for each verdict and notice.
+// [foreground, background]: what AttemptReveal.module.css and RescoreNotice.module.css draw for each verdict and notice.
 const PAIRS: Array<[string, string, string]> = [
   ['named, alias', 'good', 'good-soft'],
   ['listed', 'accent-strong', 'accent-soft'],

@@ -1,3 +1,10 @@
+// The global sheets (tokens, base, shared primitives) come first, so a component's module, loaded after
+// them, wins over a primitive of the same specificity (`.page` then `.session-page`).
+import './styles/tokens.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/highlight.css';
+import './styles/primitives.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -5,10 +12,6 @@ import { parseRoute } from '../../shared/routes';
 import { App } from './App';
 import { tokenMissing } from './api';
 import { apiQuery, queryClient } from './data/client';
-import { prefetch } from './hooks/useQuery';
-import './styles/app.css';
-import './styles/highlight.css';
-import './styles/session.css';
 
 // Home's calls start now, before the first paint, all four at once; its components then find them in the
 // cache (in flight or answered). Not from browser mode's address without its token, which can only be
@@ -18,10 +21,6 @@ if (!tokenMissing && parseRoute(window.location.hash).page === 'home') {
   void queryClient.prefetchQuery(apiQuery('getHomeStats'));
   void queryClient.prefetchQuery(apiQuery('getActiveSession'));
   void queryClient.prefetchQuery(apiQuery('getReviewSummary'));
-  // Home.tsx still reads these two through the old useQuery: it takes the same requests from the cache.
-  // Delete these lines with hooks/useQuery.ts once Home reads through useApiQuery.
-  prefetch('bank-summary', () => queryClient.ensureQueryData(apiQuery('getBankSummary')));
-  prefetch('home-stats', () => queryClient.ensureQueryData(apiQuery('getHomeStats')));
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -1,5 +1,14 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { Segmented } from '../components/Segmented';
 import { downloadCsv, downloadSvgAsPng, slug, type Cell, type TableData } from './exporting';
+import clsx from 'clsx';
+import '../styles/charts.css';
+import styles from './ChartCard.module.css';
+
+const VIEWS = [
+  { value: 'chart', label: 'Chart' },
+  { value: 'table', label: 'Table' },
+] as const;
 
 export interface Column {
   label: string;
@@ -56,19 +65,12 @@ export function ChartCard({
     }
   };
   return (
-    <section className={`card chart-card${wide ? ' chart-card-wide' : ''}`} aria-labelledby={titleId}>
-      <header className="chart-head">
+    <section className={clsx('card', styles.card, wide && styles.wide)} aria-labelledby={titleId}>
+      <header className={styles.head}>
         <h2 id={titleId}>{title}</h2>
         {!empty && !tableOnly && (
-          <div className="chart-tools">
-            <div className="segmented" role="group" aria-label={`${title}: view`}>
-              <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
-                Chart
-              </button>
-              <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
-                Table
-              </button>
-            </div>
+          <div className={styles.tools}>
+            <Segmented label={`${title}: view`} value={view} options={VIEWS} onChange={setView} />
             <button
               type="button"
               className="button button-small button-ghost"
@@ -91,12 +93,12 @@ export function ChartCard({
           </div>
         )}
       </header>
-      <p className="chart-description">{description}</p>
+      <p className={styles.description}>{description}</p>
       {error && <p className="note note-warn">{error}</p>}
       {empty ? (
-        <div className="chart-empty">{empty}</div>
+        <div className={styles.empty}>{empty}</div>
       ) : view === 'chart' || tableOnly ? (
-        <div className="chart-figure" ref={figure}>
+        <div className={styles.figure} ref={figure}>
           {children}
         </div>
       ) : (

@@ -1,12 +1,12 @@
-import { useState } from 'react';
-import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
-import { practiseQuestions } from '../lib/practice';
+import { useApiQuery } from '../data/hooks';
+import { usePractiseQuestions } from '../lib/practice';
 import type { StatsFilter } from '../../../shared/stats-types';
-import { dateTime, GRADE_LABELS, num, pct } from './format';
+import { dateTime, num, pct } from './format';
+import { GradeChip } from '../components/grade/GradeChip';
 import { useModalDialog } from '../hooks/useModalDialog';
+import styles from './DrillDown.module.css';
 import { href } from '../hooks/useRoute';
 
 export interface DrillTarget {
@@ -29,25 +29,18 @@ export function DrillDown({
   onClose: () => void;
 }) {
   const ref = useModalDialog();
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const input = { ...filter, level: target.level, keywordId: target.keywordId, limit: 100 };
-  const query = useQuery(() => api.getStatsAttempts(input), JSON.stringify(input));
+  const query = useApiQuery('getStatsAttempts', {
+    ...filter,
+    level: target.level,
+    keywordId: target.keywordId,
+    limit: 100,
+  });
   const data = query.data;
-  const start = async (): Promise<void> => {
-    if (!data) return;
-    setStarting(true);
-    try {
-      await practiseQuestions(data.questionIds);
-    } catch (e) {
-      setError(e as Error);
-      setStarting(false);
-    }
-  };
+  const practise = usePractiseQuestions();
   return (
     <dialog
       ref={ref}
-      className="drill"
+      className={styles.drill}
       aria-labelledby="drill-title"
       onCancel={(e) => {
         e.preventDefault();
@@ -57,8 +50,8 @@ export function DrillDown({
         if (e.target === ref.current) onClose();
       }}
     >
-      <div className="drill-inner">
-        <header className="drill-head">
+      <div className={styles.drillInner}>
+        <header className={styles.drillHead}>
           <div>
             <p className="field-label">
               {target.keywordId !== undefined ? (target.level ? 'Level × keyword' : 'Keyword') : 'Level'}
@@ -70,12 +63,12 @@ export function DrillDown({
           </button>
         </header>
         {query.error ? (
-          <ErrorNote error={query.error} onRetry={query.reload} />
+          <ErrorNote error={query.error} onRetry={() => void query.refetch()} />
         ) : !data ? (
           <Loading />
         ) : (
           <>
-            <div className="drill-summary">
+            <div className={styles.drillSummary}>
               <span data-testid="drill-summary">
                 {data.hits !== null ? (
                   <>
@@ -94,28 +87,24 @@ export function DrillDown({
               <button
                 type="button"
                 className="button button-primary"
-                onClick={() => void start()}
-                disabled={starting || data.questionIds.length === 0}
+                onClick={() => practise.mutate(data.questionIds)}
+                disabled={practise.isPending || data.questionIds.length === 0}
               >
                 Practise this ({data.questionIds.length} {data.questionIds.length === 1 ? 'question' : 'questions'})
               </button>
             </div>
-            <div className="drill-list">
-              {error && <ErrorNote error={error} />}
-              <ul className="attempt-list" aria-label="Answers">
+            <div className={styles.drillList}>
+              {practise.error && <ErrorNote error={practise.error} />}
+              <ul className={styles.attemptList} aria-label="Answers">
                 {data.attempts.map((a) => (
-                  <li key={a.id} className="attempt-item">
+                  <li key={a.id} className={styles.attemptItem}>
                     <a className="prompt link" href={href('results', { id: a.sessionId })}>
                       {a.prompt}
                     </a>
                     <span>
-                      {a.selfGrade ? (
-                        <span className={`grade grade-${a.selfGrade}`}>{GRADE_LABELS[a.selfGrade]}</span>
-                      ) : (
-                        <span className="grade muted">Not graded</span>
-                      )}
+                      <GradeChip grade={a.selfGrade} ungraded="Not graded" />
                     </span>
-                    <span className="attempt-meta">
+                    <span className={styles.attemptMeta}>
                       <LevelBadge level={a.level} />
                       <span>{a.deckName}</span>
                       <span>{dateTime(a.answeredAt)}</span>
@@ -123,7 +112,7 @@ export function DrillDown({
                       {a.keywordScore !== null && <span>keywords {pct(a.keywordScore)}</span>}
                     </span>
                     {a.hit !== null && (
-                      <span className={a.hit ? 'named' : 'missed'}>{a.hit ? '✓ named' : '✗ missed'}</span>
+                      <span className={a.hit ? styles.named : styles.missed}>{a.hit ? '✓ named' : '✗ missed'}</span>
                     )}
                   </li>
                 ))}

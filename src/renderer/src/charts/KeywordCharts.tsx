@@ -10,7 +10,7 @@ import {
   type BaseTickContentProps,
 } from 'recharts';
 import type { KeywordStats } from '../../../shared/stats-types';
-import { ChartCard } from './ChartCard';
+import { type ChartTable, ChartCard } from './ChartCard';
 import { heatFill, num, pct, points } from './format';
 import { SelectableTick } from './SelectableTick';
 import { TooltipBox } from './Tooltip';
@@ -145,6 +145,28 @@ function heatTextClass(rate: number): string {
   return Math.abs(rate - 0.5) > 0.3 ? 'heat-value-end' : 'heat-value-mid';
 }
 
+/** The numbers behind the chart, as its table and CSV. */
+function heatmapTable(
+  { levels, keywords }: KeywordStats['heatmap'],
+  byKey: Map<string, KeywordStats['heatmap']['cells'][number]>,
+): ChartTable {
+  return {
+    columns: [
+      { label: 'Level' },
+      { label: 'Keyword' },
+      { label: 'Asked', numeric: true, format: (v) => num(v) },
+      { label: 'Named', numeric: true, format: (v) => num(v) },
+      { label: 'Hit rate', numeric: true, format: (v) => pct(v, 1) },
+    ],
+    rows: levels.flatMap((level) =>
+      keywords.flatMap((k) => {
+        const c = byKey.get(`${level}|${k.keywordId}`);
+        return c ? [[level, k.label, c.asked, c.hits, c.hitRate]] : [];
+      }),
+    ),
+  };
+}
+
 export function KeywordHeatmap({
   stats,
   fileName,
@@ -172,21 +194,7 @@ export function KeywordHeatmap({
       fileName={fileName}
       wide
       empty={cells.length === 0 ? empty : undefined}
-      table={{
-        columns: [
-          { label: 'Level' },
-          { label: 'Keyword' },
-          { label: 'Asked', numeric: true, format: (v) => num(v) },
-          { label: 'Named', numeric: true, format: (v) => num(v) },
-          { label: 'Hit rate', numeric: true, format: (v) => pct(v, 1) },
-        ],
-        rows: levels.flatMap((level) =>
-          keywords.flatMap((k) => {
-            const c = byKey.get(`${level}|${k.keywordId}`);
-            return c ? [[level, k.label, c.asked, c.hits, c.hitRate]] : [];
-          }),
-        ),
-      }}
+      table={heatmapTable(stats.heatmap, byKey)}
       aside={
         <div className="heat-scale" aria-hidden="true">
           Never named <span className="ramp" /> Always named

@@ -9,12 +9,59 @@ import {
   type BaseTickContentProps,
 } from 'recharts';
 import type { LevelStats } from '../../../shared/stats-types';
-import { ChartCard, Legend } from './ChartCard';
+import { type ChartTable, ChartCard, Legend } from './ChartCard';
 import { grade, gradeScore, num, pct, points, seconds } from './format';
 import { SelectableTick } from './SelectableTick';
 import { TooltipBox } from './Tooltip';
 
+type LevelStat = LevelStats['levels'][number];
+
 const percentTick = (v: number): string => `${v}%`;
+
+/** The numbers behind the chart, as its table and CSV. */
+function levelTable(stats: LevelStats, onSelect: (level: string) => void): ChartTable {
+  return {
+    columns: [
+      { label: 'Level' },
+      { label: 'Answers', numeric: true, format: (v) => num(v) },
+      { label: 'Mean self-grade (1–4)', numeric: true, format: (v) => grade(v) },
+      { label: 'Mean keyword score', numeric: true, format: (v) => pct(v, 1) },
+      { label: 'Good or Nailed', numeric: true, format: (v) => pct(v, 1) },
+      { label: 'Mean time used (s)', numeric: true, format: (v) => num(v, 1) },
+      { label: 'Mean time allowed (s)', numeric: true, format: (v) => num(v, 1) },
+      { label: 'Timed out', numeric: true, format: (v) => num(v) },
+      { label: 'Skipped', numeric: true, format: (v) => num(v) },
+    ],
+    rows: stats.levels.map((l) => [
+      l.level,
+      l.attempts,
+      l.meanGrade,
+      l.meanKeywordScore,
+      l.goodShare,
+      l.meanTimeUsedMs / 1000,
+      l.meanTimeAllowedMs / 1000,
+      l.timedOut,
+      l.skipped,
+    ]),
+    onRowClick: (i) => onSelect(stats.levels[i]!.level),
+  };
+}
+
+/** A level's numbers, beside the pointer. */
+function LevelTooltip({ stat: l }: { stat: LevelStat | undefined }) {
+  if (!l) return null;
+  return (
+    <TooltipBox
+      title={`${l.level} · ${num(l.attempts)} answers`}
+      rows={[
+        ['Keywords named', pct(l.meanKeywordScore, 1)],
+        ['Good or Nailed', `${pct(l.goodShare, 1)} of ${num(l.graded)} graded`],
+        ['Mean self-grade', grade(l.meanGrade)],
+        ['Time used', `${seconds(l.meanTimeUsedMs)} of ${seconds(l.meanTimeAllowedMs)}`],
+      ]}
+    />
+  );
+}
 
 /** Per level: keywords named, graded Good or better, time used of time allowed. */
 export function LevelChart({
@@ -46,31 +93,7 @@ export function LevelChart({
       description="Keywords named, answers you graded Good or Nailed, and the share of the time you used. Click a level, or its name, to see its answers."
       fileName={fileName}
       empty={stats.levels.length === 0 ? empty : undefined}
-      table={{
-        columns: [
-          { label: 'Level' },
-          { label: 'Answers', numeric: true, format: (v) => num(v) },
-          { label: 'Mean self-grade (1–4)', numeric: true, format: (v) => grade(v) },
-          { label: 'Mean keyword score', numeric: true, format: (v) => pct(v, 1) },
-          { label: 'Good or Nailed', numeric: true, format: (v) => pct(v, 1) },
-          { label: 'Mean time used (s)', numeric: true, format: (v) => num(v, 1) },
-          { label: 'Mean time allowed (s)', numeric: true, format: (v) => num(v, 1) },
-          { label: 'Timed out', numeric: true, format: (v) => num(v) },
-          { label: 'Skipped', numeric: true, format: (v) => num(v) },
-        ],
-        rows: stats.levels.map((l) => [
-          l.level,
-          l.attempts,
-          l.meanGrade,
-          l.meanKeywordScore,
-          l.goodShare,
-          l.meanTimeUsedMs / 1000,
-          l.meanTimeAllowedMs / 1000,
-          l.timedOut,
-          l.skipped,
-        ]),
-        onRowClick: (i) => onSelect(stats.levels[i]!.level),
-      }}
+      table={levelTable(stats, onSelect)}
     >
       <Legend
         items={[
@@ -112,22 +135,11 @@ export function LevelChart({
           />
           <Tooltip
             cursor
-            content={({ active, payload }) => {
-              const row = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
-              if (!row) return null;
-              const l = row.stat;
-              return (
-                <TooltipBox
-                  title={`${l.level} · ${num(l.attempts)} answers`}
-                  rows={[
-                    ['Keywords named', pct(l.meanKeywordScore, 1)],
-                    ['Good or Nailed', `${pct(l.goodShare, 1)} of ${num(l.graded)} graded`],
-                    ['Mean self-grade', grade(l.meanGrade)],
-                    ['Time used', `${seconds(l.meanTimeUsedMs)} of ${seconds(l.meanTimeAllowedMs)}`],
-                  ]}
-                />
-              );
-            }}
+            content={({ active, payload }) => (
+              <LevelTooltip
+                stat={active ? (payload?.[0]?.payload as { stat: LevelStat } | undefined)?.stat : undefined}
+              />
+            )}
           />
           <Bar
             dataKey="keyword"

@@ -2,12 +2,16 @@ import { useState } from 'react';
 import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApiQuery } from '../data/hooks';
 import type { QuestionSort, StatsFilter } from '../../../shared/stats-types';
 import { ChartCard } from './ChartCard';
 import { localDateTime } from '../../../shared/spreadsheet';
 import { downloadCsv } from './exporting';
-import { GRADE_LABELS, grade, num } from './format';
+import { grade, num } from './format';
+import { GradeChip } from '../components/grade/GradeChip';
+import clsx from 'clsx';
+import styles from './QuestionTable.module.css';
 
 const PAGE = 25;
 // Built once, not per row: toLocaleDateString builds a new formatter on every call.
@@ -25,8 +29,49 @@ const COLUMNS: Array<{ sort: QuestionSort; label: string; numeric?: boolean; fir
   { sort: 'lastPractised', label: 'Last practised', firstDir: 'desc' },
 ];
 
-const gradePill = (g: number | null) =>
-  g === null ? <span className="muted">—</span> : <span className={`grade grade-${g}`}>{GRADE_LABELS[g]}</span>;
+const gradePill = (g: number | null) => (g === null ? <span className="muted">—</span> : <GradeChip grade={g} />);
+
+/** Every question of the view, in the table's order, fetched 100 at a time, as one CSV file. */
+async function downloadAllQuestions(
+  filter: StatsFilter,
+  sort: { by: QuestionSort; dir: 'asc' | 'desc' },
+): Promise<void> {
+  const rows = [];
+  for (let offset = 0; ; offset += 100) {
+    const chunk = await api.getQuestionStats({ ...filter, sort: sort.by, dir: sort.dir, offset, limit: 100 });
+    rows.push(...chunk.items);
+    if (rows.length >= chunk.total || chunk.items.length === 0) break;
+  }
+  downloadCsv(
+    {
+      columns: [
+        'Question',
+        'Deck',
+        'Level',
+        'Attempts',
+        'Graded',
+        'Last grade',
+        'Best grade',
+        'Mean grade',
+        'Mean time (s)',
+        'Last practised',
+      ],
+      rows: rows.map((q) => [
+        q.prompt,
+        q.deckName,
+        q.level,
+        q.attempts,
+        q.graded,
+        q.lastGrade,
+        q.bestGrade,
+        q.meanGrade,
+        q.meanTimeMs / 1000,
+        localDateTime(q.lastPractisedAt),
+      ]),
+    },
+    'prepdeck-questions.csv',
+  );
+}
 
 /** Every question practised in the view, sorted and paged in main. */
 export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: React.ReactNode }) {
@@ -37,50 +82,14 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
   const page = paging.filterKey === filterKey ? paging.page : 0;
   const setPage = (next: number): void => setPaging({ filterKey, page: next });
   const input = { ...filter, sort: sort.by, dir: sort.dir, offset: page * PAGE, limit: PAGE };
-  const query = useQuery(() => api.getQuestionStats(input), JSON.stringify(input));
+  const query = useApiQuery('getQuestionStats', input, { placeholderData: keepPreviousData });
   const data = query.data;
   const toggle = (by: QuestionSort, firstDir: 'asc' | 'desc'): void => {
     setSort((s) => (s.by === by ? { by, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: firstDir }));
     setPage(0);
   };
-  const exportAll = async (): Promise<void> => {
-    const rows = [];
-    for (let offset = 0; ; offset += 100) {
-      const chunk = await api.getQuestionStats({ ...filter, sort: sort.by, dir: sort.dir, offset, limit: 100 });
-      rows.push(...chunk.items);
-      if (rows.length >= chunk.total || chunk.items.length === 0) break;
-    }
-    downloadCsv(
-      {
-        columns: [
-          'Question',
-          'Deck',
-          'Level',
-          'Attempts',
-          'Graded',
-          'Last grade',
-          'Best grade',
-          'Mean grade',
-          'Mean time (s)',
-          'Last practised',
-        ],
-        rows: rows.map((q) => [
-          q.prompt,
-          q.deckName,
-          q.level,
-          q.attempts,
-          q.graded,
-          q.lastGrade,
-          q.bestGrade,
-          q.meanGrade,
-          q.meanTimeMs / 1000,
-          localDateTime(q.lastPractisedAt),
-        ]),
-      },
-      'prepdeck-questions.csv',
-    );
-  };
-  if (query.error) return <ErrorNote error={query.error} onRetry={query.reload} />;
+  const exportAll = () => downloadAllQuestions(filter, sort);
+  if (query.error) return <ErrorNote error={query.error} onRetry={() => void query.refetch()} />;
   if (!data) return <Loading />;
   return (
     <ChartCard
@@ -122,7 +131,7 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
       tableOnly
     >
       <div className="table-wrap table-wrap-paged">
-        <table className="data-table question-table" aria-label="Questions">
+        <table className={clsx('data-table', styles.questionTable)} aria-label="Questions">
           <thead>
             <tr>
               {COLUMNS.map((c) => (
@@ -134,7 +143,7 @@ export function QuestionTable({ filter, empty }: { filter: StatsFilter; empty: R
                 >
                   <button
                     type="button"
-                    className="sort-button"
+                    className={styles.sortButton}
                     data-active={sort.by === c.sort}
                     onClick={() => toggle(c.sort, c.firstDir)}
                   >

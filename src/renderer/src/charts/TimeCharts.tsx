@@ -1,6 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ActivityStats } from '../../../shared/stats-types';
-import { ChartCard, Legend } from './ChartCard';
+import { calendarMonths, DAY_MS } from './calendar';
+import { type ChartTable, ChartCard, Legend } from './ChartCard';
 import { day, gradeScore, num, pct } from './format';
 import { TooltipBox } from './Tooltip';
 
@@ -17,6 +18,32 @@ function scoreDot(className: string) {
 }
 
 const GRANULARITY = { session: 'session', day: 'day', week: 'week', fourWeeks: '4-week' } as const;
+
+/** The numbers behind the chart, as its table and CSV. */
+function scoreTable(stats: ActivityStats): ChartTable {
+  const { granularity, movingWindow, points } = stats.series;
+  const unit = GRANULARITY[granularity];
+  return {
+    columns: [
+      { label: { session: 'Session', day: 'Day', week: 'Week of', fourWeeks: '4 weeks from' }[granularity] },
+      { label: 'Date' },
+      { label: 'Answers', numeric: true, format: (v) => num(v) },
+      { label: 'Keyword score', numeric: true, format: (v) => pct(v, 1) },
+      { label: `Keyword score, ${movingWindow}-${unit} average`, numeric: true, format: (v) => pct(v, 1) },
+      { label: 'Self-grade (1–4)', numeric: true, format: (v) => gradeScore(v) },
+      { label: `Self-grade, ${movingWindow}-${unit} average`, numeric: true, format: (v) => gradeScore(v) },
+    ],
+    rows: points.map((p, i) => [
+      granularity === 'session' ? `#${i + 1}` : p.date,
+      p.date,
+      p.attempts,
+      p.keywordScore,
+      p.keywordAverage,
+      p.gradeScore,
+      p.gradeAverage,
+    ]),
+  };
+}
 
 /** Score per session (or per day or week on a long history), with moving averages. */
 export function ScoreChart({
@@ -53,26 +80,7 @@ export function ScoreChart({
       description={`Keyword score and self-grade per ${unit}, with the average of the last ${movingWindow} ${unit}s as a line.`}
       fileName={fileName}
       empty={points.length === 0 ? empty : undefined}
-      table={{
-        columns: [
-          { label: { session: 'Session', day: 'Day', week: 'Week of', fourWeeks: '4 weeks from' }[granularity] },
-          { label: 'Date' },
-          { label: 'Answers', numeric: true, format: (v) => num(v) },
-          { label: 'Keyword score', numeric: true, format: (v) => pct(v, 1) },
-          { label: `Keyword score, ${movingWindow}-${unit} average`, numeric: true, format: (v) => pct(v, 1) },
-          { label: 'Self-grade (1–4)', numeric: true, format: (v) => gradeScore(v) },
-          { label: `Self-grade, ${movingWindow}-${unit} average`, numeric: true, format: (v) => gradeScore(v) },
-        ],
-        rows: points.map((p, i) => [
-          granularity === 'session' ? `#${i + 1}` : p.date,
-          p.date,
-          p.attempts,
-          p.keywordScore,
-          p.keywordAverage,
-          p.gradeScore,
-          p.gradeAverage,
-        ]),
-      }}
+      table={scoreTable(stats)}
     >
       <Legend
         items={[
@@ -153,7 +161,6 @@ export function ScoreChart({
   );
 }
 
-const DAY_MS = 86_400_000;
 const isoDay = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 const isoOf = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
@@ -183,21 +190,7 @@ export function ActivityCalendar({
   const width = left + weeks * (size + gap);
   const height = top + 7 * (size + gap);
   const level = (n: number): number => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
-  const months: Array<{ x: number; label: string }> = [];
-  for (let w = 0; w < weeks; w++) {
-    const d = new Date((gridStart + w * 7) * DAY_MS);
-    const prev = new Date((gridStart + (w - 1) * 7) * DAY_MS);
-    const x = left + w * (size + gap);
-    const lastLabel = months[months.length - 1];
-    if (w === 0 || d.getUTCMonth() !== prev.getUTCMonth()) {
-      // A partial first month leaves no room for its label: the next month's label wins.
-      if (lastLabel && x - lastLabel.x < 3 * (size + gap)) months.pop();
-      months.push({
-        x,
-        label: monthLabel.format(d),
-      });
-    }
-  }
+  const months = calendarMonths(gridStart, weeks, left, size + gap, (d) => monthLabel.format(d));
   const total = days.reduce((sum, d) => sum + d.attempts, 0);
   return (
     <ChartCard

@@ -1,8 +1,6 @@
 import { gradeText } from '../lib/format';
 import type { Cell } from './exporting';
 
-export const GRADE_LABELS = ['', 'Missed', 'Partial', 'Good', 'Nailed'] as const;
-
 export const pct = (value: Cell, digits = 0): string =>
   typeof value === 'number' ? `${(value * 100).toFixed(digits)}%` : '—';
 

@@ -3,6 +3,8 @@ import type { AttemptView, KeywordVerdict, Verdict } from '../../../shared/sessi
 import { clockText, percent } from '../lib/format';
 import { LevelBadge } from './LevelBadge';
 import { Markdown } from './Markdown';
+import clsx from 'clsx';
+import styles from './AttemptReveal.module.css';
 
 /** The mark, a short state and a colour class per verdict: the state is words, so colour is never alone. */
 const VERDICT_MARK: Record<Verdict, string> = {
@@ -22,13 +24,31 @@ export const VERDICT_STATE: Record<Verdict, string> = {
   missed: 'Missed',
 };
 const MARK_CLASS: Record<Verdict, string> = {
-  named: 'kw-named',
-  alias: 'kw-named',
-  listed: 'kw-partial',
-  echoed: 'kw-missed',
-  negated: 'kw-missed',
-  missed: 'kw-missed',
+  named: clsx(styles.kwNamed),
+  alias: clsx(styles.kwNamed),
+  listed: clsx(styles.kwPartial),
+  echoed: clsx(styles.kwMissed),
+  negated: clsx(styles.kwMissed),
+  missed: clsx(styles.kwMissed),
 };
+/** The tint of a verdict's row and legend mark. */
+const VERDICT_CLASS: Record<Verdict, string | undefined> = {
+  named: styles.verdictNamed,
+  alias: styles.verdictAlias,
+  listed: styles.verdictListed,
+  echoed: styles.verdictEchoed,
+  negated: styles.verdictNegated,
+  missed: styles.verdictMissed,
+};
+const OUTCOME_CLASS: Record<AttemptView['outcome'], string | undefined> = {
+  answered: styles.outcomeAnswered,
+  timed_out: styles.outcomeTimedOut,
+  skipped: styles.outcomeSkipped,
+};
+
+/** The class that colours an outcome's words (answered, timed out, skipped). */
+export const outcomeClassName = (outcome: AttemptView['outcome']): string =>
+  clsx(styles.outcome, OUTCOME_CLASS[outcome]);
 const LEGEND: Array<[Verdict, string]> = [
   ['named', 'in your answer, full credit'],
   ['listed', 'only in a list of terms, part credit'],
@@ -86,7 +106,7 @@ function Evidence({ answer, k }: { answer: string; k: KeywordVerdict }) {
   if (!k.evidence || k.verdict === 'missed' || k.verdict === 'negated') return null;
   const s = snippet(answer, k.evidence);
   return (
-    <q className="verdict-evidence">
+    <q className={styles.verdictEvidence}>
       {s.before}
       <mark className={MARK_CLASS[k.verdict]}>{s.match}</mark>
       {s.after}
@@ -109,7 +129,7 @@ export function HighlightedAnswer({ attempt }: { attempt: AttemptView }) {
     parts.push(
       <mark
         key={span.start}
-        className={k ? MARK_CLASS[k.verdict] : 'kw-named'}
+        className={k ? MARK_CLASS[k.verdict] : MARK_CLASS.named}
         title={k ? `${k.label}: ${VERDICT_STATE[k.verdict].toLowerCase()}` : undefined}
       >
         {attempt.answer.slice(span.start, span.end)}
@@ -119,7 +139,7 @@ export function HighlightedAnswer({ attempt }: { attempt: AttemptView }) {
   }
   parts.push(attempt.answer.slice(last));
   return (
-    <div className="answer-text" data-testid="your-answer">
+    <div className={styles.answerText} data-testid="your-answer">
       {parts}
     </div>
   );
@@ -144,7 +164,7 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
       const k = byId.get(m.keywordId);
       return {
         text: m.text,
-        className: k ? MARK_CLASS[k.verdict] : 'kw-missed',
+        className: k ? MARK_CLASS[k.verdict] : MARK_CLASS.missed,
         title: k ? `${k.label}: ${VERDICT_STATE[k.verdict].toLowerCase()} in your answer` : undefined,
       };
     });
@@ -152,41 +172,46 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
   const named = attempt.keywords.filter((k) => k.hit).length;
   const shown = new Set<Verdict>(attempt.keywords.map((k) => (k.verdict === 'alias' ? 'named' : k.verdict)));
   return (
-    <div className="comparison">
-      <section className="card comparison-side" aria-label="Your answer">
+    <div className={styles.comparison}>
+      <section className={clsx('card', styles.comparisonSide)} aria-label="Your answer">
         <h3 className="section-label">Your answer</h3>
         <HighlightedAnswer attempt={attempt} />
       </section>
-      <section className="card comparison-side" aria-label="Model answer">
+      <section className={clsx('card', styles.comparisonSide)} aria-label="Model answer">
         <h3 className="section-label">Model answer</h3>
         <Markdown marks={marks}>{attempt.modelAnswer}</Markdown>
       </section>
-      <section className="card keyword-verdicts" aria-label="Keywords">
-        <div className="verdict-head">
+      <section className={clsx('card', styles.keywordVerdicts)} aria-label="Keywords">
+        <div className={styles.verdictHead}>
           <h3 className="section-label">Keywords</h3>
           {attempt.keywords.length === 0 && attempt.outcome !== 'skipped' && (
-            <span className="score-pill" data-testid="keyword-score">
+            <span className={styles.scorePill} data-testid="keyword-score">
               No keywords to score
             </span>
           )}
           {attempt.keywordScore !== null && (
-            <span className="score-pill" data-testid="keyword-score">
+            <span className={styles.scorePill} data-testid="keyword-score">
               Keyword score {percent(attempt.keywordScore)} · {named} of {attempt.keywords.length} named
             </span>
           )}
         </div>
-        <ul className="verdict-list">
+        <ul className={styles.verdictList}>
           {attempt.keywords.map((k) => (
-            <li key={k.keywordId} className={`verdict ${pending ? 'verdict-pending' : `verdict-${k.verdict}`}`}>
-              <span className="verdict-line">
-                <span className="verdict-mark" aria-hidden="true">
+            <li
+              key={k.keywordId}
+              className={clsx(styles.verdict, pending ? styles.verdictPending : VERDICT_CLASS[k.verdict])}
+            >
+              <span className={styles.verdictLine}>
+                <span className={styles.verdictMark} aria-hidden="true">
                   {pending ? '•' : VERDICT_MARK[k.verdict]}
                 </span>
-                <span className="verdict-label">{k.label}</span>
-                {!pending && <span className="verdict-state">{VERDICT_STATE[k.verdict]}</span>}
+                <span className={styles.verdictLabel} data-testid="verdict-label">
+                  {k.label}
+                </span>
+                {!pending && <span className={styles.verdictState}>{VERDICT_STATE[k.verdict]}</span>}
               </span>
               {!pending && (
-                <span className="verdict-why" data-testid="verdict-why">
+                <span className={styles.verdictWhy} data-testid="verdict-why">
                   {verdictWhy(k, attempt.answer)}
                 </span>
               )}
@@ -195,10 +220,10 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
           ))}
         </ul>
         {!pending && (
-          <ul className="verdict-legend" aria-label="What the marks mean">
+          <ul className={styles.verdictLegend} aria-label="What the marks mean">
             {LEGEND.filter(([v]) => shown.has(v)).map(([v, text]) => (
               <li key={v}>
-                <span className={`verdict-mark verdict-${v}`} aria-hidden="true">
+                <span className={clsx(styles.verdictMark, VERDICT_CLASS[v])} aria-hidden="true">
                   {VERDICT_MARK[v]}
                 </span>{' '}
                 <strong>{VERDICT_STATE[v]}</strong>: {text}
@@ -206,7 +231,7 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
             ))}
           </ul>
         )}
-        <p className="muted small scoring-note">
+        <p className={clsx('muted', 'small', styles.scoringNote)}>
           {SCORING_NOTE} Your own grade is the final judge.
           {attempt.scoredByOlderScorer &&
             ' An older version of the scorer scored this answer: Stats offers to re-score your history.'}
@@ -218,10 +243,10 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
 
 export function AttemptHeader({ attempt }: { attempt: AttemptView }) {
   return (
-    <div className="attempt-head">
+    <div className={styles.attemptHead}>
       <LevelBadge level={attempt.question.level} />
       <span className="muted">{attempt.question.deckName}</span>
-      <span className={`outcome outcome-${attempt.outcome}`}>{outcomeText(attempt)}</span>
+      <span className={outcomeClassName(attempt.outcome)}>{outcomeText(attempt)}</span>
     </div>
   );
 }

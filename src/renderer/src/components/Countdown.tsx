@@ -1,4 +1,6 @@
+import clsx from 'clsx';
 import { clockText } from '../lib/format';
+import styles from './Countdown.module.css';
 
 const RADIUS = 44;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
@@ -21,11 +23,16 @@ export function Countdown({
   // The page says Paused in its heading; the ring only dims, and says so to a screen reader.
   const label = paused ? `${left}, paused` : left;
   return (
-    <div className={`countdown countdown-${state} ${paused ? 'countdown-paused' : ''}`} role="timer" aria-label={label}>
+    <div
+      className={clsx(styles.countdown, state !== 'normal' && styles[state], paused && styles.paused)}
+      role="timer"
+      aria-label={label}
+      data-state={paused ? 'paused' : state}
+    >
       <svg viewBox="0 0 100 100" aria-hidden="true">
-        <circle className="countdown-track" cx="50" cy="50" r={RADIUS} />
+        <circle className={styles.track} cx="50" cy="50" r={RADIUS} />
         <circle
-          className="countdown-ring"
+          className={styles.ring}
           cx="50"
           cy="50"
           r={RADIUS}
@@ -33,7 +40,7 @@ export function Countdown({
           strokeDashoffset={CIRCUMFERENCE * (1 - (over ? 1 : fraction))}
         />
       </svg>
-      <span className="countdown-text" data-testid="countdown">
+      <span className={styles.text} data-testid="countdown">
         {over ? `+${clockText(-remainingMs)}` : clockText(remainingMs)}
       </span>
     </div>

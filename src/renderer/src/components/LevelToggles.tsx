@@ -1,5 +1,7 @@
 import type { LevelCount } from '../../../shared/types';
+import clsx from 'clsx';
 import { LevelBadge } from './LevelBadge';
+import styles from './LevelToggles.module.css';
 
 /** One toggle per level with its question count; none selected means every level. */
 export function LevelToggles({
@@ -17,14 +19,14 @@ export function LevelToggles({
   labelledBy?: string;
 }) {
   return (
-    <div className={`level-toggles ${row ? 'level-toggles-row' : ''}`} role="group" aria-labelledby={labelledBy}>
+    <div className={clsx(styles.toggles, row && styles.row)} role="group" aria-labelledby={labelledBy}>
       {levels.map((l) => {
         const on = selected.includes(l.level);
         return (
           <button
             key={l.level}
             type="button"
-            className={`toggle ${on ? 'toggle-on' : ''}`}
+            className={clsx(styles.toggle, on && styles.on)}
             aria-pressed={on}
             onClick={() => onChange(on ? selected.filter((x) => x !== l.level) : [...selected, l.level])}
           >

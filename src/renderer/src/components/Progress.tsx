@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import '../styles/progress.css';
+import styles from './Progress.module.css';
 
 export interface ProgressProps {
   /** What is happening, in words: "Exporting your answers". */
@@ -36,15 +36,13 @@ export function Progress({ label, done, total, unit, msLeft = null, onCancel, ca
   const amount = known ? `${count(done, unit)} of ${count(total, unit)}${unit === 'rows' ? ' rows' : ''}` : 'Starting…';
   const text = msLeft !== null && known && done < total ? `${amount}, ${timeLeft(msLeft)}` : amount;
   return (
-    <div className="progress">
-      <div className="progress-head">
-        <span className="progress-label" id={labelId}>
-          {label}
-        </span>
-        <span className="progress-text muted small">{text}</span>
+    <div className={styles.progress}>
+      <div className={styles.head}>
+        <span id={labelId}>{label}</span>
+        <span className="muted small">{text}</span>
       </div>
       <div
-        className="progress-track"
+        className={styles.track}
         role="progressbar"
         aria-labelledby={labelId}
         aria-valuemin={0}
@@ -52,7 +50,7 @@ export function Progress({ label, done, total, unit, msLeft = null, onCancel, ca
         aria-valuenow={known ? done : 0}
         aria-valuetext={text}
       >
-        <div className="progress-fill" style={{ width: `${known ? Math.min(100, (done / total) * 100) : 0}%` }} />
+        <div className={styles.fill} style={{ width: `${known ? Math.min(100, (done / total) * 100) : 0}%` }} />
       </div>
       {onCancel && (
         <button type="button" className="button button-small" onClick={onCancel} disabled={cancelling}>

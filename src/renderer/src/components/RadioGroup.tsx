@@ -1,4 +1,6 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
+import clsx from 'clsx';
+import styles from './RadioGroup.module.css';
 
 export interface RadioOption<T extends string> {
   value: T;
@@ -50,9 +52,10 @@ export function RadioGroup<T extends string>({
   };
 
   return (
-    <div className="radio-field">
+    // radio-field: a plain name for a layout around the group to place it by (the import settings grid).
+    <div className={clsx(styles.field, 'radio-field')}>
       <div
-        className="radio-group"
+        className={styles.group}
         role="radiogroup"
         aria-label={labelledBy ? undefined : label}
         aria-labelledby={labelledBy}
@@ -71,7 +74,7 @@ export function RadioGroup<T extends string>({
               aria-checked={on}
               // One Tab stop: the chosen option, or the first when none is.
               tabIndex={on || (chosen < 0 && i === 0) ? 0 : -1}
-              className={`radio-option ${on ? 'radio-option-on' : ''}`}
+              className={clsx(styles.option, on && styles.on)}
               onClick={() => onChange(o.value)}
               onKeyDown={(e) => onKeyDown(e, i)}
             >
@@ -81,7 +84,7 @@ export function RadioGroup<T extends string>({
         })}
       </div>
       {hint && (
-        <p className="radio-hint" id={hintId}>
+        <p className={styles.hint} id={hintId}>
           {hint}
         </p>
       )}

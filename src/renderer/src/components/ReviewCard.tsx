@@ -1,20 +1,17 @@
-import { useState } from 'react';
 import { useApiQuery } from '../data/hooks';
 import { dateTime, plural } from '../lib/format';
-import { startPractice } from '../lib/practice';
+import { useStartPractice } from '../lib/practice';
+import clsx from 'clsx';
+import styles from './ReviewCard.module.css';
 
 /** Spaced repetition on Home: what is due today, one click from a review session. */
 export function ReviewCard() {
   const review = useApiQuery('getReviewSummary');
-  const [error, setError] = useState<string | null>(null);
+  const start = useStartPractice();
   if (!review.data) return null;
   const { dueCount, dueQuestionIds, nextDueAt } = review.data;
-  const start = () =>
-    startPractice({ questionIds: dueQuestionIds, count: dueQuestionIds.length, order: 'due' }).catch((e: Error) =>
-      setError(e.message),
-    );
   return (
-    <section className="card review-card" aria-labelledby="review-title">
+    <section className={clsx('card', styles.review)} aria-labelledby="review-title">
       <div>
         <h2 id="review-title">Due for review</h2>
         <p className="muted" data-testid="due-summary">
@@ -24,10 +21,15 @@ export function ReviewCard() {
               ? `Nothing is due. The next review falls due ${dateTime(nextDueAt)}.`
               : 'Grade your answers in a session, and Prepdeck schedules each question again just before you would forget it.'}
         </p>
-        {error && <p className="error-text">{error}</p>}
+        {start.error && <p className="error-text">{start.error.message}</p>}
       </div>
       {dueCount > 0 && (
-        <button type="button" className="button button-primary" onClick={() => void start()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={start.isPending}
+          onClick={() => start.mutate({ questionIds: dueQuestionIds, count: dueQuestionIds.length, order: 'due' })}
+        >
           Review {dueQuestionIds.length} now
         </button>
       )}

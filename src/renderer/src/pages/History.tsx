@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { EmptyState, ErrorNote, Loading } from '../components/States';
 import { MAIN_ID } from '../hooks/useModalDialog';
-import { useQuery } from '../hooks/useQuery';
+import { useApiQuery } from '../data/hooks';
 import { href, navigate } from '../hooks/useRoute';
 import { dateTime, gradeScoreText, percent } from '../lib/format';
-
-const STATUS: Record<string, string> = { finished: 'Finished', ended: 'Ended early', active: 'Unfinished' };
+import clsx from 'clsx';
+import { SessionStatus } from '../components/SessionStatus';
+import styles from './History.module.css';
 
 /** Sessions on one page of the table; older ones are a page further. */
 const PAGE_SIZE = 50;
@@ -51,8 +51,8 @@ function Pager({
 
 export default function HistoryPage() {
   const [offset, setOffset] = useState(0);
-  const list = useQuery(() => api.listSessions({ offset, limit: PAGE_SIZE }), `sessions-${offset}`);
-  if (list.error) return <ErrorNote error={list.error} onRetry={list.reload} />;
+  const list = useApiQuery('listSessions', { offset, limit: PAGE_SIZE });
+  if (list.error) return <ErrorNote error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return <Loading />;
   const move = (to: number) => {
     setOffset(to);
@@ -76,7 +76,7 @@ export default function HistoryPage() {
         </div>
       ) : (
         <section className="card">
-          <table className="table table-clickable" aria-label="Sessions">
+          <table className={clsx('table', styles.tableClickable)} aria-label="Sessions">
             <thead>
               <tr>
                 <th>Date</th>
@@ -99,7 +99,7 @@ export default function HistoryPage() {
                     {s.answered} <span className="muted">/ {s.total}</span>
                   </td>
                   <td>
-                    <span className="level-list">
+                    <span className={styles.levelList}>
                       {s.levels.map((l) => (
                         <LevelBadge key={l} level={l} />
                       ))}
@@ -108,7 +108,7 @@ export default function HistoryPage() {
                   <td className="num">{gradeScoreText(s.gradeScore)}</td>
                   <td className="num">{percent(s.keywordScore)}</td>
                   <td>
-                    <span className={`status status-${s.status}`}>{STATUS[s.status]}</span>
+                    <SessionStatus status={s.status} />
                   </td>
                 </tr>
               ))}

@@ -1,29 +1,41 @@
-import { useState } from 'react';
-import { api } from '../api';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
-import { useQuery } from '../hooks/useQuery';
+import { useApiQuery } from '../data/hooks';
 import { href } from '../hooks/useRoute';
 import { ResumeBanner } from '../components/ResumeBanner';
 import { HomeDashboard } from '../components/HomeDashboard';
 import { ReviewCard } from '../components/ReviewCard';
 import type { BankSummary } from '../../../shared/types';
 import { RescoreNotice } from '../components/RescoreNotice';
-import { startPractice } from '../lib/practice';
+import { useStartPractice } from '../lib/practice';
+import clsx from 'clsx';
+import styles from './Home.module.css';
+
+/** Each known level's bar in its colour; another level keeps the neutral fill. */
+const LEVEL_FILL: Record<string, string | undefined> = {
+  beginner: styles.fillBeginner,
+  intermediate: styles.fillIntermediate,
+  advanced: styles.fillAdvanced,
+  scenario: styles.fillScenario,
+};
 
 /** A fresh install: what Prepdeck does, and the one step that starts it. */
 function FirstStep() {
-  const [error, setError] = useState<string | null>(null);
-  const quick = () => startPractice({ count: 5, order: 'random' }).catch((e: Error) => setError(e.message));
+  const quick = useStartPractice();
   return (
-    <section className="card first-step" aria-labelledby="first-step-title">
+    <section className={clsx('card', styles.firstStep)} aria-labelledby="first-step-title">
       <h2 id="first-step-title">Your first step: a Quick 5</h2>
       <p>
         Five questions from every level, one at a time against the clock. Type your answer as you would say it, then see
         the model answer with the keywords you named and missed, and grade yourself. Your charts start with it.
       </p>
-      <div className="first-step-actions">
-        <button type="button" className="button button-primary button-large" onClick={() => void quick()}>
+      <div className={styles.firstStepActions}>
+        <button
+          type="button"
+          className="button button-primary button-large"
+          disabled={quick.isPending}
+          onClick={() => quick.mutate({ count: 5, order: 'random' })}
+        >
           Start a Quick 5
         </button>
         <a className="button button-large" href={href('practice')}>
@@ -33,17 +45,17 @@ function FirstStep() {
           Browse the questions first →
         </a>
       </div>
-      {error && <p className="error-text">{error}</p>}
+      {quick.error && <p className="error-text">{quick.error.message}</p>}
     </section>
   );
 }
 
 /** Home's calls are started before the first render (main.tsx), together: none waits for another. */
 export function HomePage() {
-  const bank = useQuery(() => api.getBankSummary(), 'bank-summary');
-  const stats = useQuery(() => api.getHomeStats(), 'home-stats');
-  if (bank.error) return <ErrorNote error={bank.error} onRetry={bank.reload} />;
-  if (stats.error) return <ErrorNote error={stats.error} onRetry={stats.reload} />;
+  const bank = useApiQuery('getBankSummary');
+  const stats = useApiQuery('getHomeStats');
+  if (bank.error) return <ErrorNote error={bank.error} onRetry={() => void bank.refetch()} />;
+  if (stats.error) return <ErrorNote error={stats.error} onRetry={() => void stats.refetch()} />;
   if (!bank.data || !stats.data) return <Loading />;
   const { questionCount, decks, keywordCount } = bank.data;
   // A fresh install: nothing answered yet, so nothing to look back on.
@@ -66,7 +78,7 @@ export function HomePage() {
           </a>
         )}
       </header>
-      <RescoreNotice onRescored={stats.reload} />
+      <RescoreNotice />
       {fresh ? <FirstStep /> : <HomeDashboard stats={stats.data} />}
       <ReviewCard />
       <Bank bank={bank.data} />
@@ -86,18 +98,18 @@ function Bank({ bank }: { bank: BankSummary }) {
             Browse the library →
           </a>
         </div>
-        <ul className="level-bars">
+        <ul className={styles.levelBars}>
           {levels.map((l) => (
             <li key={l.level}>
-              <a className="level-bar" href={href('library', { level: [l.level] })}>
+              <a className={styles.levelBar} href={href('library', { level: [l.level] })}>
                 <LevelBadge level={l.level} />
-                <span className="bar-track" aria-hidden="true">
+                <span className={styles.barTrack} aria-hidden="true">
                   <span
-                    className={`bar-fill level-fill-${l.level.toLowerCase()}`}
+                    className={clsx(styles.barFill, LEVEL_FILL[l.level.toLowerCase()])}
                     style={{ width: `${(l.count / max) * 100}%` }}
                   />
                 </span>
-                <span className="bar-count">
+                <span className={styles.barCount}>
                   {l.count} <span className="muted">{l.count === 1 ? 'question' : 'questions'}</span>
                 </span>
               </a>
