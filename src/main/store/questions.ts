@@ -16,7 +16,8 @@ import type {
 } from '../../shared/types';
 import type { QuestionFilter } from '../../shared/api';
 import type { Db } from './db';
-import { prepared } from './statements';
+import { countOf, prepared } from './statements';
+import { stringList } from './columns';
 
 interface DeckRow {
   id: number;
@@ -27,27 +28,24 @@ interface DeckRow {
   question_count: number;
 }
 
-const parseJsonArray = (value: string): string[] => JSON.parse(value) as string[];
-
 function toDeckSummary(row: DeckRow): DeckSummary {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    levels: parseJsonArray(row.levels),
+    levels: stringList(row.levels),
     questionCount: row.question_count,
     bundled: row.bundled_slug !== null,
   };
 }
 
 export function listDecks(db: Db): DeckSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.name, d.description, d.levels, d.bundled_slug,
-              (SELECT count(*) FROM questions q WHERE q.deck_id = d.id AND q.deleted_at IS NULL) AS question_count
-         FROM decks d ORDER BY d.name COLLATE NOCASE`,
-    )
-    .all() as DeckRow[];
+  const rows = prepared<DeckRow>(
+    db,
+    `SELECT d.id, d.name, d.description, d.levels, d.bundled_slug,
+            (SELECT count(*) FROM questions q WHERE q.deck_id = d.id AND q.deleted_at IS NULL) AS question_count
+       FROM decks d ORDER BY d.name COLLATE NOCASE`,
+  ).all();
   return rows.map(toDeckSummary);
 }
 
@@ -98,15 +96,17 @@ export function upsertKeyword(
   spec: KeywordSpec,
   { aliases: mode = 'merge' }: KeywordWriteOptions = {},
 ): number {
-  const existing = db.prepare('SELECT id, aliases FROM keywords WHERE label = ?').get(spec.label) as
-    { id: number; aliases: string } | undefined;
+  const existing = prepared<{ id: number; aliases: string }>(
+    db,
+    'SELECT id, aliases FROM keywords WHERE label = ?',
+  ).get(spec.label);
   if (!existing) {
     const result = db
       .prepare('INSERT INTO keywords (label, aliases) VALUES (?, ?)')
       .run(spec.label, JSON.stringify(mode === 'replace' ? cleanAliases(spec.label, spec.aliases) : spec.aliases));
     return Number(result.lastInsertRowid);
   }
-  const aliases = parseJsonArray(existing.aliases);
+  const aliases = stringList(existing.aliases);
   if (mode === 'replace') {
     const given = cleanAliases(spec.label, spec.aliases);
     if (JSON.stringify(given) !== JSON.stringify(aliases)) {
@@ -124,8 +124,8 @@ export function upsertKeyword(
 
 /** The aliases a keyword has now (none for a keyword not in the bank yet). */
 export function keywordAliases(db: Db, label: string): string[] {
-  const aliases = db.prepare('SELECT aliases FROM keywords WHERE label = ?').pluck().get(label) as string | undefined;
-  return aliases === undefined ? [] : parseJsonArray(aliases);
+  const row = prepared<{ aliases: string }>(db, 'SELECT aliases FROM keywords WHERE label = ?').get(label);
+  return row === undefined ? [] : stringList(row.aliases);
 }
 
 export function setQuestionKeywords(
@@ -181,24 +181,17 @@ export function replaceQuestionContent(db: Db, questionId: number, q: ParsedQues
 }
 
 function keywordsByQuestion(db: Db, questionIds: readonly number[]): Map<number, QuestionKeyword[]> {
-  const rows = db
-    .prepare(
-      `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
-         FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id
-        WHERE qk.question_id IN (SELECT value FROM json_each(?))
-        ORDER BY qk.question_id, qk.position`,
-    )
-    .all(JSON.stringify(questionIds)) as Array<{
-    question_id: number;
-    id: number;
-    label: string;
-    aliases: string;
-    weight: number;
-  }>;
+  const rows = prepared<{ question_id: number; id: number; label: string; aliases: string; weight: number }>(
+    db,
+    `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
+       FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id
+      WHERE qk.question_id IN (SELECT value FROM json_each(?))
+      ORDER BY qk.question_id, qk.position`,
+  ).all(JSON.stringify(questionIds));
   const map = new Map<number, QuestionKeyword[]>();
   for (const row of rows) {
     const list = map.get(row.question_id) ?? [];
-    list.push({ id: row.id, label: row.label, aliases: parseJsonArray(row.aliases), weight: row.weight });
+    list.push({ id: row.id, label: row.label, aliases: stringList(row.aliases), weight: row.weight });
     map.set(row.question_id, list);
   }
   return map;
@@ -240,30 +233,33 @@ export function questionFilterSql(filter: Pick<QuestionFilter, 'deckIds' | 'leve
 /** Orders questions by deck, then by the deck's own level order, then by position. */
 export const LEVEL_ORDER_SQL = `coalesce((SELECT key FROM json_each(d.levels) WHERE value = q.level), 99)`;
 
+interface ListedQuestionRow {
+  id: number;
+  deck_id: number;
+  deck_name: string;
+  level: string;
+  prompt: string;
+  /** Only when searching: 1 if the prompt holds the search. */
+  in_prompt?: number;
+  /** Only when searching: the answer, if it holds the search. */
+  matched_answer?: string | null;
+}
+
 export function listQuestions(db: Db, filter: QuestionFilter): QuestionPage {
   const { where, params } = questionFilterSql(filter);
   const from = `FROM questions q JOIN decks d ON d.id = q.deck_id WHERE ${where}`;
-  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const total = countOf(db, `SELECT count(*) AS n ${from}`, ...params);
   const search = filter.search?.trim() ?? '';
   // A search also says where it matched: the prompt, the answer (and the words around it), the keywords.
   const matchColumns = search
     ? `, instr(lower(q.prompt), lower(?)) > 0 AS in_prompt,
          CASE WHEN instr(lower(q.answer), lower(?)) > 0 THEN q.answer END AS matched_answer`
     : '';
-  const rows = db
-    .prepare(
-      `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt ${matchColumns} ${from}
-        ORDER BY d.name COLLATE NOCASE, ${LEVEL_ORDER_SQL}, q.position LIMIT ? OFFSET ?`,
-    )
-    .all(...(search ? [search, search] : []), ...params, filter.limit ?? 200, filter.offset ?? 0) as Array<{
-    id: number;
-    deck_id: number;
-    deck_name: string;
-    level: string;
-    prompt: string;
-    in_prompt?: number;
-    matched_answer?: string | null;
-  }>;
+  const rows = prepared<ListedQuestionRow>(
+    db,
+    `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt ${matchColumns} ${from}
+      ORDER BY d.name COLLATE NOCASE, ${LEVEL_ORDER_SQL}, q.position LIMIT ? OFFSET ?`,
+  ).all(...(search ? [search, search] : []), ...params, filter.limit ?? 200, filter.offset ?? 0);
   const keywords = keywordsByQuestion(
     db,
     rows.map((r) => r.id),
@@ -327,23 +323,20 @@ function searchMatch(inPrompt: boolean, answer: string | null, keywords: Keyword
 
 /** A question by id; `includeDeleted` finds soft-deleted ones too, for the history of past attempts. */
 export function getQuestion(db: Db, id: number, { includeDeleted = false } = {}): QuestionDetail | null {
-  const row = db
-    .prepare(
-      `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt, q.answer, q.tags, q.edited_at
-         FROM questions q JOIN decks d ON d.id = q.deck_id WHERE q.id = ? AND (? OR q.deleted_at IS NULL)`,
-    )
-    .get(id, includeDeleted ? 1 : 0) as
-    | {
-        id: number;
-        deck_id: number;
-        deck_name: string;
-        level: string;
-        prompt: string;
-        answer: string;
-        tags: string;
-        edited_at: number | null;
-      }
-    | undefined;
+  const row = prepared<{
+    id: number;
+    deck_id: number;
+    deck_name: string;
+    level: string;
+    prompt: string;
+    answer: string;
+    tags: string;
+    edited_at: number | null;
+  }>(
+    db,
+    `SELECT q.id, q.deck_id, d.name AS deck_name, q.level, q.prompt, q.answer, q.tags, q.edited_at
+       FROM questions q JOIN decks d ON d.id = q.deck_id WHERE q.id = ? AND (? OR q.deleted_at IS NULL)`,
+  ).get(id, includeDeleted ? 1 : 0);
   if (!row) return null;
   return {
     id: row.id,
@@ -353,65 +346,73 @@ export function getQuestion(db: Db, id: number, { includeDeleted = false } = {})
     prompt: row.prompt,
     answer: row.answer,
     keywords: keywordsByQuestion(db, [row.id]).get(row.id) ?? [],
-    tags: parseJsonArray(row.tags),
+    tags: stringList(row.tags),
     edited: row.edited_at !== null,
   };
 }
+
+/** A level with its question count and its place in its deck's list of levels. */
+type RankedLevelRow = LevelCount & { rank: number };
+
+/** A keyword with the number of live questions that use it. */
+interface KeywordCountRow {
+  id: number;
+  label: string;
+  aliases: string;
+  question_count: number;
+}
+
+const toKeywordCount = (k: KeywordCountRow): KeywordCount => ({
+  id: k.id,
+  label: k.label,
+  aliases: stringList(k.aliases),
+  questionCount: k.question_count,
+});
 
 /** The levels in use (in deck order) and the keywords in use (most used first), of one deck or of all. */
 export function libraryFacets(db: Db, deckId?: number): LibraryFacets {
   const deck = deckId === undefined ? '' : 'AND q.deck_id = ?';
   const params = deckId === undefined ? [] : [deckId];
-  const levelRows = db
-    .prepare(
-      `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
-         FROM questions q JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NULL ${deck}
-        GROUP BY q.level ORDER BY rank, q.level`,
-    )
-    .all(...params) as Array<LevelCount & { rank: number }>;
-  const keywords = db
-    .prepare(
-      `SELECT k.id, k.label, k.aliases, count(*) AS question_count
-         FROM keywords k
-         JOIN question_keywords qk ON qk.keyword_id = k.id
-         JOIN questions q ON q.id = qk.question_id
-         JOIN decks d ON d.id = q.deck_id
-        WHERE q.deleted_at IS NULL ${deck}
-        GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
-    )
-    .all(...params) as Array<{ id: number; label: string; aliases: string; question_count: number }>;
-  return {
-    levels: levelRows.map(({ level, count }) => ({ level, count })),
-    keywords: keywords.map((k): KeywordCount => ({
-      id: k.id,
-      label: k.label,
-      aliases: parseJsonArray(k.aliases),
-      questionCount: k.question_count,
-    })),
-  };
+  const levelRows = prepared<RankedLevelRow>(
+    db,
+    `SELECT q.level, count(*) AS count, min(${LEVEL_ORDER_SQL}) AS rank
+       FROM questions q JOIN decks d ON d.id = q.deck_id
+      WHERE q.deleted_at IS NULL ${deck}
+      GROUP BY q.level ORDER BY rank, q.level`,
+  ).all(...params);
+  const keywords = prepared<KeywordCountRow>(
+    db,
+    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
+       FROM keywords k
+       JOIN question_keywords qk ON qk.keyword_id = k.id
+       JOIN questions q ON q.id = qk.question_id
+       JOIN decks d ON d.id = q.deck_id
+      WHERE q.deleted_at IS NULL ${deck}
+      GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
+  ).all(...params);
+  return { levels: levelRows.map(({ level, count }) => ({ level, count })), keywords: keywords.map(toKeywordCount) };
 }
 
 /** The bank in outline: decks, levels with their counts, and how many keywords are in use. */
 export function bankSummary(db: Db): BankSummary {
   // Counted per deck and level first: the level's rank in its deck's list is then looked up once per
   // deck and level, not once per question (the bank summary took 10 ms at 7,000 questions).
-  const levelRows = prepared(
+  const levelRows = prepared<RankedLevelRow>(
     db,
     `SELECT g.level, sum(g.count) AS count,
             min(coalesce((SELECT key FROM json_each(d.levels) WHERE value = g.level), 99)) AS rank
        FROM (SELECT deck_id, level, count(*) AS count FROM questions WHERE deleted_at IS NULL GROUP BY deck_id, level) g
        JOIN decks d ON d.id = g.deck_id
       GROUP BY g.level ORDER BY rank, g.level`,
-  ).all() as Array<LevelCount & { rank: number }>;
+  ).all();
   // A keyword counts once one live question uses it: a seek per keyword that stops at the first.
-  const { n } = prepared(
+  const n = countOf(
     db,
     `SELECT count(*) AS n FROM keywords k
       WHERE EXISTS (SELECT 1 FROM question_keywords qk
                       JOIN questions q ON q.id = qk.question_id
                      WHERE qk.keyword_id = k.id AND q.deleted_at IS NULL)`,
-  ).get() as { n: number };
+  );
   return {
     questionCount: levelRows.reduce((sum, l) => sum + l.count, 0),
     decks: listDecks(db),
@@ -422,7 +423,7 @@ export function bankSummary(db: Db): BankSummary {
 
 export function libraryOverview(db: Db): LibraryOverview {
   const { questionCount, decks, levels } = bankSummary(db);
-  const keywords = prepared(
+  const keywords = prepared<KeywordCountRow>(
     db,
     `SELECT k.id, k.label, k.aliases, count(*) AS question_count
          FROM keywords k
@@ -430,18 +431,8 @@ export function libraryOverview(db: Db): LibraryOverview {
          JOIN questions q ON q.id = qk.question_id
         WHERE q.deleted_at IS NULL
         GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
-  ).all() as Array<{ id: number; label: string; aliases: string; question_count: number }>;
-  return {
-    questionCount,
-    decks,
-    levels,
-    keywords: keywords.map((k): KeywordCount => ({
-      id: k.id,
-      label: k.label,
-      aliases: parseJsonArray(k.aliases),
-      questionCount: k.question_count,
-    })),
-  };
+  ).all();
+  return { questionCount, decks, levels, keywords: keywords.map(toKeywordCount) };
 }
 
 export interface CandidateRow {
@@ -462,12 +453,11 @@ export function candidateQuestions(
           params: [JSON.stringify(selection.questionIds)],
         }
       : questionFilterSql(selection);
-  return db
-    .prepare(
-      `SELECT q.id, q.level, ${LEVEL_ORDER_SQL} AS levelRank
-         FROM questions q JOIN decks d ON d.id = q.deck_id WHERE ${where} ORDER BY q.id`,
-    )
-    .all(...params) as CandidateRow[];
+  return prepared<CandidateRow>(
+    db,
+    `SELECT q.id, q.level, ${LEVEL_ORDER_SQL} AS levelRank
+       FROM questions q JOIN decks d ON d.id = q.deck_id WHERE ${where} ORDER BY q.id`,
+  ).all(...params);
 }
 
 export function updateDeck(
@@ -484,10 +474,12 @@ export function updateDeck(
 
 /** Live questions of a deck at a level (exact name, as stored). */
 export function questionsAtLevel(db: Db, deckId: number, level: string): number {
-  return db
-    .prepare('SELECT count(*) FROM questions WHERE deck_id = ? AND level = ? AND deleted_at IS NULL')
-    .pluck()
-    .get(deckId, level) as number;
+  return countOf(
+    db,
+    'SELECT count(*) AS n FROM questions WHERE deck_id = ? AND level = ? AND deleted_at IS NULL',
+    deckId,
+    level,
+  );
 }
 
 /**
@@ -511,40 +503,36 @@ export function deckHasAnyOf(db: Db, deckId: number, questionIds: readonly numbe
 
 /** The keywords of a deck's live questions, the most used first. */
 export function deckKeywords(db: Db, deckId: number): KeywordCount[] {
-  const rows = db
-    .prepare(
-      `SELECT k.id, k.label, k.aliases, count(*) AS question_count
-         FROM keywords k
-         JOIN question_keywords qk ON qk.keyword_id = k.id
-         JOIN questions q ON q.id = qk.question_id
-        WHERE q.deck_id = ? AND q.deleted_at IS NULL
-        GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
-    )
-    .all(deckId) as Array<{ id: number; label: string; aliases: string; question_count: number }>;
-  return rows.map((k) => ({
-    id: k.id,
-    label: k.label,
-    aliases: parseJsonArray(k.aliases),
-    questionCount: k.question_count,
-  }));
+  return prepared<KeywordCountRow>(
+    db,
+    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
+       FROM keywords k
+       JOIN question_keywords qk ON qk.keyword_id = k.id
+       JOIN questions q ON q.id = qk.question_id
+      WHERE q.deck_id = ? AND q.deleted_at IS NULL
+      GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
+  )
+    .all(deckId)
+    .map(toKeywordCount);
 }
 
 /** The error SQLite raises when a write would give a deck two live questions with one prompt (questions_live_prompt). */
 export function isDuplicatePromptError(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== 'SqliteError') return false;
   return (
-    (error as Error & { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    'code' in error &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
     error.message.includes('questions.deck_id, questions.prompt')
   );
 }
 
 export function deckImpact(db: Db, id: number): { questions: number; attempts: number } {
-  return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM questions WHERE deck_id = ? AND deleted_at IS NULL) AS questions,
-              (SELECT count(*) FROM attempts a JOIN questions q ON q.id = a.question_id WHERE q.deck_id = ?) AS attempts`,
-    )
-    .get(id, id) as { questions: number; attempts: number };
+  const impact = prepared<{ questions: number; attempts: number }>(
+    db,
+    `SELECT (SELECT count(*) FROM questions WHERE deck_id = ? AND deleted_at IS NULL) AS questions,
+            (SELECT count(*) FROM attempts a JOIN questions q ON q.id = a.question_id WHERE q.deck_id = ?) AS attempts`,
+  ).get(id, id);
+  return impact ?? { questions: 0, attempts: 0 };
 }
 
 /**
@@ -578,41 +566,35 @@ interface DeckRefRow {
 const toRef = (row: DeckRefRow): DeckRef => ({
   id: row.id,
   name: row.name,
-  levels: JSON.parse(row.levels) as string[],
+  levels: stringList(row.levels),
   bundled: row.bundled_slug !== null,
 });
 
 export function deckById(db: Db, id: number): DeckRef | null {
-  const row = db.prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE id = ?').get(id) as
-    DeckRefRow | undefined;
+  const row = prepared<DeckRefRow>(db, 'SELECT id, name, levels, bundled_slug FROM decks WHERE id = ?').get(id);
   return row ? toRef(row) : null;
 }
 
 /** The deck with this name, ignoring case (deck names are unique that way). */
 export function deckByName(db: Db, name: string): DeckRef | null {
-  const row = db
-    .prepare('SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE LIMIT 1')
-    .get(name.trim()) as DeckRefRow | undefined;
+  const row = prepared<DeckRefRow>(
+    db,
+    'SELECT id, name, levels, bundled_slug FROM decks WHERE name = ? COLLATE NOCASE LIMIT 1',
+  ).get(name.trim());
   return row ? toRef(row) : null;
 }
 
-/** Every question of a deck, deleted ones included (their ids stay taken). */
 /** The live question of a deck with this prompt (case-insensitive), other than `exceptId`. */
 export function questionWithPrompt(db: Db, deckId: number, prompt: string, exceptId = 0): number | null {
-  const row = db
-    .prepare(
-      'SELECT id FROM questions WHERE deck_id = ? AND prompt = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?',
-    )
-    .get(deckId, prompt, exceptId) as { id: number } | undefined;
+  const row = prepared<{ id: number }>(
+    db,
+    'SELECT id FROM questions WHERE deck_id = ? AND prompt = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?',
+  ).get(deckId, prompt, exceptId);
   return row?.id ?? null;
 }
 
 export function nextQuestionPosition(db: Db, deckId: number): number {
-  return (
-    db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM questions WHERE deck_id = ?').get(deckId) as {
-      p: number;
-    }
-  ).p;
+  return countOf(db, 'SELECT coalesce(max(position), -1) + 1 AS n FROM questions WHERE deck_id = ?', deckId);
 }
 
 /**
@@ -632,14 +614,13 @@ export function setQuestionDeleted(db: Db, id: number, deletedAt: number | null)
 
 /** Soft-deleted questions of live decks (of one deck if given), newest deletion first, with their attempt counts. */
 export function listDeletedQuestions(db: Db, deckId?: number, limit = 200): DeletedQuestion[] {
-  return db
-    .prepare(
-      `SELECT q.id, q.deck_id AS deckId, d.name AS deckName, q.level, q.prompt, q.deleted_at AS deletedAt,
+  return prepared<DeletedQuestion>(
+    db,
+    `SELECT q.id, q.deck_id AS deckId, d.name AS deckName, q.level, q.prompt, q.deleted_at AS deletedAt,
               (SELECT count(*) FROM attempts a WHERE a.question_id = q.id) AS attempts
          FROM questions q JOIN decks d ON d.id = q.deck_id
         WHERE q.deleted_at IS NOT NULL AND (? IS NULL OR q.deck_id = ?)
         ORDER BY q.deleted_at DESC, q.id DESC
         LIMIT ?`,
-    )
-    .all(deckId ?? null, deckId ?? null, limit) as DeletedQuestion[];
+  ).all(deckId ?? null, deckId ?? null, limit);
 }

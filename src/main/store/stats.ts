@@ -23,7 +23,8 @@ import {
   type StatsFilter,
 } from '../../shared/stats-types';
 import type { Db } from './db';
-import { prepared } from './statements';
+import { countOf, prepared } from './statements';
+import { gradeOfLastGraded, LAST_GRADED_FACTOR } from './columns';
 import { sessionSummary } from './sessions';
 
 /** Deck and level filter; the window is given as the rollup buckets to read (see core/stats-windows.ts). */
@@ -120,10 +121,7 @@ export const LEVEL_STATS_SQL = (filter: string) => `
 
 export function levelStats(db: Db, scope: StatsScope, buckets: WeightedBucket[]): Omit<LevelStats, 'window'> {
   const f = filterSql('r', scope);
-  const rows = prepared(db, LEVEL_STATS_SQL(f.sql)).all({
-    segments: segmentsParam(buckets),
-    ...f.params,
-  }) as LevelRow[];
+  const rows = prepared<LevelRow>(db, LEVEL_STATS_SQL(f.sql)).all({ segments: segmentsParam(buckets), ...f.params });
   const total = rows.pop()!;
   const rank = levelRanks(db);
   rows.sort((a, b) => compareLevels(rank, a.level!, b.level!));
@@ -146,10 +144,7 @@ export function levelStats(db: Db, scope: StatsScope, buckets: WeightedBucket[])
 }
 
 function levelRanks(db: Db): Map<string, number> {
-  const rows = prepared(db, `WITH ${LEVEL_RANK_CTE} SELECT level, rank FROM lv`).all() as Array<{
-    level: string;
-    rank: number;
-  }>;
+  const rows = prepared<{ level: string; rank: number }>(db, `WITH ${LEVEL_RANK_CTE} SELECT level, rank FROM lv`).all();
   return new Map(rows.map((r) => [r.level, r.rank]));
 }
 
@@ -242,13 +237,13 @@ export function keywordStats(
   const list = limits.list ?? KEYWORD_LIST_LIMIT;
   const weak = limits.weakest ?? WEAKEST_LIMIT;
   const f = filterSql('r', scope);
-  const rows = prepared(db, KEYWORD_STATS_SQL(f.sql)).all({
+  const rows = prepared<KeywordRow>(db, KEYWORD_STATS_SQL(f.sql)).all({
     segments: segmentsParam(trendBuckets),
     min: MIN_KEYWORD_ATTEMPTS,
     listLimit: list,
     weakLimit: weak,
     ...f.params,
-  }) as KeywordRow[];
+  });
   const rate = (r: { hits: number; asked: number }): number => r.hits / r.asked;
   const mostAsked = rows.filter((r) => r.by_asked <= list).sort((a, b) => a.by_asked - b.by_asked);
   const heatKeywords = mostAsked
@@ -257,11 +252,11 @@ export function keywordStats(
   const cells =
     heatKeywords.length === 0
       ? []
-      : (prepared(db, HEATMAP_SQL(f.sql)).all({
+      : prepared<{ level: string; keyword_id: number; asked: number; hits: number }>(db, HEATMAP_SQL(f.sql)).all({
           segments: segmentsParam(trendBuckets.filter((b) => b.w !== 0)),
           keywordIds: JSON.stringify(heatKeywords.map((k) => k.keyword_id)),
           ...f.params,
-        }) as Array<{ level: string; keyword_id: number; asked: number; hits: number }>);
+        });
   const rank = levelRanks(db);
   return {
     totalKeywords: rows[0]?.total ?? 0,
@@ -304,13 +299,9 @@ export const STREAK_SQL = (filter: string) => `
 /** Days in a row with practice, ending today, or yesterday while today has none yet. */
 export function streak(db: Db, scope: StatsScope, today: number): { streak: number; practisedToday: boolean } {
   const f = filterSql('r', scope);
-  const practised = prepared(db, `SELECT ${PRACTISED_ON(f.sql, ':today')} AS yes`).get({ today, ...f.params }) as {
-    yes: number;
-  };
-  const { n } = prepared(db, STREAK_SQL(f.sql)).get({ start: practised.yes ? today : today - 1, ...f.params }) as {
-    n: number;
-  };
-  return { streak: n, practisedToday: practised.yes === 1 };
+  const practised = countOf(db, `SELECT ${PRACTISED_ON(f.sql, ':today')} AS n`, { today, ...f.params }) === 1;
+  const n = countOf(db, STREAK_SQL(f.sql), { start: practised ? today : today - 1, ...f.params });
+  return { streak: n, practisedToday: practised };
 }
 
 const MOVING_AVERAGE = `avg(grade) OVER w AS grade_avg, avg(keyword) OVER w AS keyword_avg`;
@@ -342,11 +333,11 @@ export const CALENDAR_SQL = (filter: string) => `
 
 /** The first day with any answer, read from the front of the daily rollup. */
 export function firstPractisedDay(db: Db): number | null {
-  const row = prepared(
+  const row = prepared<{ day: number | null }>(
     db,
     'SELECT min(start_day) AS day FROM stats_attempt_rollup WHERE span = 1 AND attempts > 0',
-  ).get() as { day: number | null };
-  return row.day;
+  ).get();
+  return row?.day ?? null;
 }
 
 /** Days (from..to) with answers, and how many. */
@@ -357,7 +348,7 @@ export function calendar(
   to: number,
 ): Array<{ day: number; attempts: number }> {
   const f = filterSql('r', scope);
-  return prepared(db, CALENDAR_SQL(f.sql)).all({ from, to, ...f.params }) as Array<{ day: number; attempts: number }>;
+  return prepared<{ day: number; attempts: number }>(db, CALENDAR_SQL(f.sql)).all({ from, to, ...f.params });
 }
 
 /** A session counts once it is over and has at least one answer: one opened and closed unanswered does not. */
@@ -369,11 +360,12 @@ const COUNTED_SESSION = (s: string) =>
  * counted up to `atMost` (enough to decide, without visiting a long history's every session).
  */
 export function finishedSessionsSince(db: Db, fromMs: number, atMost = -1): number {
-  const row = prepared(
+  return countOf(
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.started_at >= ? LIMIT ?)`,
-  ).get(fromMs, atMost) as { n: number };
-  return row.n;
+    fromMs,
+    atMost,
+  );
 }
 
 export interface SeriesRow {
@@ -391,11 +383,7 @@ export interface SeriesRow {
 /** Score per finished session since `fromMs`, with a moving average over `movingWindow` sessions. */
 export function sessionSeries(db: Db, scope: StatsScope, fromMs: number, movingWindow: number): SeriesRow[] {
   const f = filterSql('a', scope);
-  return prepared(db, SESSION_SERIES_SQL(f.sql)).all({
-    fromMs,
-    preceding: movingWindow - 1,
-    ...f.params,
-  }) as SeriesRow[];
+  return prepared<SeriesRow>(db, SESSION_SERIES_SQL(f.sql)).all({ fromMs, preceding: movingWindow - 1, ...f.params });
 }
 
 /** Score per day (span 1) or week (span 7) from..to, with a moving average over `movingWindow` buckets. */
@@ -408,13 +396,13 @@ export function bucketSeries(
   movingWindow: number,
 ): SeriesRow[] {
   const f = filterSql('r', scope);
-  return prepared(db, BUCKET_SERIES_SQL(f.sql)).all({
+  return prepared<SeriesRow>(db, BUCKET_SERIES_SQL(f.sql)).all({
     span,
     from,
     to,
     preceding: movingWindow - 1,
     ...f.params,
-  }) as SeriesRow[];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,7 +414,7 @@ const QUESTION_ORDER: Record<QuestionSort, readonly string[]> = {
   level: ['coalesce(lv.rank, 99)', 'q.level'],
   attempts: ['x.attempts'],
   meanGrade: ['x.grade_sum * 1.0 / nullif(x.graded, 0)'],
-  lastGrade: ['x.last_graded % 8'],
+  lastGrade: [`x.last_graded % ${LAST_GRADED_FACTOR}`],
   bestGrade: ['x.best_grade'],
   meanTime: ['x.used_ms * 1.0 / x.attempts'],
   lastPractised: ['x.last_at'],
@@ -450,6 +438,22 @@ export const QUESTION_STATS_SQL = (filter: string, sort: QuestionSort, dir: 'asc
    LIMIT :limit OFFSET :offset`;
 };
 
+interface QuestionStatsRow {
+  question_id: number;
+  attempts: number;
+  graded: number;
+  grade_sum: number;
+  used_ms: number;
+  best_grade: number | null;
+  last_at: number;
+  /** Encoded: see gradeOfLastGraded. */
+  last_graded: number | null;
+  prompt: string;
+  level: string;
+  deck_name: string;
+  total: number;
+}
+
 export function questionStats(
   db: Db,
   scope: StatsScope,
@@ -457,25 +461,12 @@ export function questionStats(
   q: { sort: QuestionSort; dir: 'asc' | 'desc'; offset: number; limit: number },
 ): QuestionStats {
   const f = filterSql('r', scope);
-  const rows = prepared(db, QUESTION_STATS_SQL(f.sql, q.sort, q.dir)).all({
+  const rows = prepared<QuestionStatsRow>(db, QUESTION_STATS_SQL(f.sql, q.sort, q.dir)).all({
     segments: segmentsParam(buckets),
     limit: q.limit,
     offset: q.offset,
     ...f.params,
-  }) as Array<{
-    question_id: number;
-    attempts: number;
-    graded: number;
-    grade_sum: number;
-    used_ms: number;
-    best_grade: number | null;
-    last_at: number;
-    last_graded: number | null;
-    prompt: string;
-    level: string;
-    deck_name: string;
-    total: number;
-  }>;
+  });
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && q.offset > 0) {
     total = questionStats(db, scope, buckets, { ...q, offset: 0, limit: 1 }).total;
@@ -490,7 +481,7 @@ export function questionStats(
       attempts: r.attempts,
       graded: r.graded,
       meanGrade: ratio(r.grade_sum, r.graded),
-      lastGrade: r.last_graded === null ? null : r.last_graded % 8,
+      lastGrade: r.last_graded === null ? null : gradeOfLastGraded(r.last_graded),
       bestGrade: r.best_grade,
       meanTimeMs: r.used_ms / r.attempts,
       lastPractisedAt: r.last_at,
@@ -560,36 +551,36 @@ export function statsAttempts(db: Db, scope: StatsScope, buckets: WeightedBucket
   const rf = filterSql('r', narrowed);
   const segments = segmentsParam(buckets);
 
-  const scoped = prepared(
+  const scoped = prepared<{ total: number; min_id: number | null }>(
     db,
     `WITH ${SEGMENTS_CTE}
        SELECT coalesce(sum(r.attempts), 0) AS total, min(r.min_id) AS min_id
          FROM seg CROSS JOIN stats_attempt_rollup r ON r.span = seg.span AND r.start_day = seg.start_day
         WHERE r.attempts > 0 ${rf.sql}${levelSql('r')}`,
-  ).get({ segments, ...rf.params, ...levelParam }) as { total: number; min_id: number | null };
-  if (scoped.min_id === null) return empty;
+  ).get({ segments, ...rf.params, ...levelParam });
+  if (!scoped || scoped.min_id === null) return empty;
   const bounds = { minId: scoped.min_id, from: d.from ?? -1e9, to: d.to, limit: d.limit, ...levelParam };
 
   let rows: AttemptRow[];
   let total = scoped.total;
   let hits: number | null = null;
   if (d.keywordId !== undefined) {
-    rows = prepared(db, KEYWORD_ATTEMPTS_SQL(af.sql + levelSql('a'))).all({
+    rows = prepared<AttemptRow>(db, KEYWORD_ATTEMPTS_SQL(af.sql + levelSql('a'))).all({
       keywordId: d.keywordId,
       ...bounds,
       ...af.params,
-    }) as AttemptRow[];
-    const sums = prepared(
+    });
+    const sums = prepared<{ total: number; hits: number }>(
       db,
       `WITH ${SEGMENTS_CTE}
          SELECT coalesce(sum(r.asked), 0) AS total, coalesce(sum(r.hits), 0) AS hits
            FROM seg CROSS JOIN stats_keyword_rollup r ON r.span = seg.span AND r.start_day = seg.start_day
           WHERE r.keyword_id = :keywordId ${rf.sql}${levelSql('r')}`,
-    ).get({ segments, keywordId: d.keywordId, ...rf.params, ...levelParam }) as { total: number; hits: number };
-    total = sums.total;
-    hits = sums.hits;
+    ).get({ segments, keywordId: d.keywordId, ...rf.params, ...levelParam });
+    total = sums?.total ?? 0;
+    hits = sums?.hits ?? 0;
   } else {
-    rows = prepared(db, LEVEL_ATTEMPTS_SQL(af.sql + levelSql('a'))).all({ ...bounds, ...af.params }) as AttemptRow[];
+    rows = prepared<AttemptRow>(db, LEVEL_ATTEMPTS_SQL(af.sql + levelSql('a'))).all({ ...bounds, ...af.params });
   }
   return {
     total,
@@ -636,15 +627,12 @@ function weakestQuestions(rows: AttemptRow[], byKeyword: boolean): number[] {
 
 /** Answers recorded, all time. */
 export function totalAttempts(db: Db): number {
-  const row = prepared(db, 'SELECT coalesce(sum(attempts), 0) AS n FROM stats_attempt_rollup WHERE span = 0').get() as {
-    n: number;
-  };
-  return row.n;
+  return countOf(db, 'SELECT coalesce(sum(attempts), 0) AS n FROM stats_attempt_rollup WHERE span = 0');
 }
 
 /** The latest session finished or ended early (with an answer), summarised as History shows it. */
 export function lastSession(db: Db): HomeStats['lastSession'] {
-  const row = prepared(
+  const row = prepared<{ id: number }>(
     db,
     `SELECT id FROM (
          SELECT * FROM (SELECT id, started_at FROM sessions s WHERE s.status = 'finished'
@@ -653,6 +641,6 @@ export function lastSession(db: Db): HomeStats['lastSession'] {
          SELECT * FROM (SELECT id, started_at FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.status = 'ended'
                          ORDER BY started_at DESC, id DESC LIMIT 1))
        ORDER BY started_at DESC, id DESC LIMIT 1`,
-  ).get() as { id: number } | undefined;
+  ).get();
   return row ? sessionSummary(db, row.id) : null;
 }
