@@ -4,6 +4,9 @@ import { bundledDecks } from '../bundled-decks';
 import { findLevel } from '../core/import/levels';
 import { addBundledDeckAgain, isBundledDeckRemoved } from '../store/bundled';
 import * as questions from '../store/questions';
+import * as decks from '../store/decks';
+import { deckKeywords, keywordAliases } from '../store/keywords';
+import * as library from '../store/library';
 import { activeSessionId, closeSession, getSessionRow } from '../store/sessions';
 import type { ApiContext, Handlers } from './context';
 
@@ -32,15 +35,15 @@ function renamedLevels(before: readonly string[], after: readonly string[]): Arr
 
 export function bankApi({ db, clock }: ApiContext) {
   const deckSummary = (id: number): DeckSummary => {
-    const deck = questions.listDecks(db).find((d) => d.id === id);
+    const deck = decks.listDecks(db).find((d) => d.id === id);
     if (!deck) throw new ApiError('not_found', `Deck ${id} does not exist (it may have been deleted).`);
     return deck;
   };
   const requireDeck = (id: number): void => {
-    if (!questions.deckById(db, id)) throw new ApiError('not_found', `Deck ${id} does not exist.`);
+    if (!decks.deckById(db, id)) throw new ApiError('not_found', `Deck ${id} does not exist.`);
   };
   const requireUniqueName = (name: string, exceptId = 0): void => {
-    const taken = questions.deckByName(db, name);
+    const taken = decks.deckByName(db, name);
     if (taken && taken.id !== exceptId) {
       throw new ApiError('conflict', `There is already a deck called “${name}”. Choose another name.`);
     }
@@ -83,7 +86,7 @@ export function bankApi({ db, clock }: ApiContext) {
   return {
     createDeck: (input) => {
       requireUniqueName(input.name);
-      return deckSummary(questions.insertDeck(db, input, clock.now()));
+      return deckSummary(decks.insertDeck(db, input, clock.now()));
     },
 
     updateDeck: ({ id, ...patch }) => {
@@ -106,14 +109,14 @@ export function bankApi({ db, clock }: ApiContext) {
             }
           }
         }
-        questions.updateDeck(db, id, patch, now);
+        decks.updateDeck(db, id, patch, now);
       })();
       return deckSummary(id);
     },
 
     getDeckImpact: ({ id }) => {
       requireDeck(id);
-      return { ...questions.deckImpact(db, id), endsSession: sessionUsingDeck(id) !== null };
+      return { ...decks.deckImpact(db, id), endsSession: sessionUsingDeck(id) !== null };
     },
 
     deleteDeck: ({ id }) => {
@@ -122,7 +125,7 @@ export function bankApi({ db, clock }: ApiContext) {
         // A session cannot go on without its questions; one on other decks carries on.
         const open = sessionUsingDeck(id);
         if (open !== null) closeSession(db, open, 'ended', clock.now());
-        questions.deleteDeck(db, id, clock.now());
+        decks.deleteDeck(db, id, clock.now());
       })();
       return null;
     },
@@ -138,21 +141,21 @@ export function bankApi({ db, clock }: ApiContext) {
         throw new ApiError('not_found', `There is no deleted bundled deck “${slug}” to add again.`);
       }
       const { name } = bundled.deck;
-      if (questions.deckByName(db, name)) {
+      if (decks.deckByName(db, name)) {
         throw new ApiError(
           'conflict',
           `There is already a deck called “${name}”. Rename it on the Decks page, then add the ${name} deck again.`,
         );
       }
       addBundledDeckAgain(db, bundled, clock.now());
-      const added = questions.deckByName(db, name);
+      const added = decks.deckByName(db, name);
       if (!added) throw new ApiError('storage', `The ${name} deck could not be added.`);
       return deckSummary(added.id);
     },
 
     listDeckKeywords: ({ deckId }) => {
       requireDeck(deckId);
-      return questions.deckKeywords(db, deckId);
+      return deckKeywords(db, deckId);
     },
 
     saveQuestion: ({ id, deckId, level, prompt, answer, keywords, tags }) => {
@@ -166,7 +169,7 @@ export function bankApi({ db, clock }: ApiContext) {
         answer,
         keywords: keywords.map(({ label, aliases, weight }) => ({
           label,
-          aliases: aliases ?? questions.keywordAliases(db, label),
+          aliases: aliases ?? keywordAliases(db, label),
           weight,
         })),
         keywordsSuggested: false,
@@ -204,7 +207,7 @@ export function bankApi({ db, clock }: ApiContext) {
 
     listDeletedQuestions: ({ deckId }) => {
       if (deckId !== undefined) requireDeck(deckId);
-      return questions.listDeletedQuestions(db, deckId);
+      return library.listDeletedQuestions(db, deckId);
     },
   } satisfies Partial<Handlers>;
 }

@@ -2,7 +2,8 @@ import type { ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { Db } from './db';
 import { stringList } from './columns';
 import { prepared } from './statements';
-import { insertDeck, insertQuestion, questionWithPrompt, replaceQuestionContent } from './questions';
+import { insertDeck } from './decks';
+import { insertQuestion, questionWithPrompt, replaceQuestionContent } from './questions';
 
 export interface BundledDeck {
   /** Stable name of the deck inside the app, e.g. "django". */

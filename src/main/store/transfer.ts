@@ -5,14 +5,9 @@ import type { Db } from './db';
 import { iterateHistoryRows } from './history-export';
 import { prepared } from './statements';
 import { stringList } from './columns';
-import {
-  LEVEL_ORDER_SQL,
-  insertDeck,
-  insertQuestion,
-  nextQuestionPosition,
-  replaceQuestionContent,
-  type DeckRef,
-} from './questions';
+import { insertDeck, type DeckRef } from './decks';
+import { LEVEL_ORDER_SQL } from './question-filter';
+import { insertQuestion, nextQuestionPosition, replaceQuestionContent } from './questions';
 
 export function questionsForMatching(db: Db, deckId: number): ExistingQuestion[] {
   return prepared<{ id: number; prompt: string; source_key: string | null; deleted_at: number | null }>(
