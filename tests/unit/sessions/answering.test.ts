@@ -1,9 +1,10 @@
 /** Sessions: a three-question session answered, timed out and skipped. */
 import { describe, expect, it } from 'vitest';
 import { LATE_GRACE_MS } from '../../../src/main/core/timing';
-import { useSessionStore, S, START, t, call, idOf, attemptRows, hitsOf, startThree, submit, advance } from './fixture';
+import { useFirstEditionStore, S, START, t, call, idOf, advance } from '../first-edition-store';
+import { attemptRows, hitsOf, startThree, submit } from './fixture';
 
-useSessionStore();
+useFirstEditionStore();
 
 describe('a 3-question session: answered, timed out, skipped', () => {
   it('records each outcome, time, keyword hits and grades, and adds them up in the results', async () => {

@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppCore } from '../../../src/main/app';
-import { useSessionStore, S, MIN, clock, call, planOf, attemptRows, advance } from './fixture';
+import { useFirstEditionStore, S, MIN, clock, call, advance } from '../first-edition-store';
+import { planOf, attemptRows } from './fixture';
 
-useSessionStore();
+useFirstEditionStore();
 
 describe('nothing lost: a crash mid-session', () => {
   let dir: string;

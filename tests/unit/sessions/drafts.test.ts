@@ -1,8 +1,9 @@
 /** Sessions: the answer being typed is saved as it is typed. */
 import { describe, expect, it } from 'vitest';
-import { useSessionStore, S, t, db, call, failure, attemptRows, startThree, submit, advance } from './fixture';
+import { useFirstEditionStore, S, t, db, call, failure, advance } from '../first-edition-store';
+import { attemptRows, startThree, submit } from './fixture';
 
-useSessionStore();
+useFirstEditionStore();
 
 describe('drafts: the answer being typed', () => {
   const draftRows = (sessionId: number) =>

@@ -1,28 +1,11 @@
-/** What the session tests share: a store with the first edition of the Django deck, a clock they move, and readers of the rows a session writes. */
-import { afterEach, beforeEach } from 'vitest';
-import type { CallName, ErrorCode, InputOf, ResultOf } from '../../../src/shared/api';
+/**
+ * What the session tests share, on top of first-edition-store.ts: readers of the rows a session writes, and a
+ * three-question session to start from.
+ */
+import type { InputOf } from '../../../src/shared/api';
 import type { SessionView } from '../../../src/shared/session-types';
-import type { Handlers } from '../../../src/main/api';
 import type { Db } from '../../../src/main/store/database';
-import { callApi, failureOf, firstEditionDjango, memoryApi } from '../harness';
-
-export const S = 1_000;
-export const MIN = 60 * S;
-export const START = Date.UTC(2026, 2, 10, 9, 0, 0);
-
-export let t: number;
-export const clock = { now: () => t };
-export let db: Db;
-export let api: Handlers;
-
-export const call = <K extends CallName>(name: K, input?: InputOf<K>, on: Handlers = api): Promise<ResultOf<K>> =>
-  callApi(on, name, input);
-
-export const failure = (name: string, input?: unknown): Promise<{ code: ErrorCode; message: string }> =>
-  failureOf(api, name, input);
-
-export const idOf = (key: string): number =>
-  db.prepare('SELECT id FROM questions WHERE source_key = ?').pluck().get(key) as number;
+import { call, db, idOf } from '../first-edition-store';
 
 export const levelOf = (id: number): string =>
   db.prepare('SELECT level FROM questions WHERE id = ?').pluck().get(id) as string;
@@ -89,33 +72,4 @@ export async function submit(
   reason: 'answer' | 'timeout' | 'skip' = 'answer',
 ): Promise<SessionView> {
   return call('submitAnswer', { sessionId: view.id, position: view.position, answer, reason });
-}
-
-/** A new store in memory with the first edition of the Django deck, and its api. */
-export function freshStore(): void {
-  // The first edition of the Django deck, frozen: these tests are about sessions, and name its questions and keywords.
-  ({ db, api } = memoryApi(clock, START, firstEditionDjango()));
-}
-
-/** A fresh store and api before each test, at START; closed after it. */
-export function useSessionStore(): void {
-  beforeEach(() => {
-    t = START;
-    freshStore();
-  });
-  afterEach(() => {
-    if (db.open) db.close();
-  });
-}
-
-export function setNow(value: number): void {
-  t = value;
-}
-
-export function advance(ms: number): void {
-  t += ms;
-}
-
-export function setApi(value: Handlers): void {
-  api = value;
 }

@@ -1,7 +1,7 @@
 /** Sessions: self-grades and the review schedule they set. */
 import { describe, expect, it } from 'vitest';
 import {
-  useSessionStore,
+  useFirstEditionStore,
   freshStore,
   S,
   MIN,
@@ -11,14 +11,12 @@ import {
   call,
   failure,
   idOf,
-  attemptRows,
-  levelIds,
-  submit,
   setNow,
   advance,
-} from './fixture';
+} from '../first-edition-store';
+import { attemptRows, levelIds, submit } from './fixture';
 
-useSessionStore();
+useFirstEditionStore();
 
 describe('grading', () => {
   it('stores grades 1–4 and schedules a review in the future, later for better grades', async () => {

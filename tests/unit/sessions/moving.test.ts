@@ -1,24 +1,10 @@
 /** Sessions: moving through a session, ending it, and its time cap. */
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../src/main/api';
-import {
-  useSessionStore,
-  S,
-  t,
-  clock,
-  db,
-  call,
-  failure,
-  idOf,
-  attemptRows,
-  sessionRow,
-  startThree,
-  submit,
-  advance,
-  setApi,
-} from './fixture';
+import { useFirstEditionStore, S, t, clock, db, call, failure, idOf, advance, setApi } from '../first-edition-store';
+import { attemptRows, sessionRow, startThree, submit } from './fixture';
 
-useSessionStore();
+useFirstEditionStore();
 
 describe('moving through a session', () => {
   it('nextQuestion does nothing while a question is being asked', async () => {

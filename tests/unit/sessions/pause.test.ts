@@ -1,22 +1,10 @@
 /** Sessions: pausing and resuming the clock. */
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../src/main/api';
-import {
-  useSessionStore,
-  S,
-  MIN,
-  START,
-  clock,
-  db,
-  call,
-  failure,
-  attemptRows,
-  startThree,
-  submit,
-  advance,
-} from './fixture';
+import { useFirstEditionStore, S, MIN, START, clock, db, call, failure, advance } from '../first-edition-store';
+import { attemptRows, startThree, submit } from './fixture';
 
-useSessionStore();
+useFirstEditionStore();
 
 describe('pause and resume', () => {
   it('freezes the clock while paused and does not count paused time as time used', async () => {

@@ -1,9 +1,10 @@
 /** Sessions: planning which questions a session asks, through startSession. */
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../src/shared/api';
-import { useSessionStore, db, call, failure, levelOf, planOf, levelIds, submit } from './fixture';
+import { useFirstEditionStore, db, call, failure } from '../first-edition-store';
+import { levelOf, planOf, levelIds, submit } from './fixture';
 
-useSessionStore();
+useFirstEditionStore();
 
 describe('planning a session through startSession', () => {
   it('filters by level and asks for `count` of them', async () => {

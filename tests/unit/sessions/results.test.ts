@@ -1,9 +1,10 @@
 /** Sessions: results and history, and the setup's presets and remembered choices. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_PER_LEVEL } from '../../../src/main/api/sessions';
-import { useSessionStore, S, MIN, t, call, failure, idOf, attemptRows, startThree, submit, advance } from './fixture';
+import { useFirstEditionStore, S, MIN, t, call, failure, idOf, advance } from '../first-edition-store';
+import { attemptRows, startThree, submit } from './fixture';
 
-useSessionStore();
+useFirstEditionStore();
 
 describe('results and history', () => {
   it('sums several graded sessions; weak questions are graded Missed or Partial, or name few keywords', async () => {
