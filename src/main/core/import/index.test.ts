@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedDeck, ParsedQuestion } from '../../../shared/domain';
 import { parseDeckMarkdown, writeDeckMarkdown } from '../deck-markdown';
-import { writeDeckCsv } from './csv';
+import { writeDeckCsv } from '../export/deck-csv';
 import { parseImport, parseImportBytes } from './index';
 import { parseDeckJson, writeDeckJson } from './json';
 import { errorOf } from '../../../../tests/expect-import-error';
