@@ -655,7 +655,8 @@ describe('parseArticle', () => {
     }
   });
 
-  it('parses a 2 MB article in linear time', () => {
+  // How long this takes is measured by the benchmark (tests/bench/import-parsers.ts), not here.
+  it('parses a 2 MB article, pathological lines included', () => {
     const base = FIXTURES['django-emoji.txt']!;
     const parts: string[] = [];
     for (let size = 0; size < 2 * 1024 * 1024; size += base.length) parts.push(base);
@@ -664,12 +665,7 @@ describe('parseArticle', () => {
       `\n## Beginner\n1. What is ${'*'.repeat(100_000)}?\n${'- '.repeat(100_000)}\n${' - A'.repeat(50_000)}\n`,
     );
     const text = parts.join('\n');
-    const started = performance.now();
     const deck = parseArticle(text);
-    const ms = performance.now() - started;
-    console.log(
-      `parseArticle: ${(text.length / 1024 / 1024).toFixed(1)} MB, ${deck.questions.length} questions in ${ms.toFixed(0)} ms`,
-    );
     expect(deck.questions.length).toBe(10 * (parts.length - 1) + 1); // + the pathological one
   });
 });
