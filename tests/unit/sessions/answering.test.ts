@@ -6,6 +6,54 @@ import { attemptRows, hitsOf, startThree, submit } from './fixture';
 
 useFirstEditionStore();
 
+/** The Results page of the three-question session below: sums, levels, missed keywords and weak questions. */
+async function expectResultsOfThree(sessionId: number, migrationsId: number): Promise<void> {
+  const results = await call('getSessionResults', { sessionId: sessionId });
+  expect(results.session).toMatchObject({ id: sessionId, status: 'finished', total: 3, startedAt: START });
+  expect(results.attempts.map((a) => a.outcome)).toEqual(['answered', 'timed_out', 'skipped']);
+  expect(results.gradeScore).toBeCloseTo((2 / 3 + 0) / 2, 12);
+  expect(results.keywordScore).toBeCloseTo((2 / 3 + 1 / 4) / 2, 12);
+  expect(results.byLevel).toEqual([
+    {
+      level: 'Beginner',
+      attempts: 1,
+      meanGrade: 3,
+      meanKeywordScore: expect.closeTo(2 / 3, 12) as number,
+      timeUsedMs: 20 * S,
+      timeAllowedMs: 60 * S,
+    },
+    {
+      level: 'Intermediate',
+      attempts: 1,
+      meanGrade: 1,
+      meanKeywordScore: 0.25,
+      timeUsedMs: 90 * S,
+      timeAllowedMs: 90 * S,
+    },
+    {
+      level: 'Advanced',
+      attempts: 1,
+      meanGrade: null,
+      meanKeywordScore: null,
+      timeUsedMs: 5 * S,
+      timeAllowedMs: 120 * S,
+    },
+  ]);
+  // Most missed first, then by name; the skipped transactions question's four keywords count as missed.
+  expect(results.missedKeywords.map((m) => [m.label, m.missed, m.asked])).toEqual([
+    ['ACID', 1, 1],
+    ['migrate', 1, 1],
+    ['Python framework', 1, 1],
+    ['rollback', 1, 1],
+    ['savepoints', 1, 1],
+    ['schema evolution', 1, 1],
+    ['transaction.atomic', 1, 1],
+    ['version control', 1, 1],
+  ]);
+  // Graded Missed, and skipped without a grade; the Good answer named two thirds of its keywords.
+  expect(results.weakQuestionIds).toEqual([migrationsId, idOf('transactions')]);
+}
+
 describe('a 3-question session: answered, timed out, skipped', () => {
   it('records each outcome, time, keyword hits and grades, and adds them up in the results', async () => {
     const django = await call('getQuestion', { id: idOf('what-is-django') });
@@ -101,50 +149,7 @@ describe('a 3-question session: answered, timed out, skipped', () => {
     expect(rows[2]!.keyword_score).toBeNull();
     expect(rows[0]!.answer).toBe('Django follows the MVT architecture, and teams ship quickly with it.');
 
-    const results = await call('getSessionResults', { sessionId: view.id });
-    expect(results.session).toMatchObject({ id: view.id, status: 'finished', total: 3, startedAt: START });
-    expect(results.attempts.map((a) => a.outcome)).toEqual(['answered', 'timed_out', 'skipped']);
-    expect(results.gradeScore).toBeCloseTo((2 / 3 + 0) / 2, 12);
-    expect(results.keywordScore).toBeCloseTo((2 / 3 + 1 / 4) / 2, 12);
-    expect(results.byLevel).toEqual([
-      {
-        level: 'Beginner',
-        attempts: 1,
-        meanGrade: 3,
-        meanKeywordScore: expect.closeTo(2 / 3, 12) as number,
-        timeUsedMs: 20 * S,
-        timeAllowedMs: 60 * S,
-      },
-      {
-        level: 'Intermediate',
-        attempts: 1,
-        meanGrade: 1,
-        meanKeywordScore: 0.25,
-        timeUsedMs: 90 * S,
-        timeAllowedMs: 90 * S,
-      },
-      {
-        level: 'Advanced',
-        attempts: 1,
-        meanGrade: null,
-        meanKeywordScore: null,
-        timeUsedMs: 5 * S,
-        timeAllowedMs: 120 * S,
-      },
-    ]);
-    // Most missed first, then by name; the skipped transactions question's four keywords count as missed.
-    expect(results.missedKeywords.map((m) => [m.label, m.missed, m.asked])).toEqual([
-      ['ACID', 1, 1],
-      ['migrate', 1, 1],
-      ['Python framework', 1, 1],
-      ['rollback', 1, 1],
-      ['savepoints', 1, 1],
-      ['schema evolution', 1, 1],
-      ['transaction.atomic', 1, 1],
-      ['version control', 1, 1],
-    ]);
-    // Graded Missed, and skipped without a grade; the Good answer named two thirds of its keywords.
-    expect(results.weakQuestionIds).toEqual([migrations.id, idOf('transactions')]);
+    await expectResultsOfThree(view.id, migrations.id);
 
     const list = await call('listSessions', {});
     expect(list.total).toBe(1);
@@ -153,7 +158,9 @@ describe('a 3-question session: answered, timed out, skipped', () => {
     expect(list.items[0]!.gradeScore).toBeCloseTo(1 / 3, 12);
     expect(list.items[0]!.keywordScore).toBeCloseTo((2 / 3 + 1 / 4) / 2, 12);
   });
+});
 
+describe("a session's answers: weighted scores, overtime, default times, speak mode", () => {
   it('scores a typed answer by keyword weight', async () => {
     const deck = await call('createDeck', { name: 'Weights', levels: ['Beginner'] });
     const q = await call('saveQuestion', {

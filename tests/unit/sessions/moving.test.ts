@@ -90,7 +90,9 @@ describe('moving through a session', () => {
     expect((await failure('submitAnswer', { sessionId: view.id, ...input })).code).toBe('invalid_input');
     expect(attemptRows(view.id)).toHaveLength(0);
   });
+});
 
+describe('moving on: a new session, and the time cap of a session', () => {
   it('starting a new session ends the one left open', async () => {
     const a = await startThree();
     await submit(a, 'MVT');

@@ -77,7 +77,9 @@ describe('pause and resume', () => {
     expect((await failure('pauseSession', { sessionId: 999 })).code).toBe('not_found');
     expect((await failure('pauseSession', { sessionId: 0 })).code).toBe('invalid_input');
   });
+});
 
+describe('resuming a session', () => {
   it('resuming after the app was closed, with nothing typed, goes on with the time the question had at its start, no more', async () => {
     let view = await startThree();
     advance(20 * S);

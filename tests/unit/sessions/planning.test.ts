@@ -89,7 +89,9 @@ describe('planning a session through startSession', () => {
     expect(planOf(onlyDjango.id)).toHaveLength(django.questionCount);
     for (const id of goIds) expect(planOf(onlyDjango.id)).not.toContain(id);
   });
+});
 
+describe('planning a session: the order of questions, and the preview', () => {
   it('escalating asks the levels in the deck order, easiest first', async () => {
     const rank = ['Beginner', 'Intermediate', 'Advanced', 'Scenario'];
     for (let i = 0; i < 5; i++) {
