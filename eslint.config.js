@@ -46,10 +46,6 @@ const NOT_YET_SPLIT = [
   'tests/unit/deck.test.ts',
   'tests/unit/rescore.test.ts',
   'tests/unit/store-safety.test.ts',
-  'tests/unit/transfer/backup.test.ts',
-  'tests/unit/transfer/commit.test.ts',
-  'tests/unit/transfer/export.test.ts',
-  'tests/unit/transfer/preview.test.ts',
 ];
 
 export default tseslint.config(

@@ -72,7 +72,9 @@ describe('export', () => {
       other.close();
     });
   });
+});
 
+describe('exporting the answer history', () => {
   it('exports the answer history as CSV, one row per attempt, dated on the local clock', async ({ onTestFinished }) => {
     // Local time, as the file name: New York is 4 hours behind UTC on 10 March 2026 (summer time began on the 8th).
     const tz = process.env['TZ'];

@@ -140,7 +140,9 @@ describe('previewImport', () => {
     ]);
     expect(preview.target.levels).toEqual(['Junior', 'Senior']);
   });
+});
 
+describe('previewImport: tables, and prompts the deck already has', () => {
   it('shows a table and the column mapping for CSV, and follows a changed mapping', async () => {
     const csv = 'What is a mutex?,lock,Advanced\nWhat is a semaphore?,counter,Beginner\n';
     const preview = await call<ImportPreview>('previewImport', { source: text(csv, 'os.csv') });
