@@ -7,16 +7,16 @@ import { DJANGO, aliasesOf, count, goDeck } from './fixture';
 
 useFirstEditionStore();
 
-describe('saveQuestion', () => {
-  const question = (patch: Partial<InputOf<'saveQuestion'>> = {}): InputOf<'saveQuestion'> => ({
-    deckId: DJANGO,
-    level: 'Advanced',
-    prompt: 'How would you rate-limit a Django API?',
-    answer: 'Throttling.',
-    keywords: [{ label: 'throttling' }],
-    ...patch,
-  });
+const question = (patch: Partial<InputOf<'saveQuestion'>> = {}): InputOf<'saveQuestion'> => ({
+  deckId: DJANGO,
+  level: 'Advanced',
+  prompt: 'How would you rate-limit a Django API?',
+  answer: 'Throttling.',
+  keywords: [{ label: 'throttling' }],
+  ...patch,
+});
 
+describe('saveQuestion', () => {
   it('refuses a level the deck does not list, naming the levels it has', async () => {
     expect(await failure('saveQuestion', question({ level: 'Nonsense' }))).toEqual({
       code: 'invalid_input',
@@ -81,7 +81,9 @@ describe('saveQuestion', () => {
     // The bundled deck names Redis with RedisCache and without: both leave the alias in place.
     expect(aliasesOf('Redis')).toEqual(['RedisCache']);
   });
+});
 
+describe('saveQuestion: separators, and the unique prompt under a race', () => {
   it('refuses separators of the exported formats in keywords, aliases and tags', async () => {
     const message = async (patch: Partial<InputOf<'saveQuestion'>>) => {
       const error = await failure('saveQuestion', question(patch));
