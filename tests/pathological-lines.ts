@@ -7,7 +7,8 @@
 import type { ParsedDeck } from '../src/shared/domain';
 import { parseDeckMarkdown } from '../src/main/core/deck-markdown';
 import { parseArticle } from '../src/main/core/import/article';
-import { parseDelimitedTable, suggestMapping, tableToDeck } from '../src/main/core/import/csv';
+import { parseDelimitedTable } from '../src/main/core/import/csv';
+import { suggestMapping, tableToDeck } from '../src/main/core/import/csv-columns';
 import { detectFormat } from '../src/main/core/import/detect';
 import { ImportError } from '../src/main/core/import/errors';
 import { parseImport } from '../src/main/core/import/index';

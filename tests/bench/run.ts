@@ -9,7 +9,7 @@
  * Then, per size: the reveal of a question whose model answer is 1 MB (the first getSession computes its
  * highlights, later ones read them from the cache), and re-scoring the whole history (up to 100,000
  * answers: every answer the migration marked as scored by scorer 1). Last, the import parsers on
- * pathological lines (import-parsers.ts).
+ * pathological lines and on large ordinary inputs (import-parsers.ts).
  */
 // The synthetic history is laid out in local days; fix the zone so every run sees the same days.
 process.env['TZ'] = 'UTC';
@@ -24,7 +24,7 @@ import type { RescoreResult, ScorerStatus } from '../../src/shared/session-types
 import { dispatch } from '../../src/main/api/dispatch';
 import { migrate, type Db } from '../../src/main/store/database';
 import { generateHistory, openVersion1, type GeneratedHistory } from './generate';
-import { benchImportParsers, importParsersTable } from './import-parsers';
+import { benchImportParsers, benchLargeImports, importParsersTable, largeImportsTable } from './import-parsers';
 
 const sizes = process.argv
   .slice(2)
@@ -300,3 +300,4 @@ console.log(
 );
 
 console.log(`\n${importParsersTable(benchImportParsers())}\n`);
+console.log(`\n${largeImportsTable(benchLargeImports())}\n`);

@@ -200,7 +200,9 @@ describe('updating an installed first edition of the Django deck to the second',
     expect(row('django-future')).toEqual(kept);
     expect(liveCount()).toBe(52);
   });
+});
 
+describe('updating the Django deck keeps what the person did', () => {
   it('keeps a deleted dropped question deleted, where the person can still restore it', async () => {
     await call('deleteQuestion', { id: idOf('django-future') });
     expect(update()).toBe('updated');

@@ -113,60 +113,62 @@ describe('the Markdown deck format', () => {
   });
 });
 
-describe('answers with their own headings', () => {
-  const question = (prompt: string, answer: string, level = 'Beginner'): ParsedQuestion => ({
-    key: null,
+const question = (prompt: string, answer: string, level = 'Beginner'): ParsedQuestion => ({
+  key: null,
+  level,
+  prompt,
+  answer,
+  keywords: [{ label: 'k', aliases: [], weight: 1 }],
+  keywordsSuggested: false,
+  tags: [],
+  line: 0,
+});
+
+const HEADED: Pick<ParsedDeck, 'name' | 'description' | 'levels' | 'questions'> = {
+  name: 'Headed',
+  description: 'Answers written like small articles.',
+  levels: ['Beginner', 'Advanced'],
+  questions: [
+    question(
+      'What is a view?',
+      [
+        'A view takes a request and returns a response.',
+        '',
+        '## Example',
+        '',
+        '```python',
+        '# views.py',
+        '## not a level either',
+        'def index(request):',
+        '    return HttpResponse("hi")  # a comment',
+        '```',
+        '',
+        '### Why?',
+        '',
+        'Keywords: not metadata, this is the answer',
+        'Tags: nor this',
+        '',
+        '# The end',
+      ].join('\n'),
+    ),
+    question('What does Keywords: mean?', 'Keywords: at the very start of the answer.\nId: and more.'),
+    question('Unclosed code?', 'Before.\n\n```bash\n## inside a code block that never closes'),
+    question('A plain one?', 'Plain text, with `# not a heading` inline.', 'Advanced'),
+    question('Last one?', 'After the others.', 'Advanced'),
+  ],
+};
+
+const core = (d: Pick<ParsedDeck, 'questions'>) =>
+  d.questions.map(({ key, level, prompt, answer, keywords, tags }) => ({
+    key,
     level,
     prompt,
     answer,
-    keywords: [{ label: 'k', aliases: [], weight: 1 }],
-    keywordsSuggested: false,
-    tags: [],
-    line: 0,
-  });
-  const HEADED: Pick<ParsedDeck, 'name' | 'description' | 'levels' | 'questions'> = {
-    name: 'Headed',
-    description: 'Answers written like small articles.',
-    levels: ['Beginner', 'Advanced'],
-    questions: [
-      question(
-        'What is a view?',
-        [
-          'A view takes a request and returns a response.',
-          '',
-          '## Example',
-          '',
-          '```python',
-          '# views.py',
-          '## not a level either',
-          'def index(request):',
-          '    return HttpResponse("hi")  # a comment',
-          '```',
-          '',
-          '### Why?',
-          '',
-          'Keywords: not metadata, this is the answer',
-          'Tags: nor this',
-          '',
-          '# The end',
-        ].join('\n'),
-      ),
-      question('What does Keywords: mean?', 'Keywords: at the very start of the answer.\nId: and more.'),
-      question('Unclosed code?', 'Before.\n\n```bash\n## inside a code block that never closes'),
-      question('A plain one?', 'Plain text, with `# not a heading` inline.', 'Advanced'),
-      question('Last one?', 'After the others.', 'Advanced'),
-    ],
-  };
-  const core = (d: Pick<ParsedDeck, 'questions'>) =>
-    d.questions.map(({ key, level, prompt, answer, keywords, tags }) => ({
-      key,
-      level,
-      prompt,
-      answer,
-      keywords,
-      tags,
-    }));
+    keywords,
+    tags,
+  }));
 
+describe('answers with their own headings', () => {
   it('come back from a Markdown export unchanged, through the importer too', () => {
     const md = writeDeckMarkdown(HEADED);
     const back = parseDeckMarkdown(md);
@@ -192,7 +194,9 @@ describe('answers with their own headings', () => {
     // The bundled deck has no such answer: it is written without a marker.
     expect(writeDeckMarkdown(deck)).not.toContain('<!-- answer -->');
   });
+});
 
+describe('answers with their own headings, written by hand', () => {
   it('read a hand-written wrapped answer, with markers shown in pairs inside it, verbatim', () => {
     const parsed = parseDeckMarkdown(
       [

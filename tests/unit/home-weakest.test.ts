@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { statsWindow } from '../../src/main/core/stats-windows';
 import { migrate } from '../../src/main/store/database';
-import { weakestAllTime } from '../../src/main/store/home-stats';
+import { weakestAllTime } from '../../src/main/store/stats';
 import { keywordStats } from '../../src/main/store/stats';
 import { generateHistory, openVersion1 } from '../bench/generate';
 

@@ -182,7 +182,9 @@ describe('the reveal says why', () => {
     expect(spy.mock.calls.some(([, , options]) => options?.prompt === prompt)).toBe(true);
     spy.mockRestore();
   });
+});
 
+describe('the reveal of answers from before verdicts, skipped and spoken', () => {
   it('reads answers from before verdicts as named or missed, scored by an older scorer', async () => {
     scorer.vocabulary = true;
     const view = await answer('what-is-django', 'Terms: MVT architecture, Python framework');

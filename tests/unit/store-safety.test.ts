@@ -163,33 +163,35 @@ describe('backing up', () => {
   });
 });
 
-describe('automatic backups', () => {
-  /** Timers that never fire by themselves: the test calls tick() with the fake clock. */
-  function fakeTimers(): Timers & { every: number | null; cleared: boolean } {
-    const t = {
-      every: null as number | null,
-      cleared: false,
-      setInterval: (_run: () => void, ms: number) => {
-        t.every = ms;
-        return 1;
-      },
-      clearInterval: () => {
-        t.cleared = true;
-      },
-    };
-    return t;
-  }
-  const write = (db: Db, value: number) =>
-    db
-      .prepare(
-        "INSERT INTO settings (key, value) VALUES ('test', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      )
-      .run(String(value));
-  const autos = () =>
-    listAutoBackups(backupsDir())
-      .map((b) => b.name)
-      .sort();
+/** Timers that never fire by themselves: the test calls tick() with the fake clock. */
+function fakeTimers(): Timers & { every: number | null; cleared: boolean } {
+  const t = {
+    every: null as number | null,
+    cleared: false,
+    setInterval: (_run: () => void, ms: number) => {
+      t.every = ms;
+      return 1;
+    },
+    clearInterval: () => {
+      t.cleared = true;
+    },
+  };
+  return t;
+}
 
+const write = (db: Db, value: number) =>
+  db
+    .prepare(
+      "INSERT INTO settings (key, value) VALUES ('test', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .run(String(value));
+
+const autos = () =>
+  listAutoBackups(backupsDir())
+    .map((b) => b.name)
+    .sort();
+
+describe('automatic backups', () => {
   it('run when the data changed, at most every 30 minutes, checked, and once at quit', async () => {
     const db = await openDb(dir);
     const timers = fakeTimers();
@@ -219,7 +221,9 @@ describe('automatic backups', () => {
     expect(await timer.tick()).toBeNull(); // stopped
     db.close();
   });
+});
 
+describe('automatic backups at quit, and when a check fails', () => {
   it('make the quit backup when the data changed since the last one', async () => {
     const db = await openDb(dir);
     const timer = startBackupTimer({ db, dataDir: dir, clock, timers: fakeTimers() });

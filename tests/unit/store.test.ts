@@ -17,7 +17,8 @@ import {
 import { installBundledDeck } from '../../src/main/store/bundled';
 import { migrations } from '../../src/main/store/migrations';
 import { idleCheckpoints } from '../../src/main/store/checkpoints';
-import { getQuestion, listQuestions } from '../../src/main/store/questions';
+import { listQuestions } from '../../src/main/store/library';
+import { getQuestion } from '../../src/main/store/questions';
 
 let dir: string;
 beforeEach(() => {

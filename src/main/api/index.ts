@@ -2,11 +2,12 @@ import type { Clock } from '../clock';
 import type { Db } from '../store/db';
 import { Jobs } from '../jobs/registry';
 import type { WorkerSpec } from '../jobs/history-export';
-import { bankApi } from './bank';
+import { decksApi } from './decks';
 import { exportJobsApi } from './export-jobs';
 import type { ApiContext, FileDialogs, Handlers } from './context';
 import { healthApi } from './health';
 import { libraryApi } from './library';
+import { questionsApi } from './questions';
 import { rescoreApi } from './rescore';
 import { sessionsApi } from './sessions';
 import { statsApi } from './stats';
@@ -26,7 +27,8 @@ export function createApi(
     ...sessionsApi(ctx),
     ...statsApi(ctx),
     ...rescoreApi(ctx),
-    ...bankApi(ctx),
+    ...decksApi(ctx),
+    ...questionsApi(ctx),
     ...transferApi(ctx),
     ...exportJobsApi(ctx),
     ...healthApi(),

@@ -1,6 +1,6 @@
 import { bucketStart, statsWindow, type StatsWindow } from '../core/stats-windows';
 import { dayStartMs, dayToIsoDate, localDay } from '../core/days';
-import * as home from '../store/home-stats';
+
 import * as stats from '../store/stats';
 import {
   MIN_KEYWORD_ATTEMPTS,
@@ -120,10 +120,10 @@ export function statsApi({ db, clock }: ApiContext) {
         sessionsThisWeek: stats.finishedSessionsSince(db, dayStartMs(bucketStart(day, 7))),
         streak,
         practisedToday,
-        totalAttempts: home.totalAttempts(db),
-        weakestKeywords: home.weakestAllTime(db, statsWindow('all', day).trendBuckets, 3),
+        totalAttempts: stats.totalAttempts(db),
+        weakestKeywords: stats.weakestAllTime(db, statsWindow('all', day).trendBuckets, 3),
         minAttempts: MIN_KEYWORD_ATTEMPTS,
-        lastSession: home.lastSession(db),
+        lastSession: stats.lastSession(db),
       };
     },
   } satisfies Partial<Handlers>;

@@ -39,7 +39,7 @@ import {
   StoreDamagedError,
 } from '../store/backup';
 import { DB_FILE } from '../store/database';
-import { deckById, deckByName, type DeckRef } from '../store/questions';
+import { deckById, deckByName, type DeckRef } from '../store/decks';
 import * as store from '../store/transfer';
 import type { ApiContext, FileFilter, Handlers } from './context';
 

@@ -107,6 +107,36 @@ interface Draft {
   hasText: boolean;
 }
 
+/** A question just opened by its "### prompt" heading, its metadata lines still to come. */
+function newDraft(level: string, prompt: string, line: number): Draft {
+  return {
+    question: { key: null, level, prompt, answer: '', keywords: [], keywordsSuggested: false, tags: [], line },
+    inMeta: true,
+    sawMeta: false,
+    body: [],
+    hasText: false,
+  };
+}
+
+/** Reads a metadata line under a question (`id:`, `keywords:`, `tags:`, `level:`); false when the line is not one. */
+function readMetaLine(draft: Draft, line: string): boolean {
+  const meta = keyValue(line, META_KEY);
+  if (!meta) return false;
+  draft.sawMeta = true;
+  const { key, value } = meta;
+  if (key === 'id') draft.question.key = value || null;
+  else if (key === 'keywords') draft.question.keywords.push(...parseKeywordList(value));
+  else if (key === 'tags')
+    draft.question.tags.push(
+      ...value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    );
+  else if (key === 'level' && value) draft.question.level = value;
+  return true;
+}
+
 export function parseDeckMarkdown(text: string): ParsedDeck {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const markers = matchAnswerMarkers(lines);
@@ -158,22 +188,7 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
           level = 'Unsorted';
           if (!seenLevels.includes(level)) seenLevels.push(level);
         }
-        draft = {
-          question: {
-            key: null,
-            level,
-            prompt: title,
-            answer: '',
-            keywords: [],
-            keywordsSuggested: false,
-            tags: [],
-            line: lineNo,
-          },
-          inMeta: true,
-          sawMeta: false,
-          body: [],
-          hasText: false,
-        };
+        draft = newDraft(level, title, lineNo);
         continue;
       }
     }
@@ -213,22 +228,7 @@ export function parseDeckMarkdown(text: string): ParsedDeck {
         if (draft.sawMeta) draft.inMeta = false;
         continue;
       }
-      const meta = keyValue(line.trim(), META_KEY);
-      if (meta) {
-        draft.sawMeta = true;
-        const { key, value } = meta;
-        if (key === 'id') draft.question.key = value || null;
-        else if (key === 'keywords') draft.question.keywords.push(...parseKeywordList(value));
-        else if (key === 'tags')
-          draft.question.tags.push(
-            ...value
-              .split(',')
-              .map((t) => t.trim())
-              .filter(Boolean),
-          );
-        else if (key === 'level' && value) draft.question.level = value;
-        continue;
-      }
+      if (readMetaLine(draft, line.trim())) continue;
     }
     draft.inMeta = false;
     draft.body.push(raw);

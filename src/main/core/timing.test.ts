@@ -161,223 +161,224 @@ describe('resumeClock (after the app was closed)', () => {
   });
 });
 
-describe('settle', () => {
-  interface Case {
-    name: string;
-    clock?: QuestionClock;
-    at: number;
-    reason: SettleReason;
-    mode?: 'lock' | 'overtime';
-    allowed?: number;
-    expected: Settlement;
-  }
-  const cases: Case[] = [
-    // Lock mode, no pause.
-    {
-      name: 'answer in time',
-      at: 20 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'answer at once',
-      at: 0,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 0, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'answer exactly at the deadline',
-      at: 60 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'answer just after the deadline, within the grace (lag)',
-      at: 60 * S + 800,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'answer at the very end of the grace',
-      at: 60 * S + LATE_GRACE_MS,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'answer 1 ms beyond the grace: timed out although the renderer said answer',
-      at: 60 * S + LATE_GRACE_MS + 1,
-      reason: 'answer',
-      expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'answer ten minutes late (a throttled window): timed out, time used = allowed',
-      at: 660 * S,
-      reason: 'answer',
-      expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'the renderer reports the timeout at the deadline',
-      at: 60 * S,
-      reason: 'timeout',
-      expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'the renderer reports the timeout a little late',
-      at: 61 * S,
-      reason: 'timeout',
-      expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'skip early',
-      at: 5 * S,
-      reason: 'skip',
-      expected: { outcome: 'skipped', timeUsedMs: 5 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'skip after the deadline: skipped, time used capped at the allowed time',
-      at: 90 * S,
-      reason: 'skip',
-      expected: { outcome: 'skipped', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    // Paused 10 s → 40 s: the deadline moved to +90 s.
-    {
-      name: 'paused time is not time used',
-      clock: clockWith([[10 * S, 40 * S]]),
-      at: 50 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 30 * S },
-    },
-    {
-      name: 'after the original deadline but before the pushed one: answered',
-      clock: clockWith([[10 * S, 40 * S]]),
-      at: 85 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 55 * S, overtimeMs: 0, pausedMs: 30 * S },
-    },
-    {
-      name: 'within the grace after the pushed deadline',
-      clock: clockWith([[10 * S, 40 * S]]),
-      at: 91 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 30 * S },
-    },
-    {
-      name: 'beyond the grace after the pushed deadline',
-      clock: clockWith([[10 * S, 40 * S]]),
-      at: 95 * S,
-      reason: 'answer',
-      expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 30 * S },
-    },
-    {
-      name: 'two pauses add up',
-      clock: clockWith([
-        [10 * S, 40 * S],
-        [50 * S, 55 * S],
-      ]),
-      at: 70 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 35 * S, overtimeMs: 0, pausedMs: 35 * S },
-    },
-    // Settled while paused: the pause runs until the settlement.
-    {
-      name: 'answer while paused',
-      clock: clockWith([[10 * S, null]]),
-      at: 100 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 10 * S, overtimeMs: 0, pausedMs: 90 * S },
-    },
-    {
-      name: 'answer while paused for an hour, long past the original deadline',
-      clock: clockWith([[10 * S, null]]),
-      at: 3_610 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 10 * S, overtimeMs: 0, pausedMs: 3_600 * S },
-    },
-    {
-      name: 'skip while paused',
-      clock: clockWith([[10 * S, null]]),
-      at: 100 * S,
-      reason: 'skip',
-      expected: { outcome: 'skipped', timeUsedMs: 10 * S, overtimeMs: 0, pausedMs: 90 * S },
-    },
-    {
-      name: 'answer while in a second pause',
-      clock: clockWith([
-        [10 * S, 20 * S],
-        [30 * S, null],
-      ]),
-      at: 50 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 30 * S },
-    },
-    // Overtime mode: late answers count, and how late is recorded.
-    {
-      name: 'overtime mode, in time',
-      at: 20 * S,
-      reason: 'answer',
-      mode: 'overtime',
-      expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'overtime mode, 30 s over',
-      at: 90 * S,
-      reason: 'answer',
-      mode: 'overtime',
-      expected: { outcome: 'answered', timeUsedMs: 90 * S, overtimeMs: 30 * S, pausedMs: 0 },
-    },
-    {
-      name: 'overtime mode, within what would be the grace: overtime still recorded',
-      at: 61 * S,
-      reason: 'answer',
-      mode: 'overtime',
-      expected: { outcome: 'answered', timeUsedMs: 61 * S, overtimeMs: 1 * S, pausedMs: 0 },
-    },
-    {
-      name: 'overtime mode with a pause: overtime measured from the pushed deadline',
-      clock: clockWith([[10 * S, 40 * S]]),
-      at: 100 * S,
-      reason: 'answer',
-      mode: 'overtime',
-      expected: { outcome: 'answered', timeUsedMs: 70 * S, overtimeMs: 10 * S, pausedMs: 30 * S },
-    },
-    {
-      name: 'overtime mode, skip late: skipped, no overtime',
-      at: 90 * S,
-      reason: 'skip',
-      mode: 'overtime',
-      expected: { outcome: 'skipped', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    // A whole-session cap that cuts the question short: the budget is the capped time.
-    {
-      name: 'capped at 30 s, answered in time',
-      clock: clockWith([], 60 * S, 30 * S),
-      at: 20 * S,
-      reason: 'answer',
-      expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'capped at 30 s, answered after the cap: timed out, time used = the capped budget',
-      clock: clockWith([], 60 * S, 30 * S),
-      at: 40 * S,
-      reason: 'answer',
-      expected: { outcome: 'timed_out', timeUsedMs: 30 * S, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'started after the session cap had passed: timed out with no time used, never negative',
-      clock: clockWith([], 60 * S, -10 * S),
-      at: 5 * S,
-      reason: 'answer',
-      expected: { outcome: 'timed_out', timeUsedMs: 0, overtimeMs: 0, pausedMs: 0 },
-    },
-    {
-      name: 'skipped after the session cap had passed: no time used',
-      clock: clockWith([], 60 * S, -10 * S),
-      at: 5 * S,
-      reason: 'skip',
-      expected: { outcome: 'skipped', timeUsedMs: 0, overtimeMs: 0, pausedMs: 0 },
-    },
-  ];
+interface Case {
+  name: string;
+  clock?: QuestionClock;
+  at: number;
+  reason: SettleReason;
+  mode?: 'lock' | 'overtime';
+  allowed?: number;
+  expected: Settlement;
+}
 
+const cases: Case[] = [
+  // Lock mode, no pause.
+  {
+    name: 'answer in time',
+    at: 20 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'answer at once',
+    at: 0,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 0, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'answer exactly at the deadline',
+    at: 60 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'answer just after the deadline, within the grace (lag)',
+    at: 60 * S + 800,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'answer at the very end of the grace',
+    at: 60 * S + LATE_GRACE_MS,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'answer 1 ms beyond the grace: timed out although the renderer said answer',
+    at: 60 * S + LATE_GRACE_MS + 1,
+    reason: 'answer',
+    expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'answer ten minutes late (a throttled window): timed out, time used = allowed',
+    at: 660 * S,
+    reason: 'answer',
+    expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'the renderer reports the timeout at the deadline',
+    at: 60 * S,
+    reason: 'timeout',
+    expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'the renderer reports the timeout a little late',
+    at: 61 * S,
+    reason: 'timeout',
+    expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'skip early',
+    at: 5 * S,
+    reason: 'skip',
+    expected: { outcome: 'skipped', timeUsedMs: 5 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'skip after the deadline: skipped, time used capped at the allowed time',
+    at: 90 * S,
+    reason: 'skip',
+    expected: { outcome: 'skipped', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  // Paused 10 s → 40 s: the deadline moved to +90 s.
+  {
+    name: 'paused time is not time used',
+    clock: clockWith([[10 * S, 40 * S]]),
+    at: 50 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 30 * S },
+  },
+  {
+    name: 'after the original deadline but before the pushed one: answered',
+    clock: clockWith([[10 * S, 40 * S]]),
+    at: 85 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 55 * S, overtimeMs: 0, pausedMs: 30 * S },
+  },
+  {
+    name: 'within the grace after the pushed deadline',
+    clock: clockWith([[10 * S, 40 * S]]),
+    at: 91 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 30 * S },
+  },
+  {
+    name: 'beyond the grace after the pushed deadline',
+    clock: clockWith([[10 * S, 40 * S]]),
+    at: 95 * S,
+    reason: 'answer',
+    expected: { outcome: 'timed_out', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 30 * S },
+  },
+  {
+    name: 'two pauses add up',
+    clock: clockWith([
+      [10 * S, 40 * S],
+      [50 * S, 55 * S],
+    ]),
+    at: 70 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 35 * S, overtimeMs: 0, pausedMs: 35 * S },
+  },
+  // Settled while paused: the pause runs until the settlement.
+  {
+    name: 'answer while paused',
+    clock: clockWith([[10 * S, null]]),
+    at: 100 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 10 * S, overtimeMs: 0, pausedMs: 90 * S },
+  },
+  {
+    name: 'answer while paused for an hour, long past the original deadline',
+    clock: clockWith([[10 * S, null]]),
+    at: 3_610 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 10 * S, overtimeMs: 0, pausedMs: 3_600 * S },
+  },
+  {
+    name: 'skip while paused',
+    clock: clockWith([[10 * S, null]]),
+    at: 100 * S,
+    reason: 'skip',
+    expected: { outcome: 'skipped', timeUsedMs: 10 * S, overtimeMs: 0, pausedMs: 90 * S },
+  },
+  {
+    name: 'answer while in a second pause',
+    clock: clockWith([
+      [10 * S, 20 * S],
+      [30 * S, null],
+    ]),
+    at: 50 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 30 * S },
+  },
+  // Overtime mode: late answers count, and how late is recorded.
+  {
+    name: 'overtime mode, in time',
+    at: 20 * S,
+    reason: 'answer',
+    mode: 'overtime',
+    expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'overtime mode, 30 s over',
+    at: 90 * S,
+    reason: 'answer',
+    mode: 'overtime',
+    expected: { outcome: 'answered', timeUsedMs: 90 * S, overtimeMs: 30 * S, pausedMs: 0 },
+  },
+  {
+    name: 'overtime mode, within what would be the grace: overtime still recorded',
+    at: 61 * S,
+    reason: 'answer',
+    mode: 'overtime',
+    expected: { outcome: 'answered', timeUsedMs: 61 * S, overtimeMs: 1 * S, pausedMs: 0 },
+  },
+  {
+    name: 'overtime mode with a pause: overtime measured from the pushed deadline',
+    clock: clockWith([[10 * S, 40 * S]]),
+    at: 100 * S,
+    reason: 'answer',
+    mode: 'overtime',
+    expected: { outcome: 'answered', timeUsedMs: 70 * S, overtimeMs: 10 * S, pausedMs: 30 * S },
+  },
+  {
+    name: 'overtime mode, skip late: skipped, no overtime',
+    at: 90 * S,
+    reason: 'skip',
+    mode: 'overtime',
+    expected: { outcome: 'skipped', timeUsedMs: 60 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  // A whole-session cap that cuts the question short: the budget is the capped time.
+  {
+    name: 'capped at 30 s, answered in time',
+    clock: clockWith([], 60 * S, 30 * S),
+    at: 20 * S,
+    reason: 'answer',
+    expected: { outcome: 'answered', timeUsedMs: 20 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'capped at 30 s, answered after the cap: timed out, time used = the capped budget',
+    clock: clockWith([], 60 * S, 30 * S),
+    at: 40 * S,
+    reason: 'answer',
+    expected: { outcome: 'timed_out', timeUsedMs: 30 * S, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'started after the session cap had passed: timed out with no time used, never negative',
+    clock: clockWith([], 60 * S, -10 * S),
+    at: 5 * S,
+    reason: 'answer',
+    expected: { outcome: 'timed_out', timeUsedMs: 0, overtimeMs: 0, pausedMs: 0 },
+  },
+  {
+    name: 'skipped after the session cap had passed: no time used',
+    clock: clockWith([], 60 * S, -10 * S),
+    at: 5 * S,
+    reason: 'skip',
+    expected: { outcome: 'skipped', timeUsedMs: 0, overtimeMs: 0, pausedMs: 0 },
+  },
+];
+
+describe('settle', () => {
   it.each(cases)('$name', ({ clock, at, reason, mode, allowed, expected }) => {
     expect(settle(clock ?? clockWith(), T0 + at, reason, allowed ?? ALLOWED, mode ?? 'lock')).toEqual(expected);
   });

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo, BackupKind, BankCounts } from '../../shared/transfer';
-import { integrityProblem, migrate, SCHEMA_VERSION, StoreDamagedError, type Db } from './database';
+import { integrityProblem, migrate, SCHEMA_VERSION, StoreDamagedError } from './database';
+import { userVersion, type Db } from './db';
 import { privateDir, privateFile } from './private-files';
 
 export { StoreDamagedError } from './database';
@@ -31,14 +32,16 @@ export class BackupFileError extends Error {
 }
 
 export function bankCounts(db: Db): BankCounts {
-  return db
-    .prepare(
+  const counts = db
+    .prepare<[], BankCounts>(
       `SELECT (SELECT count(*) FROM decks) AS decks,
               (SELECT count(*) FROM questions q JOIN decks d ON d.id = q.deck_id
                 WHERE q.deleted_at IS NULL) AS questions,
               (SELECT count(*) FROM attempts) AS attempts`,
     )
-    .get() as BankCounts;
+    .get();
+  if (!counts) throw new Error('A query of counts returned no row.');
+  return counts;
 }
 
 /**
@@ -163,18 +166,22 @@ export function prepareRestore(source: string, workDir: string): string {
   try {
     let problems: string[];
     try {
-      problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+      problems = db
+        .prepare<[], { integrity_check: string }>('PRAGMA integrity_check')
+        .all()
+        .map((r) => r.integrity_check);
     } catch (error) {
       throw new BackupFileError(`This file is damaged: ${(error as Error).message}.`);
     }
     if (problems.length !== 1 || problems[0] !== 'ok') {
       throw new BackupFileError(`This file is damaged (SQLite's integrity check says: ${problems[0] ?? 'nothing'}).`);
     }
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const version = userVersion(db);
     const tables = new Set(
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
-        (r) => r.name,
-      ),
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => r.name),
     );
     const missing = CORE_TABLES.filter((t) => !tables.has(t));
     if (version === 0 || missing.length > 0) {
@@ -188,7 +195,7 @@ export function prepareRestore(source: string, workDir: string): string {
           'Update Prepdeck to restore it.',
       );
     }
-    if ((db.pragma('foreign_key_check') as unknown[]).length > 0) {
+    if (db.prepare('PRAGMA foreign_key_check').all().length > 0) {
       throw new BackupFileError(
         'This backup is damaged: some of its answers or keywords point at rows it does not have.',
       );
@@ -208,18 +215,18 @@ interface TableSpec {
 }
 
 function tablesOf(db: Db, schema: 'main' | 'restore_source'): TableSpec[] {
-  const names = (
-    db
-      .prepare(
-        `SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-      )
-      .all() as Array<{ name: string }>
-  ).map((r) => r.name);
+  const names = db
+    .prepare<[], { name: string }>(
+      `SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+    .all()
+    .map((r) => r.name);
   return names.map((name) => ({
     name,
-    columns: (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(name, schema) as Array<{ name: string }>).map(
-      (c) => c.name,
-    ),
+    columns: db
+      .prepare<[string, string], { name: string }>(`SELECT name FROM pragma_table_info(?, ?)`)
+      .all(name, schema)
+      .map((c) => c.name),
   }));
 }
 
@@ -240,8 +247,10 @@ export function replaceAllData(db: Db, candidate: string): void {
       throw new BackupFileError('This backup does not have the tables this version of Prepdeck expects.');
     }
     const triggers = db
-      .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL")
-      .all() as Array<{ name: string; sql: string }>;
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL",
+      )
+      .all();
     const hasSequence =
       db.prepare("SELECT 1 FROM main.sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined &&
       db.prepare("SELECT 1 FROM restore_source.sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;

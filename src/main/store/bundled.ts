@@ -1,6 +1,9 @@
 import type { ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { Db } from './db';
-import { insertDeck, insertQuestion, questionWithPrompt, replaceQuestionContent } from './questions';
+import { stringList } from './columns';
+import { prepared } from './statements';
+import { insertDeck } from './decks';
+import { insertQuestion, questionWithPrompt, replaceQuestionContent } from './questions';
 
 export interface BundledDeck {
   /** Stable name of the deck inside the app, e.g. "django". */
@@ -36,9 +39,10 @@ interface InstalledRow {
 export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): BundledInstall {
   return db.transaction((): BundledInstall => {
     if (isBundledDeckRemoved(db, bundled.slug)) return 'removed';
-    const existing = db
-      .prepare('SELECT id, bundled_version, levels FROM decks WHERE bundled_slug = ?')
-      .get(bundled.slug) as { id: number; bundled_version: number; levels: string } | undefined;
+    const existing = prepared<{ id: number; bundled_version: number; levels: string }>(
+      db,
+      'SELECT id, bundled_version, levels FROM decks WHERE bundled_slug = ?',
+    ).get(bundled.slug);
     const { deck } = bundled;
     if (!existing) {
       const deckId = insertDeck(
@@ -61,7 +65,7 @@ export function installBundledDeck(db: Db, bundled: BundledDeck, now: number): B
     removeDroppedQuestions(db, existing.id, deck.questions);
     refreshKeywordAliases(db, existing.id, deck.questions);
     // The person's levels (renamed, reordered or added) stay; a level the new version brings is added at the end.
-    const levels = JSON.parse(existing.levels) as string[];
+    const levels = stringList(existing.levels);
     const known = new Set(levels.map((l) => l.toLowerCase()));
     const added = deck.levels.filter((l) => !known.has(l.toLowerCase()));
     db.prepare('UPDATE decks SET bundled_version = ?, levels = ?, updated_at = ? WHERE id = ?').run(
@@ -88,13 +92,12 @@ export function addBundledDeckAgain(db: Db, bundled: BundledDeck, now: number): 
 
 function updateQuestions(db: Db, deckId: number, questions: readonly ParsedQuestion[], now: number): void {
   const installed = new Map(
-    (
-      db
-        .prepare(
-          'SELECT id, source_key, edited_at, deleted_at FROM questions WHERE deck_id = ? AND source_key IS NOT NULL',
-        )
-        .all(deckId) as InstalledRow[]
-    ).map((row) => [row.source_key, row]),
+    prepared<InstalledRow>(
+      db,
+      'SELECT id, source_key, edited_at, deleted_at FROM questions WHERE deck_id = ? AND source_key IS NOT NULL',
+    )
+      .all(deckId)
+      .map((row) => [row.source_key, row]),
   );
   const setPosition = db.prepare('UPDATE questions SET position = ? WHERE id = ?');
   questions.forEach((q, position) => {
@@ -132,7 +135,7 @@ function removeDroppedQuestions(db: Db, deckId: number, questions: readonly Pars
 function refreshKeywordAliases(db: Db, deckId: number, questions: readonly ParsedQuestion[]): void {
   const aliasesByLabel = new Map<string, readonly string[]>();
   for (const q of questions) for (const k of q.keywords) aliasesByLabel.set(k.label.toLowerCase(), k.aliases);
-  const keywordOf = db.prepare('SELECT id FROM keywords WHERE label = ?').pluck();
+  const keywordOf = prepared<{ id: number }>(db, 'SELECT id FROM keywords WHERE label = ?');
   const usedElsewhere = db
     .prepare(
       `SELECT 1 FROM question_keywords qk JOIN questions q ON q.id = qk.question_id
@@ -141,7 +144,7 @@ function refreshKeywordAliases(db: Db, deckId: number, questions: readonly Parse
     .pluck();
   const setAliases = db.prepare('UPDATE keywords SET aliases = ? WHERE id = ?');
   for (const [label, aliases] of aliasesByLabel) {
-    const id = keywordOf.get(label) as number | undefined;
+    const id = keywordOf.get(label)?.id;
     if (id === undefined || usedElsewhere.get(id, deckId) !== undefined) continue;
     setAliases.run(JSON.stringify(aliases), id);
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from './db';
+import { userVersion, type Db } from './db';
 import { migrations, type Migration } from './migrations';
 import { privateDir, privateFile, tightenFile } from './private-files';
 
@@ -28,7 +28,10 @@ export class StoreDamagedError extends Error {
 /** What SQLite's check finds wrong with an open database, in its words; null when it is sound. */
 export function integrityProblem(db: Db, pragma: 'integrity_check' | 'quick_check' = 'integrity_check'): string | null {
   try {
-    const rows = (db.pragma(`${pragma}(5)`) as Array<Record<string, string>>).map((r) => String(Object.values(r)[0]));
+    const rows = db
+      .prepare<[], Record<string, string>>(`PRAGMA ${pragma}(5)`)
+      .all()
+      .map((r) => String(Object.values(r)[0]));
     if (rows.length === 1 && rows[0] === 'ok') return null;
     const lines = rows.flatMap((r) => r.split('\n')).filter((l) => l.trim() && !/^\*\*\* in database/.test(l));
     return lines.join('; ') || 'no answer';
@@ -54,7 +57,7 @@ function applyPragmas(db: Db): void {
  * version before it, as it was, and says which step failed.
  */
 export function migrate(db: Db, steps: readonly Migration[] = migrations): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = userVersion(db);
   if (current > steps.length) {
     throw new StoreOpenError(
       `This data was saved by a newer version of Prepdeck (data format ${current}; this app reads up to ${steps.length}). ` +
@@ -88,7 +91,7 @@ export function openMemoryDb(): Db {
 function readUserVersion(file: string): number {
   const probe = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return probe.pragma('user_version', { simple: true }) as number;
+    return userVersion(probe);
   } finally {
     probe.close();
   }

@@ -1,4 +1,5 @@
-import type { Db } from './database';
+import type { Db } from './db';
+import { prepared } from './statements';
 
 /** The answer being typed at one question of a session, and the time the question had when it was saved. */
 export interface Draft {
@@ -8,9 +9,10 @@ export interface Draft {
 }
 
 export function getDraft(db: Db, sessionId: number, position: number): Draft | null {
-  const row = db
-    .prepare('SELECT text, saved_at, left_ms FROM drafts WHERE session_id = ? AND position = ?')
-    .get(sessionId, position) as { text: string; saved_at: number; left_ms: number } | undefined;
+  const row = prepared<{ text: string; saved_at: number; left_ms: number }>(
+    db,
+    'SELECT text, saved_at, left_ms FROM drafts WHERE session_id = ? AND position = ?',
+  ).get(sessionId, position);
   return row ? { text: row.text, savedAt: row.saved_at, leftMs: row.left_ms } : null;
 }
 

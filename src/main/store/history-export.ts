@@ -1,9 +1,11 @@
 import type { HistoryRow } from '../core/history-csv';
 import type { Db } from './db';
+import { stringList } from './columns';
+import { countOf } from './statements';
 
 /** How many rows the history export will write. */
 export function attemptCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
+  return countOf(db, 'SELECT count(*) AS n FROM attempts');
 }
 
 interface AttemptRow {
@@ -37,14 +39,15 @@ export function* iterateHistoryRows(db: Db): Generator<HistoryRow> {
         JOIN keywords k ON k.id = ak.keyword_id
         LEFT JOIN question_keywords qk ON qk.question_id = a.question_id AND qk.keyword_id = ak.keyword_id
        WHERE ak.attempt_id = a.id AND ak.hit = ${hit})`;
-  const attempts = db.prepare(
+  // Not from the statement cache: iterate() holds the statement open for as long as the export runs.
+  const attempts = db.prepare<[], AttemptRow>(
     `SELECT a.answered_at, a.session_id, coalesce(d.name, '') AS deck_name, q.prompt, a.level, a.outcome,
             a.mode, a.time_allowed_ms, a.time_used_ms, a.self_grade, a.keyword_score, a.answer,
             ${keywords(1)} AS named, ${keywords(0)} AS missed
        FROM attempts a JOIN questions q ON q.id = a.question_id LEFT JOIN decks d ON d.id = a.deck_id
       ORDER BY a.answered_at, a.session_id, a.position`,
   );
-  for (const a of attempts.iterate() as IterableIterator<AttemptRow>) {
+  for (const a of attempts.iterate()) {
     yield {
       answeredAt: a.answered_at,
       sessionId: a.session_id,
@@ -57,8 +60,8 @@ export function* iterateHistoryRows(db: Db): Generator<HistoryRow> {
       timeUsedMs: a.time_used_ms,
       selfGrade: a.self_grade,
       keywordScore: a.keyword_score,
-      named: JSON.parse(a.named) as string[],
-      missed: JSON.parse(a.missed) as string[],
+      named: stringList(a.named),
+      missed: stringList(a.missed),
       answer: a.answer,
     };
   }

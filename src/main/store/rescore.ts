@@ -1,9 +1,11 @@
 import type { Verdict } from '../../shared/session-types';
 import type { Db } from './db';
+import { stringList } from './columns';
+import { countOf, prepared } from './statements';
 
 /** How many written answers an older scorer than `version` scored (spoken and skipped ones have no scorer). */
 export function olderScoredCount(db: Db, version: number): number {
-  return db.prepare('SELECT count(*) FROM attempts WHERE scorer_version < ?').pluck().get(version) as number;
+  return countOf(db, 'SELECT count(*) AS n FROM attempts WHERE scorer_version < ?', version);
 }
 
 export interface RescoreCandidate {
@@ -21,27 +23,20 @@ export interface RescoreCandidate {
  * cannot write while a read is still being stepped).
  */
 export function rescoreBatch(db: Db, version: number, afterId: number, limit: number): RescoreCandidate[] {
-  const rows = db
-    .prepare(
-      // Walks the primary key from afterId (the unary + keeps the planner off the scorer_version index, which
-      // would read every waiting answer again for each batch).
-      `SELECT id, question_id, answer, keyword_score FROM attempts
+  const rows = prepared<{ id: number; question_id: number; answer: string; keyword_score: number | null }>(
+    db,
+    // Walks the primary key from afterId (the unary + keeps the planner off the scorer_version index, which
+    // would read every waiting answer again for each batch).
+    `SELECT id, question_id, answer, keyword_score FROM attempts
         WHERE id > ? AND +scorer_version < ? AND mode = 'write' AND outcome IN ('answered', 'timed_out')
         ORDER BY id LIMIT ?`,
-    )
-    .all(afterId, version, limit) as Array<{
-    id: number;
-    question_id: number;
-    answer: string;
-    keyword_score: number | null;
-  }>;
+  ).all(afterId, version, limit);
   if (rows.length === 0) return [];
-  const hits = db
-    .prepare(
-      `SELECT attempt_id, keyword_id, hit FROM attempt_keywords
-        WHERE attempt_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(rows.map((r) => r.id))) as Array<{ attempt_id: number; keyword_id: number; hit: number }>;
+  const hits = prepared<{ attempt_id: number; keyword_id: number; hit: number }>(
+    db,
+    `SELECT attempt_id, keyword_id, hit FROM attempt_keywords
+      WHERE attempt_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(rows.map((r) => r.id)));
   const byAttempt = new Map<number, Map<number, boolean>>();
   for (const h of hits) {
     const map = byAttempt.get(h.attempt_id) ?? new Map<number, boolean>();
@@ -65,23 +60,21 @@ export interface ScoringQuestion {
 
 /** Every question that has answers to re-score (deleted ones too: their history stays), in one read. */
 export function scoringQuestions(db: Db, version: number): Map<number, ScoringQuestion> {
-  const questions = db
-    .prepare(
-      `SELECT id, prompt FROM questions
-        WHERE id IN (SELECT DISTINCT question_id FROM attempts WHERE scorer_version < ?)`,
-    )
-    .all(version) as Array<{ id: number; prompt: string }>;
+  const questions = prepared<{ id: number; prompt: string }>(
+    db,
+    `SELECT id, prompt FROM questions
+      WHERE id IN (SELECT DISTINCT question_id FROM attempts WHERE scorer_version < ?)`,
+  ).all(version);
   const out = new Map<number, ScoringQuestion>(questions.map((q) => [q.id, { prompt: q.prompt, keywords: new Map() }]));
-  const links = db
-    .prepare(
-      `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
-         FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id ORDER BY qk.question_id, qk.position`,
-    )
-    .all() as Array<{ question_id: number; id: number; label: string; aliases: string; weight: number }>;
+  const links = prepared<{ question_id: number; id: number; label: string; aliases: string; weight: number }>(
+    db,
+    `SELECT qk.question_id, k.id, k.label, k.aliases, qk.weight
+       FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id ORDER BY qk.question_id, qk.position`,
+  ).all();
   for (const l of links) {
     out.get(l.question_id)?.keywords.set(l.id, {
       label: l.label,
-      aliases: JSON.parse(l.aliases) as string[],
+      aliases: stringList(l.aliases),
       weight: l.weight,
     });
   }
@@ -91,10 +84,11 @@ export function scoringQuestions(db: Db, version: number): Map<number, ScoringQu
 /** Keywords an answer recorded that its question no longer lists (edited since): scored with weight 1. */
 export function keywordsById(db: Db, ids: readonly number[]): Map<number, { label: string; aliases: string[] }> {
   if (ids.length === 0) return new Map();
-  const rows = db
-    .prepare('SELECT id, label, aliases FROM keywords WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids)) as Array<{ id: number; label: string; aliases: string }>;
-  return new Map(rows.map((r) => [r.id, { label: r.label, aliases: JSON.parse(r.aliases) as string[] }]));
+  const rows = prepared<{ id: number; label: string; aliases: string }>(
+    db,
+    'SELECT id, label, aliases FROM keywords WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, { label: r.label, aliases: stringList(r.aliases) }]));
 }
 
 export interface Rescored {

@@ -8,7 +8,8 @@ import type {
   Verdict,
 } from '../../shared/session-types';
 import type { Db } from './db';
-import { prepared } from './statements';
+import { countOf, prepared } from './statements';
+import { numberList, stringList } from './columns';
 import type { QuestionClock } from '../core/timing';
 
 export interface SessionRow {
@@ -37,11 +38,14 @@ interface RawSession {
   current_paused_ms: number;
 }
 
+/** `sessions.config` is the SessionConfig the session was started with, as JSON; the schema checked it then. */
+const sessionConfig = (json: string): SessionConfig => JSON.parse(json) as SessionConfig;
+
 function toSessionRow(raw: RawSession): SessionRow {
   return {
     id: raw.id,
-    config: JSON.parse(raw.config) as SessionConfig,
-    plan: JSON.parse(raw.plan) as number[],
+    config: sessionConfig(raw.config),
+    plan: numberList(raw.plan),
     status: raw.status,
     startedAt: raw.started_at,
     endedAt: raw.ended_at,
@@ -74,16 +78,16 @@ export function insertSession(
 }
 
 export function getSessionRow(db: Db, id: number): SessionRow | null {
-  const raw = prepared(db, 'SELECT * FROM sessions WHERE id = ?').get(id) as RawSession | undefined;
+  const raw = prepared<RawSession>(db, 'SELECT * FROM sessions WHERE id = ?').get(id);
   return raw ? toSessionRow(raw) : null;
 }
 
 /** The newest session that was never finished or ended: the app closed, crashed or was killed during it. */
 export function activeSessionId(db: Db): number | null {
-  const row = prepared(
+  const row = prepared<{ id: number }>(
     db,
     "SELECT id FROM sessions WHERE status = 'active' ORDER BY started_at DESC, id DESC LIMIT 1",
-  ).get() as { id: number } | undefined;
+  ).get();
   return row?.id ?? null;
 }
 
@@ -185,10 +189,7 @@ function insertAttemptKeywords(db: Db, attemptId: number, hits: NewAttempt['hits
 
 /** Speak mode: the keywords are ticked by the person after the reveal, once. */
 export function setSpokenKeywords(db: Db, attemptId: number, hits: NewAttempt['hits'], keywordScore: number): void {
-  const existing = prepared(db, 'SELECT count(*) AS n FROM attempt_keywords WHERE attempt_id = ?').get(attemptId) as {
-    n: number;
-  };
-  if (existing.n > 0) return;
+  if (countOf(db, 'SELECT count(*) AS n FROM attempt_keywords WHERE attempt_id = ?', attemptId) > 0) return;
   insertAttemptKeywords(db, attemptId, hits);
   prepared(db, 'UPDATE attempts SET keyword_score = ? WHERE id = ?').run(keywordScore, attemptId);
 }
@@ -217,41 +218,45 @@ export interface AttemptRow {
   keywords: Map<number, AttemptKeyword>;
 }
 
+interface RawAttempt {
+  id: number;
+  session_id: number;
+  question_id: number;
+  position: number;
+  outcome: AttemptOutcome;
+  mode: 'write' | 'speak';
+  answer: string;
+  keyword_score: number | null;
+  scorer_version: number | null;
+  self_grade: Grade | null;
+  time_allowed_ms: number;
+  time_used_ms: number;
+  overtime_ms: number;
+  paused_ms: number;
+  answered_at: number;
+  level: string;
+}
+
+interface RawAttemptKeyword {
+  attempt_id: number;
+  keyword_id: number;
+  hit: number;
+  verdict: Verdict | null;
+  credit: number | null;
+}
+
 export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
-  const rows = prepared(
+  const rows = prepared<RawAttempt>(
     db,
     `SELECT id, session_id, question_id, position, outcome, mode, answer, keyword_score, scorer_version, self_grade, time_allowed_ms,
               time_used_ms, overtime_ms, paused_ms, answered_at, level
          FROM attempts WHERE session_id = ? ORDER BY position`,
-  ).all(sessionId) as Array<{
-    id: number;
-    session_id: number;
-    question_id: number;
-    position: number;
-    outcome: AttemptOutcome;
-    mode: 'write' | 'speak';
-    answer: string;
-    keyword_score: number | null;
-    scorer_version: number | null;
-    self_grade: Grade | null;
-    time_allowed_ms: number;
-    time_used_ms: number;
-    overtime_ms: number;
-    paused_ms: number;
-    answered_at: number;
-    level: string;
-  }>;
-  const hits = prepared(
+  ).all(sessionId);
+  const hits = prepared<RawAttemptKeyword>(
     db,
     `SELECT ak.attempt_id, ak.keyword_id, ak.hit, ak.verdict, ak.credit FROM attempt_keywords ak
-        JOIN attempts a ON a.id = ak.attempt_id WHERE a.session_id = ?`,
-  ).all(sessionId) as Array<{
-    attempt_id: number;
-    keyword_id: number;
-    hit: number;
-    verdict: Verdict | null;
-    credit: number | null;
-  }>;
+      JOIN attempts a ON a.id = ak.attempt_id WHERE a.session_id = ?`,
+  ).all(sessionId);
   const byAttempt = new Map<number, Map<number, AttemptKeyword>>();
   for (const h of hits) {
     const map = byAttempt.get(h.attempt_id) ?? new Map<number, AttemptKeyword>();
@@ -281,10 +286,7 @@ export function attemptsOfSession(db: Db, sessionId: number): AttemptRow[] {
 
 /** Answering time spent in a session so far: the time used of every question answered. */
 export function sessionTimeUsedMs(db: Db, sessionId: number): number {
-  const { ms } = prepared(db, 'SELECT coalesce(sum(time_used_ms), 0) AS ms FROM attempts WHERE session_id = ?').get(
-    sessionId,
-  ) as { ms: number };
-  return ms;
+  return countOf(db, 'SELECT coalesce(sum(time_used_ms), 0) AS n FROM attempts WHERE session_id = ?', sessionId);
 }
 
 /**
@@ -295,16 +297,16 @@ export function lastAttemptOf(
   db: Db,
   questionIds: readonly number[],
 ): Map<number, { selfGrade: number | null; keywordScore: number | null; outcome: string }> {
-  const rows = prepared(
-    db,
-    `SELECT question_id, self_grade, keyword_score, outcome FROM latest_attempts
-      WHERE question_id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(questionIds)) as Array<{
+  const rows = prepared<{
     question_id: number;
     self_grade: number | null;
     keyword_score: number | null;
     outcome: string;
-  }>;
+  }>(
+    db,
+    `SELECT question_id, self_grade, keyword_score, outcome FROM latest_attempts
+      WHERE question_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(questionIds));
   return new Map(
     rows.map((r) => [r.question_id, { selfGrade: r.self_grade, keywordScore: r.keyword_score, outcome: r.outcome }]),
   );
@@ -320,18 +322,20 @@ export function upsertReviewState(db: Db, questionId: number, card: string, due:
 
 /** A question's spaced-repetition card as its last grade left it, and when; null before its first grade. */
 export function reviewStateOf(db: Db, questionId: number): { card: string; updatedAt: number } | null {
-  const row = prepared(db, 'SELECT card, updated_at FROM review_state WHERE question_id = ?').get(questionId) as
-    { card: string; updated_at: number } | undefined;
+  const row = prepared<{ card: string; updated_at: number }>(
+    db,
+    'SELECT card, updated_at FROM review_state WHERE question_id = ?',
+  ).get(questionId);
   return row ? { card: row.card, updatedAt: row.updated_at } : null;
 }
 
 /** Every self-grade a question has, in the order given: its spaced-repetition card is replayed from them. */
 export function gradesOfQuestion(db: Db, questionId: number): Array<{ grade: Grade; gradedAt: number }> {
-  return prepared(
+  return prepared<{ grade: Grade; gradedAt: number }>(
     db,
     `SELECT self_grade AS grade, coalesce(graded_at, answered_at) AS gradedAt FROM attempts
         WHERE question_id = ? AND self_grade IS NOT NULL ORDER BY gradedAt, id`,
-  ).all(questionId) as Array<{ grade: Grade; gradedAt: number }>;
+  ).all(questionId);
 }
 
 /** A session's summary as History and Home show it: its size, what was answered, its levels and scores. */
@@ -361,7 +365,7 @@ const toSummary = (r: SummaryRow): SessionSummary => ({
   endedAt: r.ended_at,
   total: r.total,
   answered: r.answered,
-  levels: JSON.parse(r.levels) as string[],
+  levels: stringList(r.levels),
   gradeScore: r.grade_score,
   keywordScore: r.keyword_score,
 });
@@ -370,25 +374,25 @@ const toSummary = (r: SummaryRow): SessionSummary => ({
 const LISTED = `s.status <> 'ended' OR EXISTS (SELECT 1 FROM attempts a WHERE a.session_id = s.id)`;
 
 export function listSessionRows(db: Db, offset: number, limit: number): SessionList {
-  const { n } = prepared(db, `SELECT count(*) AS n FROM sessions s WHERE ${LISTED}`).get() as { n: number };
-  const rows = prepared(
+  const n = countOf(db, `SELECT count(*) AS n FROM sessions s WHERE ${LISTED}`);
+  const rows = prepared<SummaryRow>(
     db,
     `${SUMMARY_SQL} WHERE ${LISTED} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?`,
-  ).all(limit, offset) as SummaryRow[];
+  ).all(limit, offset);
   return { total: n, items: rows.map(toSummary) };
 }
 
 export function sessionSummary(db: Db, id: number): SessionSummary | null {
-  const row = prepared(db, `${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
+  const row = prepared<SummaryRow>(db, `${SUMMARY_SQL} WHERE s.id = ?`).get(id);
   return row ? toSummary(row) : null;
 }
 
 /** The FSRS due date of each of the given questions that has been graded. */
 export function dueDates(db: Db, questionIds: readonly number[]): Map<number, number> {
-  const rows = prepared(
+  const rows = prepared<{ question_id: number; due: number }>(
     db,
     'SELECT question_id, due FROM review_state WHERE question_id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(questionIds)) as Array<{ question_id: number; due: number }>;
+  ).all(JSON.stringify(questionIds));
   return new Map(rows.map((r) => [r.question_id, r.due]));
 }
 
@@ -400,12 +404,10 @@ export function reviewQueue(
 ): { due: number; ids: number[]; nextDueAt: number | null } {
   const live = `FROM review_state r JOIN questions q ON q.id = r.question_id JOIN decks d ON d.id = q.deck_id
                 WHERE q.deleted_at IS NULL`;
-  const { n } = prepared(db, `SELECT count(*) AS n ${live} AND r.due <= ?`).get(now) as { n: number };
-  const ids = (
-    prepared(db, `SELECT r.question_id AS id ${live} AND r.due <= ? ORDER BY r.due LIMIT ?`).all(now, limit) as Array<{
-      id: number;
-    }>
-  ).map((r) => r.id);
-  const next = prepared(db, `SELECT min(r.due) AS due ${live} AND r.due > ?`).get(now) as { due: number | null };
-  return { due: n, ids, nextDueAt: n > 0 ? null : next.due };
+  const n = countOf(db, `SELECT count(*) AS n ${live} AND r.due <= ?`, now);
+  const ids = prepared<{ id: number }>(db, `SELECT r.question_id AS id ${live} AND r.due <= ? ORDER BY r.due LIMIT ?`)
+    .all(now, limit)
+    .map((r) => r.id);
+  const next = prepared<{ due: number | null }>(db, `SELECT min(r.due) AS due ${live} AND r.due > ?`).get(now);
+  return { due: n, ids, nextDueAt: n > 0 ? null : (next?.due ?? null) };
 }

@@ -2,7 +2,8 @@ import type { Db } from './db';
 import { prepared } from './statements';
 
 export function getSetting<T>(db: Db, key: string): T | null {
-  const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared<{ value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get(key);
+  // A setting is JSON that setSetting wrote from a T; the caller names the T it wrote.
   return row ? (JSON.parse(row.value) as T) : null;
 }
 

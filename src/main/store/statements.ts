@@ -7,7 +7,7 @@ import type { Db } from './db';
  * `.safeIntegers()`) or hold it open (`.iterate()`) is not offered: the compiler refuses them, and
  * such a caller prepares its own statement with `db.prepare`.
  */
-export type Prepared = Pick<Database.Statement, 'run' | 'get' | 'all'>;
+export type Prepared<Row = unknown> = Pick<Database.Statement<unknown[], Row>, 'run' | 'get' | 'all'>;
 
 /** Enough for every fixed statement of the app; statements built from filters come and go. */
 const LIMIT = 300;
@@ -17,8 +17,10 @@ const caches = new WeakMap<Db, Map<string, Database.Statement>>();
 /**
  * The statement for `source`, compiled once per connection. Compiling costs more than running most of
  * our statements (a save runs a dozen), so the store's functions ask here instead of `db.prepare`.
+ * `Row` is the shape of one row the SQL selects (its column names and types), declared once where the
+ * SQL is written, so what `get` and `all` return is typed without a cast at each call site.
  */
-export function prepared(db: Db, source: string): Prepared {
+export function prepared<Row = unknown>(db: Db, source: string): Prepared<Row> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -30,12 +32,19 @@ export function prepared(db: Db, source: string): Prepared {
     // Least recently used goes first: a Map keeps the order of insertion, so re-insert on use.
     cache.delete(source);
     cache.set(source, hit);
-    return hit;
+    return hit as Database.Statement<unknown[], Row>;
   }
-  const statement = db.prepare(source);
+  const statement = db.prepare<unknown[], Row>(source);
   if (!hit) {
-    cache.set(source, statement);
+    cache.set(source, statement as Database.Statement);
     if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
   }
   return statement;
+}
+
+/** The number an aggregate query selects as `n` (`SELECT count(*) AS n …`): such a query always returns one row. */
+export function countOf(db: Db, source: string, ...params: unknown[]): number {
+  const row = prepared<{ n: number }>(db, source).get(...params);
+  if (row === undefined) throw new Error(`An aggregate query returned no row: ${source}`);
+  return row.n;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedDeck } from '../../../shared/domain';
-import { htmlToText, parseDelimitedTable, suggestMapping, tableToDeck, writeDeckCsv } from './csv';
+import { htmlToText } from './anki-html';
+import { parseDelimitedTable } from './csv';
+import { suggestMapping, tableToDeck } from './csv-columns';
+import { writeDeckCsv } from '../export/deck-csv';
 import { ImportError } from './errors';
 import { errorOf } from '../../../../tests/expect-import-error';
 

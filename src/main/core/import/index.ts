@@ -1,8 +1,8 @@
 import type { ParsedDeck } from '../../../shared/domain';
 import { parseDeckMarkdown } from '../deck-markdown';
 import { parseArticle } from './article';
-import { parseDelimitedTable, suggestMapping, tableToDeck } from './csv';
-import type { ColumnMapping } from './csv';
+import { parseDelimitedTable } from './csv';
+import { suggestMapping, tableToDeck, type ColumnMapping } from './csv-columns';
 import { decodeImportBytes } from './decode';
 import { detectFormat } from './detect';
 import type { ImportFormat } from './detect';
@@ -14,8 +14,11 @@ export { decodeImportBytes, MAX_IMPORT_BYTES } from './decode';
 export { detectFormat } from './detect';
 export type { ImportFormat } from './detect';
 export { parseDeckJson, writeDeckJson, deckJsonSchema } from './json';
-export { parseDelimitedTable, suggestMapping, tableToDeck, writeDeckCsv } from './csv';
-export type { ColumnMapping, DelimitedTable } from './csv';
+export { parseDelimitedTable } from './csv';
+export { suggestMapping, tableToDeck } from './csv-columns';
+export { writeDeckCsv } from '../export/deck-csv';
+export type { DelimitedTable } from './csv';
+export type { ColumnMapping } from './csv-columns';
 export { parseArticle } from './article';
 export { suggestKeywords } from './suggest';
 

@@ -3,6 +3,54 @@ import { suggestKeywords, type SuggestOptions } from './suggest';
 
 const labels = (answer: string, max?: number): string[] => suggestKeywords(answer, { max }).map((k) => k.label);
 
+/** What a scraped "top Django questions" page gave, and what a person would accept instead. */
+const SCRAPED: Array<[string, string, SuggestOptions, { has?: string[]; not: string[] }]> = [
+  [
+    'never a word of the prompt',
+    'An app is a Python package with models, views and an AppConfig; list it in INSTALLED_APPS. App names are short.',
+    { prompt: 'How do you create a Django app?' },
+    { has: ['AppConfig', 'INSTALLED_APPS'], not: ['App', 'app'] },
+  ],
+  [
+    'never the deck name',
+    'Django ships an admin. Django reads settings from DJANGO_SETTINGS_MODULE and serves it with WSGI.',
+    { prompt: 'What is the admin?', topic: ['Django'] },
+    { has: ['DJANGO_SETTINGS_MODULE', 'WSGI'], not: ['Django'] },
+  ],
+  [
+    'never a plural of a prompt word',
+    'Lists are mutable and tuples are immutable. Tuples are hashable, so they can be dictionary keys; lists cannot. ' +
+      'A tuple uses less memory and signals that the data is fixed, for example a pair of coordinates or a row ' +
+      'read from a database, which no code should change by accident.',
+    { prompt: 'What is the difference between a list and a tuple?' },
+    { not: ['Lists', 'Tuples', 'list', 'tuple'] },
+  ],
+  [
+    'no sentence fragment from a verb and an acronym',
+    'Add DB settings in DATABASES. Add DB credentials from the environment with os.environ.',
+    { prompt: 'How do you connect to PostgreSQL?' },
+    { has: ['DATABASES', 'os.environ'], not: ['Add DB', 'Add'] },
+  ],
+  [
+    'no bare word that only starts a sentence',
+    'Environment variables hold secrets. SECRET_KEY and DEBUG come from them.',
+    { prompt: 'Where do settings come from?' },
+    { has: ['SECRET_KEY', 'DEBUG'], not: ['Environment'] },
+  ],
+  [
+    'identifiers split where a scrape glued them',
+    'Set unique=TrueUniqueConstraint(fields=["a", "b"]) goes in Meta.constraints and NoneQuerySet values stay lazy.',
+    { prompt: 'How do you make a pair of fields unique?' },
+    { has: ['unique=True', 'UniqueConstraint', 'Meta.constraints', 'QuerySet'], not: ['TrueUniqueConstraint'] },
+  ],
+  [
+    'no contraction read as a name',
+    "Don't split on & by hand. Won't it break? It's handled by parse_qs.",
+    {},
+    { not: ['Don', 'Won'] },
+  ],
+];
+
 describe('suggestKeywords', () => {
   it('finds code identifiers, backticked code and acronyms, most frequent first', () => {
     const answer =
@@ -49,54 +97,6 @@ describe('suggestKeywords', () => {
     expect(labels('')).toEqual([]);
     expect(labels('CSRF', 0)).toEqual([]);
   });
-
-  /** What a scraped "top Django questions" page gave, and what a person would accept instead. */
-  const SCRAPED: Array<[string, string, SuggestOptions, { has?: string[]; not: string[] }]> = [
-    [
-      'never a word of the prompt',
-      'An app is a Python package with models, views and an AppConfig; list it in INSTALLED_APPS. App names are short.',
-      { prompt: 'How do you create a Django app?' },
-      { has: ['AppConfig', 'INSTALLED_APPS'], not: ['App', 'app'] },
-    ],
-    [
-      'never the deck name',
-      'Django ships an admin. Django reads settings from DJANGO_SETTINGS_MODULE and serves it with WSGI.',
-      { prompt: 'What is the admin?', topic: ['Django'] },
-      { has: ['DJANGO_SETTINGS_MODULE', 'WSGI'], not: ['Django'] },
-    ],
-    [
-      'never a plural of a prompt word',
-      'Lists are mutable and tuples are immutable. Tuples are hashable, so they can be dictionary keys; lists cannot. ' +
-        'A tuple uses less memory and signals that the data is fixed, for example a pair of coordinates or a row ' +
-        'read from a database, which no code should change by accident.',
-      { prompt: 'What is the difference between a list and a tuple?' },
-      { not: ['Lists', 'Tuples', 'list', 'tuple'] },
-    ],
-    [
-      'no sentence fragment from a verb and an acronym',
-      'Add DB settings in DATABASES. Add DB credentials from the environment with os.environ.',
-      { prompt: 'How do you connect to PostgreSQL?' },
-      { has: ['DATABASES', 'os.environ'], not: ['Add DB', 'Add'] },
-    ],
-    [
-      'no bare word that only starts a sentence',
-      'Environment variables hold secrets. SECRET_KEY and DEBUG come from them.',
-      { prompt: 'Where do settings come from?' },
-      { has: ['SECRET_KEY', 'DEBUG'], not: ['Environment'] },
-    ],
-    [
-      'identifiers split where a scrape glued them',
-      'Set unique=TrueUniqueConstraint(fields=["a", "b"]) goes in Meta.constraints and NoneQuerySet values stay lazy.',
-      { prompt: 'How do you make a pair of fields unique?' },
-      { has: ['unique=True', 'UniqueConstraint', 'Meta.constraints', 'QuerySet'], not: ['TrueUniqueConstraint'] },
-    ],
-    [
-      'no contraction read as a name',
-      "Don't split on & by hand. Won't it break? It's handled by parse_qs.",
-      {},
-      { not: ['Don', 'Won'] },
-    ],
-  ];
 
   it.each(SCRAPED)('%s', (_what, answer, opts, { has = [], not }) => {
     const got = suggestKeywords(answer, opts).map((k) => k.label);

@@ -1,10 +1,12 @@
-/** What Home shows from the history: its answers, its weakest keywords, its last session. */
-import type { WeightedBucket } from '../core/stats-windows';
-import { MIN_KEYWORD_ATTEMPTS, type HomeStats, type KeywordStat } from '../../shared/stats-types';
-import type { Db } from './db';
-import { prepared } from './statements';
-import { sessionSummary } from './sessions';
-import { COUNTED_SESSION, SEGMENTS_CTE, segmentsParam, toKeywordStat, type KeywordRow } from './stats';
+/** What Home shows of the history: answers recorded, its weakest keywords, and the latest session. */
+import type { WeightedBucket } from '../../core/stats-windows';
+import { MIN_KEYWORD_ATTEMPTS, type HomeStats, type KeywordStat } from '../../../shared/stats-types';
+import type { Db } from '../db';
+import { countOf, prepared } from '../statements';
+import { sessionSummary } from '../sessions';
+import { toKeywordStat, type KeywordSums } from './keywords';
+import { COUNTED_SESSION } from './over-time';
+import { SEGMENTS_CTE, segmentsParam } from './scope';
 
 /**
  * Home's weakest keywords over all time, unfiltered: the few weakest picked from the all-time totals (one row per
@@ -28,26 +30,23 @@ export const WEAKEST_ALL_TIME_SQL = `
 
 /** The `limit` weakest keywords of all time (as keywordStats ranks them for the 'all' range), with their trend. */
 export function weakestAllTime(db: Db, trendBuckets: WeightedBucket[], limit: number): KeywordStat[] {
-  const rows = prepared(db, WEAKEST_ALL_TIME_SQL).all({
+  const rows = prepared<KeywordSums & { by_weak: number }>(db, WEAKEST_ALL_TIME_SQL).all({
     segments: segmentsParam(trendBuckets),
     min: MIN_KEYWORD_ATTEMPTS,
     weakLimit: limit,
-  }) as KeywordRow[];
+  });
   // A keyword named every time it was asked is not weak, however few others there are.
   return rows.filter((r) => r.hits < r.asked).map(toKeywordStat);
 }
 
 /** Answers recorded, all time. */
 export function totalAttempts(db: Db): number {
-  const row = prepared(db, 'SELECT coalesce(sum(attempts), 0) AS n FROM stats_attempt_rollup WHERE span = 0').get() as {
-    n: number;
-  };
-  return row.n;
+  return countOf(db, 'SELECT coalesce(sum(attempts), 0) AS n FROM stats_attempt_rollup WHERE span = 0');
 }
 
 /** The latest session finished or ended early (with an answer), summarised as History shows it. */
 export function lastSession(db: Db): HomeStats['lastSession'] {
-  const row = prepared(
+  const row = prepared<{ id: number }>(
     db,
     `SELECT id FROM (
          SELECT * FROM (SELECT id, started_at FROM sessions s WHERE s.status = 'finished'
@@ -56,6 +55,6 @@ export function lastSession(db: Db): HomeStats['lastSession'] {
          SELECT * FROM (SELECT id, started_at FROM sessions s WHERE ${COUNTED_SESSION('s')} AND s.status = 'ended'
                          ORDER BY started_at DESC, id DESC LIMIT 1))
        ORDER BY started_at DESC, id DESC LIMIT 1`,
-  ).get() as { id: number } | undefined;
+  ).get();
   return row ? sessionSummary(db, row.id) : null;
 }
