@@ -8,17 +8,6 @@ import { describe, expect, it } from 'vitest';
 
 const MAX_LINES = 450;
 
-/**
- * TEMPORARY, for the merger to empty: stylesheets over the limit that the renderer's branches are moving into CSS
- * Modules next to their components right now.
- */
-const SPLIT_ON_OTHER_BRANCHES = new Set([
-  'src/renderer/src/styles/app.css',
-  'src/renderer/src/styles/session.css',
-  'src/renderer/src/styles/stats.css',
-  'src/renderer/src/styles/transfer.css',
-]);
-
 function stylesheets(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
@@ -43,16 +32,8 @@ describe('file sizes', () => {
     const sheets = [...stylesheets('src'), ...stylesheets('tests')];
     expect(sheets.length).toBeGreaterThan(0);
     const over = sheets
-      .filter((file) => !SPLIT_ON_OTHER_BRANCHES.has(file))
       .map((file) => ({ file, lines: linesOf(fs.readFileSync(file, 'utf8')) }))
       .filter(({ lines }) => lines > MAX_LINES);
     expect(over).toEqual([]);
-  });
-
-  it('names in its temporary list only stylesheets that exist and are still over the limit', () => {
-    for (const file of SPLIT_ON_OTHER_BRANCHES) {
-      expect(fs.existsSync(file), file).toBe(true);
-      expect(linesOf(fs.readFileSync(file, 'utf8')), file).toBeGreaterThan(MAX_LINES);
-    }
   });
 });
