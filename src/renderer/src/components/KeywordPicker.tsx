@@ -2,6 +2,18 @@ import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { KeywordCount } from '../../../shared/types';
 import styles from './KeywordPicker.module.css';
 
+/** The keywords not yet chosen whose label or an alias contains the typed text: 12 at most, 10 before typing. */
+function matchingKeywords(keywords: KeywordCount[], selected: number[], text: string): KeywordCount[] {
+  const needle = text.trim().toLowerCase();
+  const pool = keywords.filter((k) => !selected.includes(k.id));
+  const found = needle
+    ? pool.filter(
+        (k) => k.label.toLowerCase().includes(needle) || k.aliases.some((a) => a.toLowerCase().includes(needle)),
+      )
+    : pool;
+  return found.slice(0, needle ? 12 : 10);
+}
+
 /**
  * Choose keywords from the bank: an ARIA 1.2 combobox. Type to narrow the list, ArrowDown and
  * ArrowUp move through it, Enter adds the keyword (so does a click), Escape clears the text;
@@ -23,16 +35,7 @@ export function KeywordPicker({
   const [text, setText] = useState('');
   const [opened, setOpened] = useState(false);
   const [active, setActive] = useState(-1);
-  const matches = useMemo(() => {
-    const needle = text.trim().toLowerCase();
-    const pool = keywords.filter((k) => !selected.includes(k.id));
-    const found = needle
-      ? pool.filter(
-          (k) => k.label.toLowerCase().includes(needle) || k.aliases.some((a) => a.toLowerCase().includes(needle)),
-        )
-      : pool;
-    return found.slice(0, needle ? 12 : 10);
-  }, [keywords, selected, text]);
+  const matches = useMemo(() => matchingKeywords(keywords, selected, text), [keywords, selected, text]);
   const expanded = !compact || opened || text.trim() !== '';
   const listId = `${id}-list`;
   const optionId = (index: number) => `${id}-option-${index}`;
