@@ -8,7 +8,7 @@ import type { JobProgress } from '../../shared/transfer';
 import { runHistoryExport } from '../jobs/history-export';
 import type { Job } from '../jobs/registry';
 import type { ApiContext, Handlers } from './context';
-import { writeFailure } from './transfer';
+import { writeFailure } from './file-output';
 
 const unknownJob = (): never => {
   throw new ApiError('not_found', 'That export is no longer known (Prepdeck may have restarted). Start it again.');
