@@ -1,7 +1,7 @@
 /**
  * npm run bench (or: tsx tests/bench/history-export.ts [answers]): the history export at 100,000 answers by
  * default, in its worker, while a session call is made every 20 ms. Prints the export's time, the process's peak
- * RSS, and the session call's latency (median, p95, max) during it; then the old in-memory export for comparison.
+ * RSS, and the session call's latency (median, p95, max) during it.
  */
 process.env['TZ'] = 'UTC';
 
@@ -57,10 +57,6 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const rssWorker = peakRssMb();
 
-    const oldStart = performance.now();
-    await dispatch(api, 'exportHistory', undefined);
-    const oldSeconds = (performance.now() - oldStart) / 1000;
-
     console.log(`History export, ${answers.toLocaleString('en-US')} answers (store ${(size / 1e6).toFixed(0)} MB):`);
     console.log(
       `  worker, streamed:   ${seconds.toFixed(1)} s, file ${(bytes / 1e6).toFixed(0)} MB, peak RSS ${rssWorker} MB (${rssBefore} MB before)`,
@@ -68,7 +64,6 @@ async function main(): Promise<void> {
     console.log(
       `  getSession during it: ${latencies.length} calls, median ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
     );
-    console.log(`  old, in memory:     ${oldSeconds.toFixed(1)} s on the answering thread, peak RSS ${peakRssMb()} MB`);
     db.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

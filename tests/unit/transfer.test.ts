@@ -23,7 +23,7 @@ import type { ParsedQuestion } from '../../src/shared/domain';
 import type { AppCore } from '../../src/main/app';
 import { migrations } from '../../src/main/store/migrations';
 import { openMemoryDb, SCHEMA_VERSION, type Db } from '../../src/main/store/database';
-import { diskApp, storeFileHash } from './harness';
+import { diskApp, exportedHistory, storeFileHash } from './harness';
 
 const NOW = Date.UTC(2026, 2, 10, 9, 30);
 const clock = { now: () => NOW };
@@ -33,12 +33,13 @@ const article = (name: string): string => fs.readFileSync(path.join(ARTICLES, na
 let dir: string;
 let api: Handlers;
 let db: Db;
+let jobs: Jobs;
 let dispose: () => void;
 
 beforeEach(async () => {
   let core: AppCore;
   ({ dir, core, dispose } = await diskApp(clock, 'prepdeck-transfer-'));
-  ({ api, db } = core);
+  ({ api, db, jobs } = core);
 });
 afterEach(() => dispose());
 
@@ -647,11 +648,10 @@ describe('export', () => {
     });
     await call('gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade: 3 });
 
-    const file = await call<FileResult>('exportHistory');
-    if (file.kind !== 'download') throw new Error('expected a download');
-    expect(file).toMatchObject({ fileName: 'prepdeck-history-2026-03-10.csv', mimeType: 'text/csv' });
-    expect(file.content.startsWith('\uFEFF')).toBe(true);
-    const rows = parse(file.content, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const file = await exportedHistory(api, jobs);
+    expect(file.fileName).toBe('prepdeck-history-2026-03-10.csv');
+    expect(file.text.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(file.text, { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).toEqual([
       'date',
       'session',
@@ -738,7 +738,7 @@ describe('desktop file dialogs', () => {
     );
     expect(saved).toEqual({ kind: 'saved', fileName: 'my-django.md', path: target });
     expect(fs.readFileSync(target, 'utf8')).toMatch(/^# Django\n/);
-    expect(await call('exportHistory', undefined, withDialogs({ save: null }))).toEqual({ kind: 'cancelled' });
+    expect(await call('startHistoryExport', undefined, withDialogs({ save: null }))).toBeNull();
   });
 });
 

@@ -1,9 +1,7 @@
 import { ApiError } from '../../shared/api';
-import { localDateTime } from '../../shared/spreadsheet';
 import type { ParsedDeck } from '../../shared/domain';
 import type { ExportFormat } from '../../shared/transfer';
 import { writeDeckMarkdown } from '../core/deck-markdown';
-import { historyCsvHead, historyCsvRows } from '../core/history-csv';
 import { writeDeckCsv, writeDeckJson } from '../core/import';
 import * as store from '../store/transfer';
 import type { ApiContext, Handlers } from './context';
@@ -19,7 +17,7 @@ const EXPORTS: Record<
 };
 
 /** A deck as a file in one of the formats Prepdeck imports again. */
-export function exportsApi({ db, clock, dialogs }: ApiContext) {
+export function exportsApi({ db, dialogs }: ApiContext) {
   return {
     exportDeck: async ({ deckId, format }) => {
       const deck = store.deckForExport(db, deckId);
@@ -34,22 +32,6 @@ export function exportsApi({ db, clock, dialogs }: ApiContext) {
           extensions: [spec.ext],
         },
         spec.write(deck),
-      );
-    },
-
-    /** The whole file in memory: kept for small histories and tests; the app uses startHistoryExport. */
-    exportHistory: async () => {
-      const csv = historyCsvHead() + historyCsvRows(store.historyRows(db));
-      const day = localDateTime(clock.now()).slice(0, 10);
-      return deliver(
-        dialogs,
-        {
-          fileName: `prepdeck-history-${day}.csv`,
-          mimeType: 'text/csv',
-          label: 'answer history (CSV)',
-          extensions: ['csv'],
-        },
-        csv,
       );
     },
   } satisfies Partial<Handlers>;
