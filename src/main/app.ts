@@ -33,7 +33,7 @@ export interface AppCoreOptions {
   dialogs?: FileDialogs;
   /** The automatic backups' timer: real timers by default, fake ones in tests, false for none. */
   timers?: Timers | false;
-  /** The history export's worker (the built out/main/history-export-worker.js); without it, exports run in chunks here. */
+  /** The history export's worker (the built out/main/history-export-worker.mjs); without it, exports run in chunks here. */
   exportWorker?: WorkerSpec;
 }
 

@@ -13,7 +13,7 @@ import { startWebServer } from '../../src/main/web/server';
 import { generateHistory } from '../bench/generate';
 import { callApi, failureOf, jobFinished } from './harness';
 
-/** The worker from its source, through tsx: the built app runs out/main/history-export-worker.js instead. */
+/** The worker from its source, through tsx: the built app runs out/main/history-export-worker.mjs instead. */
 const WORKER: WorkerSpec = {
   file: path.resolve('src/main/jobs/history-export-worker.ts'),
   execArgv: ['--import', 'tsx'],

@@ -7,7 +7,7 @@ import { historyRows } from '../store/transfer';
 import type { Db } from '../store/db';
 import type { HistoryExportMessage, HistoryExportTask } from './export-protocol';
 
-/** The worker's built file (out/main/history-export-worker.js), or its source with a loader in tests. */
+/** The worker's built file (out/main/history-export-worker.mjs), or its source with a loader in tests. */
 export interface WorkerSpec {
   file: string;
   execArgv?: string[];
