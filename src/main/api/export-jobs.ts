@@ -43,6 +43,7 @@ export function exportJobsApi({ db, clock, dialogs, jobs, exportWorker }: ApiCon
         path: null,
         download: null,
         error: null,
+        changed: null,
       };
       const run = runHistoryExport(db, temp, exportWorker, (message) => {
         if (message.type === 'total') progress.total = message.total;

@@ -68,6 +68,7 @@ export class Jobs {
         path: null,
         download: address,
         error: null,
+        changed: null,
       },
       download,
       cancel: () => {},

@@ -1,39 +1,45 @@
 import { useState } from 'react';
 import { api } from '../api';
+import { useJob } from '../hooks/useJob';
 import { useQuery } from '../hooks/useQuery';
-import type { RescoreResult } from '../../../shared/session-types';
+import { Progress } from './Progress';
 
 const count = (n: number): string => n.toLocaleString('en');
 
 type State =
   | { phase: 'idle' }
   | { phase: 'running' }
-  | { phase: 'done'; result: RescoreResult }
+  | { phase: 'done'; rescored: number }
+  | { phase: 'cancelled'; rescored: number }
   | { phase: 'failed'; message: string };
 
 /**
  * Says how many answers an older scorer scored and re-scores them in one click, so every chart measures the
- * history with one ruler. Shows nothing when there is nothing to re-score (and no result to report).
+ * history with one ruler: a job with progress and Cancel (what is re-scored stays; the rest still wait). Shows
+ * nothing when there is nothing to re-score (and no result to report).
  */
 export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
   const status = useQuery(() => api.getScorerStatus(), 'scorer-status');
   const [state, setState] = useState<State>({ phase: 'idle' });
+  const job = useJob();
   const older = status.data?.olderAnswers ?? 0;
 
   async function rescore() {
     setState({ phase: 'running' });
     try {
-      const result = await api.rescoreHistory();
-      setState({ phase: 'done', result });
+      const end = await job.run(() => api.rescoreHistory());
+      if (!end || end.state === 'failed') throw new Error(end?.error ?? 'it stopped');
+      setState({ phase: end.state === 'done' ? 'done' : 'cancelled', rescored: end.done });
       status.reload();
-      onRescored?.();
+      if (end.done > 0) onRescored?.();
     } catch (error) {
       setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+      status.reload();
     }
   }
 
-  if (state.phase === 'done') {
-    const n = state.result.rescored;
+  if (state.phase === 'done' || (state.phase === 'cancelled' && older === 0)) {
+    const n = state.rescored;
     return (
       <div className="note rescore-notice rescore-done" role="status" data-testid="rescore-notice">
         {n === 0
@@ -56,12 +62,30 @@ export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
         — {older === 1 ? 'its keyword score is' : 'their keyword scores are'} not comparable with newer ones. Re-scoring
         changes only those scores, never your answers or grades.
       </span>
-      <button type="button" className="button button-small button-primary" onClick={rescore} disabled={running}>
-        {running ? `Re-scoring ${count(older)} answers…` : 'Re-score them'}
-      </button>
+      {running && job.job ? (
+        <Progress
+          label="Re-scoring your answers"
+          done={job.job.progress.done}
+          total={job.job.progress.total}
+          unit="rows"
+          msLeft={job.job.msLeft}
+          onCancel={() => void job.cancel()}
+          cancelling={job.job.cancelling}
+        />
+      ) : (
+        <button type="button" className="button button-small button-primary" onClick={rescore} disabled={running}>
+          {running ? `Re-scoring ${count(older)} answers…` : 'Re-score them'}
+        </button>
+      )}
+      {state.phase === 'cancelled' && (
+        <span className="muted small">
+          Stopped after {count(state.rescored)} {state.rescored === 1 ? 'answer' : 'answers'}: those keep their new
+          scores, the rest wait for the next run.
+        </span>
+      )}
       {state.phase === 'failed' && (
         <span role="alert" className="rescore-error">
-          Re-scoring failed, nothing was changed: {state.message}
+          Re-scoring stopped: {state.message}
         </span>
       )}
     </div>
