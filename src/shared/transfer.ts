@@ -285,4 +285,7 @@ export interface JobProgress {
   error: string | null;
   /** Re-scoring: of the rows done, those whose keyword score or any keyword's hit changed; null for other jobs. */
   changed: number | null;
+  /** Browser mode: the finished file's size in bytes, and how many of them the download has sent so far. */
+  size: number | null;
+  sent: number;
 }

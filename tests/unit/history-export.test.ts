@@ -202,6 +202,10 @@ describe('streamed downloads and uploads in browser mode', () => {
       expect(response.headers['transfer-encoding']).toBe('chunked');
       expect(response.headers['cache-control']).toBe('no-store');
       expect(response.body.split('\r\n')).toHaveLength(502);
+      // The page follows the download's bytes through the job.
+      const size = Buffer.byteLength(response.body);
+      expect(done.size).toBe(size);
+      expect(await callApi(api, 'getJob', { jobId: started!.jobId })).toMatchObject({ size, sent: size });
       expect(fs.existsSync(tempFile)).toBe(false);
       expect((await get(server.port, `${url}?token=${server.token}`)).status).toBe(404);
     } finally {

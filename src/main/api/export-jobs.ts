@@ -44,6 +44,8 @@ export function exportJobsApi({ db, clock, dialogs, jobs, exportWorker }: ApiCon
         download: null,
         error: null,
         changed: null,
+        size: null,
+        sent: 0,
       };
       const run = runHistoryExport(db, temp, exportWorker, (message) => {
         if (message.type === 'total') progress.total = message.total;
@@ -66,6 +68,7 @@ export function exportJobsApi({ db, clock, dialogs, jobs, exportWorker }: ApiCon
             }
           } else {
             job.download = { file: temp, fileName, mimeType: 'text/csv; charset=utf-8' };
+            progress.size = end.bytes;
             progress.download = `/download/${jobId}`;
           }
           progress.state = 'done';

@@ -99,6 +99,8 @@ export function rescoreApi({ db, jobs }: ApiContext, chunk = RESCORE_CHUNK) {
         download: null,
         error: null,
         changed: 0,
+        size: null,
+        sent: 0,
       };
       let cancelled = false;
       const run = async (): Promise<void> => {

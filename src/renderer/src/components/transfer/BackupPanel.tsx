@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/api';
 import { type BackupInfo, type BackupKind, type BankCounts } from '../../../../shared/transfer';
-import { api, isBrowserMode, uploadFile } from '../../api';
+import { api, isBrowserMode } from '../../api';
+import { useBytes } from '../../hooks/useBytes';
 import { useQuery } from '../../hooks/useQuery';
 import { dateTime, plural } from '../../lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { Progress } from '../Progress';
 import { ErrorNote, Loading } from '../States';
 import { deliverFile, fileSize } from './files';
 import '../../styles/transfer.css';
@@ -39,6 +41,7 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
   const [pending, setPending] = useState<Pending | null>(null);
   const [working, setWorking] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const bytes = useBytes();
 
   const act = async (run: () => Promise<string | null>) => {
     setWorking(true);
@@ -79,7 +82,7 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
     if (!file) return;
     // Streamed to the server first, whatever its size; the restore then names what it answered.
     void act(async () => {
-      const id = await uploadFile(file);
+      const id = await bytes.upload(file);
       setPending({ source: { kind: 'uploaded', id }, label: `“${file.name}”`, counts: null });
       return null;
     });
@@ -135,6 +138,8 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
         </div>
       </div>
 
+      {bytes.moving && <Progress {...bytes.moving} unit="bytes" />}
+
       {message && (
         <p
           className={message.error ? 'note import-error' : 'note note-success'}
@@ -181,7 +186,11 @@ export function BackupPanel({ bankVersion, onRestored }: { bankVersion: number; 
                       className="button button-small"
                       disabled={working}
                       onClick={() =>
-                        void act(async () => deliverFile(await api.exportBackup({ fileName: b.fileName })))
+                        void act(async () => {
+                          const file = await api.exportBackup({ fileName: b.fileName });
+                          if (file.kind === 'stream') void bytes.follow(file.fileName, file.download);
+                          return deliverFile(file);
+                        })
                       }
                     >
                       {isBrowserMode ? 'Download' : 'Save a copy…'}
