@@ -39,7 +39,8 @@ function download(port: number, url: string, token: string): Promise<{ bytes: nu
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.get(
-      { host: '127.0.0.1', port, path: `${url}?token=${token}`, headers: { host: `127.0.0.1:${port}` } },
+      // A fresh connection: a kept-alive one may be closed by the server while a backup is being made.
+      { host: '127.0.0.1', port, path: `${url}?token=${token}`, headers: { host: `127.0.0.1:${port}` }, agent: false },
       (res) => {
         if (res.statusCode !== 200) return reject(new Error(`download: HTTP ${res.statusCode}`));
         let bytes = 0;
