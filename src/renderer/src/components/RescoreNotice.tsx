@@ -67,7 +67,7 @@ export function RescoreNotice({ onRescored }: { onRescored?: () => void }) {
           label="Re-scoring your answers"
           done={job.job.progress.done}
           total={job.job.progress.total}
-          unit="rows"
+          unit="answers"
           msLeft={job.job.msLeft}
           onCancel={() => void job.cancel()}
           cancelling={job.job.cancelling}
