@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web/cli.ts'),
           'history-export-worker': resolve('src/main/jobs/history-export-worker.ts'),
+          'restore-check-worker': resolve('src/main/jobs/restore-check-worker.ts'),
         },
         external: ['better-sqlite3'],
         output: {

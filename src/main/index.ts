@@ -172,6 +172,7 @@ if (!app.requestSingleInstanceLock()) {
       core = await openAppCore(dataDir(), undefined, {
         dialogs,
         exportWorker: { file: workerFile(import.meta.dirname, 'history-export-worker.mjs') },
+        restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
       });
     } catch (error) {
       dialog.showErrorBox('Prepdeck cannot open its data', (error as Error).message);

@@ -175,10 +175,11 @@ describe.skipIf(!linux)('the packaged app (electron-builder --linux dir, stand-i
     // Everything the worker loads (its chunks, better-sqlite3's JavaScript and binary) is unpacked beside the archive.
     const needed = files.filter(
       (file) =>
-        file === worker ||
+        /^\/out\/main\/[\w-]+-worker\.mjs$/.test(file) ||
         /^\/out\/main\/chunks\/.+\.mjs$/.test(file) ||
         /^\/node_modules\/better-sqlite3\/lib\//.test(file),
     );
+    expect(needed).toContain('/out/main/restore-check-worker.mjs');
     expect(needed.length).toBeGreaterThan(5);
     for (const file of needed) {
       const entry = statFile(asarPath, file.slice(1));

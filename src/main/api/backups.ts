@@ -10,9 +10,9 @@ import {
   bankCounts,
   describeBackup,
   listBackupFiles,
-  prepareRestore,
   replaceAllData,
 } from '../store/backup';
+import { checkRestore } from '../jobs/restore-check';
 import { DB_FILE } from '../store/database';
 import type { ApiContext, FileFilter, Handlers } from './context';
 import { stamp, writingFile } from './file-output';
@@ -26,7 +26,7 @@ const BACKUP_FILTERS: FileFilter[] = [
 type RestoreSource = ParsedInputOf<'restoreBackup'>['source'];
 
 /** Backups in the data folder's backups/: made, listed, saved elsewhere, and restored over the current data. */
-export function backupsApi({ db, clock, dataDir, dialogs, jobs }: ApiContext, picked: PickedFiles) {
+export function backupsApi({ db, clock, dataDir, dialogs, jobs, restoreCheckWorker }: ApiContext, picked: PickedFiles) {
   let busy = false;
 
   const backupsDir = (): string => {
@@ -134,7 +134,8 @@ export function backupsApi({ db, clock, dataDir, dialogs, jobs }: ApiContext, pi
         const prefix = path.join(os.tmpdir(), 'prepdeck-restore-');
         const work = await writingFile(prefix, () => fs.mkdtempSync(prefix));
         try {
-          const candidate = prepareRestore(await restoreFile(source, work), work);
+          // The copy, its checks and its migration, in a worker: seconds for a big backup, off the answering thread.
+          const candidate = await checkRestore(await restoreFile(source, work), work, restoreCheckWorker);
           const replaced = uniqueBackupFile('replaced');
           await writingFile(replaced, () => backupDatabase(db, replaced));
           try {

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
         file: workerFile(import.meta.dirname, 'history-export-worker.mjs'),
         pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
       },
+      restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
     });
   } catch (error) {
     console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);
