@@ -26,9 +26,8 @@ const BACKUP_FILTERS: FileFilter[] = [
 type RestoreSource = ParsedInputOf<'restoreBackup'>['source'];
 
 /** Backups in the data folder's backups/: made, listed, saved elsewhere, and restored over the current data. */
-export function backupsApi({ db, clock, dataDir, dialogs, jobs, restoreCheckWorker }: ApiContext, picked: PickedFiles) {
-  let busy = false;
-
+/** The backups folder of the data folder: where a backup of a name is, and a new file's unique name. */
+function backupFiles(dataDir: string | undefined, clock: ApiContext['clock']) {
   const backupsDir = (): string => {
     if (!dataDir)
       throw new ApiError('invalid_input', 'Backups need a data folder, and this Prepdeck runs without one.');
@@ -55,6 +54,12 @@ export function backupsApi({ db, clock, dataDir, dialogs, jobs, restoreCheckWork
     for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
     return path.join(dir, name);
   };
+  return { backupsDir, backupPath, uniqueBackupFile };
+}
+
+export function backupsApi({ db, clock, dataDir, dialogs, jobs, restoreCheckWorker }: ApiContext, picked: PickedFiles) {
+  const { backupsDir, backupPath, uniqueBackupFile } = backupFiles(dataDir, clock);
+  let busy = false;
 
   /** One backup or restore at a time: they await SQLite's backup, and a second one must not interleave. */
   const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
