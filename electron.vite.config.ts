@@ -7,13 +7,20 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // web.js is browser mode: the same api in plain Node, without Electron.
-        // history-export-worker.js runs in a worker thread of either (long work off the thread that answers calls).
+        // history-export-worker.mjs runs in a worker thread of either (long work off the thread that answers calls).
+        // The worker and the chunks it shares are .mjs: ES modules by their name alone, so they run from
+        // app.asar.unpacked, where no package.json says `"type": "module"` (see electron-builder.yml).
         input: {
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web/cli.ts'),
           'history-export-worker': resolve('src/main/jobs/history-export-worker.ts'),
+          'restore-check-worker': resolve('src/main/jobs/restore-check-worker.ts'),
         },
         external: ['better-sqlite3'],
+        output: {
+          entryFileNames: (chunk) => (chunk.name.endsWith('-worker') ? '[name].mjs' : '[name].js'),
+          chunkFileNames: 'chunks/[name]-[hash].mjs',
+        },
       },
     },
   },

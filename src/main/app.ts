@@ -33,8 +33,10 @@ export interface AppCoreOptions {
   dialogs?: FileDialogs;
   /** The automatic backups' timer: real timers by default, fake ones in tests, false for none. */
   timers?: Timers | false;
-  /** The history export's worker (the built out/main/history-export-worker.js); without it, exports run in chunks here. */
+  /** The history export's worker (the built out/main/history-export-worker.mjs); without it, exports run in chunks here. */
   exportWorker?: WorkerSpec;
+  /** The restore's checks (out/main/restore-check-worker.mjs); without it, they run here. */
+  restoreCheckWorker?: WorkerSpec;
 }
 
 const REFUSED =
@@ -62,7 +64,13 @@ export async function openAppCore(
     for (const bundled of bundledDecks()) installBundledDeck(db, bundled, clock.now());
     // Checkpoints run when the store is quiet, not inside a save (api/idle.ts).
     const served = checkpointWhenIdle(
-      createApi(db, clock, { dataDir, dialogs: options.dialogs, jobs, exportWorker: options.exportWorker }),
+      createApi(db, clock, {
+        dataDir,
+        dialogs: options.dialogs,
+        jobs,
+        exportWorker: options.exportWorker,
+        restoreCheckWorker: options.restoreCheckWorker,
+      }),
       db,
     );
     const timer = options.timers === false ? null : startBackupTimer({ db, dataDir, clock, timers: options.timers });

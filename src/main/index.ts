@@ -9,6 +9,7 @@ import { dispatch } from './api/dispatch';
 import type { FileDialogs } from './api/context';
 import { openAppCore, type AppCore } from './app';
 import { registerIpc } from './ipc';
+import { workerFile } from './jobs/worker-file';
 import { menuTemplate } from './menu';
 import { installPermissionHandlers } from './permissions';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './protocol';
@@ -171,7 +172,8 @@ if (!app.requestSingleInstanceLock()) {
     try {
       core = await openAppCore(dataDir(), undefined, {
         dialogs,
-        exportWorker: { file: path.join(import.meta.dirname, 'history-export-worker.js') },
+        exportWorker: { file: workerFile(import.meta.dirname, 'history-export-worker.mjs') },
+        restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
       });
     } catch (error) {
       dialog.showErrorBox('Prepdeck cannot open its data', (error as Error).message);

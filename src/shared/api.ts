@@ -30,7 +30,6 @@ import {
 } from './stats-types';
 import {
   SESSION_ORDERS,
-  type RescoreResult,
   type DraftSaved,
   type ReviewSummary,
   type ScorerStatus,
@@ -268,10 +267,12 @@ export const contract = {
   /** Today's keyword scorer, and how many answers an older one scored. */
   getScorerStatus: call<ScorerStatus>()(noInput),
   /**
-   * Scores every written answer an older scorer scored again with today's, in one transaction: keyword
-   * score, hits, verdicts and credits, and the stats with them. The one call that rewrites recorded answers.
+   * Starts a job (see getJob) that scores every written answer an older scorer scored again with today's: keyword
+   * score, hits, verdicts and credits, and the stats with them, a chunk of answers per transaction. The one call
+   * that rewrites recorded answers. Cancelled, the answers re-scored so far keep their new scores, the rest their
+   * old ones (each answer is always whole, on one scorer, and getScorerStatus counts those still waiting).
    */
-  rescoreHistory: call<RescoreResult>()(noInput),
+  rescoreHistory: call<{ jobId: string }>()(noInput),
 
   // Bank: editing, import, export
   createDeck: call<DeckSummary>()(DeckInput),
@@ -306,11 +307,9 @@ export const contract = {
   /** The import, in one transaction: all of it or, on any error, nothing. */
   commitImport: call<ImportResult>()(CommitImportInput),
   exportDeck: call<FileResult>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
-  /** Every answer ever given, one CSV row each. */
-  exportHistory: call<FileResult>()(noInput),
   /**
-   * The same file as a job off the answering thread, written in chunks: the desktop app asks where to save it
-   * first (null when the person cancels the dialog), browser mode downloads it when done.
+   * Every answer ever given, one CSV row each, as a job off the answering thread, written in chunks: the desktop app
+   * asks where to save it first (null when the person cancels the dialog), browser mode downloads it when done.
    */
   startHistoryExport: call<{ jobId: string } | null>()(noInput),
   /** How far a job has got. */

@@ -114,7 +114,6 @@ export const WRITE_EFFECTS = {
   chooseImportFile: [],
   chooseBackupFile: [],
   exportDeck: [],
-  exportHistory: [],
   exportBackup: [],
   startHistoryExport: [],
   cancelJob: ['getJob'],

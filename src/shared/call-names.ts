@@ -51,7 +51,6 @@ export const CALL_NAMES = [
   'previewImport',
   'commitImport',
   'exportDeck',
-  'exportHistory',
   'startHistoryExport',
   'getJob',
   'cancelJob',

@@ -269,9 +269,9 @@ export const JobIdInput = z
   .strict();
 
 /**
- * Long work running off the thread that answers calls (for now: the history export). `done` of `total` rows;
- * when done, the desktop app has saved the file at `path`, and browser mode downloads it from `download`
- * (a GET with the token, once).
+ * Long work running off the thread that answers calls (the history export, re-scoring). `done` of `total` rows;
+ * when an export is done, the desktop app has saved the file at `path`, and browser mode downloads it from
+ * `download` (a GET with the token, once).
  */
 export interface JobProgress {
   jobId: string;
@@ -283,4 +283,9 @@ export interface JobProgress {
   download: string | null;
   /** Why it failed, in words. */
   error: string | null;
+  /** Re-scoring: of the rows done, those whose keyword score or any keyword's hit changed; null for other jobs. */
+  changed: number | null;
+  /** Browser mode: the finished file's size in bytes, and how many of them the download has sent so far. */
+  size: number | null;
+  sent: number;
 }

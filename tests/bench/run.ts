@@ -20,11 +20,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createApi } from '../../src/main/api';
 import { seededRandom } from '../../src/main/core/planning';
-import type { RescoreResult, ScorerStatus } from '../../src/shared/session-types';
+import type { ScorerStatus } from '../../src/shared/session-types';
 import { dispatch } from '../../src/main/api/dispatch';
 import { migrate, type Db } from '../../src/main/store/database';
 import { generateHistory, openVersion1, type GeneratedHistory } from './generate';
 import { benchImportParsers, benchLargeImports, importParsersTable, largeImportsTable } from './import-parsers';
+import { latencyLine, runJobTimingCalls } from './job-latency';
 
 const sizes = process.argv
   .slice(2)
@@ -248,14 +249,20 @@ for (const size of SIZES) {
         const statusResult = await dispatch(api, 'getScorerStatus', undefined);
         if (!statusResult.ok) throw new Error(`getScorerStatus: ${statusResult.error.message}`);
         const status = statusResult as { value: ScorerStatus };
-        const rescoreStart = performance.now();
-        const rescoreResult = await dispatch(api, 'rescoreHistory', undefined);
-        if (!rescoreResult.ok) throw new Error(`rescoreHistory: ${rescoreResult.error.message}`);
-        const rescored = rescoreResult as { value: RescoreResult };
+        const sessionId = app.prepare('SELECT max(id) FROM sessions').pluck().get() as number;
+        const run = await runJobTimingCalls(
+          api,
+          async () => {
+            const started = await dispatch(api, 'rescoreHistory', undefined);
+            if (!started.ok) throw new Error(`rescoreHistory: ${started.error.message}`);
+            return started.value as { jobId: string };
+          },
+          sessionId,
+        );
         notes.push(
-          `${size.toLocaleString('en')} attempts: re-scoring ${rescored.value.rescored.toLocaleString('en')} ${label} ` +
-            `(${status.value.olderAnswers.toLocaleString('en')} waiting, ${rescored.value.changed.toLocaleString('en')} changed) ` +
-            `took ${((performance.now() - rescoreStart) / 1000).toFixed(1)} s, rollups included`,
+          `${size.toLocaleString('en')} attempts: re-scoring ${run.end.done.toLocaleString('en')} ${label} ` +
+            `(${status.value.olderAnswers.toLocaleString('en')} waiting, ${(run.end.changed ?? 0).toLocaleString('en')} changed) ` +
+            `took ${run.seconds.toFixed(1)} s as a job, rollups included; ${latencyLine(run.latencies)}`,
         );
         process.stderr.write(`${notes.at(-1)}\n`);
       };

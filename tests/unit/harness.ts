@@ -4,11 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/api';
+import type { JobProgress } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
 import { openAppCore, type AppCore } from '../../src/main/app';
 import { bundledDecks } from '../../src/main/bundled-decks';
 import type { Clock } from '../../src/main/clock';
+import type { Jobs } from '../../src/main/jobs/registry';
 import { installBundledDeck, type BundledDeck } from '../../src/main/store/bundled';
 import { parseDeckMarkdown } from '../../src/main/core/deck-markdown';
 import { DB_FILE, openMemoryDb, type Db } from '../../src/main/store/database';
@@ -71,4 +73,24 @@ export function storeFileHash(db: Db, dir: string): string {
   return createHash('sha256')
     .update(fs.readFileSync(path.join(dir, DB_FILE)))
     .digest('hex');
+}
+
+/** Polls a job as the page does, until it is no longer running. */
+export async function jobFinished(api: Handlers, jobId: string): Promise<JobProgress> {
+  for (;;) {
+    const progress = await callApi(api, 'getJob', { jobId });
+    if (progress.state !== 'running') return progress;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Browser mode's history export, start to finish: the text of the file it hands out. */
+export async function exportedHistory(api: Handlers, jobs: Jobs): Promise<{ fileName: string; text: string }> {
+  const started = await callApi(api, 'startHistoryExport');
+  const done = await jobFinished(api, started!.jobId);
+  const file = jobs.takeDownload(done.jobId);
+  if (!file) throw new Error(`the export ended ${done.state}: ${done.error ?? ''}`);
+  const text = fs.readFileSync(file.file, 'utf8');
+  file.sent();
+  return { fileName: file.fileName, text };
 }

@@ -10,7 +10,12 @@ import { extractFile, listPackage, statFile } from '@electron/asar';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { Arch, build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
 import { generateIcons } from '../../scripts/icons';
+import type { HistoryExportMessage, HistoryExportTask } from '../../src/main/jobs/export-protocol';
+import { workerFile } from '../../src/main/jobs/worker-file';
+import { DB_FILE, openDb } from '../../src/main/store/database';
+import { generateHistory } from '../bench/generate';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const projectPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -77,7 +82,13 @@ describe.skipIf(!linux)('the packaged app (electron-builder --linux dir, stand-i
   });
 
   it('ships the built app: main, preload and the renderer, under out/', () => {
-    for (const file of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
+    for (const file of [
+      '/out/main/index.js',
+      '/out/main/history-export-worker.mjs',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/package.json',
+    ]) {
       expect(files).toContain(file);
     }
     const ownFiles = files.filter((file) => !file.startsWith('/node_modules'));
@@ -155,6 +166,51 @@ describe.skipIf(!linux)('the packaged app (electron-builder --linux dir, stand-i
       onlyLoadAppFromAsar: FuseState.ENABLE,
       fileProtocolExtraPrivileges: FuseState.DISABLE,
     });
+  });
+
+  it('unpacks the export worker with all it imports, and it runs from there without the archive', async () => {
+    const worker = '/out/main/history-export-worker.mjs';
+    expect(files).toContain(worker);
+    const unpackedRoot = path.join(appDir, 'resources', 'app.asar.unpacked');
+    // Everything the worker loads (its chunks, better-sqlite3's JavaScript and binary) is unpacked beside the archive.
+    const needed = files.filter(
+      (file) =>
+        /^\/out\/main\/[\w-]+-worker\.mjs$/.test(file) ||
+        /^\/out\/main\/chunks\/.+\.mjs$/.test(file) ||
+        /^\/node_modules\/better-sqlite3\/lib\//.test(file),
+    );
+    expect(needed).toContain('/out/main/restore-check-worker.mjs');
+    expect(needed.length).toBeGreaterThan(5);
+    for (const file of needed) {
+      const entry = statFile(asarPath, file.slice(1));
+      if ('files' in entry) continue;
+      expect(entry, file).toMatchObject({ unpacked: true });
+    }
+    // Main starts the Worker on the unpacked copy.
+    const packedMain = path.join(asarPath, 'out', 'main');
+    expect(workerFile(packedMain, 'history-export-worker.mjs')).toBe(path.join(unpackedRoot, worker));
+
+    // Plain Node has no asar support at all: the worker running here proves it never reaches into the archive.
+    const store = path.join(work, 'store');
+    const db = await openDb(store);
+    generateHistory(db, 40);
+    db.close();
+    const outFile = path.join(work, 'history.csv');
+    const task: HistoryExportTask = {
+      dbFile: path.join(store, DB_FILE),
+      outFile,
+      cancel: new SharedArrayBuffer(4),
+      chunkRows: 10,
+    };
+    const last = await new Promise<HistoryExportMessage>((resolve, reject) => {
+      const thread = new Worker(path.join(unpackedRoot, worker), { workerData: task });
+      let message: HistoryExportMessage | null = null;
+      thread.on('message', (m: HistoryExportMessage) => (message = m));
+      thread.on('error', reject);
+      thread.on('exit', () => (message ? resolve(message) : reject(new Error('the worker said nothing'))));
+    });
+    expect(last).toMatchObject({ type: 'done', done: 40 });
+    expect(fs.readFileSync(outFile, 'utf8').split('\r\n')).toHaveLength(42);
   });
 
   it('puts the window icon beside the asar, where main looks for it', () => {

@@ -14,9 +14,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallName, InputOf, ResultOf } from '../../src/shared/api';
 import type { KeywordVerdict, SessionView } from '../../src/shared/session-types';
 import type { Handlers } from '../../src/main/api';
+import { rescoreApi } from '../../src/main/api/rescore';
+import { Jobs } from '../../src/main/jobs/registry';
 import type * as Scoring from '../../src/main/core/scoring';
 import type { Db } from '../../src/main/store/database';
-import { callApi, failureOf, firstEditionDjango, memoryApi } from './harness';
+import { callApi, failureOf, firstEditionDjango, jobFinished, memoryApi } from './harness';
 
 const scorer = vi.hoisted(() => ({ vocabulary: false }));
 
@@ -75,6 +77,13 @@ afterEach(() => {
 
 const call = <K extends CallName>(name: K, input?: InputOf<K>, on: Handlers = api): Promise<ResultOf<K>> =>
   callApi(on, name, input);
+
+/** Re-scores the history as the page does: starts the job and polls it to its end. */
+async function rescore(on: Handlers = api): Promise<{ rescored: number; changed: number; state: string }> {
+  const { jobId } = await call('rescoreHistory', undefined, on);
+  const end = await jobFinished(on, jobId);
+  return { rescored: end.done, changed: end.changed ?? -1, state: end.state };
+}
 
 const idOf = (key: string, on: Db = db): number =>
   on.prepare('SELECT id FROM questions WHERE source_key = ?').pluck().get(key) as number;
@@ -341,7 +350,7 @@ describe('re-scoring the history', () => {
 
     const answersBefore = db.prepare('SELECT id, answer, self_grade, outcome FROM attempts ORDER BY id').all();
     // Answers 1, 3, 4 and 7 change (listed or negated); 2 names its keywords either way.
-    expect(await call('rescoreHistory')).toEqual({ rescored: 5, changed: 4, scorerVersion: 2 });
+    expect(await rescore()).toEqual({ rescored: 5, changed: 4, state: 'done' });
 
     expect(await everyNumber(api, sessions)).toEqual(target);
     expect(rollupRows(db)).toEqual(rollupRows(fresh.db));
@@ -355,7 +364,7 @@ describe('re-scoring the history', () => {
     expect(db.prepare('SELECT id, answer, self_grade, outcome FROM attempts ORDER BY id').all()).toEqual(answersBefore);
 
     expect(await call('getScorerStatus')).toEqual({ scorerVersion: 2, olderAnswers: 0 });
-    expect(await call('rescoreHistory')).toEqual({ rescored: 0, changed: 0, scorerVersion: 2 });
+    expect(await rescore()).toEqual({ rescored: 0, changed: 0, state: 'done' });
     fresh.db.close();
   });
 
@@ -379,7 +388,7 @@ describe('re-scoring the history', () => {
         { label: 'ORM', aliases: [], weight: 1 },
       ].map((k) => ({ label: k.label, aliases: k.aliases, weight: k.weight })),
     });
-    expect(await call('rescoreHistory')).toMatchObject({ rescored: 1, changed: 1 });
+    expect(await rescore()).toMatchObject({ rescored: 1, changed: 1 });
     const rows = db
       .prepare(
         `SELECT k.label, ak.hit, ak.verdict, ak.credit FROM attempt_keywords ak JOIN keywords k ON k.id = ak.keyword_id
@@ -392,6 +401,41 @@ describe('re-scoring the history', () => {
       { label: 'rapid development', hit: 0, verdict: 'missed', credit: 0 },
     ]);
     expect(db.prepare('SELECT keyword_score FROM attempts').pluck().get()).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('runs a chunk per transaction; cancelled, each answer is whole on one scorer and the rest still wait', async () => {
+    scorer.vocabulary = true;
+    const sessions = await history({ api, db });
+    expect(sessions.length).toBeGreaterThan(0);
+    db.exec(
+      `UPDATE attempts SET scorer_version = 1 WHERE scorer_version IS NOT NULL;
+       UPDATE attempt_keywords SET verdict = NULL, credit = NULL;`,
+    );
+    scorer.vocabulary = false;
+    const jobs = new Jobs();
+    const oneByOne = rescoreApi({ db, clock, jobs }, 1);
+    const { jobId } = oneByOne.rescoreHistory();
+    expect(oneByOne.rescoreHistory).toThrow(/being re-scored already/);
+    // The job yields before each chunk: one turn of the event loop lets exactly one chunk through.
+    await new Promise((resolve) => setImmediate(resolve));
+    const cancelled = (await jobs.cancel(jobId))!;
+    expect(cancelled).toMatchObject({ state: 'cancelled', done: 1, total: 5 });
+    expect(oneByOne.getScorerStatus()).toEqual({ scorerVersion: 2, olderAnswers: 4 });
+    // The one re-scored answer has every keyword's verdict; the others none: no answer is half re-scored.
+    const perAnswer = db
+      .prepare(
+        `SELECT a.scorer_version AS version, count(ak.verdict) AS verdicts, count(*) AS keywords
+           FROM attempts a JOIN attempt_keywords ak ON ak.attempt_id = a.id
+          WHERE a.scorer_version IS NOT NULL GROUP BY a.id`,
+      )
+      .all() as Array<{ version: number; verdicts: number; keywords: number }>;
+    for (const a of perAnswer) expect(a.verdicts).toBe(a.version === 2 ? a.keywords : 0);
+    expect(perAnswer.filter((a) => a.version === 2)).toHaveLength(1);
+    // The next run picks up the rest.
+    const { jobId: again } = oneByOne.rescoreHistory();
+    expect(await jobs.cancel(again).then(() => jobs.progress(again))).toMatchObject({ state: 'cancelled' });
+    expect(await rescore()).toMatchObject({ rescored: 4, state: 'done' });
+    expect(oneByOne.getScorerStatus().olderAnswers).toBe(0);
   });
 
   it('takes no input, and says so through the bridge', async () => {

@@ -8,6 +8,7 @@ import { createApi, type Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
 import type { FileDialogs } from '../../src/main/api/context';
 import { openAppCore, type AppCore } from '../../src/main/app';
+import { callApi, jobFinished } from './harness';
 
 const NOW = Date.UTC(2026, 2, 10, 9, 30);
 const clock = { now: () => NOW };
@@ -63,9 +64,12 @@ describe('writing a file the person chose', () => {
       code: 'storage',
       message: 'Could not write django.md: the folder does not exist. Nothing was changed.',
     });
-    expect((await failure(desktop(path.join(dir, 'gone', 'h.csv')), 'exportHistory')).message).toBe(
-      'Could not write h.csv: the folder does not exist. Nothing was changed.',
-    );
+    const history = desktop(path.join(dir, 'gone', 'h.csv'));
+    const started = await callApi(history, 'startHistoryExport');
+    expect(await jobFinished(history, started!.jobId)).toMatchObject({
+      state: 'failed',
+      error: 'Could not write h.csv: the folder does not exist. Nothing was changed.',
+    });
   });
 
   it('a backup into a folder that cannot be made is a storage error too', async () => {

@@ -36,4 +36,6 @@ export interface ApiContext {
   jobs: Jobs;
   /** The export worker; without it (tests, in-memory stores) the export runs in chunks on this thread. */
   exportWorker?: WorkerSpec;
+  /** The restore's checks (restore-check-worker); without it they run on this thread. */
+  restoreCheckWorker?: WorkerSpec;
 }

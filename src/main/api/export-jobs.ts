@@ -8,7 +8,7 @@ import type { JobProgress } from '../../shared/transfer';
 import { runHistoryExport } from '../jobs/history-export';
 import type { Job } from '../jobs/registry';
 import type { ApiContext, Handlers } from './context';
-import { writeFailure } from './transfer';
+import { writeFailure } from './file-output';
 
 const unknownJob = (): never => {
   throw new ApiError('not_found', 'That export is no longer known (Prepdeck may have restarted). Start it again.');
@@ -43,6 +43,9 @@ export function exportJobsApi({ db, clock, dialogs, jobs, exportWorker }: ApiCon
         path: null,
         download: null,
         error: null,
+        changed: null,
+        size: null,
+        sent: 0,
       };
       const run = runHistoryExport(db, temp, exportWorker, (message) => {
         if (message.type === 'total') progress.total = message.total;
@@ -65,6 +68,7 @@ export function exportJobsApi({ db, clock, dialogs, jobs, exportWorker }: ApiCon
             }
           } else {
             job.download = { file: temp, fileName, mimeType: 'text/csv; charset=utf-8' };
+            progress.size = end.bytes;
             progress.download = `/download/${jobId}`;
           }
           progress.state = 'done';

@@ -19,7 +19,13 @@ export type { ApiContext, FileDialogs, Handlers } from './context';
 export function createApi(
   db: Db,
   clock: Clock,
-  options: { dataDir?: string; dialogs?: FileDialogs; jobs?: Jobs; exportWorker?: WorkerSpec } = {},
+  options: {
+    dataDir?: string;
+    dialogs?: FileDialogs;
+    jobs?: Jobs;
+    exportWorker?: WorkerSpec;
+    restoreCheckWorker?: WorkerSpec;
+  } = {},
 ): Handlers {
   const ctx: ApiContext = { db, clock, ...options, jobs: options.jobs ?? new Jobs() };
   return {

@@ -71,21 +71,28 @@ export function historyCsvRows(rows: readonly HistoryRow[]): string {
   return stringify(rows.map(cells), { record_delimiter: RECORD_DELIMITER });
 }
 
+/** Characters of text (answers and prompts) in one chunk, at most about: long answers make fewer rows per chunk. */
+export const CHUNK_CHARS = 1_000_000;
+
 /**
- * The file in chunks of `chunkRows` rows (the head first, with no rows), so a writer never holds more than a chunk.
- * `rows` may be a lazy iterator over the store.
+ * The file in chunks of `chunkRows` rows, or fewer when their text passes `chunkChars` (the head first, with no rows),
+ * so a writer never holds more than a chunk, however long the answers. `rows` may be a lazy iterator over the store.
  */
 export function* historyCsvChunks(
   rows: Iterable<HistoryRow>,
   chunkRows: number,
+  chunkChars = CHUNK_CHARS,
 ): Generator<{ text: string; rows: number }> {
   yield { text: historyCsvHead(), rows: 0 };
   let batch: HistoryRow[] = [];
+  let chars = 0;
   for (const row of rows) {
     batch.push(row);
-    if (batch.length >= chunkRows) {
+    chars += row.answer.length + row.prompt.length;
+    if (batch.length >= chunkRows || chars >= chunkChars) {
       yield { text: historyCsvRows(batch), rows: batch.length };
       batch = [];
+      chars = 0;
     }
   }
   if (batch.length > 0) yield { text: historyCsvRows(batch), rows: batch.length };

@@ -7,7 +7,7 @@ import { historyRows } from '../store/transfer';
 import type { Db } from '../store/db';
 import type { HistoryExportMessage, HistoryExportTask } from './export-protocol';
 
-/** The worker's built file (out/main/history-export-worker.js), or its source with a loader in tests. */
+/** The worker's built file (out/main/history-export-worker.mjs), or its source with a loader in tests. */
 export interface WorkerSpec {
   file: string;
   execArgv?: string[];
@@ -22,6 +22,12 @@ export interface ExportRun {
 }
 
 const CHUNK_ROWS = 2000;
+
+/**
+ * The worker's heap, kept small: it holds one chunk at a time (at most about CHUNK_CHARS of text), and V8 left to
+ * itself lets the garbage of a million rows' strings pile up to hundreds of MB before collecting it.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 /**
  * Writes the history CSV to `outFile` off the thread that answers calls: in a worker with its own connection when
@@ -47,7 +53,7 @@ function inWorker(
 ): ExportRun {
   const cancel = new SharedArrayBuffer(4);
   const task: HistoryExportTask = { dbFile, outFile, cancel, chunkRows, pauseMs: spec.pauseMs };
-  const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv });
+  const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv, resourceLimits: WORKER_LIMITS });
   const finished = new Promise<Extract<HistoryExportMessage, { type: 'done' | 'cancelled' | 'failed' }>>((resolve) => {
     let last: Extract<HistoryExportMessage, { type: 'done' | 'cancelled' | 'failed' }> | null = null;
     worker.on('message', (message: HistoryExportMessage) => {

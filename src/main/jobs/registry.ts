@@ -68,6 +68,9 @@ export class Jobs {
         path: null,
         download: address,
         error: null,
+        changed: null,
+        size: fs.statSync(download.file).size,
+        sent: 0,
       },
       download,
       cancel: () => {},
@@ -89,14 +92,21 @@ export class Jobs {
     return { ...job.progress };
   }
 
-  /** Browser mode: the finished file of a job, once; `sent` removes it. */
-  takeDownload(jobId: string): (Download & { sent(): void }) | null {
+  /**
+   * Browser mode: the finished file of a job, once; `sending` counts the bytes out (the page shows them, polling the
+   * job), `sent` removes a temporary file.
+   */
+  takeDownload(jobId: string): (Download & { sending(bytes: number): void; sent(): void }) | null {
     const job = this.jobs.get(jobId);
     const download = job?.download;
     if (!job || !download || job.progress.state !== 'done') return null;
     job.download = null;
     job.progress.download = null;
-    return { ...download, sent: () => (download.keep ? undefined : fs.rmSync(download.file, { force: true })) };
+    return {
+      ...download,
+      sending: (bytes) => (job.progress.sent = bytes),
+      sent: () => (download.keep ? undefined : fs.rmSync(download.file, { force: true })),
+    };
   }
 
   /** Quitting: stops what runs and removes files never downloaded. */

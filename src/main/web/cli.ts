@@ -3,6 +3,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { openAppCore } from '../app';
 import { systemClock } from '../clock';
+import { workerFile } from '../jobs/worker-file';
 import { startWebServer } from './server';
 import { createTestClock, frozenAtFromEnv, type TestClock } from './test-clock';
 
@@ -40,9 +41,10 @@ async function main(): Promise<void> {
   try {
     core = await openAppCore(dataDir, clock, {
       exportWorker: {
-        file: path.join(import.meta.dirname, 'history-export-worker.js'),
+        file: workerFile(import.meta.dirname, 'history-export-worker.mjs'),
         pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
       },
+      restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
     });
   } catch (error) {
     console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);

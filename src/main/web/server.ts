@@ -128,6 +128,8 @@ function sendDownload(
     'Cross-Origin-Resource-Policy': 'same-origin',
   });
   const stream = fs.createReadStream(download.file);
+  let sent = 0;
+  stream.on('data', (chunk) => download.sending((sent += chunk.length)));
   stream.on('error', () => res.destroy());
   res.on('close', () => {
     stream.destroy();

@@ -70,14 +70,25 @@ export function downloadAddress(pathname: string): string {
   return `${pathname}?token=${encodeURIComponent(browserToken())}`;
 }
 
-/** Browser mode: streams a file to the server (fetch sends a File from disk); the id a call then names. */
-export async function uploadFile(file: File): Promise<string> {
-  const response = await fetch('/upload', {
-    method: 'POST',
-    headers: { 'X-Prepdeck-Token': browserToken(), 'X-File-Name': encodeURIComponent(file.name) },
-    body: file,
+/**
+ * Browser mode: streams a file to the server (the browser sends a File from disk, never read into the page); the id
+ * a call then names. XMLHttpRequest, not fetch: only it reports the bytes sent as they go (`onProgress`).
+ */
+export function uploadFile(file: File, onProgress?: (sent: number, total: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/upload');
+    request.setRequestHeader('X-Prepdeck-Token', browserToken());
+    request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    request.responseType = 'json';
+    request.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    request.onerror = () => reject(new ApiError('storage', 'The upload stopped: the connection to Prepdeck was lost.'));
+    request.onload = () => {
+      const envelope = request.response as Envelope<{ id: string }> | null;
+      if (!envelope) reject(new ApiError('storage', 'The upload could not be saved. Nothing was changed.'));
+      else if (!envelope.ok) reject(new ApiError(envelope.error.code, envelope.error.message));
+      else resolve(envelope.value.id);
+    };
+    request.send(file);
   });
-  const envelope = (await response.json()) as Envelope<{ id: string }>;
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
-  return envelope.value.id;
 }

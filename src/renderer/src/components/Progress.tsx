@@ -7,8 +7,8 @@ export interface ProgressProps {
   done: number;
   /** 0 while the total is not known yet. */
   total: number;
-  /** What is counted: rows or bytes. */
-  unit: 'rows' | 'bytes';
+  /** What is counted: rows (of a file), answers, or bytes (shown in MB). */
+  unit: 'rows' | 'answers' | 'bytes';
   /** The time left, once the rate is known (see useJob); null before. */
   msLeft?: number | null;
   /** Where cancelling leaves everything as it was; absent when it cannot be cancelled. */
@@ -33,7 +33,9 @@ function timeLeft(ms: number): string {
 export function Progress({ label, done, total, unit, msLeft = null, onCancel, cancelling = false }: ProgressProps) {
   const labelId = useId();
   const known = total > 0;
-  const amount = known ? `${count(done, unit)} of ${count(total, unit)}${unit === 'rows' ? ' rows' : ''}` : 'Starting…';
+  const amount = known
+    ? `${count(done, unit)} of ${count(total, unit)}${unit === 'bytes' ? '' : ` ${unit}`}`
+    : 'Starting…';
   const text = msLeft !== null && known && done < total ? `${amount}, ${timeLeft(msLeft)}` : amount;
   return (
     <div className={styles.progress}>

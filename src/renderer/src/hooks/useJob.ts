@@ -1,6 +1,9 @@
 import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { WriteCall } from '../../../shared/call-effects';
 import type { JobProgress } from '../../../shared/transfer';
 import { api } from '../api';
+import { invalidateAfter } from '../data/client';
 import { useApiMutation } from '../data/hooks';
 import { estimateMsLeft } from '../lib/time-left';
 
@@ -12,6 +15,11 @@ export interface RunningJob {
   cancelling: boolean;
 }
 
+/** What a job writes: when it stops (done, cancelled or failed), the reads that write changes are read again. */
+export interface JobOptions {
+  changes?: WriteCall;
+}
+
 /**
  * Long work from the page's side: starts a job, polls it until it stops, and says how far it is for <Progress>.
  * `run` resolves with the job's last state (null when the person cancelled before it started).
@@ -19,26 +27,32 @@ export interface RunningJob {
 export function useJob() {
   const [job, setJob] = useState<RunningJob | null>(null);
   const { mutateAsync: cancelJob } = useApiMutation('cancelJob');
+  const client = useQueryClient();
 
-  const run = useCallback(async (start: () => Promise<{ jobId: string } | null>): Promise<JobProgress | null> => {
-    const started = await start();
-    if (!started) return null;
-    let first: { at: number; done: number } | null = null;
-    try {
-      for (;;) {
-        // Polled directly, not cached: each answer is a moment of one job, never asked for again.
-        const progress = await api.getJob(started);
-        if (progress.state !== 'running') return progress;
-        const at = Date.now();
-        if (first === null && progress.done > 0) first = { at, done: progress.done };
-        const msLeft = estimateMsLeft(first, at, progress.done, progress.total);
-        setJob((current) => ({ progress, msLeft, cancelling: current?.cancelling ?? false }));
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  const run = useCallback(
+    async (start: () => Promise<{ jobId: string } | null>, options: JobOptions = {}): Promise<JobProgress | null> => {
+      const started = await start();
+      if (!started) return null;
+      let first: { at: number; done: number } | null = null;
+      try {
+        for (;;) {
+          // Polled directly, not cached: each answer is a moment of one job, never asked for again.
+          const progress = await api.getJob(started);
+          if (progress.state !== 'running') return progress;
+          const at = Date.now();
+          if (first === null && progress.done > 0) first = { at, done: progress.done };
+          const msLeft = estimateMsLeft(first, at, progress.done, progress.total);
+          setJob((current) => ({ progress, msLeft, cancelling: current?.cancelling ?? false }));
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        }
+      } finally {
+        setJob(null);
+        // A job's writes land as it runs (a cancelled re-score keeps its chunks): what they change is read again.
+        if (options.changes) void invalidateAfter(client, options.changes);
       }
-    } finally {
-      setJob(null);
-    }
-  }, []);
+    },
+    [client],
+  );
 
   const cancel = useCallback(async (): Promise<void> => {
     if (!job) return;

@@ -2,11 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/api';
 import { type BackupInfo, type BackupKind, type BankCounts } from '../../../../shared/transfer';
-import { isBrowserMode, uploadFile } from '../../api';
+import { isBrowserMode } from '../../api';
 import { runWrite } from '../../data/client';
 import { useApiQuery } from '../../data/hooks';
+import { useBytes } from '../../hooks/useBytes';
 import { dateTime, plural } from '../../lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { Progress } from '../Progress';
 import { ErrorNote, Loading } from '../States';
 import { deliverFile, fileSize } from './files';
 import { useAction } from './useAction';
@@ -49,6 +51,8 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   const [pending, setPending] = useState<Pending | null>(null);
   // One action at a time (a backup, a restore, a file to choose or upload, a copy to save); it says what it did.
   const { run: act, working, message } = useAction();
+  // Browser mode's files in bytes as they move: an upload as it is sent, a download as the server streams it.
+  const bytes = useBytes();
 
   const backUp = () =>
     act(async () => {
@@ -75,14 +79,18 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
     if (!file) return;
     // Streamed to the server first, whatever its size; the restore then names what it answered.
     act(async () => {
-      const id = await uploadFile(file);
+      const id = await bytes.upload(file);
       setPending({ source: { kind: 'uploaded', id }, label: `“${file.name}”`, counts: null });
       return null;
     });
   };
 
   const save = (b: BackupInfo) =>
-    act(async () => deliverFile(await runWrite(client, 'exportBackup', { fileName: b.fileName })));
+    act(async () => {
+      const file = await runWrite(client, 'exportBackup', { fileName: b.fileName });
+      if (file.kind === 'stream') void bytes.follow(file.fileName, file.download);
+      return deliverFile(file);
+    });
 
   const askRestore = (b: BackupInfo) =>
     setPending({
@@ -117,6 +125,8 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
           onBackUp={backUp}
         />
       </div>
+
+      {bytes.moving && <Progress {...bytes.moving} unit="bytes" />}
 
       {message && (
         <p

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DeckSummary } from '../../../../shared/types';
 import type { ExportFormat, FileResult } from '../../../../shared/transfer';
 import { api, downloadAddress, isBrowserMode } from '../../api';
+import { useBytes } from '../../hooks/useBytes';
 import { useJob } from '../../hooks/useJob';
 import { Progress } from '../Progress';
 import { plural } from '../../lib/format';
@@ -31,6 +32,7 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
   const { run: act, working, message } = useAction();
   const selected = decks.find((d) => d.id === deckId) ?? decks[0] ?? null;
   const history = useJob();
+  const bytes = useBytes();
 
   /** The history can be long: written off the answering thread, with its progress on screen and Cancel. */
   const exportHistory = () =>
@@ -41,6 +43,7 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
       if (end.state === 'failed') throw new Error(end.error ?? 'The export failed.');
       if (end.download) {
         downloadFrom(downloadAddress(end.download), end.fileName);
+        void bytes.follow(end.fileName, end.download);
         return `Downloaded ${end.fileName}.`;
       }
       return `Saved ${end.fileName} (${end.path ?? ''}).`;
@@ -111,6 +114,7 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
               cancelling={history.job.cancelling}
             />
           )}
+          {bytes.moving && <Progress {...bytes.moving} unit="bytes" />}
         </div>
       </div>
       {message && (

@@ -1,15 +1,29 @@
-/** Export: every format, and round trips through each, and the desktop file dialogs. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { FileResult, ImportPreview, ImportResult, PickedFile } from '../../../src/shared/transfer';
-import { createApi, type Handlers } from '../../../src/main/api';
-import type { FileDialogs } from '../../../src/main/api/context';
-import { openMemoryDb } from '../../../src/main/store/database';
-import { useDataFolder, clock, ARTICLES, dir, db, call, failure, text, deckSnapshot, ROUND_TRIP_DECK } from './fixture';
+import type { FileResult, ImportPreview, ImportResult, PickedFile } from '../../src/shared/transfer';
+import { createApi, type Handlers } from '../../src/main/api';
+import type { FileDialogs } from '../../src/main/api/context';
+import { openMemoryDb } from '../../src/main/store/database';
+import { exportedHistory } from './harness';
 
-useDataFolder();
+import {
+  api,
+  ARTICLES,
+  call,
+  clock,
+  db,
+  deckSnapshot,
+  dir,
+  failure,
+  freshTransferApp,
+  jobs,
+  ROUND_TRIP_DECK,
+  text,
+} from './transfer-harness';
+
+freshTransferApp();
 
 describe('export', () => {
   it('exports a deck as Markdown, JSON and CSV for download in browser mode', async () => {
@@ -72,9 +86,7 @@ describe('export', () => {
       other.close();
     });
   });
-});
 
-describe('exporting the answer history', () => {
   it('exports the answer history as CSV, one row per attempt, dated on the local clock', async ({ onTestFinished }) => {
     // Local time, as the file name: New York is 4 hours behind UTC on 10 March 2026 (summer time began on the 8th).
     const tz = process.env['TZ'];
@@ -96,11 +108,10 @@ describe('exporting the answer history', () => {
     });
     await call('gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade: 3 });
 
-    const file = await call<FileResult>('exportHistory');
-    if (file.kind !== 'download') throw new Error('expected a download');
-    expect(file).toMatchObject({ fileName: 'prepdeck-history-2026-03-10.csv', mimeType: 'text/csv' });
-    expect(file.content.startsWith('\uFEFF')).toBe(true);
-    const rows = parse(file.content, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const file = await exportedHistory(api, jobs);
+    expect(file.fileName).toBe('prepdeck-history-2026-03-10.csv');
+    expect(file.text.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(file.text, { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).toEqual([
       'date',
       'session',
@@ -187,6 +198,6 @@ describe('desktop file dialogs', () => {
     );
     expect(saved).toEqual({ kind: 'saved', fileName: 'my-django.md', path: target });
     expect(fs.readFileSync(target, 'utf8')).toMatch(/^# Django\n/);
-    expect(await call('exportHistory', undefined, withDialogs({ save: null }))).toEqual({ kind: 'cancelled' });
+    expect(await call('startHistoryExport', undefined, withDialogs({ save: null }))).toBeNull();
   });
 });

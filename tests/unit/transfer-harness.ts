@@ -1,12 +1,13 @@
-/** What the transfer tests share: the app on a fresh data folder, calls through the bridge's checks, the store file's hash, and a deck's content as a person would compare it. */
+/** What the transfer tests share: a fresh app on disk per test, calls through the bridge, decks to compare. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { Handlers } from '../../../src/main/api';
-import type { AppCore } from '../../../src/main/app';
-import type { Db } from '../../../src/main/store/database';
-import { callApi, diskApp, failureOf, storeFileHash } from '../harness';
-import type { CallName, ErrorCode } from '../../../src/shared/api';
+import { type Handlers } from '../../src/main/api';
+import { dispatch } from '../../src/main/api/dispatch';
+import { Jobs } from '../../src/main/jobs/registry';
+import type { AppCore } from '../../src/main/app';
+import { type Db } from '../../src/main/store/database';
+import { diskApp, storeFileHash } from './harness';
 
 export const NOW = Date.UTC(2026, 2, 10, 9, 30);
 export const clock = { now: () => NOW };
@@ -16,20 +17,34 @@ export const article = (name: string): string => fs.readFileSync(path.join(ARTIC
 export let dir: string;
 export let api: Handlers;
 export let db: Db;
-export let dispose: () => void;
+export let jobs: Jobs;
+let dispose: () => void;
 
-/**
- * A call through the bridge's checks (harness.ts), its result named by the test: these tests build inputs loosely on
- * purpose (files that are wrong in every way), so the input is checked at run time only, as the bridge checks it.
- */
-export const call = <T>(name: string, input?: unknown, on: Handlers = api): Promise<T> =>
-  callApi(on, name as CallName, input as never) as Promise<T>;
+/** Each test of a file that calls this gets a fresh data folder and the app on it. */
+export function freshTransferApp(): void {
+  beforeEach(async () => {
+    let core: AppCore;
+    ({ dir, core, dispose } = await diskApp(clock, 'prepdeck-transfer-'));
+    ({ api, db, jobs } = core);
+  });
+  afterEach(() => dispose());
+}
 
-export const failure = (
+export async function call<T>(name: string, input?: unknown, on: Handlers = api): Promise<T> {
+  const result = await dispatch(on, name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+export async function failure(
   name: string,
   input?: unknown,
   on: Handlers = api,
-): Promise<{ code: ErrorCode; message: string }> => failureOf(on, name, input);
+): Promise<{ code: string; message: string }> {
+  const result = await dispatch(on, name, input);
+  if (result.ok) throw new Error(`${name} was expected to fail, and answered ${JSON.stringify(result.value)}`);
+  return result.error;
+}
 
 export const storeHash = (): string => storeFileHash(db, dir);
 
@@ -129,13 +144,3 @@ Keywords: token bucket; sliding window | sliding-window log; Redis
 
 A token bucket per tenant in Redis, refilled lazily; a sliding window when bursts must be capped.
 `;
-
-/** The app on a fresh temporary data folder before each test; removed after it. */
-export function useDataFolder(): void {
-  beforeEach(async () => {
-    let core: AppCore;
-    ({ dir, core, dispose } = await diskApp(clock, 'prepdeck-transfer-'));
-    ({ api, db } = core);
-  });
-  afterEach(() => dispose());
-}

@@ -1,45 +1,45 @@
-/** Backups: made, listed, restored, and refused when they cannot be trusted. */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { BackupInfo, BackupList, FileResult, PickedFile, RestoreResult } from '../../../src/shared/transfer';
-import { createApi, type Handlers } from '../../../src/main/api';
-import { Jobs } from '../../../src/main/jobs/registry';
-import type { FileDialogs } from '../../../src/main/api/context';
-import { migrations } from '../../../src/main/store/migrations';
-import { openMemoryDb, SCHEMA_VERSION, type Db } from '../../../src/main/store/database';
-import { useDataFolder, clock, article, dir, api, db, call, failure, storeHash, text } from './fixture';
+import type { BackupInfo, BackupList, FileResult, PickedFile, RestoreResult } from '../../src/shared/transfer';
+import { createApi, type Handlers } from '../../src/main/api';
+import { Jobs } from '../../src/main/jobs/registry';
+import type { FileDialogs } from '../../src/main/api/context';
+import { migrations } from '../../src/main/store/migrations';
+import { openMemoryDb, SCHEMA_VERSION, type Db } from '../../src/main/store/database';
 
-useDataFolder();
+import { api, article, call, clock, db, dir, failure, freshTransferApp, storeHash, text } from './transfer-harness';
 
-const backups = () => path.join(dir, 'backups');
-const desktop = () => createApi(db, clock, { dataDir: dir });
-
-/** Every row of every table, in a stable order. */
-function allRows(on: Db): Record<string, unknown[]> {
-  const tables = (
-    on
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as Array<{
-      name: string;
-    }>
-  ).map((t) => t.name);
-  const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
-  return Object.fromEntries(tables.map((t) => [t, sorted(on.prepare(`SELECT * FROM "${t}"`).raw().all())]));
-}
-
-async function answerOne(on: Handlers = api): Promise<void> {
-  const view = await call<{ id: number }>('startSession', { levels: ['Beginner'], count: 1, order: 'random' }, on);
-  const revealed = await call<{ revealed: { id: number } }>(
-    'submitAnswer',
-    { sessionId: view.id, position: 0, answer: 'MVT and the ORM', reason: 'answer' },
-    on,
-  );
-  await call('gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade: 2 }, on);
-}
+freshTransferApp();
 
 describe('backup and restore', () => {
+  const backups = () => path.join(dir, 'backups');
+  const desktop = () => createApi(db, clock, { dataDir: dir });
+
+  /** Every row of every table, in a stable order. */
+  function allRows(on: Db): Record<string, unknown[]> {
+    const tables = (
+      on
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all() as Array<{
+        name: string;
+      }>
+    ).map((t) => t.name);
+    const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    return Object.fromEntries(tables.map((t) => [t, sorted(on.prepare(`SELECT * FROM "${t}"`).raw().all())]));
+  }
+
+  async function answerOne(on: Handlers = api): Promise<void> {
+    const view = await call<{ id: number }>('startSession', { levels: ['Beginner'], count: 1, order: 'random' }, on);
+    const revealed = await call<{ revealed: { id: number } }>(
+      'submitAnswer',
+      { sessionId: view.id, position: 0, answer: 'MVT and the ORM', reason: 'answer' },
+      on,
+    );
+    await call('gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade: 2 }, on);
+  }
+
   it('need a data folder', async () => {
     const memory = createApi(openMemoryDb(), clock);
     expect((await failure('createBackup', undefined, memory)).message).toMatch(/need a data folder/);
@@ -119,9 +119,7 @@ describe('backup and restore', () => {
       counts: { decks: 2, questions: 58, attempts: 2 },
     });
   });
-});
 
-describe('restoring from an upload, the open dialog, or an older Prepdeck', () => {
   it('restores an uploaded file and one chosen in the open dialog', async () => {
     const api2 = desktop();
     const info = await call<BackupInfo>('createBackup', undefined, api2);
@@ -185,59 +183,59 @@ describe('restoring from an upload, the open dialog, or an older Prepdeck', () =
       'Old deck',
     ]);
   });
-});
 
-describe('restore refuses a file it cannot trust, changing nothing', () => {
-  function sqliteFile(build: (d: Database.Database) => void): Buffer {
-    const file = path.join(dir, `probe-${Math.random().toString(36).slice(2)}.sqlite`);
-    const probe = new Database(file);
-    build(probe);
-    probe.close();
-    return fs.readFileSync(file);
-  }
-  const cases: Array<[string, () => Buffer, RegExp]> = [
-    ['not a database', () => Buffer.from('just some text, not sqlite at all '.repeat(50)), /not an SQLite database/],
-    ['an empty file', () => Buffer.alloc(0), /empty/],
-    [
-      'a damaged database',
-      () => {
-        const good = fs.readFileSync(path.join(backups(), fs.readdirSync(backups())[0]!));
-        // Keep the header, scribble over the pages that hold the tables.
-        const bad = Buffer.from(good);
-        for (let i = 4096; i < Math.min(bad.length, 4096 * 6); i++) bad[i] = (i * 7) & 0xff;
-        return bad;
-      },
-      /damaged|cannot be opened/,
-    ],
-    ['another app’s database', () => sqliteFile((d) => d.exec('CREATE TABLE notes (x)')), /not a Prepdeck backup/],
-    [
-      'a backup from a newer Prepdeck',
-      () =>
-        sqliteFile((d) => {
-          for (const m of migrations) m.up(d);
-          d.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
-        }),
-      new RegExp(
-        `newer version of Prepdeck \\(data format ${SCHEMA_VERSION + 1}; this app reads up to ${SCHEMA_VERSION}\\)`,
-      ),
-    ],
-  ];
-  it.each(cases)('%s', async (_what, make, message) => {
-    const api2 = desktop();
-    await call('createBackup', undefined, api2);
-    const content = make();
-    const before = storeHash();
-    const listed = fs.readdirSync(backups()).sort();
-    const error = await failure(
-      'restoreBackup',
-      { source: { kind: 'bytes', base64: content.toString('base64'), fileName: 'x.sqlite' } },
-      api2,
-    );
-    expect(error.code).toBe('invalid_input');
-    expect(error.message).toMatch(message);
-    expect(error.message).toMatch(/Nothing was changed\.$/);
-    expect(storeHash()).toBe(before);
-    // No replaced-… backup: nothing was replaced.
-    expect(fs.readdirSync(backups()).sort()).toEqual(listed);
+  describe('refuses a file it cannot trust, changing nothing', () => {
+    function sqliteFile(build: (d: Database.Database) => void): Buffer {
+      const file = path.join(dir, `probe-${Math.random().toString(36).slice(2)}.sqlite`);
+      const probe = new Database(file);
+      build(probe);
+      probe.close();
+      return fs.readFileSync(file);
+    }
+    const cases: Array<[string, () => Buffer, RegExp]> = [
+      ['not a database', () => Buffer.from('just some text, not sqlite at all '.repeat(50)), /not an SQLite database/],
+      ['an empty file', () => Buffer.alloc(0), /empty/],
+      [
+        'a damaged database',
+        () => {
+          const good = fs.readFileSync(path.join(backups(), fs.readdirSync(backups())[0]!));
+          // Keep the header, scribble over the pages that hold the tables.
+          const bad = Buffer.from(good);
+          for (let i = 4096; i < Math.min(bad.length, 4096 * 6); i++) bad[i] = (i * 7) & 0xff;
+          return bad;
+        },
+        /damaged|cannot be opened/,
+      ],
+      ['another app’s database', () => sqliteFile((d) => d.exec('CREATE TABLE notes (x)')), /not a Prepdeck backup/],
+      [
+        'a backup from a newer Prepdeck',
+        () =>
+          sqliteFile((d) => {
+            for (const m of migrations) m.up(d);
+            d.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+          }),
+        new RegExp(
+          `newer version of Prepdeck \\(data format ${SCHEMA_VERSION + 1}; this app reads up to ${SCHEMA_VERSION}\\)`,
+        ),
+      ],
+    ];
+    it.each(cases)('%s', async (_what, make, message) => {
+      const api2 = desktop();
+      await call('createBackup', undefined, api2);
+      const content = make();
+      const before = storeHash();
+      const listed = fs.readdirSync(backups()).sort();
+      const error = await failure(
+        'restoreBackup',
+        { source: { kind: 'bytes', base64: content.toString('base64'), fileName: 'x.sqlite' } },
+        api2,
+      );
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/Nothing was changed\.$/);
+      expect(storeHash()).toBe(before);
+      // No replaced-… backup: nothing was replaced.
+      expect(fs.readdirSync(backups()).sort()).toEqual(listed);
+    });
   });
 });
