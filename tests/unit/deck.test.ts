@@ -52,7 +52,7 @@ describe('the Django deck file', () => {
     ]);
     expect(
       deck.questions.find((q) => q.key === 'transactions')?.keywords.find((k) => k.label === 'lost update'),
-    ).toEqual({ label: 'lost update', aliases: ['lost updates', 'isolation', 'concurrent updates'], weight: 3 });
+    ).toEqual({ label: 'lost update', aliases: ['lost updates', 'concurrent updates'], weight: 3 });
   });
 });
 
