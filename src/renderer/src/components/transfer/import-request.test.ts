@@ -85,7 +85,7 @@ describe('the import request', () => {
 
 describe('what to change after a failed preview', () => {
   const worked: Request = { source: chosen.source, duplicates: 'skip' };
-  const shown: Shown = { key: 'k', request: worked, preview: preview({ questionCount: 12 }) };
+  const shown: Shown = { request: worked, preview: preview({ questionCount: 12 }) };
 
   it('points at "Read as" when no preview ever worked', () => {
     expect(whatToChange(worked, null, null)).toMatch(/“Read as”/);
@@ -110,7 +110,7 @@ describe('what to change after a failed preview', () => {
       mapping: { prompt: 0, answer: 1, level: null, keywords: null, tags: null },
       obvious: true,
     };
-    const csv: Shown = { key: 'k', request: worked, preview: preview({ format: 'csv', table }) };
+    const csv: Shown = { request: worked, preview: preview({ format: 'csv', table }) };
     const clash = { ...worked, mapping: { ...table.mapping, answer: 0 } };
     expect(whatToChange(clash, csv, 'csv')).toBe('Choose another column for the Question or for the Answer above.');
   });

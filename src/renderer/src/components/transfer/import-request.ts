@@ -75,7 +75,6 @@ export function settleTarget(o: Options, preview: ImportPreview): Options {
 
 /** The last preview that worked, with the request that produced it. */
 export interface Shown {
-  key: string;
   request: Request;
   preview: ImportPreview;
 }

@@ -46,7 +46,7 @@ export function useImportPreview(request: Request | null, setOptions: Dispatch<S
   const requestKey = request ? JSON.stringify(request) : '';
   const answered = sent.request !== null && sent.key === requestKey && !query.isPending && !query.isPlaceholderData;
   if (answered && query.isSuccess && shown?.preview !== query.data) {
-    setShown({ key: sent.key, request: sent.request!, preview: query.data });
+    setShown({ request: sent.request!, preview: query.data });
     setFailure(null);
     if (!sent.request!.format) setDetected(query.data.format);
     setOptions((o) => settleTarget(o, query.data));
