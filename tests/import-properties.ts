@@ -2,12 +2,12 @@
 /** What the import property tests share: the fixture articles, valid files of each format, and the input generators. */
 import fc from 'fast-check';
 import type { ParsedDeck } from '../src/shared/domain';
-import { writeDeckMarkdown } from '../src/main/core/deck-markdown';
+import { writeDeckMarkdown } from '../src/main/core/export/deck-markdown';
 import { parseArticle } from '../src/main/core/import/article';
 import { writeDeckCsv } from '../src/main/core/export/deck-csv';
 import type { ImportFormat } from '../src/main/core/import/detect';
 import { ImportError } from '../src/main/core/import/errors';
-import { writeDeckJson } from '../src/main/core/import/json';
+import { writeDeckJson } from '../src/main/core/export/deck-json';
 
 export const RUNS = { numRuns: 200 };
 

@@ -9,7 +9,7 @@ import type { ParsedDeck } from '../../src/shared/domain';
 import { writeDeckCsv } from '../../src/main/core/export/deck-csv';
 import { parseArticle } from '../../src/main/core/import/article';
 import { parseImport } from '../../src/main/core/import';
-import { writeDeckJson } from '../../src/main/core/import/json';
+import { writeDeckJson } from '../../src/main/core/export/deck-json';
 import { parsersReading, PATHOLOGICAL_LINES } from '../pathological-lines';
 
 const RUNS = 3;

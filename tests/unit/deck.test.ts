@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDeckMarkdown, parseKeywordList, writeDeckMarkdown } from '../../src/main/core/deck-markdown';
+import { parseDeckMarkdown, parseKeywordList } from '../../src/main/core/deck-markdown';
+import { writeDeckMarkdown } from '../../src/main/core/export/deck-markdown';
 import { parseImport } from '../../src/main/core/import';
 import type { ParsedDeck, ParsedQuestion } from '../../src/shared/domain';
 

@@ -1,8 +1,7 @@
 import { ApiError } from '../../shared/api';
 import type { ParsedDeck } from '../../shared/domain';
 import type { ExportFormat } from '../../shared/transfer';
-import { writeDeckMarkdown } from '../core/deck-markdown';
-import { writeDeckCsv, writeDeckJson } from '../core/import';
+import { writeDeckCsv, writeDeckJson, writeDeckMarkdown } from '../core/export';
 import * as store from '../store/transfer';
 import type { ApiContext, Handlers } from './context';
 import { deliver, fileSlug } from './file-output';

@@ -57,7 +57,7 @@ export function matchAnswerMarkers(lines: readonly string[]): Map<number, number
 }
 
 /** The answer, as its own lines, would not read back as it is: it must be wrapped (see the top of this file). */
-function needsWrapping(answer: string): boolean {
+export function needsWrapping(answer: string): boolean {
   const lines = answer.split(/\r?\n/);
   const first = lines[0]!.trim();
   if (first === ANSWER_OPEN || keyValue(first, META_KEY)) return true;
@@ -253,27 +253,4 @@ export function oneLine(text: string): string {
     .map((part) => part.trim())
     .filter(Boolean)
     .join(' ');
-}
-
-export function writeDeckMarkdown(deck: Pick<ParsedDeck, 'name' | 'description' | 'levels' | 'questions'>): string {
-  const out: string[] = [`# ${deck.name}`, ''];
-  if (deck.description) out.push(deck.description, '');
-  out.push(`Levels: ${deck.levels.join(', ')}`, '');
-  const levels = [...deck.levels];
-  for (const q of deck.questions) if (!levels.includes(q.level)) levels.push(q.level);
-  for (const level of levels) {
-    const qs = deck.questions.filter((q) => q.level === level);
-    if (qs.length === 0) continue;
-    out.push(`## ${level}`, '');
-    for (const q of qs) {
-      out.push(`### ${oneLine(q.prompt)}`, '');
-      if (q.key) out.push(`Id: ${q.key}`);
-      out.push(`Keywords: ${formatKeywordList(q.keywords)}`);
-      if (q.tags.length) out.push(`Tags: ${q.tags.join(', ')}`);
-      const answer = q.answer.trim();
-      if (needsWrapping(answer)) out.push('', ANSWER_OPEN, answer, ANSWER_CLOSE, '');
-      else out.push('', answer, '');
-    }
-  }
-  return out.join('\n');
 }

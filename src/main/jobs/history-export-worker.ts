@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { historyCsvChunks } from '../core/history-csv';
+import { historyCsvChunks } from '../core/export/history-csv';
 import { attemptCount, iterateHistoryRows } from '../store/history-export';
 import type { HistoryExportMessage, HistoryExportTask } from './export-protocol';
 

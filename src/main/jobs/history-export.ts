@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { historyCsvChunks } from '../core/history-csv';
+import { historyCsvChunks } from '../core/export/history-csv';
 import { attemptCount } from '../store/history-export';
 import { historyRows } from '../store/transfer';
 import type { Db } from '../store/db';

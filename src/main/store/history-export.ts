@@ -1,4 +1,4 @@
-import type { HistoryRow } from '../core/history-csv';
+import type { HistoryRow } from '../core/export/history-csv';
 import type { Db } from './db';
 import { stringList } from './columns';
 import { countOf } from './statements';

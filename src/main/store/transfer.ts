@@ -1,6 +1,6 @@
 import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { ExistingQuestion, PlannedStep } from '../core/import/plan';
-import type { HistoryRow } from '../core/history-csv';
+import type { HistoryRow } from '../core/export/history-csv';
 import type { Db } from './db';
 import { iterateHistoryRows } from './history-export';
 import { prepared } from './statements';

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedDeck, ParsedQuestion } from '../../../shared/domain';
-import { parseDeckMarkdown, writeDeckMarkdown } from '../deck-markdown';
+import { parseDeckMarkdown } from '../deck-markdown';
+import { writeDeckMarkdown } from '../export/deck-markdown';
 import { writeDeckCsv } from '../export/deck-csv';
 import { parseImport, parseImportBytes } from './index';
-import { parseDeckJson, writeDeckJson } from './json';
+import { parseDeckJson } from './json';
+import { writeDeckJson } from '../export/deck-json';
 import { errorOf } from '../../../../tests/expect-import-error';
 
 const q = (over: Partial<ParsedQuestion> & Pick<ParsedQuestion, 'prompt' | 'answer'>): ParsedQuestion => ({

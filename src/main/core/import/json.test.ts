@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deckJsonSchema, findJsonErrorOffset, parseDeckJson, writeDeckJson } from './json';
+import { deckJsonSchema, findJsonErrorOffset, parseDeckJson } from './json';
+import { writeDeckJson } from '../export/deck-json';
 import { errorOf } from '../../../../tests/expect-import-error';
 
 const VALID = `{

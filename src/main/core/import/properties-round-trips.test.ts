@@ -4,11 +4,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedDeck } from '../../../shared/domain';
-import { parseDeckMarkdown, writeDeckMarkdown } from '../deck-markdown';
+import { parseDeckMarkdown } from '../deck-markdown';
+import { writeDeckMarkdown } from '../export/deck-markdown';
 import { parseDelimitedTable } from './csv';
 import { suggestMapping, tableToDeck } from './csv-columns';
 import { writeDeckCsv } from '../export/deck-csv';
-import { parseDeckJson, writeDeckJson } from './json';
+import { parseDeckJson } from './json';
+import { writeDeckJson } from '../export/deck-json';
 import { parseImport } from './index';
 
 describe('round trips as properties', () => {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { GRADES } from '../../shared/session-types';
-import { localDateTime, spreadsheetSafe } from '../../shared/spreadsheet';
+import { GRADES } from '../../../shared/session-types';
+import { localDateTime, spreadsheetSafe } from '../../../shared/spreadsheet';
 
 /** One attempt as the history export writes it. */
 export interface HistoryRow {
