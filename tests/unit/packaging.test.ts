@@ -54,33 +54,35 @@ if (!linux)
     'packaging.test.ts skipped: the stand-in Electron is a Linux one (the release workflow packs on each system).',
   );
 
-describe.skipIf(!linux)('the packaged app (electron-builder --linux dir, stand-in Electron)', () => {
-  let work: string;
-  let appDir: string;
-  let asarPath: string;
-  let files: string[];
+// One pack for the whole file: packing takes a while, and every test below inspects the same output.
+let work: string;
+let appDir: string;
+let asarPath: string;
+let files: string[];
 
-  beforeAll(async () => {
-    const main = path.join(root, projectPackage.main);
-    if (!fs.existsSync(main)) throw new Error(`${projectPackage.main} is missing: run \`npm run build\` first.`);
-    generateIcons();
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-pack-'));
-    standInElectron(path.join(work, 'electron-dist'));
-    await build({
-      projectDir: root,
-      targets: Platform.LINUX.createTarget('dir', arch === 'arm64' ? Arch.arm64 : Arch.x64),
-      publish: 'never',
-      config: { electronDist: path.join(work, 'electron-dist'), directories: { output: path.join(work, 'dist') } },
-    });
-    appDir = path.join(work, 'dist', arch === 'arm64' ? 'linux-arm64-unpacked' : 'linux-unpacked');
-    asarPath = path.join(appDir, 'resources', 'app.asar');
-    files = listPackage(asarPath, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
-  }, 120_000);
-
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+beforeAll(async () => {
+  if (!linux) return;
+  const main = path.join(root, projectPackage.main);
+  if (!fs.existsSync(main)) throw new Error(`${projectPackage.main} is missing: run \`npm run build\` first.`);
+  generateIcons();
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-pack-'));
+  standInElectron(path.join(work, 'electron-dist'));
+  await build({
+    projectDir: root,
+    targets: Platform.LINUX.createTarget('dir', arch === 'arm64' ? Arch.arm64 : Arch.x64),
+    publish: 'never',
+    config: { electronDist: path.join(work, 'electron-dist'), directories: { output: path.join(work, 'dist') } },
   });
+  appDir = path.join(work, 'dist', arch === 'arm64' ? 'linux-arm64-unpacked' : 'linux-unpacked');
+  asarPath = path.join(appDir, 'resources', 'app.asar');
+  files = listPackage(asarPath, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
+}, 120_000);
 
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe.skipIf(!linux)('the packaged app: what app.asar holds', () => {
   it('ships the built app: main, preload and the renderer, under out/', () => {
     for (const file of [
       '/out/main/index.js',
@@ -132,6 +134,14 @@ describe.skipIf(!linux)('the packaged app (electron-builder --linux dir, stand-i
     }
   });
 
+  it('stays small: a few MB of app, a few hundred files', () => {
+    const size = fs.statSync(asarPath).size;
+    console.log(`app.asar: ${(size / 1e6).toFixed(1)} MB, ${files.length} entries`);
+    expect(size).toBeLessThan(15_000_000);
+  });
+});
+
+describe.skipIf(!linux)('the packaged app: the binary and what is unpacked beside app.asar', () => {
   it("unpacks better-sqlite3's binary for this system only, and none of its C sources", () => {
     const binary = `node_modules/better-sqlite3/prebuilds/linux-${arch}.node`;
     expect(statFile(asarPath, binary)).toMatchObject({ unpacked: true });
@@ -216,11 +226,5 @@ describe.skipIf(!linux)('the packaged app (electron-builder --linux dir, stand-i
   it('puts the window icon beside the asar, where main looks for it', () => {
     const icon = fs.readFileSync(path.join(appDir, 'resources', 'icon.png'));
     expect(icon.readUInt32BE(16)).toBe(512);
-  });
-
-  it('stays small: a few MB of app, a few hundred files', () => {
-    const size = fs.statSync(asarPath).size;
-    console.log(`app.asar: ${(size / 1e6).toFixed(1)} MB, ${files.length} entries`);
-    expect(size).toBeLessThan(15_000_000);
   });
 });

@@ -13,33 +13,33 @@ import { api, article, call, clock, db, dir, failure, freshTransferApp, storeHas
 
 freshTransferApp();
 
-describe('backup and restore', () => {
-  const backups = () => path.join(dir, 'backups');
-  const desktop = () => createApi(db, clock, { dataDir: dir });
+const backups = () => path.join(dir, 'backups');
+const desktop = () => createApi(db, clock, { dataDir: dir });
 
-  /** Every row of every table, in a stable order. */
-  function allRows(on: Db): Record<string, unknown[]> {
-    const tables = (
-      on
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .all() as Array<{
-        name: string;
-      }>
-    ).map((t) => t.name);
-    const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
-    return Object.fromEntries(tables.map((t) => [t, sorted(on.prepare(`SELECT * FROM "${t}"`).raw().all())]));
-  }
+/** Every row of every table, in a stable order. */
+function allRows(on: Db): Record<string, unknown[]> {
+  const tables = (
+    on
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as Array<{
+      name: string;
+    }>
+  ).map((t) => t.name);
+  const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+  return Object.fromEntries(tables.map((t) => [t, sorted(on.prepare(`SELECT * FROM "${t}"`).raw().all())]));
+}
 
-  async function answerOne(on: Handlers = api): Promise<void> {
-    const view = await call<{ id: number }>('startSession', { levels: ['Beginner'], count: 1, order: 'random' }, on);
-    const revealed = await call<{ revealed: { id: number } }>(
-      'submitAnswer',
-      { sessionId: view.id, position: 0, answer: 'MVT and the ORM', reason: 'answer' },
-      on,
-    );
-    await call('gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade: 2 }, on);
-  }
+async function answerOne(on: Handlers = api): Promise<void> {
+  const view = await call<{ id: number }>('startSession', { levels: ['Beginner'], count: 1, order: 'random' }, on);
+  const revealed = await call<{ revealed: { id: number } }>(
+    'submitAnswer',
+    { sessionId: view.id, position: 0, answer: 'MVT and the ORM', reason: 'answer' },
+    on,
+  );
+  await call('gradeAttempt', { sessionId: view.id, attemptId: revealed.revealed.id, grade: 2 }, on);
+}
 
+describe('backups', () => {
   it('need a data folder', async () => {
     const memory = createApi(openMemoryDb(), clock);
     expect((await failure('createBackup', undefined, memory)).message).toMatch(/need a data folder/);
@@ -80,7 +80,9 @@ describe('backup and restore', () => {
     expect(jobs.takeDownload(download.download.slice('/download/'.length))).toBeNull();
     expect((await failure('exportBackup', { fileName: '../prepdeck.sqlite' }, api2)).code).toBe('not_found');
   });
+});
 
+describe('restoring a backup', () => {
   it('restores what was backed up, keeping the data it replaces', async () => {
     const api2 = desktop();
     await answerOne(api2);
@@ -144,21 +146,6 @@ describe('backup and restore', () => {
     expect(restored.restored).toEqual({ decks: 1, questions: 51, attempts: 0 });
   });
 
-  it('refuses the open data file itself as a backup to restore, changing nothing', async () => {
-    const live = path.join(dir, 'prepdeck.sqlite');
-    expect(fs.existsSync(live)).toBe(true);
-    const dialogs: FileDialogs = { openFile: () => Promise.resolve(live), saveFile: () => Promise.resolve(null) };
-    const withDialogs = createApi(db, clock, { dataDir: dir, dialogs });
-    const picked = await call<PickedFile>('chooseBackupFile', undefined, withDialogs);
-    const before = storeHash();
-    const refused = await failure('restoreBackup', { source: { kind: 'picked', id: picked.id } }, withDialogs);
-    expect(refused).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(/data file Prepdeck has open now/),
-    });
-    expect(storeHash()).toBe(before);
-  });
-
   it('restores a backup from an older Prepdeck, upgrading it', async () => {
     const old = path.join(dir, 'old.sqlite');
     const oldDb = new Database(old);
@@ -182,6 +169,23 @@ describe('backup and restore', () => {
     expect((await call<Array<{ name: string }>>('listDecks', undefined, api2)).map((d) => d.name)).toEqual([
       'Old deck',
     ]);
+  });
+});
+
+describe('restore refusals', () => {
+  it('refuses the open data file itself as a backup to restore, changing nothing', async () => {
+    const live = path.join(dir, 'prepdeck.sqlite');
+    expect(fs.existsSync(live)).toBe(true);
+    const dialogs: FileDialogs = { openFile: () => Promise.resolve(live), saveFile: () => Promise.resolve(null) };
+    const withDialogs = createApi(db, clock, { dataDir: dir, dialogs });
+    const picked = await call<PickedFile>('chooseBackupFile', undefined, withDialogs);
+    const before = storeHash();
+    const refused = await failure('restoreBackup', { source: { kind: 'picked', id: picked.id } }, withDialogs);
+    expect(refused).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/data file Prepdeck has open now/),
+    });
+    expect(storeHash()).toBe(before);
   });
 
   describe('refuses a file it cannot trust, changing nothing', () => {

@@ -25,7 +25,7 @@ import {
 
 freshTransferApp();
 
-describe('export', () => {
+describe('export: decks', () => {
   it('exports a deck as Markdown, JSON and CSV for download in browser mode', async () => {
     const md = await call<FileResult>('exportDeck', { deckId: 1, format: 'markdown' });
     expect(md).toMatchObject({ kind: 'download', fileName: 'django.md', mimeType: 'text/markdown', encoding: 'utf8' });
@@ -86,7 +86,9 @@ describe('export', () => {
       other.close();
     });
   });
+});
 
+describe('export: the answer history', () => {
   it('exports the answer history as CSV, one row per attempt, dated on the local clock', async ({ onTestFinished }) => {
     // Local time, as the file name: New York is 4 hours behind UTC on 10 March 2026 (summer time began on the 8th).
     const tz = process.env['TZ'];

@@ -73,7 +73,7 @@ describe('planImport', () => {
   });
 });
 
-describe('previewImport', () => {
+describe('previewImport: articles and their levels', () => {
   it('shows what an article would create, writing nothing', async () => {
     const before = storeHash();
     const preview = await call<ImportPreview>('previewImport', {
@@ -157,7 +157,9 @@ describe('previewImport', () => {
     ]);
     expect(preview.target.levels).toEqual(['Junior', 'Senior']);
   });
+});
 
+describe('previewImport: tables and duplicates', () => {
   it('shows a table and the column mapping for CSV, and follows a changed mapping', async () => {
     const csv = 'What is a mutex?,lock,Advanced\nWhat is a semaphore?,counter,Beginner\n';
     const preview = await call<ImportPreview>('previewImport', { source: text(csv, 'os.csv') });
@@ -288,19 +290,6 @@ describe('commitImport', () => {
     expect(result).toMatchObject({ created: 9, skipped: 1 });
   });
 
-  it('refuses a new deck with the name of an existing one, writing nothing', async () => {
-    const before = storeHash();
-    const error = await failure('commitImport', {
-      source: text(article('python-plain.txt')),
-      target: { newDeckName: 'django' },
-    });
-    expect(error).toEqual({
-      code: 'conflict',
-      message: 'There is already a deck called “django”. Import into it, or give the new deck another name.',
-    });
-    expect(storeHash()).toBe(before);
-  });
-
   it('reads UTF-16 (with a BOM) and UTF-8 with a BOM correctly', async () => {
     const md =
       '# Français\n\nLevels: Beginner\n\n## Beginner\n\n### Qu’est-ce qu’un café ? ☕\n\nKeywords: café\n\nUne boisson.\n';
@@ -314,6 +303,21 @@ describe('commitImport', () => {
         ['Qu’est-ce qu’un café ? ☕', 'café'],
       ]);
     }
+  });
+});
+
+describe('commitImport: what it refuses', () => {
+  it('refuses a new deck with the name of an existing one, writing nothing', async () => {
+    const before = storeHash();
+    const error = await failure('commitImport', {
+      source: text(article('python-plain.txt')),
+      target: { newDeckName: 'django' },
+    });
+    expect(error).toEqual({
+      code: 'conflict',
+      message: 'There is already a deck called “django”. Import into it, or give the new deck another name.',
+    });
+    expect(storeHash()).toBe(before);
   });
 
   describe('bad input gets a clear error and writes nothing', () => {
@@ -353,7 +357,9 @@ describe('commitImport', () => {
       expect(questionCount()).toBe(51);
     });
   });
+});
 
+describe('commitImport: random and mutated input', () => {
   it('never crashes on random and mutated input, and a failure leaves the store byte for byte as it was', async () => {
     const seeds = [
       ROUND_TRIP_DECK,

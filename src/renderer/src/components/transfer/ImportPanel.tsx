@@ -106,13 +106,11 @@ export function ImportPanel({ decks }: { decks: DeckSummary[] }) {
         </>
       ) : (
         <>
-          <div className={styles.importSource}>
-            <FileIcon />
-            <strong>{chosen.label}</strong>
-            {chosen.size > 0 && <span className="muted">{fileSize(chosen.size)}</span>}
-            {shown && !failure && <span className="pill">{FORMAT_LABELS[shown.preview.format]}</span>}
-            {pending && <span className="spinner" aria-label="Reading" />}
-          </div>
+          <ImportSource
+            chosen={chosen}
+            formatLabel={shown && !failure ? FORMAT_LABELS[shown.preview.format] : null}
+            pending={pending}
+          />
           {(shown || failure) && (
             <PreviewView
               preview={shown?.preview ?? null}
@@ -140,6 +138,27 @@ export function ImportPanel({ decks }: { decks: DeckSummary[] }) {
         </>
       )}
     </section>
+  );
+}
+
+/** What is being imported: its name and size, the format the preview read it as, and whether it is being read. */
+function ImportSource({
+  chosen,
+  formatLabel,
+  pending,
+}: {
+  chosen: Chosen;
+  formatLabel: string | null;
+  pending: boolean;
+}) {
+  return (
+    <div className={styles.importSource}>
+      <FileIcon />
+      <strong>{chosen.label}</strong>
+      {chosen.size > 0 && <span className="muted">{fileSize(chosen.size)}</span>}
+      {formatLabel !== null && <span className="pill">{formatLabel}</span>}
+      {pending && <span className="spinner" aria-label="Reading" />}
+    </div>
   );
 }
 
