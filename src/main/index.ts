@@ -6,6 +6,7 @@ import type { BackupInfo } from '../shared/transfer';
 import { webLink } from '../shared/links';
 import { dispatch } from './api/dispatch';
 import type { FileDialogs } from './api/context';
+import { workerStoreCheck } from './jobs/store-check';
 import { openAppCore, type AppCore } from './app';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -168,9 +169,11 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir()));
     installPermissionHandlers(session.defaultSession, { isAppOrigin, isAppUrl });
     try {
+      const worker = { file: path.join(import.meta.dirname, 'history-export-worker.js') };
       core = await openAppCore(dataDir(), undefined, {
         dialogs,
-        exportWorker: { file: path.join(import.meta.dirname, 'history-export-worker.js') },
+        exportWorker: worker,
+        storeCheck: workerStoreCheck(worker),
       });
     } catch (error) {
       dialog.showErrorBox('Prepdeck cannot open its data', (error as Error).message);

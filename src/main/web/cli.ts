@@ -1,6 +1,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { workerStoreCheck } from '../jobs/store-check';
 import { openAppCore } from '../app';
 import { systemClock } from '../clock';
 import { startWebServer } from './server';
@@ -31,12 +32,11 @@ async function main(): Promise<void> {
   const clock = testClock ? { now: () => (frozenAt ?? Date.now()) + offset } : systemClock;
   let core;
   try {
-    core = await openAppCore(dataDir, clock, {
-      exportWorker: {
-        file: path.join(import.meta.dirname, 'history-export-worker.js'),
-        pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
-      },
-    });
+    const worker = {
+      file: path.join(import.meta.dirname, 'history-export-worker.js'),
+      pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
+    };
+    core = await openAppCore(dataDir, clock, { exportWorker: worker, storeCheck: workerStoreCheck(worker) });
   } catch (error) {
     console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);
     process.exit(1);

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BankCounts, RecoveryAction, StoreHealth } from '../../../shared/transfer';
 import { api } from '../api';
 import { useQuery } from '../hooks/useQuery';
@@ -101,13 +101,26 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
  * so this screen stands in for the whole app until the person chooses.
  */
 export function StoreGate({ children }: { children: ReactNode }) {
-  const health = useQuery(() => api.getStoreHealth(), 'store-health');
+  const health = useQuery(() => api.getStoreHealth(undefined), 'store-health');
   const [after, setAfter] = useState<StoreHealth | null>(null);
   const current = after ?? health.data;
+  const checking = current?.status === 'checking';
+  useEffect(() => {
+    // The check runs while the app is in use; a failed one replaces the app with the screen below, without a reload.
+    if (!checking) return;
+    let live = true;
+    api.getStoreHealth({ untilChecked: true }).then(
+      (settled) => live && setAfter(settled),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [checking]);
   if (health.error && !current) return <ErrorNote error={health.error} onRetry={health.reload} />;
   if (!current) return <Loading label="Checking your data…" />;
   if (current.status === 'damaged') return <DamagedStore health={current} onDone={setAfter} />;
-  const recovery = current.recovery;
+  const recovery = current.status === 'ok' ? current.recovery : null;
   return (
     <>
       {recovery && after && (
