@@ -43,7 +43,7 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
       <section className="card store-gate-card">
         <h1 id="store-gate-title">Your data file is damaged</h1>
         <p>
-          When Prepdeck started, it checked its data file and found it damaged, so it did not open it and wrote nothing
+          When Prepdeck started, it checked its data file and found it damaged, so it stopped using it and wrote nothing
           to it. Nothing else has changed.
         </p>
         <p className="muted small store-gate-problem">{health.problem}</p>
