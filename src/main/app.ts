@@ -61,6 +61,32 @@ const REFUSED =
   'Choose on the start screen: restore the newest good backup, or start with an empty store.';
 
 /**
+ * Every call: the health ones answered here, the others by the store. While the start-up check runs, reads
+ * answer and writes wait for it, in the order they came.
+ */
+function routeCalls(route: {
+  health(): StoreHealth;
+  recover(action: RecoveryAction): Promise<StoreHealth>;
+  serve(name: CallName, input: unknown): unknown;
+  checking(): Promise<void> | null;
+}): Handlers {
+  const call = (name: CallName, input: unknown): unknown => {
+    const checking = route.checking();
+    if (name === 'getStoreHealth') {
+      // The start screen asks once more, waiting, so that it learns of a failed check without a reload.
+      const wait = (input as { untilChecked?: boolean } | undefined)?.untilChecked;
+      return wait && checking ? checking.then(route.health) : route.health();
+    }
+    if (name === 'recoverStore') return route.recover((input as { action: RecoveryAction }).action);
+    if (checking && !READS.has(name)) return checking.then(() => route.serve(name, input));
+    return route.serve(name, input);
+  };
+  return Object.fromEntries(
+    callNames.map((name: CallName) => [name, (input: unknown) => call(name, input)]),
+  ) as Handlers;
+}
+
+/**
  * Opens the store, installs the bundled decks if they are new, and builds the api: shared by Electron and browser
  * mode. A store that fails its check at start is not used: the app still starts, getStoreHealth says what
  * happened, every other call answers a `storage` error, and recoverStore is the way out. With `storeCheck` the
@@ -158,22 +184,7 @@ export async function openAppCore(
     return ((checking ? live.raw : live.api)[name] as (input: unknown) => unknown)(input);
   };
 
-  const api = Object.fromEntries(
-    callNames.map((name: CallName) => [
-      name,
-      (input: unknown) => {
-        if (name === 'getStoreHealth') {
-          // The start screen asks once more, waiting, so that it learns of a failed check without a reload.
-          const wait = (input as { untilChecked?: boolean } | undefined)?.untilChecked;
-          return wait && checking ? checking.then(health) : health();
-        }
-        if (name === 'recoverStore') return recover((input as { action: RecoveryAction }).action);
-        // While the start-up check runs, reads answer and writes wait for it, in the order they came.
-        if (checking && !READS.has(name)) return checking.then(() => serve(name, input));
-        return serve(name, input);
-      },
-    ]),
-  ) as Handlers;
+  const api = routeCalls({ health, recover, serve, checking: () => checking });
 
   const close = (): void => {
     closed = true;
