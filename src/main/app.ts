@@ -86,6 +86,12 @@ function routeCalls(route: {
   ) as Handlers;
 }
 
+/** What writes at start, once the store may be written: the bundled decks' installs and updates, then the backups. */
+function startWrites(db: Db, dataDir: string, clock: Clock, timers: Timers | false | undefined): BackupTimer | null {
+  for (const bundled of bundledDecks()) installBundledDeck(db, bundled, clock.now());
+  return timers === false ? null : startBackupTimer({ db, dataDir, clock, timers });
+}
+
 /**
  * Opens the store, installs the bundled decks if they are new, and builds the api: shared by Electron and browser
  * mode. A store that fails its check at start is not used: the app still starts, getStoreHealth says what
@@ -119,10 +125,7 @@ export async function openAppCore(
     const served = checkpointWhenIdle(raw, db);
     const opened: Live = { db, api: served.api, raw, timer: null, closeIdle: served.close };
     live = opened;
-    const startWriting = (): void => {
-      for (const bundled of bundledDecks()) installBundledDeck(db, bundled, clock.now());
-      opened.timer = options.timers === false ? null : startBackupTimer({ db, dataDir, clock, timers: options.timers });
-    };
+    const startWriting = (): void => void (opened.timer = startWrites(db, dataDir, clock, options.timers));
     if (!checkDeferred || !options.storeCheck) return startWriting();
     checking = options
       .storeCheck(db.name)
@@ -130,7 +133,14 @@ export async function openAppCore(
       .then((problem) => {
         checking = null;
         if (closed || live !== opened) return;
-        if (problem === null) return startWriting();
+        if (problem === null) {
+          // As at a start without the check in the background, but nobody awaits this: a failure is logged.
+          try {
+            return startWriting();
+          } catch (error) {
+            return console.error('The bundled decks or the backup timer could not start', error);
+          }
+        }
         // Nothing was written: no write ran, and the reads went around the checkpoints.
         live = null;
         db.close();
