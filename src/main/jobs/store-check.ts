@@ -15,17 +15,13 @@ export function workerStoreCheck(spec: WorkerSpec): StoreChecker {
   return (dbFile) =>
     new Promise<string | null>((resolve) => {
       const task: StoreCheckTask = { kind: 'store-check', dbFile };
-      let answered = false;
+      let answer: { problem: string | null } | null = null;
       const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv });
       // Quitting while the check runs does not wait for it.
       worker.unref();
-      worker.on('message', (message: StoreCheckMessage) => {
-        answered = true;
-        resolve(message.problem);
-      });
+      worker.on('message', (message: StoreCheckMessage) => (answer = { problem: message.problem }));
       worker.on('error', (error: Error) => console.error('The store check worker failed', error));
-      worker.on('exit', () => {
-        if (!answered) resolve(checkStoreFile(dbFile));
-      });
+      // Answered once the worker is gone, so that its teardown does not compete with the writes that waited.
+      worker.on('exit', () => resolve(answer ? answer.problem : checkStoreFile(dbFile)));
     });
 }
