@@ -7,6 +7,7 @@ import { webLink } from '../shared/links';
 import { href } from '../shared/routes';
 import { dispatch } from './api/dispatch';
 import type { FileDialogs } from './api/context';
+import { workerStoreCheck } from './jobs/store-check';
 import { openAppCore, type AppCore } from './app';
 import { registerIpc } from './ipc';
 import { workerFile } from './jobs/worker-file';
@@ -170,10 +171,12 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir()));
     installPermissionHandlers(session.defaultSession, { isAppOrigin, isAppUrl });
     try {
+      const worker = { file: workerFile(import.meta.dirname, 'history-export-worker.mjs') };
       core = await openAppCore(dataDir(), undefined, {
         dialogs,
-        exportWorker: { file: workerFile(import.meta.dirname, 'history-export-worker.mjs') },
+        exportWorker: worker,
         restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
+        storeCheck: workerStoreCheck(worker),
       });
     } catch (error) {
       dialog.showErrorBox('Prepdeck cannot open its data', (error as Error).message);

@@ -178,7 +178,13 @@ export const StatsFilterInput = z
 
 export const contract = {
   // The data file: its check at start, and the way out when it failed
-  getStoreHealth: call<StoreHealth>()(noInput),
+  /** With `untilChecked`, answers once a start-up check still running has finished. */
+  getStoreHealth: call<StoreHealth>()(
+    z
+      .object({ untilChecked: z.literal(true) })
+      .strict()
+      .optional(),
+  ),
   /** Only while the store is damaged: keeps the damaged file aside, then restores the newest good backup or starts empty. */
   recoverStore: call<StoreHealth>()(z.object({ action: z.enum(RECOVERY_ACTIONS) }).strict()),
 

@@ -244,6 +244,8 @@ export interface RestoreResult {
  * and every other call answers a `storage` error until the person chooses what to do.
  */
 export type StoreHealth =
+  /** The check runs in the background (the store needed no migration): reads answer, writes wait for it. */
+  | { status: 'checking' }
   | {
       status: 'ok';
       /** What the last recovery did, in this run of the app. */

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/api';
 import type { JobProgress } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
@@ -93,4 +94,25 @@ export async function exportedHistory(api: Handlers, jobs: Jobs): Promise<{ file
   const text = fs.readFileSync(file.file, 'utf8');
   file.sent();
   return { fileName: file.fileName, text };
+}
+
+/** A real store in `dir` with the bundled deck and one answer, closed (its WAL folded into the file). */
+export async function makeDiskStore(dir: string, clock: Clock): Promise<void> {
+  const core = await openAppCore(dir, clock, { timers: false });
+  const view = await callApi(core.api, 'startSession', { levels: ['Beginner'], count: 1, order: 'random' });
+  await callApi(core.api, 'submitAnswer', { sessionId: view.id, position: 0, answer: 'the ORM', reason: 'answer' });
+  core.close();
+}
+
+/** Writes garbage over the root page of a table's b-tree, as a failing disk would. */
+export function corruptTable(file: string, table: string): void {
+  const db = new Database(file, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const { rootpage } = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as {
+    rootpage: number;
+  };
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
+  fs.closeSync(fd);
 }

@@ -12,7 +12,7 @@ import { startBackupTimer, CHECK_EVERY_MS, type Timers } from '../../src/main/ba
 import { backupDatabase, StoreDamagedError } from '../../src/main/store/backup';
 import { DB_FILE, openDb, type Db } from '../../src/main/store/database';
 import { listAutoBackups } from '../../src/main/store/auto-backup';
-import { callApi, failureOf } from './harness';
+import { callApi, corruptTable, failureOf, makeDiskStore } from './harness';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -32,26 +32,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const hash = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const backupsDir = (): string => path.join(dir, 'backups');
 
-/** A real store with the bundled deck and one answer, closed (its WAL folded into the file). */
-async function makeStore(): Promise<void> {
-  const core = await openAppCore(dir, clock, { timers: false });
-  const view = await callApi(core.api, 'startSession', { levels: ['Beginner'], count: 1, order: 'random' });
-  await callApi(core.api, 'submitAnswer', { sessionId: view.id, position: 0, answer: 'the ORM', reason: 'answer' });
-  core.close();
-}
-
-/** Writes garbage over the root page of a table's b-tree, as a failing disk would. */
-function corruptTable(file: string, table: string): void {
-  const db = new Database(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const { rootpage } = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as {
-    rootpage: number;
-  };
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
-  fs.closeSync(fd);
-}
+const makeStore = (): Promise<void> => makeDiskStore(dir, clock);
 
 describe('the check at start', () => {
   it('refuses a store with one corrupted page: no crash, nothing written, every call a storage error', async () => {

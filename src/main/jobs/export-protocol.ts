@@ -1,4 +1,4 @@
-/** What the history export worker is given, and what it says back (a leaf module: both sides import it). */
+/** What the jobs worker is given, and what it says back (a leaf module: both sides import it). */
 export interface HistoryExportTask {
   /** The store's file; the worker opens it read-only (WAL lets it read while main writes). */
   dbFile: string;
@@ -17,3 +17,15 @@ export type HistoryExportMessage =
   | { type: 'done'; done: number; bytes: number }
   | { type: 'cancelled' }
   | { type: 'failed'; code: string; message: string };
+
+/** The start-up check, in the same worker: `quick_check` of the store on a read-only connection of its own. */
+export interface StoreCheckTask {
+  kind: 'store-check';
+  dbFile: string;
+}
+
+/** What the check found wrong, or null when the file is sound. */
+export interface StoreCheckMessage {
+  type: 'checked';
+  problem: string | null;
+}

@@ -3,7 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { historyCsvChunks } from '../core/export/history-csv';
 import { attemptCount, iterateHistoryRows } from '../store/history-export';
-import type { HistoryExportMessage, HistoryExportTask } from './export-protocol';
+import { checkStoreFile } from '../store/database';
+import type { HistoryExportMessage, HistoryExportTask, StoreCheckMessage, StoreCheckTask } from './export-protocol';
 
 /**
  * The history export, off the thread that answers the app's calls: its own read-only connection, the attempts
@@ -51,5 +52,11 @@ function run(task: HistoryExportTask, say: (message: HistoryExportMessage) => vo
 
 if (parentPort) {
   const port = parentPort;
-  run(workerData as HistoryExportTask, (message) => port.postMessage(message));
+  const task = workerData as HistoryExportTask | StoreCheckTask;
+  if ('kind' in task && task.kind === 'store-check') {
+    // The start-up check (jobs/store-check.ts) shares this entry: one worker file to build and to find.
+    port.postMessage({ type: 'checked', problem: checkStoreFile(task.dbFile) } satisfies StoreCheckMessage);
+  } else {
+    run(task as HistoryExportTask, (message) => port.postMessage(message));
+  }
 }

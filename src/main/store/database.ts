@@ -25,6 +25,11 @@ export class StoreDamagedError extends Error {
   }
 }
 
+/** The error of a store whose start-up check found `problem`: the same words wherever the check ran. */
+export function failedCheck(problem: string): StoreDamagedError {
+  return new StoreDamagedError(`SQLite's check of the data file says: ${problem}.`);
+}
+
 /** What SQLite's check finds wrong with an open database, in its words; null when it is sound. */
 export function integrityProblem(db: Db, pragma: 'integrity_check' | 'quick_check' = 'integrity_check'): string | null {
   try {
@@ -39,6 +44,27 @@ export function integrityProblem(db: Db, pragma: 'integrity_check' | 'quick_chec
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return (error as Error).message;
     throw error;
+  }
+}
+
+/**
+ * SQLite's `quick_check` of the store's file on a read-only connection of its own (the start-up check when it runs
+ * off the path to the first page): what it finds wrong, or null when the file is sound. Writes nothing.
+ */
+export function checkStoreFile(file: string): string | null {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    return `the file could not be opened to check it (${(error as Error).message})`;
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    return integrityProblem(db, 'quick_check');
+  } catch (error) {
+    return `the check could not run (${(error as Error).message})`;
+  } finally {
+    db.close();
   }
 }
 
@@ -111,8 +137,17 @@ const OPEN_FAILURES: Array<[RegExp, string]> = [
  * (read-only, full, no permission) is a StoreOpenError that says so.
  */
 export async function openDb(dir: string): Promise<Db> {
+  return (await openServedDb(dir, false)).db;
+}
+
+/**
+ * `openDb`, except that with `deferCheck` a file that needs no migration is opened without its `quick_check`
+ * (`checkDeferred` says so): the caller runs `checkStoreFile` elsewhere and writes nothing until it passes.
+ * A file that needs a migration is still checked here first, then backed up, then migrated.
+ */
+export async function openServedDb(dir: string, deferCheck: boolean): Promise<{ db: Db; checkDeferred: boolean }> {
   try {
-    return await openDbIn(dir);
+    return await openDbIn(dir, deferCheck);
   } catch (error) {
     if (error instanceof StoreOpenError || error instanceof StoreDamagedError) throw error;
     const code = (error as { code?: string }).code ?? '';
@@ -125,7 +160,7 @@ export async function openDb(dir: string): Promise<Db> {
   }
 }
 
-async function openDbIn(dir: string): Promise<Db> {
+async function openDbIn(dir: string, deferCheck: boolean): Promise<{ db: Db; checkDeferred: boolean }> {
   privateDir(dir);
   const file = path.join(dir, DB_FILE);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
@@ -154,11 +189,12 @@ async function openDbIn(dir: string): Promise<Db> {
   privateFile(file);
   for (const companion of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) tightenFile(companion);
   const db = new Database(file);
+  const checkDeferred = deferCheck && exists && version === SCHEMA_VERSION;
   try {
-    if (exists) {
+    if (exists && !checkDeferred) {
       // Before anything is written (even a pragma): a damaged store is refused, and the person chooses what to do.
       const problem = integrityProblem(db, 'quick_check');
-      if (problem !== null) throw new StoreDamagedError(`SQLite's check of the data file says: ${problem}.`);
+      if (problem !== null) throw failedCheck(problem);
     }
     applyPragmas(db);
     if (exists && version < SCHEMA_VERSION) {
@@ -169,7 +205,7 @@ async function openDbIn(dir: string): Promise<Db> {
       await db.backup(backup);
     }
     migrate(db);
-    return db;
+    return { db, checkDeferred };
   } catch (error) {
     db.close();
     throw error;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { workerStoreCheck } from '../jobs/store-check';
 import { openAppCore } from '../app';
 import { systemClock } from '../clock';
 import { workerFile } from '../jobs/worker-file';
@@ -39,12 +40,14 @@ async function main(): Promise<void> {
   const clock = testClock ?? systemClock;
   let core;
   try {
+    const worker = {
+      file: workerFile(import.meta.dirname, 'history-export-worker.mjs'),
+      pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
+    };
     core = await openAppCore(dataDir, clock, {
-      exportWorker: {
-        file: workerFile(import.meta.dirname, 'history-export-worker.mjs'),
-        pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
-      },
+      exportWorker: worker,
       restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
+      storeCheck: workerStoreCheck(worker),
     });
   } catch (error) {
     console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);

@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BankCounts, RecoveryAction, StoreHealth } from '../../../shared/transfer';
+import { api } from '../api';
 import { useApiMutation, useApiQuery } from '../data/hooks';
 import { dateTime, plural } from '../lib/format';
 import { ErrorNote, Loading } from './States';
@@ -32,7 +33,7 @@ function DamagedStore({ health, onDone }: { health: Damaged; onDone: (h: StoreHe
       <section className={`card ${styles.storeGateCard}`}>
         <h1 id="store-gate-title">Your data file is damaged</h1>
         <p>
-          When Prepdeck started, it checked its data file and found it damaged, so it did not open it and wrote nothing
+          When Prepdeck started, it checked its data file and found it damaged, so it stopped using it and wrote nothing
           to it. Nothing else has changed.
         </p>
         <p className={`muted small ${styles.storeGateProblem}`}>{health.problem}</p>
@@ -93,10 +94,24 @@ export function StoreGate({ children }: { children: ReactNode }) {
   const health = useApiQuery('getStoreHealth');
   const [after, setAfter] = useState<StoreHealth | null>(null);
   const current = after ?? health.data;
+  const checking = current?.status === 'checking';
+  useEffect(() => {
+    // The check runs while the app is in use; a failed one replaces the app with the screen below, without a reload.
+    // Asked directly, not cached: it answers once, when the check ends.
+    if (!checking) return;
+    let live = true;
+    api.getStoreHealth({ untilChecked: true }).then(
+      (settled) => live && setAfter(settled),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [checking]);
   if (health.error && !current) return <ErrorNote error={health.error} onRetry={() => void health.refetch()} />;
   if (!current) return <Loading label="Checking your data…" />;
   if (current.status === 'damaged') return <DamagedStore health={current} onDone={setAfter} />;
-  const recovery = current.recovery;
+  const recovery = current.status === 'ok' ? current.recovery : null;
   return (
     <>
       {recovery && after && (
