@@ -40,12 +40,18 @@ interface Question {
   keywords: number[];
 }
 
-export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_600): GeneratedHistory {
-  const rand = seededRandom(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const deckCount = Math.max(2, Math.round(attempts / 5000));
-  const firstDay = today - HISTORY_DAYS + 1;
+/** The seeded random source, and a pick from a list drawn from it. */
+interface Random {
+  rand: () => number;
+  pick: <T>(list: readonly T[]) => T;
+}
 
+/** The bank: shared keywords, then each deck with its own vocabulary and its questions, each keyword's skill. */
+function writeBank(
+  db: Db,
+  deckCount: number,
+  { rand, pick }: Random,
+): { questions: Question[]; skill: Map<number, number>; keywords: number } {
   const insertDeck = db.prepare(
     'INSERT INTO decks (id, name, description, levels, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)',
   );
@@ -92,14 +98,16 @@ export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_
       });
     }
   })();
+  return { questions, skill, keywords: keywordId };
+}
 
-  const byDeck = new Map<number, Question[]>();
-  for (const q of questions) byDeck.set(q.deckId, [...(byDeck.get(q.deckId) ?? []), q]);
-  // Deck d is picked up on studyStart[d] and studied for about 60 days.
-  const studyStart = Array.from({ length: deckCount + 1 }, (_, d) =>
-    Math.floor(firstDay - 20 + ((d - 1) / deckCount) * (HISTORY_DAYS - 10)),
-  );
-
+/** When the sessions happen: each session's size and day (in order), and how many sessions fall on each day. */
+function scheduleSessions(
+  attempts: number,
+  firstDay: number,
+  today: number,
+  { rand, pick }: Random,
+): { sizes: number[]; sessionDays: number[]; sessionsOn: Map<number, number> } {
   // Practice days: most days, a little more often lately.
   const days: number[] = [];
   for (let day = firstDay; day <= today; day++) {
@@ -115,6 +123,76 @@ export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_
   sessionDays[sessionDays.length - 1] = today;
   const sessionsOn = new Map<number, number>();
   for (const day of sessionDays) sessionsOn.set(day, (sessionsOn.get(day) ?? 0) + 1);
+  return { sizes, sessionDays, sessionsOn };
+}
+
+/** The deck a session on `day` practises: mostly one being studied now, else any picked up by then. */
+function chooseDeck(day: number, deckCount: number, studyStart: number[], { rand, pick }: Random): number {
+  const focus = [];
+  for (let d = 1; d <= deckCount; d++) {
+    if (day >= studyStart[d]! && day < studyStart[d]! + 60) focus.push(d);
+  }
+  const started = [];
+  for (let d = 1; d <= deckCount && studyStart[d]! <= day; d++) started.push(d);
+  return focus.length > 0 && (rand() < 0.8 || started.length === 0)
+    ? pick(focus)
+    : pick(started.length ? started : [1]);
+}
+
+interface Answer {
+  allowed: number;
+  used: number;
+  outcome: 'skipped' | 'timed_out' | 'answered';
+  /** [keyword, hit] per keyword named (none when skipped). */
+  rows: Array<[number, number]>;
+  score: number | null;
+  grade: number | null;
+}
+
+/** How one question goes: skipped, timed out or answered; the keywords named, as skill and progress allow; the self-grade. */
+function answerQuestion(q: Question, progress: number, skill: Map<number, number>, rand: () => number): Answer {
+  const allowed = ALLOWED_S[q.levelIndex]! * 1000;
+  const roll = rand();
+  const outcome = roll < 0.04 ? 'skipped' : roll < 0.13 ? 'timed_out' : 'answered';
+  const used = outcome === 'timed_out' ? allowed : Math.floor(allowed * (0.25 + rand() * 0.7));
+  let hits = 0;
+  const rows: Array<[number, number]> = [];
+  if (outcome !== 'skipped') {
+    for (const k of q.keywords) {
+      const p = skill.get(k)! + 0.25 * progress - 0.07 * q.levelIndex;
+      const hit = rand() < p ? 1 : 0;
+      hits += hit;
+      rows.push([k, hit]);
+    }
+  }
+  const score = outcome === 'skipped' ? null : hits / q.keywords.length;
+  const bias = q.levelIndex >= 2 ? 0.18 : 0;
+  const grade =
+    rand() < 0.05
+      ? null
+      : score === null
+        ? 1
+        : Math.min(4, Math.max(1, Math.round(1 + 3 * (score + bias + (rand() - 0.5) * 0.3))));
+  return { allowed, used, outcome, rows, score, grade };
+}
+
+export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_600): GeneratedHistory {
+  const rand = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const random: Random = { rand, pick };
+  const deckCount = Math.max(2, Math.round(attempts / 5000));
+  const firstDay = today - HISTORY_DAYS + 1;
+
+  const { questions, skill, keywords } = writeBank(db, deckCount, random);
+
+  const byDeck = new Map<number, Question[]>();
+  for (const q of questions) byDeck.set(q.deckId, [...(byDeck.get(q.deckId) ?? []), q]);
+  // Deck d is picked up on studyStart[d] and studied for about 60 days.
+  const studyStart = Array.from({ length: deckCount + 1 }, (_, d) =>
+    Math.floor(firstDay - 20 + ((d - 1) / deckCount) * (HISTORY_DAYS - 10)),
+  );
+
+  const { sizes, sessionDays, sessionsOn } = scheduleSessions(attempts, firstDay, today, random);
 
   const insertSession = db.prepare(
     `INSERT INTO sessions (id, config, plan, status, started_at, cursor) VALUES (?, '{}', ?, ?, ?, ?)`,
@@ -140,16 +218,7 @@ export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_
         const day = sessionDays[i]!;
         if (day !== currentDay) [currentDay, dayFirstIndex] = [day, i];
         const sameDayBefore = i - dayFirstIndex;
-        const focus = [];
-        for (let d = 1; d <= deckCount; d++) {
-          if (day >= studyStart[d]! && day < studyStart[d]! + 60) focus.push(d);
-        }
-        const started = [];
-        for (let d = 1; d <= deckCount && studyStart[d]! <= day; d++) started.push(d);
-        const deckId =
-          focus.length > 0 && (rand() < 0.8 || started.length === 0)
-            ? pick(focus)
-            : pick(started.length ? started : [1]);
+        const deckId = chooseDeck(day, deckCount, studyStart, random);
         const pool = byDeck.get(deckId)!;
         const size = Math.min(sizes[i]!, pool.length);
         const plan = [...pool].sort(() => rand() - 0.5).slice(0, size);
@@ -164,31 +233,10 @@ export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_
         let at = startedAt;
         const progress = Math.min(1, Math.max(0, (day - studyStart[deckId]!) / 90));
         plan.forEach((q, position) => {
-          const allowed = ALLOWED_S[q.levelIndex]! * 1000;
-          const roll = rand();
-          const outcome = roll < 0.04 ? 'skipped' : roll < 0.13 ? 'timed_out' : 'answered';
-          const used = outcome === 'timed_out' ? allowed : Math.floor(allowed * (0.25 + rand() * 0.7));
+          const { allowed, used, outcome, rows, score, grade } = answerQuestion(q, progress, skill, rand);
           const questionStart = at;
           at += used + 5000;
           const aId = ++attemptId;
-          let hits = 0;
-          const rows: Array<[number, number]> = [];
-          if (outcome !== 'skipped') {
-            for (const k of q.keywords) {
-              const p = skill.get(k)! + 0.25 * progress - 0.07 * q.levelIndex;
-              const hit = rand() < p ? 1 : 0;
-              hits += hit;
-              rows.push([k, hit]);
-            }
-          }
-          const score = outcome === 'skipped' ? null : hits / q.keywords.length;
-          const bias = q.levelIndex >= 2 ? 0.18 : 0;
-          const grade =
-            rand() < 0.05
-              ? null
-              : score === null
-                ? 1
-                : Math.min(4, Math.max(1, Math.round(1 + 3 * (score + bias + (rand() - 0.5) * 0.3))));
           insertAttempt.run(
             aId,
             id,
@@ -219,7 +267,7 @@ export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_
   return {
     decks: deckCount,
     questions: questions.length,
-    keywords: keywordId,
+    keywords,
     sessions: sessionId,
     attempts: attemptId,
     keywordRows,

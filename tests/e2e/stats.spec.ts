@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from '@playwright/test';
+import type { ResultOf } from '../../src/shared/api';
 import { callApi, expect, screenshots, stopTime, test, type PrepdeckServer } from './fixtures';
 
 const call = callApi;
@@ -67,37 +68,17 @@ test('a new user sees what to do on every chart of the Stats page', async ({ app
   await expect(app).toHaveURL(/#\/practice/);
 });
 
-test('after two sessions the Stats page shows their numbers, drills into a keyword, and practises it', async ({
-  app,
-  server,
-}) => {
-  // The transactions question (Advanced; seven keywords weighing 12, all-or-nothing is its own) and the first
-  // Beginner question.
+type ListedQuestion = ResultOf<'listQuestions'>['items'][number];
+
+/** The transactions question (Advanced; seven keywords weighing 12, all-or-nothing is its own). */
+async function transactionsQuestion(server: PrepdeckServer): Promise<ListedQuestion> {
   const overview = await call(server, 'libraryOverview');
   const allOrNothing = overview.keywords.find((k) => k.label === 'all-or-nothing')!;
-  const advanced = (await call(server, 'listQuestions', { keywordIds: [allOrNothing.id] })).items[0]!;
-  const beginnerId = (await call(server, 'listQuestions', { levels: ['Beginner'], limit: 1 })).items[0]!.id;
-  const beginner = await call(server, 'getQuestion', { id: beginnerId });
-  expect(advanced.level).toBe('Advanced');
+  return (await call(server, 'listQuestions', { keywordIds: [allOrNothing.id] })).items[0]!;
+}
 
-  // Session 1: transaction.atomic and all-or-nothing named (weights 2 + 2 of 12), graded Good; the Beginner question's first keyword named, graded Nailed.
-  const first = await sitSession(
-    server,
-    new Map([
-      [advanced.id, { text: 'Wrap it in transaction.atomic() so that a failure rolls everything back.', grade: 3 }],
-      [beginner.id, { text: `It is about ${beginner.keywords[0]!.label}.`, grade: 4 }],
-    ]),
-  );
-  expect(first.get(advanced.id)).toBeCloseTo(4 / 12, 12);
-  const beginnerScore = first.get(beginner.id)!;
-  // Session 2: the transactions question again, nothing named, graded Missed.
-  await sitSession(server, new Map([[advanced.id, { text: 'I am not sure.', grade: 1 }]]));
-
-  await openStats(app);
-  await expect(app.getByTestId('tile-answers')).toHaveText('3');
-  await expect(app.getByTestId('tile-streak')).toHaveText('1 day');
-
-  // A chart is drawn: one bar per series and level.
+/** A chart is drawn (one bar per series and level), and the full page is captured card by card. */
+async function expectChartsDrawn(app: Page): Promise<void> {
   const levelsCard = app.getByRole('region', { name: 'Results by level' });
   await expect(levelsCard.locator('svg.recharts-surface')).toBeVisible();
   await expect(levelsCard.locator('.series-1 path.recharts-rectangle')).toHaveCount(2);
@@ -110,8 +91,11 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
     await app.getByRole('region', { name: title }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshots(app, name);
   }
+}
 
-  // The chart as PNG (with its legend drawn in), and its numbers as CSV.
+/** The levels chart as PNG (with its legend drawn in), and its numbers as CSV. */
+async function expectLevelsExports(app: Page): Promise<void> {
+  const levelsCard = app.getByRole('region', { name: 'Results by level' });
   const [png] = await Promise.all([
     app.waitForEvent('download'),
     levelsCard.getByRole('button', { name: 'PNG' }).click(),
@@ -128,9 +112,12 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   const rows = parse(fs.readFileSync((await csv.path())!, 'utf8'), { bom: true }) as string[][];
   expect(rows[0]).toEqual(expect.arrayContaining(['Level', 'Answers']));
   expect(rows.find((r) => r[0] === 'Advanced')?.[1]).toBe('2');
+}
 
+/** The two sessions' numbers in the tables: by level, by keyword, self-grade against keywords, per question. */
+async function expectTables(app: Page, advancedPrompt: string, beginnerScore: number): Promise<void> {
   // By level, as a table: Advanced grades 3 and 1 → mean 2, scores 33.3% and 0% → 16.7%, Good or better 1 of 2.
-  await levelsCard.getByRole('button', { name: 'Table' }).click();
+  await app.getByRole('region', { name: 'Results by level' }).getByRole('button', { name: 'Table' }).click();
   expect(await rowCells(app, 'Results by level', 'Advanced')).toEqual(
     expect.arrayContaining(['Advanced', '2', '2.0 / 4 · Partial', '16.7%', '50.0%']),
   );
@@ -139,8 +126,7 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   );
 
   // By keyword: transaction.atomic named once in two asks; lost update never.
-  const keywordsCard = app.getByRole('region', { name: 'Weakest keywords' });
-  await keywordsCard.getByRole('button', { name: 'Table' }).click();
+  await app.getByRole('region', { name: 'Weakest keywords' }).getByRole('button', { name: 'Table' }).click();
   expect((await rowCells(app, 'Weakest keywords', 'transaction.atomic')).slice(0, 4)).toEqual([
     'transaction.atomic',
     '2',
@@ -169,11 +155,42 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
 
   // Per question: the transactions question twice, last graded Missed, best Good.
   const questions = app.getByRole('table', { name: 'Questions' });
-  const row = questions.getByRole('row').filter({ hasText: advanced.prompt });
+  const row = questions.getByRole('row').filter({ hasText: advancedPrompt });
   await expect(row.locator('td').nth(1)).toHaveText('2');
   await expect(row.locator('td').nth(2)).toHaveText('Missed');
   await expect(row.locator('td').nth(3)).toHaveText('Good');
   await expect(row.locator('td').nth(4)).toHaveText('2.0 / 4 · Partial');
+}
+
+test('after two sessions the Stats page shows their numbers, drills into a keyword, and practises it', async ({
+  app,
+  server,
+}) => {
+  // The transactions question and the first Beginner question.
+  const advanced = await transactionsQuestion(server);
+  const beginnerId = (await call(server, 'listQuestions', { levels: ['Beginner'], limit: 1 })).items[0]!.id;
+  const beginner = await call(server, 'getQuestion', { id: beginnerId });
+  expect(advanced.level).toBe('Advanced');
+
+  // Session 1: transaction.atomic and all-or-nothing named (weights 2 + 2 of 12), graded Good; the Beginner question's first keyword named, graded Nailed.
+  const first = await sitSession(
+    server,
+    new Map([
+      [advanced.id, { text: 'Wrap it in transaction.atomic() so that a failure rolls everything back.', grade: 3 }],
+      [beginner.id, { text: `It is about ${beginner.keywords[0]!.label}.`, grade: 4 }],
+    ]),
+  );
+  expect(first.get(advanced.id)).toBeCloseTo(4 / 12, 12);
+  const beginnerScore = first.get(beginner.id)!;
+  // Session 2: the transactions question again, nothing named, graded Missed.
+  await sitSession(server, new Map([[advanced.id, { text: 'I am not sure.', grade: 1 }]]));
+
+  await openStats(app);
+  await expect(app.getByTestId('tile-answers')).toHaveText('3');
+  await expect(app.getByTestId('tile-streak')).toHaveText('1 day');
+  await expectChartsDrawn(app);
+  await expectLevelsExports(app);
+  await expectTables(app, advanced.prompt, beginnerScore);
 
   // The person's own settings (Advanced at 45 s, strict) must carry over to "Practise this".
   const settings = await call(server, 'startSession', {
@@ -186,6 +203,7 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
   await call(server, 'endSession', { sessionId: settings.id });
 
   // A click on a keyword opens the answers behind it.
+  const keywordsCard = app.getByRole('region', { name: 'Weakest keywords' });
   await keywordsCard.getByRole('button', { name: 'lost update', exact: true }).click();
   const drill = app.getByRole('dialog', { name: 'lost update' });
   await expect(drill.getByTestId('drill-summary')).toContainText('Named 0 of 2 times (0%)');
@@ -208,9 +226,7 @@ test('after two sessions the Stats page shows their numbers, drills into a keywo
 });
 
 test('Home shows the week, the streak, the weakest keywords and the last session', async ({ app, server }) => {
-  const overview = await call(server, 'libraryOverview');
-  const allOrNothing = overview.keywords.find((k) => k.label === 'all-or-nothing')!;
-  const advanced = (await call(server, 'listQuestions', { keywordIds: [allOrNothing.id] })).items[0]!;
+  const advanced = await transactionsQuestion(server);
   // Three sessions of the transactions question, savepoints never named: asked 3 times, so it can rank as weak.
   // Each keyword explained in a sentence of its own (a bare list of them would earn a quarter each).
   const text =

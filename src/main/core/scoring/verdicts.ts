@@ -83,25 +83,18 @@ function negated(tokens: Tokens, a: number): boolean {
   return false;
 }
 
-/** Reads the sentences once (linear); the function it returns judges one mention in O(1). */
-export function classifyMentions(
-  idx: TextIndex,
-  mentions: readonly Mention[],
-  promptNames: ReadonlySet<number>,
-  promptStems: ReadonlySet<string> | null,
-): (m: Mention) => Context {
-  const tokens = idx.tokens;
-  const inMention = new Uint8Array(tokens.length);
+/**
+ * One pass: per sentence its counts; per clause (segment) whether it reads as a term: at most TERM_EXTRA
+ * words besides mentions, one of them a function word at most ("separation of concerns", not "then you need").
+ */
+function readSentences(
+  tokens: Tokens,
+  inMention: Uint8Array,
+  isFunction: Uint8Array,
+  isNew: Uint8Array | null,
+): { facts: SentenceFacts[]; termClause: Uint8Array } {
   const { sentence: sentenceOf, clause: clauseOf } = tokens;
-  for (const m of mentions) inMention.fill(1, m.a, m.b + 1);
-
-  // Per distinct word, once: is it a function word, is it new (not in the prompt)?
-  const isFunction = Uint8Array.from(idx.keys, (k) => (FUNCTION_WORDS.has(k) ? 1 : 0));
-  const isNew = promptStems ? Uint8Array.from(idx.keys, (k) => (promptStems.has(stem(k)) ? 0 : 1)) : null;
   const keyIds = tokens.keyId;
-
-  // One pass: per sentence its counts; per clause (segment) whether it reads as a term: at most TERM_EXTRA
-  // words besides mentions, one of them a function word at most ("separation of concerns", not "then you need").
   const facts: SentenceFacts[] = [];
   const termClause = new Uint8Array((tokens.length > 0 ? (clauseOf[tokens.length - 1] as number) : 0) + 1);
   let segStart = 0;
@@ -151,6 +144,27 @@ export function classifyMentions(
     } else if (isNew?.[id]) f.newWords++;
   }
   closeSegment(facts[facts.length - 1], tokens.length);
+  return { facts, termClause };
+}
+
+/** Reads the sentences once (linear); the function it returns judges one mention in O(1). */
+export function classifyMentions(
+  idx: TextIndex,
+  mentions: readonly Mention[],
+  promptNames: ReadonlySet<number>,
+  promptStems: ReadonlySet<string> | null,
+): (m: Mention) => Context {
+  const tokens = idx.tokens;
+  const inMention = new Uint8Array(tokens.length);
+  const { sentence: sentenceOf, clause: clauseOf } = tokens;
+  for (const m of mentions) inMention.fill(1, m.a, m.b + 1);
+
+  // Per distinct word, once: is it a function word, is it new (not in the prompt)?
+  const isFunction = Uint8Array.from(idx.keys, (k) => (FUNCTION_WORDS.has(k) ? 1 : 0));
+  const isNew = promptStems ? Uint8Array.from(idx.keys, (k) => (promptStems.has(stem(k)) ? 0 : 1)) : null;
+  const keyIds = tokens.keyId;
+
+  const { facts, termClause } = readSentences(tokens, inMention, isFunction, isNew);
   for (const m of mentions) facts[sentenceOf[m.a] as number]?.keywords.add(m.kw);
 
   const listed = facts.map((f) => {
