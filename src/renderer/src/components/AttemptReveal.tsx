@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import type { AttemptView, KeywordVerdict, Verdict } from '../../../shared/session-types';
 import { clockText, percent } from '../lib/format';
+import { wordBreakPieces } from '../lib/word-breaks';
 import { LevelBadge } from './LevelBadge';
 import { Markdown } from './Markdown';
 import clsx from 'clsx';
@@ -206,7 +207,7 @@ export function AttemptComparison({ attempt }: { attempt: AttemptView }) {
                   {pending ? '•' : VERDICT_MARK[k.verdict]}
                 </span>
                 <span className={styles.verdictLabel} data-testid="verdict-label">
-                  {k.label}
+                  <Breakable text={k.label} />
                 </span>
                 {!pending && <span className={styles.verdictState}>{VERDICT_STATE[k.verdict]}</span>}
               </span>
@@ -249,4 +250,15 @@ export function AttemptHeader({ attempt }: { attempt: AttemptView }) {
       <span className={outcomeClassName(attempt.outcome)}>{outcomeText(attempt)}</span>
     </div>
   );
+}
+
+/** A label that may wrap inside a long identifier only where a reader would: at its humps, dots and underscores. */
+function Breakable({ text }: { text: string }) {
+  const pieces = wordBreakPieces(text);
+  return pieces.map((piece, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {piece}
+    </Fragment>
+  ));
 }
