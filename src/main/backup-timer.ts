@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import { autoBackupDue } from './core/backup-schedule';
 import { listAutoBackups, makeAutoBackup, type AutoBackupResult } from './store/auto-backup';
 import type { Db } from './store/db';
+import { countOf } from './store/statements';
 
 /** How often the timer asks the schedule whether a backup is due (the schedule says every 30 minutes at most). */
 export const CHECK_EVERY_MS = 60_000;
@@ -42,11 +43,12 @@ export function startBackupTimer(options: {
   const { db, clock } = options;
   const dir = path.join(options.dataDir, 'backups');
   const timers = options.timers ?? realTimers;
-  const changes = db.prepare('SELECT total_changes() AS n').pluck();
+  /** Rows this connection has changed since it opened: a backup is due only when it moved. */
+  const changes = (): number => countOf(db, 'SELECT total_changes() AS n');
   const newest = listAutoBackups(dir).reduce<number | null>((max, b) => Math.max(max ?? 0, b.createdAt), null);
   let lastBackupAt = newest;
   // Writes before the timer starts (a migration, the bundled deck) are not the person's: they wait for the next.
-  let changesAtBackup = changes.get() as number;
+  let changesAtBackup = changes();
   let running: Promise<AutoBackupResult | null> | null = null;
   let stopped = false;
 
@@ -54,7 +56,7 @@ export function startBackupTimer(options: {
     if (running) return running;
     if (!db.open) return Promise.resolve(null);
     const now = clock.now();
-    const seen = changes.get() as number;
+    const seen = changes();
     if (!autoBackupDue({ now, lastBackupAt, changed: seen !== changesAtBackup, quitting }))
       return Promise.resolve(null);
     running = makeAutoBackup(db, dir, now)
