@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { href } from '../../src/shared/routes';
+import { callApi, expect, test } from './fixtures';
 import { tour } from './tour';
 
 /** From the narrowest window Prepdeck supports to a large monitor. */
@@ -85,4 +86,38 @@ test('every page fits from 800 to 2560 px wide, with nothing sticking out', asyn
     await page.setViewportSize({ width: 1360, height: 860 });
   });
   expect(problems, problems.join('\n')).toEqual([]);
+});
+
+test('results with long identifiers fit at 800 px, the answer opened', async ({ page, server }) => {
+  // A session a failing run of the tour above had drawn: a prompt with a long identifier (TransactionTestCase),
+  // answered and graded, then a question skipped; and the question with the deck's longest identifiers.
+  const find = async (search: string) => {
+    const found = await callApi(server, 'listQuestions', { search });
+    const question = found.items.find((q) => q.prompt.includes(search));
+    expect(question, search).toBeDefined();
+    return question!.id;
+  };
+  const ids = [await find('TransactionTestCase'), await find('soft delete'), await find('caching with middleware')];
+  let view = await callApi(server, 'startSession', { questionIds: ids, count: 3, order: 'escalating' });
+  view = await callApi(server, 'submitAnswer', {
+    sessionId: view.id,
+    position: 0,
+    answer: 'Django runs the middleware in order, then the view; the ORM builds the SQL lazily.',
+    reason: 'answer',
+  });
+  view = await callApi(server, 'gradeAttempt', { sessionId: view.id, attemptId: view.revealed!.id, grade: 3 });
+  view = await callApi(server, 'nextQuestion', { sessionId: view.id });
+  view = await callApi(server, 'submitAnswer', { sessionId: view.id, position: 1, answer: '', reason: 'skip' });
+  await callApi(server, 'gradeAttempt', { sessionId: view.id, attemptId: view.revealed!.id, grade: 2 });
+
+  // Opened wide, as the tour does, then narrowed.
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await page.goto(`${server.url}${href('results', { id: view.id })}`);
+  await page.getByRole('table', { name: 'Answers' }).getByRole('row').nth(1).getByRole('button').first().click();
+  await expect(page.getByRole('region', { name: 'Model answer' })).toBeVisible();
+  for (const width of [900, 800]) {
+    await page.setViewportSize({ width, height: 600 });
+    await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+    expect(await overflowing(page), `at ${width} px`).toEqual([]);
+  }
 });
