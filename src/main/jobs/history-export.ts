@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { historyCsvChunks } from '../core/export/history-csv';
-import { attemptCount } from '../store/history-export';
-import { historyRows } from '../store/transfer';
+import { attemptCount, iterateHistoryRows } from '../store/history-export';
 import type { Db } from '../store/db';
 import type { HistoryExportMessage, HistoryExportTask } from './export-protocol';
 
@@ -89,7 +88,9 @@ function inChunks(
     let fd: number | null = null;
     try {
       onMessage({ type: 'total', total: attemptCount(db) });
-      const rows = historyRows(db);
+      // Read whole before the first yield: better-sqlite3 refuses every other statement on this connection while an
+      // iterator is open, and the calls answered between chunks need it. Only the worker streams (its own connection).
+      const rows = [...iterateHistoryRows(db)];
       fd = fs.openSync(outFile, 'wx');
       let done = 0;
       let bytes = 0;

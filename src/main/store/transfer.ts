@@ -1,8 +1,6 @@
 import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { ExistingQuestion, PlannedStep } from '../core/import/plan';
-import type { HistoryRow } from '../core/export/history-csv';
 import type { Db } from './db';
-import { iterateHistoryRows } from './history-export';
 import { prepared } from './statements';
 import { stringList } from './columns';
 import { insertDeck, type DeckRef } from './decks';
@@ -122,9 +120,4 @@ export function deckForExport(db: Db, deckId: number): ParsedDeck | null {
     questions,
     warnings: [],
   };
-}
-
-/** Every attempt, oldest first, with the keywords it named and missed (in the question's keyword order). */
-export function historyRows(db: Db): HistoryRow[] {
-  return [...iterateHistoryRows(db)];
 }
