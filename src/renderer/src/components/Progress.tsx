@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { useJob } from '../hooks/useJob';
 import styles from './Progress.module.css';
 
 export interface ProgressProps {
@@ -60,5 +61,30 @@ export function Progress({ label, done, total, unit, msLeft = null, onCancel, ca
         </button>
       )}
     </div>
+  );
+}
+
+/** A job of useJob on screen while it runs (nothing once it has stopped), with its Cancel. */
+export function JobProgress({
+  job,
+  label,
+  unit,
+}: {
+  job: ReturnType<typeof useJob>;
+  label: string;
+  unit: ProgressProps['unit'];
+}) {
+  if (!job.job) return null;
+  const { progress, msLeft, cancelling } = job.job;
+  return (
+    <Progress
+      label={label}
+      done={progress.done}
+      total={progress.total}
+      unit={unit}
+      msLeft={msLeft}
+      onCancel={() => void job.cancel()}
+      cancelling={cancelling}
+    />
   );
 }

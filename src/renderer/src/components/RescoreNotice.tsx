@@ -3,7 +3,7 @@ import clsx from 'clsx';
 import { api } from '../api';
 import { useApiQuery } from '../data/hooks';
 import { useJob } from '../hooks/useJob';
-import { Progress } from './Progress';
+import { JobProgress } from './Progress';
 import styles from './RescoreNotice.module.css';
 
 const count = (n: number): string => n.toLocaleString('en');
@@ -68,15 +68,7 @@ export function RescoreNotice() {
         changes only those scores, never your answers or grades.
       </span>
       {running && job.job ? (
-        <Progress
-          label="Re-scoring your answers"
-          done={job.job.progress.done}
-          total={job.job.progress.total}
-          unit="answers"
-          msLeft={job.job.msLeft}
-          onCancel={() => void job.cancel()}
-          cancelling={job.job.cancelling}
-        />
+        <JobProgress job={job} label="Re-scoring your answers" unit="answers" />
       ) : (
         <button type="button" className="button button-small button-primary" onClick={rescore} disabled={running}>
           {running ? `Re-scoring ${count(older)} answers…` : 'Re-score them'}

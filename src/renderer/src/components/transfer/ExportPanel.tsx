@@ -4,7 +4,7 @@ import type { ExportFormat, FileResult } from '../../../../shared/transfer';
 import { api, downloadAddress, isBrowserMode } from '../../api';
 import { useBytes } from '../../hooks/useBytes';
 import { useJob } from '../../hooks/useJob';
-import { Progress } from '../Progress';
+import { JobProgress, Progress } from '../Progress';
 import { plural } from '../../lib/format';
 import { RadioGroup, type RadioOption } from '../RadioGroup';
 import { deliverFile, downloadFrom } from './files';
@@ -103,17 +103,7 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
               Export history (CSV)
             </button>
           </div>
-          {history.job && (
-            <Progress
-              label="Exporting your answers"
-              done={history.job.progress.done}
-              total={history.job.progress.total}
-              unit="rows"
-              msLeft={history.job.msLeft}
-              onCancel={() => void history.cancel()}
-              cancelling={history.job.cancelling}
-            />
-          )}
+          <JobProgress job={history} label="Exporting your answers" unit="rows" />
           {bytes.moving && <Progress {...bytes.moving} unit="bytes" />}
         </div>
       </div>
