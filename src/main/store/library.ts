@@ -2,6 +2,7 @@
 import type {
   BankSummary,
   DeletedQuestion,
+  KeywordCount,
   KeywordRef,
   LevelCount,
   LibraryFacets,
@@ -108,6 +109,22 @@ function searchMatch(inPrompt: boolean, answer: string | null, keywords: Keyword
 /** A level with its question count and its place in its deck's list of levels. */
 type RankedLevelRow = LevelCount & { rank: number };
 
+/** The keywords live questions use (of one deck if given), most used first. */
+function keywordsInUse(db: Db, deckId?: number): KeywordCount[] {
+  const deck = deckId === undefined ? '' : 'AND q.deck_id = ?';
+  return prepared<KeywordCountRow>(
+    db,
+    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
+       FROM keywords k
+       JOIN question_keywords qk ON qk.keyword_id = k.id
+       JOIN questions q ON q.id = qk.question_id
+      WHERE q.deleted_at IS NULL ${deck}
+      GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
+  )
+    .all(...(deckId === undefined ? [] : [deckId]))
+    .map(toKeywordCount);
+}
+
 /** The levels in use (in deck order) and the keywords in use (most used first), of one deck or of all. */
 export function libraryFacets(db: Db, deckId?: number): LibraryFacets {
   const deck = deckId === undefined ? '' : 'AND q.deck_id = ?';
@@ -119,17 +136,7 @@ export function libraryFacets(db: Db, deckId?: number): LibraryFacets {
       WHERE q.deleted_at IS NULL ${deck}
       GROUP BY q.level ORDER BY rank, q.level`,
   ).all(...params);
-  const keywords = prepared<KeywordCountRow>(
-    db,
-    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
-       FROM keywords k
-       JOIN question_keywords qk ON qk.keyword_id = k.id
-       JOIN questions q ON q.id = qk.question_id
-       JOIN decks d ON d.id = q.deck_id
-      WHERE q.deleted_at IS NULL ${deck}
-      GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
-  ).all(...params);
-  return { levels: levelRows.map(({ level, count }) => ({ level, count })), keywords: keywords.map(toKeywordCount) };
+  return { levels: levelRows.map(({ level, count }) => ({ level, count })), keywords: keywordsInUse(db, deckId) };
 }
 
 /** The bank in outline: decks, levels with their counts, and how many keywords are in use. */
@@ -162,16 +169,7 @@ export function bankSummary(db: Db): BankSummary {
 
 export function libraryOverview(db: Db): LibraryOverview {
   const { questionCount, decks, levels } = bankSummary(db);
-  const keywords = prepared<KeywordCountRow>(
-    db,
-    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
-         FROM keywords k
-         JOIN question_keywords qk ON qk.keyword_id = k.id
-         JOIN questions q ON q.id = qk.question_id
-        WHERE q.deleted_at IS NULL
-        GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
-  ).all();
-  return { questionCount, decks, levels, keywords: keywords.map(toKeywordCount) };
+  return { questionCount, decks, levels, keywords: keywordsInUse(db) };
 }
 
 /** Soft-deleted questions of live decks (of one deck if given), newest deletion first, with their attempt counts. */
