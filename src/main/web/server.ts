@@ -10,6 +10,7 @@ import type { Handlers } from '../api';
 import type { Jobs } from '../jobs/registry';
 import type { TestClock } from './test-clock';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { staticFiles } from './static-files';
 
 // Required, not imported: an ES import of node:http reads every export, and its lazy WebSocket/EventSource ones load
 // Node's whole fetch client (undici), 20–70 ms of a start that the server does not use.
@@ -196,6 +197,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   let allowedHosts = new Set<string>();
+  const files = staticFiles(rendererDir);
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -254,10 +256,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       const relative = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
       const file = path.resolve(rendererDir, relative);
       if (!file.startsWith(rendererDir + path.sep)) return sendError(res, 404, 'not_found', 'Not found.');
-      fs.readFile(file, (error, data) => {
-        if (error) return sendError(res, 404, 'not_found', 'Not found.');
-        send(res, 200, data, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
-      });
+      const data = await files.read(file);
+      if (!data) return sendError(res, 404, 'not_found', 'Not found.');
+      send(res, 200, data, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
     })().catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) sendError(res, 500, 'internal', 'Something went wrong inside Prepdeck.');
@@ -269,6 +270,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      files.warm();
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
