@@ -1,6 +1,43 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
+
+/**
+ * The app's chunk (boot.tsx: React, the pages, the global styles) is imported by the small entry only after the
+ * entry has started the first page's calls. These links make the browser fetch it, its chunks and its stylesheet
+ * alongside the entry instead of after it; none of them blocks the first paint (the stylesheet is preloaded, and
+ * applied by the import, which waits for it).
+ */
+function preloadTheApp(): Plugin {
+  return {
+    name: 'prepdeck-preload-the-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const boot = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/renderer/src/boot.tsx'));
+        if (!boot) throw new Error('preloadTheApp: no chunk for src/renderer/src/boot.tsx');
+        const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const files = [boot.fileName, ...boot.imports.filter((file) => !entries.has(file))];
+        const tags: HtmlTagDescriptor[] = files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head',
+        }));
+        for (const css of boot.viteMetadata?.importedCss ?? []) {
+          tags.push({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${css}` },
+            injectTo: 'head',
+          });
+        }
+        return tags;
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -32,7 +69,7 @@ export default defineConfig({
     },
   },
   renderer: {
-    plugins: [react()],
+    plugins: [react(), preloadTheApp()],
     // Component styles are CSS Modules (Foo.module.css): `.grade-on` is read as styles.gradeOn, and only that name.
     // Scoped names keep the class they come from (_grade-on_x1y2z_40): readable in devtools, and the layout
     // spec finds a component's boxes by it.

@@ -230,17 +230,20 @@ async function browserPages(
     for (let i = 0; i < options.coldRuns; i++) floor.wall.push(await processFloor());
     floors.set('start', summarise(floor.wall).p50);
     record('floor: a Node process started until it prints', 'once', 'start', floor);
+    const listening = newTimes();
     const home = newTimes();
     const paint = newTimes();
     const fcp = newTimes();
     for (let i = 0; i < options.coldRuns; i++) {
       const started = await startToHome(browser, dir);
+      listening.wall.push(started.listeningMs);
       home.wall.push(started.homeMs);
       paint.wall.push(started.firstPaintMs);
       fcp.wall.push(started.paintAfterNavigationMs);
     }
     floors.set('none', 1);
     record('browser mode: first contentful paint (from navigation)', 'cold', 'none', fcp);
+    record('browser mode: process start → server listening', 'cold', 'start', listening);
     record('browser mode: process start → first paint', 'cold', 'start', paint);
     record('browser mode: process start → Home with data', 'cold', 'start', home);
     record('browser mode: Stats, its calls over HTTP', 'warm', 'select', {

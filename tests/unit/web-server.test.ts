@@ -129,3 +129,34 @@ describe('browser mode server', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
+
+describe('browser mode server while the store opens', () => {
+  it('serves the page at once and answers calls once the api is there', async () => {
+    let ready: (api: ReturnType<typeof createApi>) => void = () => {};
+    const opening = new Promise<ReturnType<typeof createApi>>((resolve) => (ready = resolve));
+    const early = await startWebServer({ api: opening, rendererDir: dir });
+    try {
+      const at = (pathname: string, method = 'GET') =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const headers = { Host: `127.0.0.1:${early.port}`, 'X-Prepdeck-Token': early.token };
+          const req = http.request({ host: '127.0.0.1', port: early.port, method, path: pathname, headers }, (res) => {
+            let data = '';
+            res.on('data', (chunk: Buffer) => (data += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect((await at('/')).body).toContain('<title>Prepdeck</title>');
+      let answered = false;
+      const call = at('/api/listDecks', 'POST').then((res) => ((answered = true), res));
+      // The call has reached the server and waits: the page was served meanwhile.
+      await at('/');
+      expect(answered).toBe(false);
+      ready(createApi(openMemoryDb(), { now: () => 0 }));
+      expect(JSON.parse((await call).body)).toEqual({ ok: true, value: [] });
+    } finally {
+      await early.close();
+    }
+  });
+});

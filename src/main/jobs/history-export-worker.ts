@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { historyCsvChunks } from '../core/export/history-csv';
 import { attemptCount, iterateHistoryRows } from '../store/history-export';
 import { checkStoreFile } from '../store/database';
+import { lowerThisThreadPriority } from './background-priority';
 import type { HistoryExportMessage, HistoryExportTask, StoreCheckMessage, StoreCheckTask } from './export-protocol';
 
 /**
@@ -54,7 +55,9 @@ if (parentPort) {
   const port = parentPort;
   const task = workerData as HistoryExportTask | StoreCheckTask;
   if ('kind' in task && task.kind === 'store-check') {
-    // The start-up check (jobs/store-check.ts) shares this entry: one worker file to build and to find.
+    // The start-up check (jobs/store-check.ts) shares this entry: one worker file to build and to find. Nobody waits
+    // for it (reads are served meanwhile), so it runs behind the serving thread and the page being drawn.
+    lowerThisThreadPriority();
     port.postMessage({ type: 'checked', problem: checkStoreFile(task.dbFile) } satisfies StoreCheckMessage);
   } else {
     run(task as HistoryExportTask, (message) => port.postMessage(message));

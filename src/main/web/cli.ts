@@ -1,9 +1,8 @@
 import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { workerStoreCheck } from '../jobs/store-check';
-import { openAppCore } from '../app';
-import { systemClock } from '../clock';
+import type { AppCore } from '../app';
+import { systemClock, type Clock } from '../clock';
 import { workerFile } from '../jobs/worker-file';
 import { startWebServer } from './server';
 import { createTestClock, frozenAtFromEnv, type TestClock } from './test-clock';
@@ -16,6 +15,20 @@ function defaultDataDir(): string {
     return path.join(process.env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'prepdeck');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'prepdeck');
   return path.join(process.env['XDG_CONFIG_HOME'] ?? path.join(home, '.config'), 'prepdeck');
+}
+
+/** The app's core: its modules (the store, the api, the contract's schemas) loaded here, off the path to listening. */
+async function openCore(dataDir: string, clock: Clock, testing: boolean): Promise<AppCore> {
+  const [{ openAppCore }, { workerStoreCheck }] = await Promise.all([import('../app'), import('../jobs/store-check')]);
+  const worker = {
+    file: workerFile(import.meta.dirname, 'history-export-worker.mjs'),
+    pauseMs: testing ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
+  };
+  return openAppCore(dataDir, clock, {
+    exportWorker: worker,
+    restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
+    storeCheck: workerStoreCheck(worker),
+  });
 }
 
 async function main(): Promise<void> {
@@ -38,34 +51,33 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const clock = testClock ?? systemClock;
-  let core;
-  try {
-    const worker = {
-      file: workerFile(import.meta.dirname, 'history-export-worker.mjs'),
-      pauseMs: testClock ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
-    };
-    core = await openAppCore(dataDir, clock, {
-      exportWorker: worker,
-      restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
-      storeCheck: workerStoreCheck(worker),
-    });
-  } catch (error) {
-    console.error(`Prepdeck cannot open its data: ${(error as Error).message}`);
-    process.exit(1);
-  }
+  // Listening comes first: the page's files are served while the app's modules load and the store opens (most of
+  // a start), and its calls wait for the store.
+  let opened: (core: AppCore) => void = () => {};
+  const opening = new Promise<AppCore>((resolve) => (opened = resolve));
+  let core: AppCore | null = null;
   const server = await startWebServer({
-    api: core.api,
-    downloads: core.jobs,
-    uploads: core.jobs,
+    api: opening.then((ready) => ready.api),
+    downloads: { takeDownload: (jobId) => core?.jobs.takeDownload(jobId) ?? null },
+    // An upload finished before the store is open is handed over once it is, ahead of any call that names it.
+    uploads: { acceptUpload: (id, upload) => void opening.then((ready) => ready.jobs.acceptUpload(id, upload)) },
     rendererDir: path.join(import.meta.dirname, '../renderer'),
     port,
     testClock,
   });
+  openCore(dataDir, clock, testClock !== undefined).then(
+    (ready) => opened((core = ready)),
+    (error: Error) => {
+      console.error(`Prepdeck cannot open its data: ${error.message}`);
+      process.exit(1);
+    },
+  );
   console.log(`Prepdeck is running in browser mode.\n  Data: ${dataDir}\n  Open: ${server.url}`);
   const stop = (): void => {
     void server
       .close()
-      .then(() => core.shutdown())
+      .then(() => opening)
+      .then((opened) => opened.shutdown())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -1,15 +1,20 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../api';
-import { dispatch } from '../api/dispatch';
 import type { Jobs } from '../jobs/registry';
 import type { TestClock } from './test-clock';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { staticFiles } from './static-files';
+
+// Required, not imported: an ES import of node:http reads every export, and its lazy WebSocket/EventSource ones load
+// Node's whole fetch client (undici), 20–70 ms of a start that the server does not use.
+const { createServer } = createRequire(import.meta.url)('node:http') as typeof http;
 
 const MAX_BODY = 32 * 1024 * 1024;
 
@@ -32,7 +37,11 @@ export interface WebServer {
 }
 
 export interface WebServerOptions {
-  api: Handlers;
+  /**
+   * Every call; or the promise of them while the store opens (cli.ts listens first): calls wait for it, and the
+   * page's files are served meanwhile.
+   */
+  api: Handlers | Promise<Handlers>;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -46,6 +55,13 @@ export interface WebServerOptions {
   /** Files streamed to POST /upload (a backup to restore), kept for the call that uses them. */
   uploads?: Pick<Jobs, 'acceptUpload'>;
 }
+
+/**
+ * The calls' validation (zod and the contract's schemas) loads on the first call, not with the server: the page's
+ * files are served while it loads.
+ */
+let dispatcher: Promise<typeof import('../api/dispatch')> | null = null;
+const loadDispatch = (): Promise<typeof import('../api/dispatch')> => (dispatcher ??= import('../api/dispatch'));
 
 function sameToken(given: string, token: string): boolean {
   const a = Buffer.from(given);
@@ -181,8 +197,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   let allowedHosts = new Set<string>();
+  const files = staticFiles(rendererDir);
 
-  const server = http.createServer((req, res) => {
+  const server = createServer((req, res) => {
     void (async () => {
       const host = req.headers.host ?? '';
       if (!allowedHosts.has(host)) return sendError(res, 403, 'invalid_input', 'Unknown host.');
@@ -225,7 +242,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           if (error instanceof BodyTooLarge) return sendError(res, 413, 'invalid_input', TOO_LARGE_MESSAGE);
           return sendError(res, 400, 'invalid_input', 'The request body is not valid JSON.');
         }
-        const envelope = await dispatch(options.api, name, input);
+        const [{ dispatch }, api] = await Promise.all([loadDispatch(), options.api]);
+        const envelope = await dispatch(api, name, input);
         return send(res, 200, JSON.stringify(envelope), 'application/json');
       }
 
@@ -238,10 +256,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       const relative = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
       const file = path.resolve(rendererDir, relative);
       if (!file.startsWith(rendererDir + path.sep)) return sendError(res, 404, 'not_found', 'Not found.');
-      fs.readFile(file, (error, data) => {
-        if (error) return sendError(res, 404, 'not_found', 'Not found.');
-        send(res, 200, data, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
-      });
+      const data = await files.read(file);
+      if (!data) return sendError(res, 404, 'not_found', 'Not found.');
+      send(res, 200, data, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
     })().catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) sendError(res, 500, 'internal', 'Something went wrong inside Prepdeck.');
@@ -253,6 +270,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      files.warm();
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { href, navigate, useRoute, type Page, type Route, type RouteParams } from './hooks/useRoute';
 import { invalidateAfter } from './data/client';
+import { prefetchPageReads } from './data/page-reads';
 import { useApiMutation, useApiQuery } from './data/hooks';
 import { useTheme, type ThemeChoice } from './hooks/useTheme';
 import { MAIN_ID } from './hooks/useModalDialog';
@@ -114,6 +115,12 @@ function useRefreshAfterRunner(page: Page): void {
  * A session left for another page keeps running (its answer so far is saved): the sidebar says so and
  * leads back to it, through resumeSession, which after a restart gives back the time the question had.
  */
+/** A lazily loaded page's first reads start with its chunk, not after it (data/page-reads.ts). */
+function usePageReads(page: Page | null): void {
+  const client = useQueryClient();
+  useEffect(() => void (page && prefetchPageReads(client, page)), [client, page]);
+}
+
 function RunningSession({ page }: { page: Page }) {
   // Not asked on the session page, where it is not shown and would be refetched after each saved draft.
   const active = useApiQuery('getActiveSession', undefined, { enabled: page !== 'session' });
@@ -145,6 +152,8 @@ export function App() {
   const route = useRoute();
   const name = route.page;
   const section = PAGES[name].section ?? name;
+  // Not from browser mode's address without its token, where every call is refused.
+  usePageReads(access === 'open' ? name : null);
   if (access !== 'open') return <BrowserAccess access={access} />;
   return (
     <StoreGate>

@@ -9,10 +9,11 @@ import { StatsTiles } from '../components/stats/StatsTiles';
 import { ErrorNote, Loading } from '../components/States';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useApiQuery } from '../data/hooks';
+import { STATS_FIRST_FILTER } from '../data/page-reads';
 import styles from '../components/stats/Stats.module.css';
 
 export default function StatsPage() {
-  const [filter, setFilter] = useState<StatsFilter>({ range: 'all' });
+  const [filter, setFilter] = useState<StatsFilter>(STATS_FIRST_FILTER);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const overview = useApiQuery('getBankSummary');
   // A new filter keeps the charts of the last one on screen, marked Updating, until its numbers arrive.

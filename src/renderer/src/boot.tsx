@@ -1,0 +1,27 @@
+// The app, loaded by main.tsx once it has started the first page's calls. The global sheets (tokens, base, shared
+// primitives) come first, so a component's module, loaded after them, wins over a primitive of the same specificity
+// (`.page` then `.session-page`).
+import './styles/tokens.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/highlight.css';
+import './styles/primitives.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App } from './App';
+import { queryClient } from './data/client';
+import { takeEarly } from './data/early';
+
+// The calls main.tsx started, into the cache under the keys the pages ask by ([call, input]).
+for (const [call, answer] of takeEarly()) {
+  void queryClient.prefetchQuery({ queryKey: [call, undefined], queryFn: () => answer });
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);
