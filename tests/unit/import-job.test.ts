@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/main/api';
 import type { WorkerSpec } from '../../src/main/jobs/history-export';
-import { importWorkerBeside, runImportCommit } from '../../src/main/jobs/import-commit';
+import { importStagingDir, importWorkerBeside, runImportCommit } from '../../src/main/jobs/import-commit';
 import type { ImportCommitMessage, ImportCommitTask } from '../../src/main/jobs/import-protocol';
 import { Jobs } from '../../src/main/jobs/registry';
 import { openDb, type Db } from '../../src/main/store/database';
@@ -55,6 +55,10 @@ const counts = () =>
     )
     .get();
 
+const staging = () => importStagingDir(db, { sweep: false });
+/** The staging files left in the store's folder. */
+const staged = () => (fs.existsSync(staging()) ? fs.readdirSync(staging()) : []);
+
 const request = (n: number, name = 'Big') => ({
   request: {
     source: { kind: 'text' as const, text: deck(n) },
@@ -68,7 +72,7 @@ const request = (n: number, name = 'Big') => ({
 describe('committing an import as a job', () => {
   it('writes in a worker, its progress advancing chunk by chunk to the total, and reports what it wrote', async () => {
     const messages: ImportCommitMessage[] = [];
-    const end = await runImportCommit(db, request(1050), WORKER, (m) => messages.push(m), 200).finished;
+    const end = await runImportCommit(db, request(1050), staging(), WORKER, (m) => messages.push(m), 200).finished;
     expect(end).toEqual({
       type: 'done',
       result: { deckId: expect.any(Number), deckName: 'Big', created: 1050, updated: 0, skipped: 0 },
@@ -129,6 +133,7 @@ describe('committing an import as a job', () => {
     const run = runImportCommit(
       db,
       request(1000),
+      staging(),
       paused,
       (m) => {
         messages.push(m);
@@ -141,38 +146,93 @@ describe('committing an import as a job', () => {
     expect(counts()).toEqual({ decks: 0, questions: 0, keywords: 0, links: 0 });
     expect(storeFileHash(db, dir)).toBe(before);
   });
+});
 
-  it('that fails part-way through leaves nothing of the import', async () => {
+describe('an import job that does not finish, or writes beside other work', () => {
+  it('that fails in its final step leaves nothing of the import, nor its staging file', async () => {
     db.prepare("INSERT INTO decks (name, created_at, updated_at) VALUES ('Kept', 1, 1)").run();
-    // In the data file (the worker's connection must see it): the 700th question cannot be written.
+    // The 700th question cannot be written: the final step's copy fails part-way through.
     db.exec(`CREATE TRIGGER fail_late BEFORE INSERT ON questions WHEN (SELECT count(*) FROM questions) >= 699
              BEGIN SELECT RAISE(ABORT, 'injected failure'); END;`);
     const before = storeFileHash(db, dir);
-    const end = await runImportCommit(db, request(1000), WORKER, () => {}, 100).finished;
+    const end = await runImportCommit(db, request(1000), staging(), WORKER, () => {}, 100).finished;
     expect(end).toMatchObject({ type: 'failed', code: 'conflict' });
     expect(storeFileHash(db, dir)).toBe(before);
+    expect(staged()).toEqual([]);
     db.exec('DROP TRIGGER fail_late');
     expect(counts()).toEqual({ decks: 1, questions: 0, keywords: 0, links: 0 });
   });
 
-  it('whose worker dies mid-write leaves nothing behind, and the store takes writes at once', async () => {
+  it('never locks the store while it stages: a write made meanwhile goes through at once', async () => {
+    const run = runImportCommit(
+      db,
+      request(1000),
+      staging(),
+      { ...WORKER, pauseMs: 60_000 },
+      (m) => {
+        if (m.type !== 'progress') return;
+        // The worker waits mid-staging; were it holding the write lock, this would throw SQLITE_BUSY after 5 s.
+        db.pragma('busy_timeout = 0');
+        db.prepare("INSERT INTO decks (name, created_at, updated_at) VALUES ('Meanwhile', 1, 1)").run();
+        db.pragma('busy_timeout = 5000');
+        run.cancel();
+      },
+      100,
+    );
+    expect(await run.finished).toEqual({ type: 'cancelled' });
+    expect(counts()).toEqual({ decks: 1, questions: 0, keywords: 0, links: 0 });
+    expect(staged()).toEqual([]);
+  });
+
+  it('merges its keywords as a save does: one keyword per label, the aliases it lacks added', async () => {
+    const api = createApi(db, clock, { jobs: new Jobs(), exportWorker: EXPORT_WORKER });
+    const one = (title: string, keywords: string) => `### ${title}\n\nKeywords: ${keywords}\n\nAn answer.\n`;
+    const file = (name: string, ...questions: string[]) =>
+      `# ${name}\n\nLevels: Junior\n\n## Junior\n\n${questions.join('\n')}`;
+    await callApi(api, 'commitImport', {
+      source: { kind: 'text', text: file('A', one('Q1?', 'Index | idx')) },
+      target: { newDeckName: 'A' },
+    });
+    const text = file('B', one('Q2?', 'INDEX | btree; index | idx2 | IDX'), one('Q3?', 'cache | lru; Cache | memo'));
+    const b = await callApi(api, 'commitImport', { source: { kind: 'text', text }, target: { newDeckName: 'B' } });
+    const keywords = db.prepare('SELECT label, aliases FROM keywords ORDER BY id').all();
+    expect(keywords).toEqual([
+      { label: 'Index', aliases: '["idx","btree","idx2"]' },
+      { label: 'cache', aliases: '["lru","memo"]' },
+    ]);
+    const links = db
+      .prepare(
+        `SELECT q.prompt, k.label, qk.position FROM question_keywords qk JOIN questions q ON q.id = qk.question_id
+           JOIN keywords k ON k.id = qk.keyword_id WHERE q.deck_id = ? ORDER BY q.position, qk.position`,
+      )
+      .all(b.deckId);
+    expect(links).toEqual([
+      { prompt: 'Q2?', label: 'Index', position: 0 },
+      { prompt: 'Q3?', label: 'cache', position: 0 },
+    ]);
+  });
+
+  it('whose worker dies mid-way leaves the store as it was, and its staging file is gone at the next start', async () => {
     const before = storeFileHash(db, dir);
     const task: ImportCommitTask = {
       ...request(1000),
       dbFile: db.name,
+      stageFile: path.join(staging(), 'prepdeck-import-dead.sqlite'),
       cancel: new SharedArrayBuffer(4),
       chunkSteps: 100,
       pauseMs: 60_000,
     };
+    fs.mkdirSync(staging(), { recursive: true });
     const worker = new Worker(WORKER.file, { workerData: task, execArgv: WORKER.execArgv });
-    // It has written a chunk and waits (holding its transaction) when it is killed.
+    // It has staged a chunk and waits when it is killed.
     await new Promise<void>((resolve) =>
       worker.on('message', (m: ImportCommitMessage) => void (m.type === 'progress' && resolve())),
     );
     await worker.terminate();
-    expect(counts()).toEqual({ decks: 0, questions: 0, keywords: 0, links: 0 });
+    expect(staged()).toEqual(['prepdeck-import-dead.sqlite']);
     expect(storeFileHash(db, dir)).toBe(before);
-    db.prepare("INSERT INTO decks (name, created_at, updated_at) VALUES ('After', 1, 1)").run();
-    expect(counts()).toMatchObject({ decks: 1 });
+    createApi(db, clock, { jobs: new Jobs(), exportWorker: EXPORT_WORKER });
+    expect(staged()).toEqual([]);
+    expect(counts()).toEqual({ decks: 0, questions: 0, keywords: 0, links: 0 });
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api';
 import type { JobProgress } from '../../shared/transfer';
 import { importPreview } from '../core/import/prepare';
-import { importWorkerBeside, runImportCommit } from '../jobs/import-commit';
+import { importStagingDir, importWorkerBeside, runImportCommit } from '../jobs/import-commit';
 import type { ImportCommitEnd } from '../jobs/import-protocol';
 import type { Job } from '../jobs/registry';
 import { importPlanner, type ImportRequest } from './import-planner';
@@ -18,6 +18,7 @@ const IMPORT_FILTERS: FileFilter[] = [
 export function importsApi({ db, clock, jobs, exportWorker }: ApiContext, picked: PickedFiles) {
   const planner = importPlanner(db, (id) => picked.path(id));
   const worker = importWorkerBeside(exportWorker);
+  const stagingDir = importStagingDir(db, { sweep: true });
 
   /** The commit as a job: read, parsed, planned and written off the thread that answers calls. */
   const start = (req: ImportRequest): { job: Job; end: Promise<ImportCommitEnd> } => {
@@ -37,7 +38,7 @@ export function importsApi({ db, clock, jobs, exportWorker }: ApiContext, picked
       sent: 0,
       imported: null,
     };
-    const run = runImportCommit(db, { request: req, picked: file, now: clock.now() }, worker, (message) => {
+    const run = runImportCommit(db, { request: req, picked: file, now: clock.now() }, stagingDir, worker, (message) => {
       if (message.type === 'total') progress.total = message.total;
       else if (message.type === 'progress') progress.done = message.done;
     });

@@ -1,17 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { failureOf } from '../api/dispatch';
 import type { Db } from '../store/db';
+import { applyStagedImport } from '../store/import-apply';
 import type { WorkerSpec } from './history-export';
-import { commitImportOn } from './import-commit-run';
-import type { ImportCommitEnd, ImportCommitMessage, ImportCommitTask } from './import-protocol';
+import { stageImportOn } from './import-commit-run';
+import type { ImportCommitEnd, ImportCommitMessage, ImportCommitTask, ImportStageEnd } from './import-protocol';
 
 export interface ImportRun {
   cancel(): void;
   finished: Promise<ImportCommitEnd>;
 }
 
-/** Questions written per chunk: between two looks at Cancel, and two progress messages. */
+/** Questions staged per chunk: between two looks at Cancel, and two progress messages. */
 export const IMPORT_CHUNK = 500;
 
 /**
@@ -24,40 +29,74 @@ export function importWorkerBeside(exportWorker: WorkerSpec | undefined): Worker
   return { ...exportWorker, file: path.join(dir, `import-commit-worker${ext}`) };
 }
 
+/**
+ * Where imports are staged: a folder beside the store's file, emptied when the app starts (what a crash left
+ * mid-import is never applied: only the job that staged a file applies it). Scratch files of in-memory stores
+ * (tests) go to the system's temporary folder, removed by their job.
+ */
+export function importStagingDir(db: Db, { sweep }: { sweep: boolean }): string {
+  if (db.memory) return os.tmpdir();
+  const dir = path.join(path.dirname(db.name), 'import-staging');
+  if (sweep) fs.rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
+
 type CommitTask = Pick<ImportCommitTask, 'request' | 'picked' | 'now'>;
 
 /**
- * Commits an import off the thread that answers calls: in a worker with its own connection when the store is a
- * file, or (an in-memory store, in tests) here, after a yield, in one go.
+ * Commits an import: read, parsed, planned and staged off the thread that answers calls (in a worker when the
+ * store is a file; here, after a yield, for in-memory stores in tests), then copied into the store in one short
+ * transaction on its own connection. Cancelled or failed before that, the store was never written.
  */
 export function runImportCommit(
   db: Db,
   task: CommitTask,
+  stagingDir: string,
   worker: WorkerSpec | undefined,
   onMessage: (message: ImportCommitMessage) => void,
   chunkSteps = IMPORT_CHUNK,
 ): ImportRun {
-  if (worker && !db.memory) return inWorker(db.name, task, worker, onMessage, chunkSteps);
+  fs.mkdirSync(stagingDir, { recursive: true });
+  const stageFile = path.join(stagingDir, `prepdeck-import-${randomUUID()}.sqlite`);
   let cancelled = false;
-  const finished = (async () => {
-    await yieldToCalls();
-    return commitImportOn(db, { ...task, chunkSteps }, onMessage, { cancelled: () => cancelled });
-  })();
-  return { cancel: () => (cancelled = true), finished };
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const staging: { task: ImportCommitTask; cancelled: () => boolean } = {
+    task: { ...task, dbFile: db.name, stageFile, cancel: flag.buffer as SharedArrayBuffer, chunkSteps },
+    cancelled: () => cancelled,
+  };
+  const staged: Promise<ImportStageEnd> =
+    worker && !db.memory
+      ? inWorker({ ...staging.task, pauseMs: worker.pauseMs }, worker, onMessage)
+      : yieldToCalls().then(() => stageImportOn(db, staging.task, onMessage, staging));
+  const finished = staged.then((end): ImportCommitEnd => {
+    try {
+      if (end.type !== 'staged') return end;
+      if (cancelled) return { type: 'cancelled' };
+      return { type: 'done', result: applyStagedImport(db, stageFile, task.now) };
+    } catch (error) {
+      return { type: 'failed', ...failureOf(error) };
+    } finally {
+      fs.rmSync(stageFile, { force: true });
+    }
+  });
+  return {
+    cancel: () => {
+      cancelled = true;
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    },
+    finished,
+  };
 }
 
 function inWorker(
-  dbFile: string,
-  task: CommitTask,
+  task: ImportCommitTask,
   spec: WorkerSpec,
   onMessage: (message: ImportCommitMessage) => void,
-  chunkSteps: number,
-): ImportRun {
-  const cancel = new SharedArrayBuffer(4);
-  const data: ImportCommitTask = { ...task, dbFile, cancel, chunkSteps, pauseMs: spec.pauseMs };
-  const worker = new Worker(spec.file, { workerData: data, execArgv: spec.execArgv });
-  const finished = new Promise<ImportCommitEnd>((resolve) => {
-    let last: ImportCommitEnd | null = null;
+): Promise<ImportStageEnd> {
+  const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv });
+  return new Promise<ImportStageEnd>((resolve) => {
+    let last: ImportStageEnd | null = null;
     worker.on('message', (message: ImportCommitMessage) => {
       if (message.type === 'total' || message.type === 'progress') onMessage(message);
       else last = message;
@@ -70,19 +109,10 @@ function inWorker(
         message: `The import stopped: ${error.message}. Nothing was imported.`,
       };
     });
-    // A worker that dies mid-write leaves nothing: its transaction was never committed.
     worker.on('exit', () =>
       resolve(
         last ?? { type: 'failed', code: 'internal', message: 'The import stopped unexpectedly. Nothing was imported.' },
       ),
     );
   });
-  const flag = new Int32Array(cancel);
-  return {
-    cancel: () => {
-      Atomics.store(flag, 0, 1);
-      Atomics.notify(flag, 0);
-    },
-    finished,
-  };
 }

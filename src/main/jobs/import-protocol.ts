@@ -4,8 +4,10 @@ import type { ImportResult } from '../../shared/transfer';
 import type { ImportRequest } from '../api/import-planner';
 
 export interface ImportCommitTask {
-  /** The store's file; the worker opens a connection of its own to it. */
+  /** The store's file; the worker reads it (the plan) on a read-only connection of its own, and never writes it. */
   dbFile: string;
+  /** Where the worker stages the import (a new file): main copies it into the store in one short step. */
+  stageFile: string;
   request: ImportRequest;
   /** The file behind a `picked` source (main keeps the ids), or null. */
   picked: { path: string; fileName: string } | null;
@@ -13,7 +15,7 @@ export interface ImportCommitTask {
   now: number;
   /** Int32 slot 0 becomes 1 when the person cancels; the worker looks at it between chunks. */
   cancel: SharedArrayBuffer;
-  /** Questions written between two looks at the cancel flag and two progress messages. */
+  /** Questions staged between two looks at the cancel flag and two progress messages. */
   chunkSteps: number;
   /** End-to-end tests only: a pause between chunks, so that a small import stays in progress long enough to see. */
   pauseMs?: number;
@@ -22,5 +24,8 @@ export interface ImportCommitTask {
 export type ImportCommitEnd =
   { type: 'done'; result: ImportResult } | { type: 'cancelled' } | { type: 'failed'; code: ErrorCode; message: string };
 
+/** How staging ends: ready to apply, or (nothing to write) done already, cancelled or failed. */
+export type ImportStageEnd = { type: 'staged' } | ImportCommitEnd;
+
 export type ImportCommitMessage =
-  { type: 'total'; total: number } | { type: 'progress'; done: number } | ImportCommitEnd;
+  { type: 'total'; total: number } | { type: 'progress'; done: number } | ImportStageEnd;
