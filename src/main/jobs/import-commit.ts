@@ -89,12 +89,36 @@ export function runImportCommit(
   };
 }
 
+/** The task with its source's text as a buffer to hand over (see ImportCommitTask.payload). */
+function withPayload(task: ImportCommitTask): ImportCommitTask {
+  const source = task.request.source;
+  if (source.kind === 'text') {
+    return {
+      ...task,
+      request: { ...task.request, source: { ...source, text: '' } },
+      payload: encoder.encode(source.text),
+    };
+  }
+  if (source.kind === 'bytes') {
+    return {
+      ...task,
+      request: { ...task.request, source: { ...source, base64: '' } },
+      payload: encoder.encode(source.base64),
+    };
+  }
+  return task;
+}
+
+const encoder = new TextEncoder();
+
 function inWorker(
-  task: ImportCommitTask,
+  plain: ImportCommitTask,
   spec: WorkerSpec,
   onMessage: (message: ImportCommitMessage) => void,
 ): Promise<ImportStageEnd> {
-  const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv });
+  const task = withPayload(plain);
+  const transferList = task.payload ? [task.payload.buffer as ArrayBuffer] : [];
+  const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv, transferList });
   return new Promise<ImportStageEnd>((resolve) => {
     let last: ImportStageEnd | null = null;
     worker.on('message', (message: ImportCommitMessage) => {

@@ -17,6 +17,11 @@ export interface ImportCommitTask {
   cancel: SharedArrayBuffer;
   /** Questions staged between two looks at the cancel flag and two progress messages. */
   chunkSteps: number;
+  /**
+   * The text (or base64) of a `text` or `bytes` source as UTF-8, moved to the worker rather than copied (its string
+   * in `request` is then empty): a 20 MB string is cloned on the thread that answers calls, a buffer is handed over.
+   */
+  payload?: Uint8Array;
   /** End-to-end tests only: a pause between chunks, so that a small import stays in progress long enough to see. */
   pauseMs?: number;
 }
