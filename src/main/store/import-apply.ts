@@ -39,6 +39,21 @@ function deckFor(db: Db, where: ImportDestination, now: number): number {
   return where.deck.id;
 }
 
+/** The questions the import updates: their content replaced, their keyword links dropped (the copy relinks them). */
+function updateQuestions(db: Db, where: ImportDestination, now: number): void {
+  db.prepare(
+    `UPDATE questions SET level = s.level, prompt = s.prompt, answer = s.answer, tags = s.tags, updated_at = :now
+       FROM staged.staged_questions s WHERE questions.id = s.question_id`,
+  ).run({ now });
+  // The person chose this content: a newer version of a bundled deck must not overwrite it.
+  if (where.kind === 'existing' && where.deck.bundled) {
+    db.prepare('UPDATE questions SET edited_at = ? WHERE id IN (SELECT question_id FROM staged.staged_questions)').run(
+      now,
+    );
+  }
+  db.exec('DELETE FROM question_keywords WHERE question_id IN (SELECT question_id FROM staged.staged_questions)');
+}
+
 /** The keywords: new ones inserted, the import's aliases merged into existing ones. */
 function copyKeywords(db: Db): void {
   db.exec(`
@@ -78,17 +93,7 @@ export function applyStagedImport(db: Db, stageFile: string, now: number): Impor
          SELECT :firstId + create_no, :deckId, source_key, level, prompt, answer, tags, :position + create_no, :now, :now
            FROM staged.staged_questions WHERE create_no IS NOT NULL ORDER BY seq`,
       ).run(params);
-      db.prepare(
-        `UPDATE questions SET level = s.level, prompt = s.prompt, answer = s.answer, tags = s.tags, updated_at = :now
-           FROM staged.staged_questions s WHERE questions.id = s.question_id`,
-      ).run({ now });
-      // The person chose this content: a newer version of a bundled deck must not overwrite it.
-      if (where.kind === 'existing' && where.deck.bundled) {
-        db.prepare(
-          'UPDATE questions SET edited_at = ? WHERE id IN (SELECT question_id FROM staged.staged_questions)',
-        ).run(now);
-      }
-      db.exec('DELETE FROM question_keywords WHERE question_id IN (SELECT question_id FROM staged.staged_questions)');
+      if (staged.updated > 0) updateQuestions(db, where, now);
       copyKeywords(db);
       db.prepare(
         `INSERT OR IGNORE INTO question_keywords (question_id, keyword_id, weight, position)
