@@ -52,6 +52,7 @@ export default defineConfig({
           web: resolve('src/main/web/cli.ts'),
           'history-export-worker': resolve('src/main/jobs/history-export-worker.ts'),
           'restore-check-worker': resolve('src/main/jobs/restore-check-worker.ts'),
+          'import-commit-worker': resolve('src/main/jobs/import-commit-worker.ts'),
         },
         external: ['better-sqlite3'],
         output: {

@@ -310,8 +310,17 @@ export const contract = {
       limit: z.number().int().min(1).max(PREVIEW_PAGE).default(PREVIEW_PAGE),
     }).strict(),
   ),
-  /** The import, in one transaction: all of it or, on any error, nothing. */
+  /**
+   * The import, in one transaction: all of it or, on any error, nothing. Read, parsed and written off the thread
+   * that answers calls; answers once it is written (startImport is the same, as a job with progress and Cancel).
+   */
   commitImport: call<ImportResult>()(CommitImportInput),
+  /**
+   * commitImport as a job (see getJob): its progress counts the questions written of the total, Cancel rolls it all
+   * back, and the finished job's `imported` says what commitImport would have answered; a failure's `error` is in
+   * the same words.
+   */
+  startImport: call<{ jobId: string }>()(CommitImportInput),
   exportDeck: call<FileResult>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
   /**
    * Every answer ever given, one CSV row each, as a job off the answering thread, written in chunks: the desktop app

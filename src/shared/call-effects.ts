@@ -109,6 +109,8 @@ export const WRITE_EFFECTS = {
   deleteQuestion: [...BANK, ...SESSION, ...ANSWERS],
   restoreQuestion: [...BANK, ...SESSION, ...ANSWERS],
   commitImport: [...BANK, ...ANSWERS],
+  // A job: what it changes is what it has written once it is done (the page reads them again then).
+  startImport: [...BANK, ...ANSWERS],
 
   // Files and dialogs: they read the store or the disk and change no answer the app shows.
   chooseImportFile: [],

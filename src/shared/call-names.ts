@@ -50,6 +50,7 @@ export const CALL_NAMES = [
   'chooseImportFile',
   'previewImport',
   'commitImport',
+  'startImport',
   'exportDeck',
   'startHistoryExport',
   'getJob',

@@ -290,4 +290,6 @@ export interface JobProgress {
   /** Browser mode: the finished file's size in bytes, and how many of them the download has sent so far. */
   size: number | null;
   sent: number;
+  /** An import (startImport), once done: what it wrote, as commitImport answers; absent for other jobs. */
+  imported?: ImportResult | null;
 }

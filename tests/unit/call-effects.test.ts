@@ -209,6 +209,15 @@ const CASES: { [W in Exclude<WriteCall, 'recoverStore' | 'restoreBackup'>]: Case
   commitImport: {
     run: (w) => call(w, 'commitImport', { source: { kind: 'text', text: SMALL_DECK }, target: { deckId: w.deckId } }),
   },
+  startImport: {
+    // A job: what it changes is what it has written once it is done.
+    run: async (w) =>
+      jobDone(
+        w,
+        (await call(w, 'startImport', { source: { kind: 'text', text: SMALL_DECK }, target: { deckId: w.deckId } }))
+          .jobId,
+      ),
+  },
   chooseImportFile: { run: (w) => call(w, 'chooseImportFile') },
   chooseBackupFile: { run: (w) => call(w, 'chooseBackupFile') },
   exportDeck: { run: (w) => call(w, 'exportDeck', { deckId: w.deckId, format: 'csv' }) },

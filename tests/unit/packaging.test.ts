@@ -190,6 +190,7 @@ describe.skipIf(!linux)('the packaged app: the binary and what is unpacked besid
         /^\/node_modules\/better-sqlite3\/lib\//.test(file),
     );
     expect(needed).toContain('/out/main/restore-check-worker.mjs');
+    expect(needed).toContain('/out/main/import-commit-worker.mjs');
     expect(needed.length).toBeGreaterThan(5);
     for (const file of needed) {
       const entry = statFile(asarPath, file.slice(1));

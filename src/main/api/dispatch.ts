@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError, contract, isCallName, type Envelope } from '../../shared/api';
+import type { ErrorCode } from '../../shared/errors';
 import type { Handlers } from './context';
 
 function describeIssues(error: z.ZodError): string {
@@ -51,32 +52,27 @@ export async function dispatch(api: Handlers, name: unknown, input: unknown): Pr
     }
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
-    if (isSqliteError(error)) {
-      if (error.code.startsWith('SQLITE_CONSTRAINT')) {
-        return {
-          ok: false,
-          error: {
-            code: 'conflict',
-            message:
-              'That would break a rule of the question bank (a duplicate or a missing link). Nothing was changed.',
-          },
-        };
-      }
-      console.error('storage error', error);
-      const known = STORAGE_FAILURES.find(([code]) => code.test(error.code));
+    return { ok: false, error: failureOf(error) };
+  }
+}
+
+/** Any failure as the person reads it, `{ code, message }`: an ApiError as it is, SQLite's by what can be done. */
+export function failureOf(error: unknown): { code: ErrorCode; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  if (isSqliteError(error)) {
+    if (error.code.startsWith('SQLITE_CONSTRAINT')) {
       return {
-        ok: false,
-        error: {
-          code: 'storage',
-          message: known?.[1] ?? `The data file could not be used: ${error.message}. Nothing was changed.`,
-        },
+        code: 'conflict',
+        message: 'That would break a rule of the question bank (a duplicate or a missing link). Nothing was changed.',
       };
     }
-    console.error('internal error', error);
+    console.error('storage error', error);
+    const known = STORAGE_FAILURES.find(([code]) => code.test(error.code));
     return {
-      ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside Prepdeck. Nothing was changed; try again.' },
+      code: 'storage',
+      message: known?.[1] ?? `The data file could not be used: ${error.message}. Nothing was changed.`,
     };
   }
+  console.error('internal error', error);
+  return { code: 'internal', message: 'Something went wrong inside Prepdeck. Nothing was changed; try again.' };
 }

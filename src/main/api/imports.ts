@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import { ApiError, type ParsedInputOf } from '../../shared/api';
-import type { ParsedDeck } from '../../shared/domain';
-import type { ImportSource, ImportTarget } from '../../shared/transfer';
-import { decodeImportBytes, ImportError, MAX_IMPORT_BYTES, parseImport, type ImportParseResult } from '../core/import';
-import { countPlan } from '../core/import/plan';
-import { checkLimits, importPreview, planParsedImport, type ImportPlan, type PlanTarget } from '../core/import/prepare';
-import { deckById, deckByName, type DeckRef } from '../store/decks';
-import * as store from '../store/transfer';
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../shared/api';
+import type { JobProgress } from '../../shared/transfer';
+import { importPreview } from '../core/import/prepare';
+import { importStagingDir, importWorkerBeside, runImportCommit } from '../jobs/import-commit';
+import type { ImportCommitEnd } from '../jobs/import-protocol';
+import type { Job } from '../jobs/registry';
+import { importPlanner, type ImportRequest } from './import-planner';
 import type { ApiContext, FileFilter, Handlers } from './context';
 import type { PickedFiles } from './picked-files';
 
@@ -14,121 +13,66 @@ const IMPORT_FILTERS: FileFilter[] = [
   { name: 'Question files', extensions: ['md', 'markdown', 'txt', 'json', 'csv', 'tsv', 'tab'] },
   { name: 'All files', extensions: ['*'] },
 ];
-const MAX_DECK_NAME = 120;
-
-/** An ImportError as the person should read it: what is wrong, where, and that nothing was written. */
-function importFailure(error: unknown): never {
-  if (error instanceof ImportError) {
-    const where = error.line && !error.message.includes(`line ${error.line}`) ? ` (line ${error.line})` : '';
-    throw new ApiError('invalid_input', `${error.message.replace(/\.$/, '')}${where}. Nothing was imported.`);
-  }
-  throw error;
-}
-
-function tooBig(bytes: number): ImportError {
-  const mb = (bytes / (1024 * 1024)).toFixed(1);
-  return new ImportError(
-    `The file is ${mb} MB (${bytes.toLocaleString('en-US')} bytes); Prepdeck imports files up to 20 MB. ` +
-      'Split it into smaller files and import them one by one.',
-  );
-}
-
-type ImportRequest = Omit<ParsedInputOf<'previewImport'>, 'offset' | 'limit'>;
 
 /** Reading, planning, previewing and committing an import. */
-export function importsApi({ db, clock }: ApiContext, picked: PickedFiles) {
-  /** The text of an import, decoded with the same checks whatever its origin (empty, binary, too big, UTF-16). */
-  const readSource = (source: ImportSource): { text: string; fileName: string | null } => {
-    try {
-      switch (source.kind) {
-        case 'text':
-          if (source.text.trim() === '') throw new ImportError('There is nothing to import: the text is empty.');
-          return { text: decodeImportBytes(Buffer.from(source.text, 'utf8')), fileName: source.fileName ?? null };
-        case 'bytes':
-          return { text: decodeImportBytes(Buffer.from(source.base64, 'base64')), fileName: source.fileName };
-        case 'picked': {
-          const entry = picked.path(source.id);
-          const size = fs.statSync(entry.path, { throwIfNoEntry: false })?.size;
-          if (size === undefined) throw new ApiError('not_found', `“${entry.fileName}” is gone: choose it again.`);
-          if (size > MAX_IMPORT_BYTES) throw tooBig(size);
-          return { text: decodeImportBytes(fs.readFileSync(entry.path)), fileName: entry.fileName };
-        }
+export function importsApi({ db, clock, jobs, exportWorker }: ApiContext, picked: PickedFiles) {
+  const planner = importPlanner(db, (id) => picked.path(id));
+  const worker = importWorkerBeside(exportWorker);
+  const stagingDir = importStagingDir(db, { sweep: true });
+
+  /** The commit as a job: read, parsed, planned and written off the thread that answers calls. */
+  const start = (req: ImportRequest): { job: Job; end: Promise<ImportCommitEnd> } => {
+    // The id is main's: the worker is handed the path (and a file no longer at hand is refused here, at once).
+    const file = req.source.kind === 'picked' ? picked.path(req.source.id) : null;
+    const progress: JobProgress = {
+      jobId: randomUUID(),
+      state: 'running',
+      done: 0,
+      total: 0,
+      fileName: file?.fileName ?? (req.source.kind === 'picked' ? '' : (req.source.fileName ?? '')),
+      path: null,
+      download: null,
+      error: null,
+      changed: null,
+      size: null,
+      sent: 0,
+      imported: null,
+    };
+    const run = runImportCommit(db, { request: req, picked: file, now: clock.now() }, stagingDir, worker, (message) => {
+      if (message.type === 'total') progress.total = message.total;
+      else if (message.type === 'progress') progress.done = message.done;
+    });
+    const end = run.finished.then((last) => {
+      if (last.type === 'done') {
+        progress.done = progress.total;
+        progress.imported = last.result;
+        progress.state = 'done';
+      } else if (last.type === 'cancelled') progress.state = 'cancelled';
+      else {
+        progress.state = 'failed';
+        progress.error = last.message;
       }
-    } catch (error) {
-      return importFailure(error);
-    }
-  };
-
-  const resolveTarget = (target: ImportTarget | undefined, deck: ParsedDeck): PlanTarget<DeckRef> => {
-    if (target && 'deckId' in target) {
-      const existing = deckById(db, target.deckId);
-      if (!existing)
-        throw new ApiError('not_found', `Deck ${target.deckId} does not exist (it may have been deleted).`);
-      return { deck: existing, name: existing.name, nameTaken: false };
-    }
-    const name = (target?.newDeckName ?? deck.name).trim().slice(0, MAX_DECK_NAME).trim() || 'Imported deck';
-    const existing = deckByName(db, name);
-    // Without a target, a file that names an existing deck goes into it (an export coming back, a newer version).
-    if (!target && existing) return { deck: existing, name: existing.name, nameTaken: false };
-    return { deck: null, name, nameTaken: existing !== null };
-  };
-
-  /** The name of the deck the questions go to, when the request says: no keyword is suggested from it. */
-  const topicOf = (target: ImportTarget | undefined): string[] | undefined => {
-    if (!target) return undefined;
-    const name = 'deckId' in target ? deckById(db, target.deckId)?.name : target.newDeckName;
-    return name ? [name] : undefined;
-  };
-
-  const prepare = (req: ImportRequest): ImportPlan<DeckRef> => {
-    const { text, fileName } = readSource(req.source);
-    let parsed: ImportParseResult;
-    try {
-      parsed = parseImport({
-        text,
-        fileName: fileName ?? undefined,
-        format: req.format,
-        mapping: req.mapping,
-        topicWords: topicOf(req.target),
-      });
-      checkLimits(parsed);
-    } catch (error) {
-      return importFailure(error);
-    }
-    const target = resolveTarget(req.target, parsed.deck);
-    const existing = target.deck ? store.questionsForMatching(db, target.deck.id) : [];
-    return planParsedImport(parsed, fileName, target, existing, req);
-  };
-
-  /** Where a planned import writes, or a conflict when the new deck's name is taken. */
-  const destination = (p: ImportPlan<DeckRef>): store.ImportDestination => {
-    if (p.target.nameTaken) {
-      throw new ApiError(
-        'conflict',
-        `There is already a deck called “${p.target.name}”. Import into it, or give the new deck another name.`,
-      );
-    }
-    return p.target.deck
-      ? { kind: 'existing', deck: p.target.deck, levels: p.levels }
-      : { kind: 'new', name: p.target.name, description: p.parsed.deck.description, levels: p.levels };
+      return last;
+    });
+    const job: Job = { progress, download: null, cancel: run.cancel, settled: end.then(() => undefined) };
+    jobs.add(job);
+    return { job, end };
   };
 
   return {
-    prepare,
-    destination,
     handlers: {
       chooseImportFile: () => picked.pick('Import questions', IMPORT_FILTERS),
 
-      previewImport: ({ offset, limit, ...req }) => importPreview(prepare(req), offset, limit),
+      previewImport: ({ offset, limit, ...req }) => importPreview(planner.prepare(req), offset, limit),
 
-      commitImport: (req) => {
-        const p = prepare(req);
-        const where = destination(p);
-        const counts = countPlan(p.steps);
-        if (p.target.deck && counts.create + counts.update === 0) {
-          return { deckId: p.target.deck.id, deckName: p.target.name, created: 0, updated: 0, skipped: counts.skip };
-        }
-        return { ...store.applyImport(db, where, p.steps, clock.now()), deckName: p.target.name };
+      startImport: (req) => ({ jobId: start(req).job.progress.jobId }),
+
+      commitImport: async (req) => {
+        const last = await start(req).end;
+        if (last.type === 'done') return last.result;
+        if (last.type === 'cancelled')
+          throw new ApiError('conflict', 'The import was cancelled. Nothing was imported.');
+        throw new ApiError(last.code, last.message);
       },
     } satisfies Partial<Handlers>,
   };

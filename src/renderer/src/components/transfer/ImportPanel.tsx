@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { DeckSummary } from '../../../../shared/types';
 import type { ImportResult } from '../../../../shared/transfer';
-import { useApiMutation } from '../../data/hooks';
 import { href } from '../../hooks/useRoute';
 import { plural } from '../../lib/format';
 import { fileSize } from './files';
@@ -14,8 +13,10 @@ import {
   type Chosen,
   type Options,
 } from './import-request';
+import { JobProgress } from '../Progress';
 import { PreviewView } from './ImportPreview';
 import { SourcePicker } from './SourcePicker';
+import { useImportCommit } from './useImportCommit';
 import { useImportPreview } from './useImportPreview';
 import shared from './Transfer.module.css';
 import styles from './Import.module.css';
@@ -30,13 +31,7 @@ export function ImportPanel({ decks }: { decks: DeckSummary[] }) {
   const [pasted, setPasted] = useState('');
   const request = chosen ? buildRequest(chosen, options) : null;
   const { shown, failure, detected, pending, clear: clearPreview } = useImportPreview(request, setOptions);
-  const importing = useApiMutation('commitImport', {
-    onSuccess: (result) => {
-      setDone(result);
-      reset();
-      setPasted('');
-    },
-  });
+  const importing = useImportCommit();
 
   const set = (patch: Partial<Options>) => {
     importing.reset();
@@ -60,8 +55,13 @@ export function ImportPanel({ decks }: { decks: DeckSummary[] }) {
 
   const commit = () => {
     // Only the preview on screen is imported: never while it is being refreshed, or after it failed.
-    if (!request || !shown || failure || pending || importing.isPending) return;
-    importing.mutate({ ...request, target: commitTarget(options.target, shown.preview) });
+    if (!request || !shown || failure || pending) return;
+    void importing.commit({ ...request, target: commitTarget(options.target, shown.preview) }).then((result) => {
+      if (!result) return;
+      setDone(result);
+      reset();
+      setPasted('');
+    });
   };
 
   const what = chosen?.label === 'Pasted text' ? 'the pasted text' : `“${chosen?.label ?? ''}”`;
@@ -125,13 +125,14 @@ export function ImportPanel({ decks }: { decks: DeckSummary[] }) {
                   />
                 )
               }
-              commitError={importing.error?.message ?? null}
+              commitError={importing.error}
+              progress={<ImportProgress importing={importing} />}
               detected={detected}
               decks={decks}
               options={options}
               set={set}
               pending={pending}
-              committing={importing.isPending}
+              committing={importing.running}
               onCommit={commit}
             />
           )}
@@ -139,6 +140,18 @@ export function ImportPanel({ decks }: { decks: DeckSummary[] }) {
       )}
     </section>
   );
+}
+
+/** The import being written, with its Cancel; or, once cancelled, that nothing was imported. */
+function ImportProgress({ importing }: { importing: ReturnType<typeof useImportCommit> }) {
+  if (importing.cancelled) {
+    return (
+      <p className="muted small" role="status">
+        Import cancelled: nothing was imported.
+      </p>
+    );
+  }
+  return <JobProgress job={importing.job} label="Importing questions" unit="questions" />;
 }
 
 /** What is being imported: its name and size, the format the preview read it as, and whether it is being read. */

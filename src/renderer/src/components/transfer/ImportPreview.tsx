@@ -19,6 +19,7 @@ export function PreviewView({
   sameReading,
   failure,
   commitError,
+  progress,
   detected,
   decks,
   options,
@@ -34,6 +35,8 @@ export function PreviewView({
   /** The last refresh failed: shown instead of the questions. */
   failure: ReactNode;
   commitError: string | null;
+  /** The running import's progress with its Cancel, or what became of a cancelled one. */
+  progress: ReactNode;
   detected: ImportFormat | null;
   decks: DeckSummary[];
   options: Options;
@@ -86,6 +89,7 @@ export function PreviewView({
           {commitError}
         </p>
       )}
+      {progress}
       <ImportFooter
         preview={preview}
         failed={Boolean(failure)}
