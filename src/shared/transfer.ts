@@ -290,4 +290,18 @@ export interface JobProgress {
   /** Browser mode: the finished file's size in bytes, and how many of them the download has sent so far. */
   size: number | null;
   sent: number;
+  /** Work in stages (a restore): what it does now, and how `done` of `total` are counted; absent for other jobs. */
+  stage?: JobStage;
+  /** A restore, once done: what the data holds now, and the backup of what it replaced. */
+  restored?: RestoreResult;
+}
+
+/**
+ * One stage of a job. `unit` null: it cannot be counted (SQLite's integrity check), so `total` is 0. `cancellable`
+ * false: past the point of no return, Cancel is no longer offered.
+ */
+export interface JobStage {
+  label: string;
+  unit: 'rows' | 'bytes' | null;
+  cancellable: boolean;
 }
