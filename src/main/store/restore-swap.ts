@@ -37,36 +37,44 @@ export interface SwapOptions {
   chunkRows?: number;
 }
 
-/**
- * Copies one table of the backup into the emptied live one, a chunk of rows at a time in rowid order (the end of each
- * chunk found by walking the rowid index, so sparse ids cost nothing). A WITHOUT ROWID table (a rollup) goes in one.
- * Returns false as soon as `stop` says so.
- */
-function copyTable(db: Db, t: TableSpec, chunkRows: number, moved: (rows: number) => void, stop: () => boolean) {
-  const cols = t.columns.map(quote).join(', ');
-  const insert = `INSERT INTO main.${quote(t.name)} (${cols}) SELECT ${cols} FROM restore_source.${quote(t.name)}`;
+/** The key a table's rows are walked by: its rowid, or a WITHOUT ROWID table's primary key columns. */
+function walkKey(db: Db, table: string): string[] {
   const withoutRowid =
     db
       .prepare<[string, string], { wr: number }>('SELECT wr FROM pragma_table_list WHERE name = ? AND schema = ?')
-      .get(t.name, 'restore_source')?.wr === 1;
-  if (withoutRowid) {
-    moved(db.prepare(insert).run().changes);
-    return !stop();
-  }
-  const end = db.prepare<[number, number], { rowid: number }>(
-    `SELECT rowid FROM restore_source.${quote(t.name)} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ?`,
-  );
-  const chunk = db.prepare(`${insert} WHERE rowid > ? AND rowid <= ? ORDER BY rowid`);
-  const rest = db.prepare(`${insert} WHERE rowid > ? ORDER BY rowid`);
-  for (let after = Number.MIN_SAFE_INTEGER; ;) {
+      .get(table, 'restore_source')?.wr === 1;
+  if (!withoutRowid) return ['rowid'];
+  return db
+    .prepare<[string, string], { name: string }>('SELECT name FROM pragma_table_info(?, ?) WHERE pk > 0 ORDER BY pk')
+    .all(table, 'restore_source')
+    .map((c) => quote(c.name));
+}
+
+/**
+ * Copies one table of the backup into the emptied live one, a chunk of rows at a time in key order: the end of each
+ * chunk is found by walking the key's index from the last one, so each row is read a bounded number of times however
+ * big the table. Returns false as soon as `stop` says so.
+ */
+function copyTable(db: Db, t: TableSpec, chunkRows: number, moved: (rows: number) => void, stop: () => boolean) {
+  const cols = t.columns.map(quote).join(', ');
+  const key = walkKey(db, t.name);
+  const k = key.join(', ');
+  const marks = `(${key.map(() => '?').join(', ')})`;
+  const from = `FROM restore_source.${quote(t.name)}`;
+  const after = (lower: unknown[] | null): string => (lower ? `(${k}) > ${marks}` : '1');
+  for (let lower: unknown[] | null = null; ;) {
     if (stop()) return false;
-    const last = end.get(after, chunkRows - 1)?.rowid;
-    if (last === undefined) {
-      moved(rest.run(after).changes);
-      return !stop();
-    }
-    moved(chunk.run(after, last).changes);
-    after = last;
+    const upper = db
+      .prepare(`SELECT ${k} ${from} WHERE ${after(lower)} ORDER BY ${k} LIMIT 1 OFFSET ?`)
+      .raw()
+      .get(...(lower ?? []), chunkRows - 1) as unknown[] | undefined;
+    const where = upper ? `${after(lower)} AND (${k}) <= ${marks}` : after(lower);
+    const copied = db
+      .prepare(`INSERT INTO main.${quote(t.name)} (${cols}) SELECT ${cols} ${from} WHERE ${where} ORDER BY ${k}`)
+      .run(...(lower ?? []), ...(upper ?? []));
+    moved(copied.changes);
+    if (!upper) return !stop();
+    lower = upper;
   }
 }
 
