@@ -18,7 +18,7 @@ export interface RestoreTask {
   /** Int32 slot 0 becomes 1 when the person cancels; looked at between stages and between chunks of the swap. */
   cancel: SharedArrayBuffer;
   chunkRows?: number;
-  /** Tests only: a pause at each look at the cancel flag (woken at once by a cancel), to cancel mid-swap. */
+  /** Tests only: a pause before each chunk of the swap (woken at once by a cancel), to see it and cancel it midway. */
   pauseMs?: number;
 }
 
@@ -39,9 +39,10 @@ export type RestoreEnd = Exclude<RestoreMessage, { type: 'progress' }>;
  */
 export async function restoreSteps(live: Db, task: RestoreTask, say: (message: RestoreMessage) => void): Promise<void> {
   const flag = new Int32Array(task.cancel);
-  const cancelled = (): boolean => {
+  const cancelled = (): boolean => Atomics.load(flag, 0) === 1;
+  const pausedOrCancelled = (): boolean => {
     if (task.pauseMs) Atomics.wait(flag, 0, 0, task.pauseMs);
-    return Atomics.load(flag, 0) === 1;
+    return cancelled();
   };
   const progress = (stage: RestoreStage, done: number, total: number): void =>
     say({ type: 'progress', stage, done, total });
@@ -60,7 +61,7 @@ export async function restoreSteps(live: Db, task: RestoreTask, say: (message: R
     }
     const swapped = replaceAllData(live, candidate, {
       onProgress: (done, total) => progress('replacing', done, total),
-      cancelled,
+      cancelled: pausedOrCancelled,
       chunkRows: task.chunkRows,
     });
     if (swapped === 'cancelled') {

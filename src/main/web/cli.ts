@@ -46,7 +46,10 @@ async function main(): Promise<void> {
     };
     core = await openAppCore(dataDir, clock, {
       exportWorker: worker,
-      restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
+      restoreCheckWorker: {
+        file: workerFile(import.meta.dirname, 'restore-check-worker.mjs'),
+        pauseMs: testClock ? Number(process.env['PREPDECK_TEST_RESTORE_PAUSE_MS']) || 0 : 0,
+      },
       storeCheck: workerStoreCheck(worker),
     });
   } catch (error) {
