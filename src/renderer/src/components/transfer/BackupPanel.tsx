@@ -122,7 +122,9 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
       </div>
 
       {bytes.moving && <Progress {...bytes.moving} unit="bytes" />}
-      <JobProgress job={restoring} label="Restoring" unit="rows" />
+      <div className={styles.restoreProgress}>
+        <JobProgress job={restoring} label="Restoring" unit="rows" />
+      </div>
 
       {message && (
         <p
