@@ -58,6 +58,8 @@ function download(port: number, url: string, token: string): Promise<{ bytes: nu
 /** The backup just made, restored over the store as the Backups panel does it: a job in the restore worker. */
 async function benchRestore(api: Handlers, fileName: string, sessionId: number): Promise<string[]> {
   let rows = 0;
+  // When each stage was first seen (polled every 20 ms or so): where the time goes.
+  const stages: Array<{ label: string; at: number }> = [];
   const restored = await runJobTimingCalls(
     api,
     async () => {
@@ -66,12 +68,21 @@ async function benchRestore(api: Handlers, fileName: string, sessionId: number):
       return started.value as { jobId: string };
     },
     sessionId,
-    (progress) => (rows = progress.stage?.unit === 'rows' ? progress.total : rows),
+    (progress) => {
+      if (progress.stage?.unit === 'rows') rows = progress.total;
+      const label = progress.stage?.label ?? '';
+      if (progress.state === 'running' && stages.at(-1)?.label !== label) stages.push({ label, at: performance.now() });
+    },
   );
+  const ended = performance.now();
+  const split = stages
+    .map((s, i) => `${s.label.replace(/ \(.*\)$/, '')} ${(((stages[i + 1]?.at ?? ended) - s.at) / 1000).toFixed(1)} s`)
+    .join(', ');
   if (restored.end.state !== 'done') throw new Error(`restore ${restored.end.state}: ${restored.end.error}`);
   return [
     `  restore of that backup: ${restored.seconds.toFixed(1)} s in the worker (checks, backup of the current data, ` +
       `swap of ${rows.toLocaleString('en-US')} rows); peak RSS ${peakRssMb()} MB`,
+    `    ${split}`,
     `    ${latencyLine(restored.latencies)}`,
   ];
 }
