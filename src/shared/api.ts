@@ -54,7 +54,6 @@ import {
   type ImportPreview,
   type ImportResult,
   type PickedFile,
-  type RestoreResult,
   type StoreHealth,
 } from './transfer';
 
@@ -337,8 +336,12 @@ export const contract = {
   /** A backup of the backups folder, to download (browser mode) or save elsewhere (desktop). */
   exportBackup: call<FileResult>()(z.object({ fileName: text(255) }).strict()),
   chooseBackupFile: call<PickedFile | null>()(noInput),
-  /** Checks the file, backs up the current data, then replaces it with the file's. */
-  restoreBackup: call<RestoreResult>()(z.object({ source: RestoreSourceInput }).strict()),
+  /**
+   * Starts a job (see getJob) that checks the file, backs up the current data, then replaces it with the file's, off
+   * the thread that answers calls; its progress says the stage, and `restored` once it is done. Reads answer while it
+   * runs; writes are refused until it ends. Cancelled before the end, it leaves everything as it was.
+   */
+  restoreBackup: call<{ jobId: string }>()(z.object({ source: RestoreSourceInput }).strict()),
 };
 
 export type Contract = typeof contract;

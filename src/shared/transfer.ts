@@ -292,4 +292,18 @@ export interface JobProgress {
   sent: number;
   /** An import (startImport), once done: what it wrote, as commitImport answers; absent for other jobs. */
   imported?: ImportResult | null;
+  /** Work in stages (a restore): what it does now, and how `done` of `total` are counted; absent for other jobs. */
+  stage?: JobStage;
+  /** A restore, once done: what the data holds now, and the backup of what it replaced. */
+  restored?: RestoreResult;
+}
+
+/**
+ * One stage of a job. `unit` null: it cannot be counted (SQLite's integrity check), so `total` is 0. `cancellable`
+ * false: past the point of no return, Cancel is no longer offered.
+ */
+export interface JobStage {
+  label: string;
+  unit: 'rows' | 'bytes' | null;
+  cancellable: boolean;
 }

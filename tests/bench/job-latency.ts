@@ -26,6 +26,7 @@ export async function runJobTimingCalls(
   api: Handlers,
   start: () => Promise<{ jobId: string }>,
   sessionId: number,
+  onProgress: (progress: JobProgress) => void = () => {},
 ): Promise<JobRun> {
   const begun = performance.now();
   const { jobId } = await start();
@@ -38,6 +39,7 @@ export async function runJobTimingCalls(
     const job = await dispatch(api, 'getJob', { jobId });
     if (!job.ok) throw new Error(job.error.message);
     const progress = job.value as JobProgress;
+    onProgress(progress);
     if (progress.state !== 'running') {
       return { end: progress, seconds: (performance.now() - begun) / 1000, latencies: latencies.sort((a, b) => a - b) };
     }

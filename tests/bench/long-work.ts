@@ -3,7 +3,8 @@
  * 100,000 answers by default, as browser mode runs it (the built worker, out/main/history-export-worker.mjs: run
  * `npm run build` first). For each size, a child process generates the store, so that this process's peak memory is
  * the server's own; then: the history export job and its streamed download over HTTP, and a backup made and
- * downloaded the same way, each with its time, the peak RSS so far, and a session call's latency meanwhile.
+ * downloaded the same way, then that backup restored (a job in out/main/restore-check-worker.mjs), each with its time,
+ * the peak RSS so far, and a session call's latency meanwhile.
  */
 process.env['TZ'] = 'UTC';
 
@@ -13,6 +14,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
 import { openAppCore } from '../../src/main/app';
 import { DB_FILE, openDb } from '../../src/main/store/database';
@@ -22,6 +24,7 @@ import { generateHistory } from './generate';
 import { latencyLine, runJobTimingCalls } from './job-latency';
 
 const WORKER = path.resolve('out/main/history-export-worker.mjs');
+const RESTORE_WORKER = path.resolve('out/main/restore-check-worker.mjs');
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -52,6 +55,38 @@ function download(port: number, url: string, token: string): Promise<{ bytes: nu
   });
 }
 
+/** The backup just made, restored over the store as the Backups panel does it: a job in the restore worker. */
+async function benchRestore(api: Handlers, fileName: string, sessionId: number): Promise<string[]> {
+  let rows = 0;
+  // When each stage was first seen (polled every 20 ms or so): where the time goes.
+  const stages: Array<{ label: string; at: number }> = [];
+  const restored = await runJobTimingCalls(
+    api,
+    async () => {
+      const started = await dispatch(api, 'restoreBackup', { source: { kind: 'backup', fileName } });
+      if (!started.ok) throw new Error(started.error.message);
+      return started.value as { jobId: string };
+    },
+    sessionId,
+    (progress) => {
+      if (progress.stage?.unit === 'rows') rows = progress.total;
+      const label = progress.stage?.label ?? '';
+      if (progress.state === 'running' && stages.at(-1)?.label !== label) stages.push({ label, at: performance.now() });
+    },
+  );
+  const ended = performance.now();
+  const split = stages
+    .map((s, i) => `${s.label.replace(/ \(.*\)$/, '')} ${(((stages[i + 1]?.at ?? ended) - s.at) / 1000).toFixed(1)} s`)
+    .join(', ');
+  if (restored.end.state !== 'done') throw new Error(`restore ${restored.end.state}: ${restored.end.error}`);
+  return [
+    `  restore of that backup: ${restored.seconds.toFixed(1)} s in the worker (checks, backup of the current data, ` +
+      `swap of ${rows.toLocaleString('en-US')} rows); peak RSS ${peakRssMb()} MB`,
+    `    ${split}`,
+    `    ${latencyLine(restored.latencies)}`,
+  ];
+}
+
 async function bench(answers: number): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-bench-long-'));
   try {
@@ -63,7 +98,15 @@ async function bench(answers: number): Promise<string[]> {
     );
     const size = fs.statSync(path.join(dir, DB_FILE)).size;
     const rssStart = peakRssMb();
-    const core = await openAppCore(dir, { now: () => now }, { timers: false, exportWorker: { file: WORKER } });
+    const core = await openAppCore(
+      dir,
+      { now: () => now },
+      {
+        timers: false,
+        exportWorker: { file: WORKER },
+        restoreCheckWorker: { file: RESTORE_WORKER },
+      },
+    );
     const server = await startWebServer({ api: core.api, rendererDir: dir, downloads: core.jobs });
     const api = core.api;
     const sessionId = core.db.prepare('SELECT max(id) FROM sessions').pluck().get() as number;
@@ -117,6 +160,7 @@ async function bench(answers: number): Promise<string[]> {
           `peak RSS ${peakRssMb()} MB`,
         `    ${latencyLine(latencies)}`,
       );
+      lines.push(...(await benchRestore(api, (backup.value as { fileName: string }).fileName, sessionId)));
     } finally {
       await server.close();
       core.close();

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/api';
-import type { JobProgress } from '../../src/shared/transfer';
+import type { JobProgress, RestoreResult } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
 import { openAppCore, type AppCore } from '../../src/main/app';
@@ -83,6 +83,29 @@ export async function jobFinished(api: Handlers, jobId: string): Promise<JobProg
     if (progress.state !== 'running') return progress;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** A restore start to end, as the page runs it: the job's last state. */
+export async function restoreJob(api: Handlers, input: InputOf<'restoreBackup'>): Promise<JobProgress> {
+  const started = await callApi(api, 'restoreBackup', input);
+  return jobFinished(api, started.jobId);
+}
+
+/** A restore that must succeed: what it says it restored. */
+export async function restoreDone(api: Handlers, input: InputOf<'restoreBackup'>): Promise<RestoreResult> {
+  const end = await restoreJob(api, input);
+  if (end.state !== 'done' || !end.restored) throw new Error(`the restore ended ${end.state}: ${end.error ?? ''}`);
+  return end.restored;
+}
+
+/** A restore that must be refused: its words, whether the call refused it at once or its job did. */
+export async function restoreRefused(api: Handlers, input: unknown): Promise<string> {
+  const result = await dispatch(api, 'restoreBackup', input);
+  if (!result.ok) return result.error.message;
+  const end = await jobFinished(api, (result.value as { jobId: string }).jobId);
+  if (end.state !== 'failed' || end.error === null)
+    throw new Error(`the restore was expected to fail but ended ${end.state}`);
+  return end.error;
 }
 
 /** Browser mode's history export, start to finish: the text of the file it hands out. */

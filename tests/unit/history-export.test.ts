@@ -11,7 +11,7 @@ import { Jobs } from '../../src/main/jobs/registry';
 import { openDb, type Db } from '../../src/main/store/database';
 import { startWebServer } from '../../src/main/web/server';
 import { generateHistory } from '../bench/generate';
-import { callApi, failureOf, jobFinished } from './harness';
+import { callApi, failureOf, jobFinished, restoreDone } from './harness';
 
 /** The worker from its source, through tsx: the built app runs out/main/history-export-worker.mjs instead. */
 const WORKER: WorkerSpec = {
@@ -236,7 +236,7 @@ describe('streamed downloads and uploads in browser mode', () => {
       const uploaded = path.join(os.tmpdir(), `prepdeck-upload-${id}`);
       expect(fs.readFileSync(uploaded).equals(bytes)).toBe(true);
 
-      const restored = await callApi(api, 'restoreBackup', { source: { kind: 'uploaded', id } });
+      const restored = await restoreDone(api, { source: { kind: 'uploaded', id } });
       expect(restored.restored.attempts).toBe(50);
       expect(fs.existsSync(uploaded)).toBe(false);
       expect((await failureOf(api, 'restoreBackup', { source: { kind: 'uploaded', id } })).code).toBe('not_found');

@@ -6,7 +6,7 @@ import { createApi } from '../../src/main/api';
 import type { WorkerSpec } from '../../src/main/jobs/history-export';
 import { openDb, type Db } from '../../src/main/store/database';
 import { generateHistory } from '../bench/generate';
-import { callApi, failureOf } from './harness';
+import { callApi, restoreDone, restoreRefused } from './harness';
 
 /** The worker from its source, through tsx: the built app runs out/main/restore-check-worker.mjs instead. */
 const WORKER: WorkerSpec = {
@@ -33,16 +33,13 @@ describe("a restore's checks in a worker", () => {
     const backup = await callApi(api, 'createBackup');
     db.prepare('DELETE FROM attempts').run();
 
-    const restored = await callApi(api, 'restoreBackup', { source: { kind: 'backup', fileName: backup.fileName } });
+    const restored = await restoreDone(api, { source: { kind: 'backup', fileName: backup.fileName } });
     expect(restored.restored.attempts).toBe(120);
 
     fs.writeFileSync(path.join(dir, 'backups', 'not-a-backup.sqlite'), 'hello, not SQLite');
-    expect(
-      await failureOf(api, 'restoreBackup', { source: { kind: 'backup', fileName: 'not-a-backup.sqlite' } }),
-    ).toEqual({
-      code: 'invalid_input',
-      message: 'This file is not a Prepdeck backup: it is not an SQLite database. Nothing was changed.',
-    });
+    expect(await restoreRefused(api, { source: { kind: 'backup', fileName: 'not-a-backup.sqlite' } })).toBe(
+      'This file is not a Prepdeck backup: it is not an SQLite database. Nothing was changed.',
+    );
     expect((await callApi(api, 'listBackups')).current.attempts).toBe(120);
   });
 });

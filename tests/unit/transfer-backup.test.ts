@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { BackupInfo, BackupList, FileResult, PickedFile, RestoreResult } from '../../src/shared/transfer';
+import type { BackupInfo, BackupList, FileResult, PickedFile } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
 import { Jobs } from '../../src/main/jobs/registry';
 import type { FileDialogs } from '../../src/main/api/context';
 import { migrations } from '../../src/main/store/migrations';
 import { openMemoryDb, SCHEMA_VERSION, type Db } from '../../src/main/store/database';
 
+import { restoreDone, restoreRefused } from './harness';
 import { api, article, call, clock, db, dir, failure, freshTransferApp, storeHash, text } from './transfer-harness';
 
 freshTransferApp();
@@ -95,11 +96,7 @@ describe('restoring a backup', () => {
     const changed = allRows(db);
     expect(changed).not.toEqual(backedUp);
 
-    const result = await call<RestoreResult>(
-      'restoreBackup',
-      { source: { kind: 'backup', fileName: info.fileName } },
-      api2,
-    );
+    const result = await restoreDone(api2, { source: { kind: 'backup', fileName: info.fileName } });
     expect(result.restored).toEqual({ decks: 1, questions: 51, attempts: 1 });
     expect(result.replacedBackup).toMatch(/^replaced-2026-03-10T09-30-00-000Z\.sqlite$/);
     // Every row of every table, the stats rollups included, is what was backed up.
@@ -127,22 +124,16 @@ describe('restoring a backup', () => {
     const info = await call<BackupInfo>('createBackup', undefined, api2);
     const file = path.join(backups(), info.fileName);
     await call('commitImport', { source: text(article('sql-bold.md')), target: { newDeckName: 'SQL' } }, api2);
-    const uploaded = await call<RestoreResult>(
-      'restoreBackup',
-      { source: { kind: 'bytes', base64: fs.readFileSync(file).toString('base64'), fileName: 'mine.sqlite' } },
-      api2,
-    );
+    const uploaded = await restoreDone(api2, {
+      source: { kind: 'bytes', base64: fs.readFileSync(file).toString('base64'), fileName: 'mine.sqlite' },
+    });
     expect(uploaded.restored.decks).toBe(1);
 
     await call('commitImport', { source: text(article('sql-bold.md')), target: { newDeckName: 'SQL' } }, api2);
     const dialogs: FileDialogs = { openFile: () => Promise.resolve(file), saveFile: () => Promise.resolve(null) };
     const withDialogs = createApi(db, clock, { dataDir: dir, dialogs });
     const picked = await call<PickedFile>('chooseBackupFile', undefined, withDialogs);
-    const restored = await call<RestoreResult>(
-      'restoreBackup',
-      { source: { kind: 'picked', id: picked.id } },
-      withDialogs,
-    );
+    const restored = await restoreDone(withDialogs, { source: { kind: 'picked', id: picked.id } });
     expect(restored.restored).toEqual({ decks: 1, questions: 51, attempts: 0 });
   });
 
@@ -159,11 +150,9 @@ describe('restoring a backup', () => {
       .run();
     oldDb.close();
     const api2 = desktop();
-    const result = await call<RestoreResult>(
-      'restoreBackup',
-      { source: { kind: 'bytes', base64: fs.readFileSync(old).toString('base64'), fileName: 'old.sqlite' } },
-      api2,
-    );
+    const result = await restoreDone(api2, {
+      source: { kind: 'bytes', base64: fs.readFileSync(old).toString('base64'), fileName: 'old.sqlite' },
+    });
     expect(result.restored).toEqual({ decks: 1, questions: 0, attempts: 0 });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect((await call<Array<{ name: string }>>('listDecks', undefined, api2)).map((d) => d.name)).toEqual([
@@ -229,14 +218,11 @@ describe('restore refusals', () => {
       const content = make();
       const before = storeHash();
       const listed = fs.readdirSync(backups()).sort();
-      const error = await failure(
-        'restoreBackup',
-        { source: { kind: 'bytes', base64: content.toString('base64'), fileName: 'x.sqlite' } },
-        api2,
-      );
-      expect(error.code).toBe('invalid_input');
-      expect(error.message).toMatch(message);
-      expect(error.message).toMatch(/Nothing was changed\.$/);
+      const error = await restoreRefused(api2, {
+        source: { kind: 'bytes', base64: content.toString('base64'), fileName: 'x.sqlite' },
+      });
+      expect(error).toMatch(message);
+      expect(error).toMatch(/Nothing was changed\.$/);
       expect(storeHash()).toBe(before);
       // No replaced-… backup: nothing was replaced.
       expect(fs.readdirSync(backups()).sort()).toEqual(listed);

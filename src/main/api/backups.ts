@@ -4,18 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError, type ParsedInputOf } from '../../shared/api';
 import type { FileResult } from '../../shared/transfer';
-import {
-  BackupFileError,
-  backupDatabase,
-  bankCounts,
-  describeBackup,
-  listBackupFiles,
-  replaceAllData,
-} from '../store/backup';
-import { checkRestore } from '../jobs/restore-check';
+import { backupDatabase, bankCounts, describeBackup, listBackupFiles } from '../store/backup';
 import { DB_FILE } from '../store/database';
 import type { ApiContext, FileFilter, Handlers } from './context';
 import { stamp, writingFile } from './file-output';
+import { RESTORING, restoreJob } from './restore-job';
 import type { PickedFiles } from './picked-files';
 
 const BACKUP_FILTERS: FileFilter[] = [
@@ -57,7 +50,10 @@ function backupFiles(dataDir: string | undefined, clock: ApiContext['clock']) {
   return { backupsDir, backupPath, uniqueBackupFile };
 }
 
-export function backupsApi({ db, clock, dataDir, dialogs, jobs, restoreCheckWorker }: ApiContext, picked: PickedFiles) {
+export function backupsApi(
+  { db, clock, dataDir, dialogs, jobs, restoreCheckWorker, writeGate }: ApiContext,
+  picked: PickedFiles,
+) {
   const { backupsDir, backupPath, uniqueBackupFile } = backupFiles(dataDir, clock);
   let busy = false;
 
@@ -97,6 +93,25 @@ export function backupsApi({ db, clock, dataDir, dialogs, jobs, restoreCheckWork
     return file;
   };
 
+  /** The restore as a job: the file found (an upload moved into `work`), then the rest in the restore worker. */
+  const startRestore = async (source: RestoreSource): Promise<{ jobId: string }> => {
+    const prefix = path.join(os.tmpdir(), 'prepdeck-restore-');
+    const work = await writingFile(prefix, () => fs.mkdtempSync(prefix));
+    const removeWork = (): void => fs.rmSync(work, { recursive: true, force: true });
+    try {
+      const file = await restoreFile(source, work);
+      const replaced = uniqueBackupFile('replaced');
+      return restoreJob({ db, jobs, restoreCheckWorker }, { file, work, replaced }, () => {
+        removeWork();
+        busy = false;
+        writeGate?.open();
+      });
+    } catch (error) {
+      removeWork();
+      throw error;
+    }
+  };
+
   return {
     createBackup: () =>
       exclusive(async () => {
@@ -134,31 +149,23 @@ export function backupsApi({ db, clock, dataDir, dialogs, jobs, restoreCheckWork
 
     chooseBackupFile: () => picked.pick('Restore a backup', BACKUP_FILTERS),
 
-    restoreBackup: ({ source }) =>
-      exclusive(async () => {
-        const prefix = path.join(os.tmpdir(), 'prepdeck-restore-');
-        const work = await writingFile(prefix, () => fs.mkdtempSync(prefix));
-        try {
-          // The copy, its checks and its migration, in a worker: seconds for a big backup, off the answering thread.
-          const candidate = await checkRestore(await restoreFile(source, work), work, restoreCheckWorker);
-          const replaced = uniqueBackupFile('replaced');
-          await writingFile(replaced, () => backupDatabase(db, replaced));
-          try {
-            replaceAllData(db, candidate);
-          } catch (error) {
-            // Refused late (its tables turned out wrong): nothing changed, so nothing is left to list either.
-            fs.rmSync(replaced, { force: true });
-            throw error;
-          }
-          return { restored: bankCounts(db), replacedBackup: path.basename(replaced) };
-        } catch (error) {
-          if (error instanceof BackupFileError) {
-            throw new ApiError('invalid_input', `${error.message} Nothing was changed.`);
-          }
-          throw error;
-        } finally {
-          fs.rmSync(work, { recursive: true, force: true });
-        }
-      }),
+    restoreBackup: async ({ source }) => {
+      if (busy) throw new ApiError('conflict', 'A backup or restore is already running. Wait for it to finish.');
+      if (jobs.anyRunning()) {
+        throw new ApiError(
+          'conflict',
+          'An export, import or re-scoring is still running. Let it finish (or cancel it), then restore. Nothing was changed.',
+        );
+      }
+      busy = true;
+      writeGate?.close(RESTORING);
+      try {
+        return await startRestore(source);
+      } catch (error) {
+        busy = false;
+        writeGate?.open();
+        throw error;
+      }
+    },
   } satisfies Partial<Handlers>;
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Jobs } from '../jobs/registry';
 import type { WorkerSpec } from '../jobs/history-export';
 import type { Db } from '../store/db';
+import type { WriteGate } from './write-gate';
 
 /** One function per call of the contract; the compiler refuses a missing or extra one (see createApi). */
 export type Handlers = { [K in CallName]: (input: ParsedInputOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
@@ -36,6 +37,8 @@ export interface ApiContext {
   jobs: Jobs;
   /** The export worker; without it (tests, in-memory stores) the export runs in chunks on this thread. */
   exportWorker?: WorkerSpec;
-  /** The restore's checks (restore-check-worker); without it they run on this thread. */
+  /** The restore (restore-check-worker: its checks, backup and swap); without it, it runs on this thread. */
   restoreCheckWorker?: WorkerSpec;
+  /** Closes the calls that change data while a restore runs (createApi always gives one). */
+  writeGate?: WriteGate;
 }

@@ -12,6 +12,7 @@ import { rescoreApi } from './rescore';
 import { sessionsApi } from './sessions';
 import { statsApi } from './stats';
 import { transferApi } from './transfer';
+import { WriteGate } from './write-gate';
 
 export type { ApiContext, FileDialogs, Handlers } from './context';
 
@@ -27,8 +28,9 @@ export function createApi(
     restoreCheckWorker?: WorkerSpec;
   } = {},
 ): Handlers {
-  const ctx: ApiContext = { db, clock, ...options, jobs: options.jobs ?? new Jobs() };
-  return {
+  const writeGate = new WriteGate();
+  const ctx: ApiContext = { db, clock, ...options, jobs: options.jobs ?? new Jobs(), writeGate };
+  return writeGate.guard({
     ...libraryApi(ctx),
     ...sessionsApi(ctx),
     ...statsApi(ctx),
@@ -38,5 +40,5 @@ export function createApi(
     ...transferApi(ctx),
     ...exportJobsApi(ctx),
     ...healthApi(),
-  } satisfies Handlers;
+  } satisfies Handlers);
 }

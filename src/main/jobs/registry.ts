@@ -79,6 +79,11 @@ export class Jobs {
     return address;
   }
 
+  /** Whether any job is still running (a restore waits for them: it replaces what they read and write). */
+  anyRunning(): boolean {
+    return [...this.jobs.values()].some((job) => job.progress.state === 'running');
+  }
+
   progress(jobId: string): JobProgress | null {
     const job = this.jobs.get(jobId);
     return job ? { ...job.progress } : null;

@@ -1,35 +1,66 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { BackupFileError, prepareRestore } from '../store/backup';
+import type { Db } from '../store/db';
 import type { WorkerSpec } from './history-export';
+import { restoreSteps, type RestoreEnd, type RestoreMessage, type RestoreTask } from './restore-steps';
 
-/** What the restore-check worker is given, and what it answers (both sides import these types). */
-export interface RestoreCheckTask {
-  source: string;
-  workDir: string;
+export interface RestoreRun {
+  cancel(): void;
+  /** The last message: done, cancelled, refused or failed. */
+  finished: Promise<RestoreEnd>;
 }
 
-export type RestoreCheckMessage =
-  | { type: 'ready'; candidate: string }
-  | { type: 'refused'; message: string }
-  | { type: 'failed'; code: string; message: string };
+/**
+ * The heap of the restore worker: it holds a chunk of a file copy (8 MB) and SQLite's page cache (off the heap), never
+ * the rows it moves (they go from file to file inside SQLite).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 /**
- * prepareRestore in a worker when there is one (the built app), here otherwise (tests): the checked, migrated copy
- * of `source` in `workDir`, or the same BackupFileError prepareRestore throws.
+ * A restore (restore-steps.ts) in the restore worker, on a connection of its own to the data file (the built app);
+ * here on the main connection without a worker or for an in-memory store (tests), after a turn so that a cancel
+ * made right after the start is seen.
  */
-export async function checkRestore(source: string, workDir: string, worker: WorkerSpec | undefined): Promise<string> {
-  if (!worker) return prepareRestore(source, workDir);
-  const task: RestoreCheckTask = { source, workDir };
-  const answer = await new Promise<RestoreCheckMessage>((resolve) => {
-    const thread = new Worker(worker.file, { workerData: task, execArgv: worker.execArgv });
-    let message: RestoreCheckMessage | null = null;
-    thread.on('message', (m: RestoreCheckMessage) => (message = m));
-    thread.on('error', (error) => (message ??= { type: 'failed', code: '', message: error.message }));
-    thread.on('exit', () =>
-      resolve(message ?? { type: 'failed', code: '', message: 'the check stopped unexpectedly' }),
-    );
-  });
-  if (answer.type === 'ready') return answer.candidate;
-  if (answer.type === 'refused') throw new BackupFileError(answer.message);
-  throw Object.assign(new Error(answer.message), { code: answer.code || undefined });
+export function runRestore(
+  db: Db,
+  task: Omit<RestoreTask, 'cancel'>,
+  spec: WorkerSpec | undefined,
+  onMessage: (message: Extract<RestoreMessage, { type: 'progress' }>) => void,
+): RestoreRun {
+  const cancel = new SharedArrayBuffer(4);
+  const full: RestoreTask = { ...task, cancel, pauseMs: task.pauseMs ?? spec?.pauseMs };
+  let last: RestoreEnd | null = null;
+  const take = (message: RestoreMessage): void => {
+    if (message.type === 'progress') onMessage(message);
+    else last = message;
+  };
+  const lost: RestoreEnd = { type: 'failed', code: '', message: 'the restore stopped unexpectedly' };
+  let finished: Promise<RestoreEnd>;
+  if (spec && !db.memory) {
+    const worker = new Worker(spec.file, {
+      workerData: { ...full, dbFile: db.name },
+      execArgv: spec.execArgv,
+      resourceLimits: WORKER_LIMITS,
+    });
+    finished = new Promise((resolve) => {
+      worker.on('message', take);
+      worker.on('error', (error: Error) => {
+        last ??= { type: 'failed', code: (error as NodeJS.ErrnoException).code ?? '', message: error.message };
+      });
+      worker.on('exit', () => resolve(last ?? lost));
+    });
+  } else {
+    finished = nextTurn().then(async () => {
+      await restoreSteps(db, full, take);
+      return last ?? lost;
+    });
+  }
+  const flag = new Int32Array(cancel);
+  return {
+    cancel: () => {
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    },
+    finished,
+  };
 }

@@ -50,12 +50,24 @@ export function bankCounts(db: Db): BankCounts {
  * The copy is checked (`PRAGMA integrity_check`) before it takes its name: a backup that a restore would refuse is
  * never kept, and a damaged store is said so (StoreDamagedError) rather than copied.
  */
-export async function backupDatabase(db: Db, file: string): Promise<void> {
+export async function backupDatabase(
+  db: Db,
+  file: string,
+  report?: (stage: 'copy' | 'check', done: number, total: number) => void,
+): Promise<void> {
   privateDir(path.dirname(file));
   const partial = `${file}.partial`;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
   try {
     privateFile(partial);
-    await db.backup(partial);
+    await db.backup(partial, {
+      progress: ({ totalPages, remainingPages }) => {
+        report?.('copy', (totalPages - remainingPages) * pageSize, totalPages * pageSize);
+        // better-sqlite3's default step; a caller that reports progress runs in a worker and can take bigger ones.
+        return report ? 1024 : 100;
+      },
+    });
+    report?.('check', 0, 0);
     const copy = new Database(partial);
     let problem: string | null;
     try {
@@ -136,12 +148,39 @@ export function backupCounts(file: string): BankCounts | null {
   }
 }
 
+const COPY_CHUNK = 8 * 1024 * 1024;
+
+/** A file copied a chunk at a time (never whole in memory), saying how many bytes are across after each. */
+function copyWithProgress(source: string, target: string, size: number, onCopied: (done: number) => void): void {
+  const from = fs.openSync(source, 'r');
+  try {
+    const to = fs.openSync(target, 'wx');
+    try {
+      const buffer = Buffer.alloc(Math.min(COPY_CHUNK, Math.max(size, 1)));
+      let done = 0;
+      for (let read; (read = fs.readSync(from, buffer, 0, buffer.length, done)) > 0;) {
+        fs.writeSync(to, buffer, 0, read);
+        done += read;
+        onCopied(done);
+      }
+    } finally {
+      fs.closeSync(to);
+    }
+  } finally {
+    fs.closeSync(from);
+  }
+}
+
 /**
  * Copies `source` into `workDir` and checks the copy: an SQLite file, intact (integrity and foreign keys), with
  * Prepdeck's tables, from this version of Prepdeck or an older one (migrated up here). Returns the path of the
  * checked copy, ready for replaceAllData. Throws BackupFileError; the source file is never written.
  */
-export function prepareRestore(source: string, workDir: string): string {
+export function prepareRestore(
+  source: string,
+  workDir: string,
+  report: (stage: 'copy' | 'check', done: number, total: number) => void = () => {},
+): string {
   const stat = fs.statSync(source, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new BackupFileError('The backup file could not be found.');
   if (stat.size === 0) throw new BackupFileError('The file is empty: it is not a Prepdeck backup.');
@@ -156,7 +195,8 @@ export function prepareRestore(source: string, workDir: string): string {
     throw new BackupFileError('This file is not a Prepdeck backup: it is not an SQLite database.');
   }
   const copy = path.join(workDir, 'candidate.sqlite');
-  fs.copyFileSync(source, copy);
+  copyWithProgress(source, copy, stat.size, (done) => report('copy', done, stat.size));
+  report('check', 0, 0);
   let db: Db;
   try {
     db = new Database(copy, { fileMustExist: true });
@@ -207,69 +247,4 @@ export function prepareRestore(source: string, workDir: string): string {
     db.close();
   }
   return copy;
-}
-
-interface TableSpec {
-  name: string;
-  columns: string[];
-}
-
-function tablesOf(db: Db, schema: 'main' | 'restore_source'): TableSpec[] {
-  const names = db
-    .prepare<[], { name: string }>(
-      `SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-    )
-    .all()
-    .map((r) => r.name);
-  return names.map((name) => ({
-    name,
-    columns: db
-      .prepare<[string, string], { name: string }>(`SELECT name FROM pragma_table_info(?, ?)`)
-      .all(name, schema)
-      .map((c) => c.name),
-  }));
-}
-
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-
-/**
- * Replaces every row of the live database with the rows of `candidate` (a file prepareRestore checked, with the
- * same schema), in one transaction on the live connection: the app keeps its connection, and a failure changes
- * nothing. Triggers are dropped for the copy and recreated in the same transaction, so derived tables (the stats
- * rollups) come across exactly as they were rather than being counted twice.
- */
-export function replaceAllData(db: Db, candidate: string): void {
-  db.prepare('ATTACH DATABASE ? AS restore_source').run(candidate);
-  try {
-    const live = tablesOf(db, 'main');
-    const incoming = tablesOf(db, 'restore_source');
-    if (JSON.stringify(live) !== JSON.stringify(incoming)) {
-      throw new BackupFileError('This backup does not have the tables this version of Prepdeck expects.');
-    }
-    const triggers = db
-      .prepare<[], { name: string; sql: string }>(
-        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL",
-      )
-      .all();
-    const hasSequence =
-      db.prepare("SELECT 1 FROM main.sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined &&
-      db.prepare("SELECT 1 FROM restore_source.sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;
-    db.transaction(() => {
-      db.pragma('defer_foreign_keys = ON');
-      for (const t of triggers) db.exec(`DROP TRIGGER main.${quote(t.name)}`);
-      for (const t of live) db.exec(`DELETE FROM main.${quote(t.name)}`);
-      for (const t of live) {
-        const cols = t.columns.map(quote).join(', ');
-        db.exec(`INSERT INTO main.${quote(t.name)} (${cols}) SELECT ${cols} FROM restore_source.${quote(t.name)}`);
-      }
-      if (hasSequence) {
-        db.exec('DELETE FROM main.sqlite_sequence');
-        db.exec('INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restore_source.sqlite_sequence');
-      }
-      for (const t of triggers) db.exec(t.sql);
-    })();
-  } finally {
-    db.exec('DETACH DATABASE restore_source');
-  }
-  db.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -26,7 +26,10 @@ async function openCore(dataDir: string, clock: Clock, testing: boolean): Promis
   };
   return openAppCore(dataDir, clock, {
     exportWorker: worker,
-    restoreCheckWorker: { file: workerFile(import.meta.dirname, 'restore-check-worker.mjs') },
+    restoreCheckWorker: {
+      file: workerFile(import.meta.dirname, 'restore-check-worker.mjs'),
+      pauseMs: testing ? Number(process.env['PREPDECK_TEST_RESTORE_PAUSE_MS']) || 0 : 0,
+    },
     storeCheck: workerStoreCheck(worker),
   });
 }

@@ -1,7 +1,28 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import type { JobProgress as Job, JobStage } from '../../../shared/transfer';
 import { estimateMsLeft } from '../lib/time-left';
-import { Progress } from './Progress';
+import { JobProgress, Progress } from './Progress';
+
+/** A running restore as useJob holds it, at `stage`, `done` of `total`. */
+function restoring(stage: JobStage, done: number, total: number): string {
+  const progress: Job = {
+    jobId: '00000000-0000-0000-0000-000000000000',
+    state: 'running',
+    done,
+    total,
+    fileName: 'backup.sqlite',
+    path: null,
+    download: null,
+    error: null,
+    changed: null,
+    size: null,
+    sent: 0,
+    stage,
+  };
+  const job = { job: { progress, msLeft: null, cancelling: false }, run: async () => null, cancel: async () => {} };
+  return renderToStaticMarkup(<JobProgress job={job} label="Restoring" unit="rows" />);
+}
 
 describe('the progress bar', () => {
   it('is a progressbar with its values, labelled by what is happening, with rows of total and Cancel', () => {
@@ -33,6 +54,30 @@ describe('the progress bar', () => {
     );
     expect(html).toContain('aria-valuetext="3.0 MB of 12.0 MB, about 3 min left"');
     expect(html).not.toContain('<button');
+  });
+});
+
+describe('a job in stages', () => {
+  it('names its stage, counts it in its own unit, says when it cannot count, and drops Cancel past the point of no return', () => {
+    const swapping = restoring({ label: 'Replacing your data', unit: 'rows', cancellable: true }, 40_000, 639_158);
+    expect(swapping).toContain('>Restoring: Replacing your data</span>');
+    expect(swapping).toContain('aria-valuetext="40,000 of 639,158 rows"');
+    expect(swapping).toContain('>Cancel</button>');
+    const reading = restoring(
+      { label: 'Reading the backup', unit: 'bytes', cancellable: true },
+      1024 * 1024,
+      4 * 1024 * 1024,
+    );
+    expect(reading).toContain('aria-valuetext="1.0 MB of 4.0 MB"');
+    const checking = restoring({ label: 'Checking the backup', unit: null, cancellable: true }, 0, 0);
+    expect(checking).toContain('aria-valuemax="1" aria-valuenow="0" aria-valuetext="Working…"');
+    const finishing = restoring(
+      { label: 'Finishing (it can no longer be cancelled)', unit: null, cancellable: false },
+      0,
+      0,
+    );
+    expect(finishing).toContain('>Restoring: Finishing (it can no longer be cancelled)</span>');
+    expect(finishing).not.toContain('<button');
   });
 });
 

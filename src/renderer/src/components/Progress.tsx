@@ -15,6 +15,8 @@ export interface ProgressProps {
   /** Where cancelling leaves everything as it was; absent when it cannot be cancelled. */
   onCancel?: () => void;
   cancelling?: boolean;
+  /** What is said while the total is not known: "Starting…" until the work has begun. */
+  waiting?: string;
 }
 
 const count = (n: number, unit: ProgressProps['unit']): string =>
@@ -31,12 +33,19 @@ function timeLeft(ms: number): string {
  * Long work on screen: what is happening, how far (done of total), the time left when it can be known, and
  * Cancel. One component for every job, announced to assistive technology as a progressbar with its values.
  */
-export function Progress({ label, done, total, unit, msLeft = null, onCancel, cancelling = false }: ProgressProps) {
+export function Progress({
+  label,
+  done,
+  total,
+  unit,
+  msLeft = null,
+  onCancel,
+  cancelling = false,
+  waiting = 'Starting…',
+}: ProgressProps) {
   const labelId = useId();
   const known = total > 0;
-  const amount = known
-    ? `${count(done, unit)} of ${count(total, unit)}${unit === 'bytes' ? '' : ` ${unit}`}`
-    : 'Starting…';
+  const amount = known ? `${count(done, unit)} of ${count(total, unit)}${unit === 'bytes' ? '' : ` ${unit}`}` : waiting;
   const text = msLeft !== null && known && done < total ? `${amount}, ${timeLeft(msLeft)}` : amount;
   return (
     <div className={styles.progress}>
@@ -64,7 +73,11 @@ export function Progress({ label, done, total, unit, msLeft = null, onCancel, ca
   );
 }
 
-/** A job of useJob on screen while it runs (nothing once it has stopped), with its Cancel. */
+/**
+ * A job of useJob on screen while it runs (nothing once it has stopped), with its Cancel. A job in stages (a restore)
+ * names its stage and how it is counted; a stage that cannot be counted says it is at work, and one past the point of
+ * no return offers no Cancel.
+ */
 export function JobProgress({
   job,
   label,
@@ -76,15 +89,17 @@ export function JobProgress({
 }) {
   if (!job.job) return null;
   const { progress, msLeft, cancelling } = job.job;
+  const stage = progress.stage;
   return (
     <Progress
-      label={label}
+      label={stage ? `${label}: ${stage.label}` : label}
       done={progress.done}
-      total={progress.total}
-      unit={unit}
+      total={stage?.unit === null ? 0 : progress.total}
+      unit={stage?.unit ?? unit}
       msLeft={msLeft}
-      onCancel={() => void job.cancel()}
+      onCancel={stage?.cancellable === false ? undefined : () => void job.cancel()}
       cancelling={cancelling}
+      waiting={stage?.unit === null ? 'Working…' : undefined}
     />
   );
 }

@@ -34,12 +34,15 @@ export function useJob() {
       const started = await start();
       if (!started) return null;
       let first: { at: number; done: number } | null = null;
+      let stage: string | undefined;
       try {
         for (;;) {
           // Polled directly, not cached: each answer is a moment of one job, never asked for again.
           const progress = await api.getJob(started);
           if (progress.state !== 'running') return progress;
           const at = Date.now();
+          // A job in stages counts each stage afresh: the rate is measured again from the new stage's start.
+          if (progress.stage?.label !== stage) [stage, first] = [progress.stage?.label, null];
           if (first === null && progress.done > 0) first = { at, done: progress.done };
           const msLeft = estimateMsLeft(first, at, progress.done, progress.total);
           setJob((current) => ({ progress, msLeft, cancelling: current?.cancelling ?? false }));

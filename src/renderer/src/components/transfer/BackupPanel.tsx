@@ -6,9 +6,10 @@ import { isBrowserMode } from '../../api';
 import { runWrite } from '../../data/client';
 import { useApiQuery } from '../../data/hooks';
 import { useBytes } from '../../hooks/useBytes';
+import { useJob } from '../../hooks/useJob';
 import { dateTime, plural } from '../../lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { Progress } from '../Progress';
+import { JobProgress, Progress } from '../Progress';
 import { ErrorNote, Loading } from '../States';
 import { deliverFile, fileSize } from './files';
 import { useAction } from './useAction';
@@ -53,6 +54,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   const { run: act, working, message } = useAction();
   // Browser mode's files in bytes as they move: an upload as it is sent, a download as the server streams it.
   const bytes = useBytes();
+  const restoring = useJob();
 
   const backUp = () =>
     act(async () => {
@@ -63,8 +65,16 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   const restore = (p: Pending) =>
     act(async () => {
       setPending(null);
-      const result = await runWrite(client, 'restoreBackup', { source: p.source });
+      // A job: its stages on screen, Cancel until the swap commits; every read is refetched once it ends.
+      const end = await restoring.run(() => runWrite(client, 'restoreBackup', { source: p.source }), {
+        changes: 'restoreBackup',
+      });
+      if (end === null) return null;
+      if (end.state === 'cancelled') return `Restore cancelled: your data is as it was.`;
+      if (end.state !== 'done' || !end.restored)
+        throw new Error(end.error ?? 'The restore stopped. Nothing was changed.');
       onRestored?.();
+      const result = end.restored;
       return `Restored ${p.label}: you now have ${describe(result.restored)}. Your previous data is kept as ${result.replacedBackup}.`;
     });
 
@@ -102,22 +112,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
   return (
     <section className="card" aria-labelledby="backup-title">
       <div className="card-head">
-        <div>
-          <h2 id="backup-title" className={styles.cardTitle}>
-            Backups
-          </h2>
-          <p className={`muted small ${styles.cardSub}`}>
-            A backup is a copy of all your data (decks, questions, answers, settings) in one file, made safely while
-            Prepdeck runs and checked before it is kept. Prepdeck makes one by itself every 30 minutes while your data
-            changes, and when it quits, keeping a daily, weekly and monthly trail.
-            {list.data && (
-              <>
-                {' '}
-                Kept in <code className={styles.path}>{list.data.folder}</code>.
-              </>
-            )}
-          </p>
-        </div>
+        <BackupIntro folder={list.data?.folder ?? null} />
         <BackupActions
           working={working}
           onChooseDesktop={chooseFileDesktop}
@@ -127,6 +122,9 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
       </div>
 
       {bytes.moving && <Progress {...bytes.moving} unit="bytes" />}
+      <div className={styles.restoreProgress}>
+        <JobProgress job={restoring} label="Restoring" unit="rows" />
+      </div>
 
       {message && (
         <p
@@ -158,6 +156,27 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
         />
       )}
     </section>
+  );
+}
+
+function BackupIntro({ folder }: { folder: string | null }) {
+  return (
+    <div>
+      <h2 id="backup-title" className={styles.cardTitle}>
+        Backups
+      </h2>
+      <p className={`muted small ${styles.cardSub}`}>
+        A backup is a copy of all your data (decks, questions, answers, settings) in one file, made safely while
+        Prepdeck runs and checked before it is kept. Prepdeck makes one by itself every 30 minutes while your data
+        changes, and when it quits, keeping a daily, weekly and monthly trail.
+        {folder && (
+          <>
+            {' '}
+            Kept in <code className={styles.path}>{folder}</code>.
+          </>
+        )}
+      </p>
+    </div>
   );
 }
 
@@ -281,6 +300,10 @@ function RestoreConfirm({
       <p>
         Prepdeck checks the file first and changes nothing if it is damaged or from a newer version. Your current data
         is backed up first, as a “Before a restore” backup in this list, so you can go back.
+      </p>
+      <p>
+        A big backup takes a while: its progress shows here. Meanwhile you can look around, but nothing can be changed,
+        and Cancel leaves everything as it was until the last step.
       </p>
     </ConfirmDialog>
   );

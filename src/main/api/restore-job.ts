@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { JobProgress, JobStage } from '../../shared/transfer';
+import { runRestore } from '../jobs/restore-check';
+import type { RestoreStage } from '../jobs/restore-steps';
+import type { ApiContext } from './context';
+import { writeFailure } from './file-output';
+
+/** What a restore's stages are called on screen, how each is counted, and where Cancel stops being offered. */
+const RESTORE_STAGES: Record<RestoreStage, JobStage> = {
+  reading: { label: 'Reading the backup', unit: 'bytes', cancellable: true },
+  checking: { label: 'Checking the backup', unit: null, cancellable: true },
+  'backing-up': { label: 'Backing up your current data', unit: 'bytes', cancellable: true },
+  'checking-backup': { label: 'Checking the backup of your current data', unit: null, cancellable: true },
+  replacing: { label: 'Replacing your data', unit: 'rows', cancellable: true },
+  finishing: { label: 'Finishing (it can no longer be cancelled)', unit: null, cancellable: false },
+};
+
+/** Why a write is refused while a restore runs (see WriteGate). */
+export const RESTORING =
+  'A restore is running: it replaces all your data when it ends, so nothing can be changed until then. ' +
+  'Wait for it to finish (its progress is under Decks → Backups), then try again.';
+
+/**
+ * A restore of `file` as a job (getJob, cancelJob): its stage, done of total and, once done, what the data holds and
+ * the name of the backup of what it replaced. `ended` runs once it is over, whatever the outcome.
+ */
+export function restoreJob(
+  { db, jobs, restoreCheckWorker }: Pick<ApiContext, 'db' | 'jobs' | 'restoreCheckWorker'>,
+  { file, work, replaced }: { file: string; work: string; replaced: string },
+  ended: () => void,
+): { jobId: string } {
+  const jobId = randomUUID();
+  const progress: JobProgress = {
+    jobId,
+    state: 'running',
+    done: 0,
+    total: 0,
+    fileName: path.basename(file),
+    path: null,
+    download: null,
+    error: null,
+    changed: null,
+    size: null,
+    sent: 0,
+    stage: RESTORE_STAGES.reading,
+  };
+  const run = runRestore(db, { source: file, workDir: work, replacedFile: replaced }, restoreCheckWorker, (m) => {
+    progress.stage = RESTORE_STAGES[m.stage];
+    progress.done = m.done;
+    progress.total = m.total;
+  });
+  const settled = run.finished
+    .then((end) => {
+      if (end.type === 'done') {
+        progress.restored = { restored: end.restored, replacedBackup: path.basename(replaced) };
+        progress.state = 'done';
+      } else if (end.type === 'cancelled') {
+        progress.state = 'cancelled';
+      } else {
+        progress.state = 'failed';
+        progress.error =
+          end.type === 'refused'
+            ? `${end.message} Nothing was changed.`
+            : writeFailure(replaced, end.code, end.message).replace(/^Could not write [^:]+/, 'The restore failed');
+      }
+    })
+    .finally(ended);
+  jobs.add({
+    progress,
+    download: null,
+    // Past the commit there is nothing left to cancel: the worker no longer looks at the flag.
+    cancel: () => (progress.stage?.cancellable === false ? undefined : run.cancel()),
+    settled,
+  });
+  return { jobId };
+}
