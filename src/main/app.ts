@@ -37,7 +37,7 @@ export interface AppCoreOptions {
   timers?: Timers | false;
   /** The history export's worker (the built out/main/history-export-worker.mjs); without it, exports run in chunks here. */
   exportWorker?: WorkerSpec;
-  /** The restore's checks (out/main/restore-check-worker.mjs); without it, they run here. */
+  /** The restore worker (out/main/restore-check-worker.mjs): the whole restore, on its own connection; without it, here. */
   restoreCheckWorker?: WorkerSpec;
   /**
    * The start-up check off the path to the first page (jobs/store-check.ts): a store that needs no migration is
