@@ -11,7 +11,7 @@ import type { RestoreMessage } from '../../src/main/jobs/restore-steps';
 import { openDb, type Db } from '../../src/main/store/database';
 import type { JobProgress } from '../../src/shared/transfer';
 import { generateHistory } from '../bench/generate';
-import { callApi, failureOf, jobFinished, restoreJob, storeFileHash } from './harness';
+import { callApi, failureOf, jobFinished, restoreDone, restoreJob, storeFileHash } from './harness';
 
 /** The worker from its source, through tsx: the built app runs out/main/restore-check-worker.mjs instead. */
 const WORKER: WorkerSpec = {
@@ -182,5 +182,20 @@ describe('a restore without a worker', () => {
       message: expect.stringMatching(/still running.*Nothing was changed\.$/),
     });
     await callApi(api, 'cancelJob', { jobId });
+  });
+
+  it('a session restored from a backup resumes as interrupted: the time since the backup is not counted', async () => {
+    let now = Date.UTC(2026, 2, 10, 9, 30);
+    const api = createApi(db, { now: () => now }, { dataDir: dir });
+    const questionId = db.prepare('SELECT id FROM questions WHERE deleted_at IS NULL LIMIT 1').pluck().get() as number;
+    const started = await callApi(api, 'startSession', { questionIds: [questionId], count: 1, order: 'random' });
+    const allowed = started.current!.timeAllowedMs;
+    now += 10_000;
+    const { fileName } = await callApi(api, 'createBackup');
+    // Long after the backup: the session's clock in it stopped when it was made.
+    now += allowed * 10;
+    await restoreDone(api, { source: { kind: 'backup', fileName } });
+    const resumed = await callApi(api, 'resumeSession', { sessionId: started.id });
+    expect(resumed.current).toMatchObject({ question: { id: questionId }, remainingMs: allowed });
   });
 });

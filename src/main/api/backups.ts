@@ -101,9 +101,10 @@ export function backupsApi(
     try {
       const file = await restoreFile(source, work);
       const replaced = uniqueBackupFile('replaced');
-      return restoreJob({ db, jobs, restoreCheckWorker }, { file, work, replaced }, () => {
+      return restoreJob({ db, jobs, restoreCheckWorker }, { file, work, replaced }, (dataReplaced) => {
         removeWork();
         busy = false;
+        if (dataReplaced) writeGate?.replaced();
         writeGate?.open();
       });
     } catch (error) {

@@ -23,12 +23,13 @@ export const RESTORING =
 
 /**
  * A restore of `file` as a job (getJob, cancelJob): its stage, done of total and, once done, what the data holds and
- * the name of the backup of what it replaced. `ended` runs once it is over, whatever the outcome.
+ * the name of the backup of what it replaced. `ended` runs once it is over, whatever the outcome, told whether the
+ * data was replaced.
  */
 export function restoreJob(
   { db, jobs, restoreCheckWorker }: Pick<ApiContext, 'db' | 'jobs' | 'restoreCheckWorker'>,
   { file, work, replaced }: { file: string; work: string; replaced: string },
-  ended: () => void,
+  ended: (replaced: boolean) => void,
 ): { jobId: string } {
   const jobId = randomUUID();
   const progress: JobProgress = {
@@ -65,7 +66,7 @@ export function restoreJob(
             : writeFailure(replaced, end.code, end.message).replace(/^Could not write [^:]+/, 'The restore failed');
       }
     })
-    .finally(ended);
+    .finally(() => ended(progress.state === 'done'));
   jobs.add({
     progress,
     download: null,

@@ -25,12 +25,14 @@ const LAST_CONFIG = 'session.last';
 const PREFERENCES = 'session.preferences';
 
 /** What every session handler works with: the store, the clock, the views, and the sessions this run keeps. */
-function sessionKit({ db, clock }: ApiContext) {
+function sessionKit({ db, clock, writeGate }: ApiContext) {
   /**
    * Sessions whose clock this run of the app has kept. Any other active session was interrupted (the
    * app closed or crashed): resuming it must not count the time away, nor give back more than it had.
+   * A restore makes every session one of those: they are the backup's, last kept when it was made.
    */
   const live = new Set<number>();
+  writeGate?.whenReplaced(() => live.clear());
   const views = sessionViews({ db, clock });
   const { question, capLeft, view, requireSession } = views;
 

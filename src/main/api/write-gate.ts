@@ -11,6 +11,17 @@ const ALWAYS_OPEN: ReadonlySet<string> = new Set<WriteCall>(['cancelJob']);
  */
 export class WriteGate {
   private reason: string | null = null;
+  private readonly replacedListeners: Array<() => void> = [];
+
+  /** `listener` runs each time a restore has replaced the data: what this run remembers of the old data is stale. */
+  whenReplaced(listener: () => void): void {
+    this.replacedListeners.push(listener);
+  }
+
+  /** A restore committed: every row is the backup's now. */
+  replaced(): void {
+    for (const listener of this.replacedListeners) listener();
+  }
 
   close(reason: string): void {
     this.reason = reason;
