@@ -312,7 +312,11 @@ export const contract = {
   ),
   /** The import, in one transaction: all of it or, on any error, nothing. */
   commitImport: call<ImportResult>()(CommitImportInput),
-  exportDeck: call<FileResult>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
+  /**
+   * A deck as a file, as a job like the history export: the desktop app asks where to save it first (null when the
+   * person cancels the dialog), browser mode downloads it when done.
+   */
+  startDeckExport: call<{ jobId: string } | null>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
   /**
    * Every answer ever given, one CSV row each, as a job off the answering thread, written in chunks: the desktop app
    * asks where to save it first (null when the person cancels the dialog), browser mode downloads it when done.

@@ -50,7 +50,7 @@ export const CALL_NAMES = [
   'chooseImportFile',
   'previewImport',
   'commitImport',
-  'exportDeck',
+  'startDeckExport',
   'startHistoryExport',
   'getJob',
   'cancelJob',

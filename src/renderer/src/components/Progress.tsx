@@ -8,8 +8,8 @@ export interface ProgressProps {
   done: number;
   /** 0 while the total is not known yet. */
   total: number;
-  /** What is counted: rows (of a file), answers, or bytes (shown in MB). */
-  unit: 'rows' | 'answers' | 'bytes';
+  /** What is counted: rows (of a file), answers, questions (of a deck), or bytes (shown in MB). */
+  unit: 'rows' | 'answers' | 'questions' | 'bytes';
   /** The time left, once the rate is known (see useJob); null before. */
   msLeft?: number | null;
   /** Where cancelling leaves everything as it was; absent when it cannot be cancelled. */
