@@ -25,19 +25,17 @@ export interface ExportChunks {
 }
 
 /**
- * An export's file as chunks of text, read from the store as they are written. `inline`: the calls answered
- * between chunks share this connection, so no statement may stay open across chunks (better-sqlite3 refuses other
- * statements while an iterator is open); the worker's own connection streams the history instead.
+ * An export's file as chunks of text, read from the store as they are written: the rows' ids in the file's order
+ * first, then each chunk's rows by their ids, so that no statement stays open between chunks (better-sqlite3 refuses
+ * every other statement on a connection while one iterates, and the calls answered between chunks may need it).
  */
-export function exportChunks(db: Db, source: ExportSource, chunkRows: number, inline: boolean): ExportChunks {
+export function exportChunks(db: Db, source: ExportSource, chunkRows: number): ExportChunks {
   if (source.kind === 'history') {
-    const rows = iterateHistoryRows(db);
-    return { total: attemptCount(db), chunks: historyCsvChunks(inline ? [...rows] : rows, chunkRows) };
+    return { total: attemptCount(db), chunks: historyCsvChunks(iterateHistoryRows(db, chunkRows), chunkRows) };
   }
   const head = deckExportHead(db, source.deckId);
   if (!head) throw new ExportSourceGone(`The deck was deleted before its export could start.`);
   const { ids, levels } = deckExportOrder(db, source.deckId);
-  // Each chunk reads its questions in two queries, and nothing stays open between them.
   const load = (indices: readonly number[]) =>
     questionsForExport(
       db,

@@ -17,11 +17,10 @@ export function* exportSteps(
   outFile: string,
   chunkRows: number,
   say: (message: ExportMessage) => void,
-  inline: boolean,
 ): Generator<void, ExportEnd, boolean> {
   let fd: number | null = null;
   try {
-    const { total, chunks } = exportChunks(db, source, chunkRows, inline);
+    const { total, chunks } = exportChunks(db, source, chunkRows);
     // Created before the total is told: from then on, a cancel has a file to remove.
     fd = fs.openSync(outFile, 'wx');
     say({ type: 'total', total });
@@ -60,7 +59,7 @@ export function writeExport(
   say: (message: ExportMessage) => void,
   cancelled: () => boolean,
 ): ExportEnd {
-  const steps = exportSteps(db, source, outFile, chunkRows, say, false);
+  const steps = exportSteps(db, source, outFile, chunkRows, say);
   let step = steps.next(false);
   while (!step.done) step = steps.next(cancelled());
   return step.value;

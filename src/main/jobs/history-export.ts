@@ -89,7 +89,7 @@ function inChunks(
 ): ExportRun {
   let cancelled = false;
   const finished = (async (): Promise<ExportEnd> => {
-    const steps = exportSteps(db, source, outFile, chunkRows, onMessage, true);
+    const steps = exportSteps(db, source, outFile, chunkRows, onMessage);
     let step = steps.next(false);
     while (!step.done) {
       await yieldToCalls();
