@@ -4,7 +4,7 @@ import type { Locator, Page, Route } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import os from 'node:os';
 import { openDb } from '../../src/main/store/database';
-import { generateHistory } from '../bench/generate';
+import { generateDeck, generateHistory } from '../bench/generate';
 import { callApi, expect, screenshots, startServer, stop, test, type PrepdeckServer } from './fixtures';
 
 const ARTICLE = path.resolve('tests/fixtures/articles/python-plain.txt');
@@ -403,10 +403,12 @@ test('a long history is exported off the answering thread: progress, calls answe
   const tmp = path.join(dataDir, 'tmp');
   fs.mkdirSync(tmp);
   const db = await openDb(dataDir);
-  generateHistory(db, ANSWERS);
+  const { now } = generateHistory(db, ANSWERS);
+  const DECK = 2_000;
+  const deckId = generateDeck(db, DECK, now);
   const sessionId = (db.prepare('SELECT max(id) AS id FROM sessions').get() as { id: number }).id;
   db.close();
-  // A pause between chunks of 2,000 rows keeps the export running long enough to be seen and cancelled.
+  // A pause between chunks (2,000 answers, 200 questions) keeps an export running long enough to be seen and cancelled.
   const { child, url } = await startServer(dataDir, { TMPDIR: tmp, PREPDECK_TEST_EXPORT_PAUSE_MS: '200' });
   const server: PrepdeckServer = { url, dataDir, kill: () => stop(child, 'SIGKILL'), restart: () => Promise.resolve() };
   try {
@@ -439,6 +441,28 @@ test('a long history is exported off the answering thread: progress, calls answe
     expect(content.split('\r\n')).toHaveLength(ANSWERS + 2);
     await expect(exportCard.getByRole('status')).toHaveText(/^Downloaded prepdeck-history-.*\.csv\.$/);
     await expect.poll(() => fs.readdirSync(tmp).filter((f) => f.endsWith('.csv'))).toEqual([]);
+
+    // A big deck the same way: its progress in questions, Cancel, then the whole file.
+    await exportCard.getByRole('combobox', { name: 'Deck' }).selectOption(String(deckId));
+    const exportDeck = exportCard.getByRole('button', { name: 'Download “Big deck”' });
+    await exportDeck.click();
+    const deckBar = exportCard.getByRole('progressbar', { name: 'Exporting the deck' });
+    await expect(deckBar).toHaveAttribute('aria-valuemax', String(DECK));
+    await expect(deckBar).toHaveAttribute('aria-valuetext', /^[\d,]+ of 2,000 questions/);
+    expect((await callApi(server, 'getSession', { sessionId })).id).toBe(sessionId);
+    await exportCard.getByRole('button', { name: 'Cancel' }).click();
+    await expect(exportCard.getByRole('status')).toHaveText('Export cancelled: no file was written.');
+    await expect(deckBar).toBeHidden();
+    expect(fs.readdirSync(tmp).filter((f) => f.endsWith('.md'))).toEqual([]);
+
+    const deckDownloading = page.waitForEvent('download', { timeout: 90_000 });
+    await exportDeck.click();
+    const deckFile = await deckDownloading;
+    expect(deckFile.suggestedFilename()).toBe('big-deck.md');
+    const markdown = fs.readFileSync((await deckFile.path())!, 'utf8');
+    expect(markdown.startsWith('# Big deck\n')).toBe(true);
+    expect(markdown.match(/^### /gm)).toHaveLength(DECK);
+    await expect(exportCard.getByRole('status')).toHaveText('Downloaded big-deck.md.');
   } finally {
     await stop(child, 'SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
