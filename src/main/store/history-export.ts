@@ -7,11 +7,38 @@ export function attemptCount(db: Db): number {
   return countOf(db, 'SELECT count(*) AS n FROM attempts');
 }
 
-/** Every attempt's id, oldest first: read from the index on that order alone (0010), never sorted here. */
-export function historyOrder(db: Db): number[] {
-  return prepared<{ id: number }>(db, 'SELECT id FROM attempts ORDER BY answered_at, session_id, position')
-    .all()
-    .map((r) => r.id);
+/** Where a page of the history's order ends: the last attempt's place in it. */
+export interface HistoryKey {
+  answeredAt: number;
+  sessionId: number;
+  position: number;
+}
+
+/**
+ * The ids of the next `limit` attempts, oldest first, after `after` (from the start when null), and where they end.
+ * Read from the index on that order alone (0010), a page at a time: the whole order is never held, nor sorted.
+ */
+export function historyPage(
+  db: Db,
+  after: HistoryKey | null,
+  limit: number,
+): { ids: number[]; last: HistoryKey | null } {
+  const columns = 'SELECT id, answered_at, session_id, position FROM attempts';
+  const order = 'ORDER BY answered_at, session_id, position LIMIT ?';
+  const rows = after
+    ? prepared<{ id: number; answered_at: number; session_id: number; position: number }>(
+        db,
+        `${columns} WHERE (answered_at, session_id, position) > (?, ?, ?) ${order}`,
+      ).all(after.answeredAt, after.sessionId, after.position, limit)
+    : prepared<{ id: number; answered_at: number; session_id: number; position: number }>(
+        db,
+        `${columns} ${order}`,
+      ).all(limit);
+  const end = rows.at(-1);
+  return {
+    ids: rows.map((r) => r.id),
+    last: end ? { answeredAt: end.answered_at, sessionId: end.session_id, position: end.position } : null,
+  };
 }
 
 interface AttemptRow {
@@ -93,6 +120,11 @@ export function historyRowsFor(db: Db, ids: readonly number[]): HistoryRow[] {
  * worker's), the rows are one snapshot.
  */
 export function* iterateHistoryRows(db: Db, chunkRows: number): Generator<HistoryRow> {
-  const ids = historyOrder(db);
-  for (let at = 0; at < ids.length; at += chunkRows) yield* historyRowsFor(db, ids.slice(at, at + chunkRows));
+  let after: HistoryKey | null = null;
+  for (;;) {
+    const page = historyPage(db, after, chunkRows);
+    if (page.ids.length === 0) return;
+    yield* historyRowsFor(db, page.ids);
+    after = page.last;
+  }
 }
