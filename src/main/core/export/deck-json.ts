@@ -1,6 +1,6 @@
 /** A deck written as Prepdeck JSON, which import/json.ts reads back. */
 import type { ParsedDeck, ParsedQuestion } from '../../../shared/domain';
-import { DECK_JSON_FORMAT, DECK_JSON_VERSION } from '../import/json';
+import { DECK_JSON_FORMAT, DECK_JSON_VERSION } from '../deck-json-format';
 import { writeWholeDeck, type DeckFileWriter, type DeckHead } from './deck-stream';
 
 /** Where the questions go in the pretty-printed file: the deck's last key, the file's last value. */
