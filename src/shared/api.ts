@@ -320,7 +320,11 @@ export const contract = {
    * the same words.
    */
   startImport: call<{ jobId: string }>()(CommitImportInput),
-  exportDeck: call<FileResult>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
+  /**
+   * A deck as a file, as a job like the history export: the desktop app asks where to save it first (null when the
+   * person cancels the dialog), browser mode downloads it when done.
+   */
+  startDeckExport: call<{ jobId: string } | null>()(z.object({ deckId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
   /**
    * Every answer ever given, one CSV row each, as a job off the answering thread, written in chunks: the desktop app
    * asks where to save it first (null when the person cancels the dialog), browser mode downloads it when done.

@@ -115,7 +115,7 @@ export const WRITE_EFFECTS = {
   // Files and dialogs: they read the store or the disk and change no answer the app shows.
   chooseImportFile: [],
   chooseBackupFile: [],
-  exportDeck: [],
+  startDeckExport: [],
   exportBackup: [],
   startHistoryExport: [],
   cancelJob: ['getJob'],

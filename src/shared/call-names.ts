@@ -51,7 +51,7 @@ export const CALL_NAMES = [
   'previewImport',
   'commitImport',
   'startImport',
-  'exportDeck',
+  'startDeckExport',
   'startHistoryExport',
   'getJob',
   'cancelJob',

@@ -14,10 +14,14 @@ export interface TableData {
   rows: Cell[][];
 }
 
+/** A CSV field (RFC 4180): quoted, its quotes doubled, when it holds a quote, a comma or a line break. */
+export function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(Number(value.toFixed(6))) : spreadsheetSafe(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvField(typeof value === 'number' ? String(Number(value.toFixed(6))) : spreadsheetSafe(value));
 }
 
 /** RFC 4180 CSV; text a spreadsheet would run as a formula is made plain text (see spreadsheetSafe). */

@@ -7,10 +7,15 @@
  * sessions of 5–15 questions; skill that grows with practice; self-grades that run ahead of the
  * keywords named on Advanced and Scenario questions.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDeckMarkdown } from '../../src/main/core/deck-markdown';
 import { seededRandom } from '../../src/main/core/planning';
 import Database from 'better-sqlite3';
 import type { Db } from '../../src/main/store/database';
+import { insertDeck } from '../../src/main/store/decks';
 import { migrations } from '../../src/main/store/migrations';
+import { insertQuestion } from '../../src/main/store/questions';
 
 export const LEVELS = ['Beginner', 'Intermediate', 'Advanced', 'Scenario'] as const;
 const PER_LEVEL = [10, 10, 9, 6];
@@ -277,6 +282,22 @@ export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_
 }
 
 /** A store as the first release wrote it: schema 1, no stats rollups yet (fast pragmas: a benchmark's scratch file). */
+/**
+ * A deck of `count` questions, the bundled Django deck's (keywords, tags, code blocks) over and over, each prompt
+ * made unique, written through the store's own functions; its id. A big imported bank, for the deck export.
+ */
+export function generateDeck(db: Db, count: number, now: number): number {
+  const django = parseDeckMarkdown(fs.readFileSync(path.resolve('resources/decks/django.md'), 'utf8'));
+  return db.transaction(() => {
+    const deckId = insertDeck(db, { name: 'Big deck', description: django.description, levels: django.levels }, now);
+    for (let i = 0; i < count; i++) {
+      const q = django.questions[i % django.questions.length]!;
+      insertQuestion(db, deckId, { ...q, key: `q${i}`, prompt: `${q.prompt} (${i})` }, i, now);
+    }
+    return deckId;
+  })();
+}
+
 export function openVersion1(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

@@ -2,9 +2,9 @@
  * npm run bench (or: tsx --import ./tests/bench/raw-import.mjs tests/bench/long-work.ts [answers…]): long work at
  * 100,000 answers by default, as browser mode runs it (the built worker, out/main/history-export-worker.mjs: run
  * `npm run build` first). For each size, a child process generates the store, so that this process's peak memory is
- * the server's own; then: the history export job and its streamed download over HTTP, and a backup made and
- * downloaded the same way, then that backup restored (a job in out/main/restore-check-worker.mjs), each with its time,
- * the peak RSS so far, and a session call's latency meanwhile.
+ * the server's own; then: the history export job and its streamed download over HTTP, the export of a deck of 20,000
+ * questions in each format, and a backup made and downloaded the same way, then that backup restored (a job in
+ * out/main/restore-check-worker.mjs), each with its time, the peak RSS so far, and a session call's latency meanwhile.
  */
 process.env['TZ'] = 'UTC';
 
@@ -20,7 +20,7 @@ import { openAppCore } from '../../src/main/app';
 import { DB_FILE, openDb } from '../../src/main/store/database';
 import { startWebServer } from '../../src/main/web/server';
 import type { FileResult } from '../../src/shared/transfer';
-import { generateHistory } from './generate';
+import { generateDeck, generateHistory } from './generate';
 import { latencyLine, runJobTimingCalls } from './job-latency';
 
 const WORKER = path.resolve('out/main/history-export-worker.mjs');
@@ -28,13 +28,17 @@ const RESTORE_WORKER = path.resolve('out/main/restore-check-worker.mjs');
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** The child's part: a store of `answers` answers in `dir`; prints the clock's "now" for the history. */
+/** Questions in the deck the bench exports: a big imported bank. */
+const DECK_QUESTIONS = 20_000;
+
+/** The child's part: a store of `answers` answers and a big deck in `dir`; prints the clock's "now" and the deck. */
 async function generate(dir: string, answers: number): Promise<void> {
   const db = await openDb(dir);
   const history = generateHistory(db, answers);
+  const deckId = generateDeck(db, DECK_QUESTIONS, history.now);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  process.stdout.write(String(history.now));
+  process.stdout.write(JSON.stringify({ now: history.now, deckId }));
 }
 
 /** GETs a download, counting its bytes as they arrive (never keeping them), and times it. */
@@ -90,12 +94,12 @@ async function benchRestore(api: Handlers, fileName: string, sessionId: number):
 async function bench(answers: number): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-bench-long-'));
   try {
-    const now = Number(
+    const { now, deckId } = JSON.parse(
       execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--generate', dir, String(answers)], {
         encoding: 'utf8',
         maxBuffer: 1024 * 1024,
       }),
-    );
+    ) as { now: number; deckId: number };
     const size = fs.statSync(path.join(dir, DB_FILE)).size;
     const rssStart = peakRssMb();
     const core = await openAppCore(
@@ -129,6 +133,26 @@ async function bench(answers: number): Promise<string[]> {
           `${csv.seconds.toFixed(1)} s; peak RSS ${peakRssMb()} MB`,
         `    ${latencyLine(exported.latencies)}`,
       );
+
+      for (const format of ['markdown', 'json', 'csv'] as const) {
+        const deck = await runJobTimingCalls(
+          api,
+          async () => {
+            const started = await dispatch(api, 'startDeckExport', { deckId, format });
+            if (!started.ok) throw new Error(started.error.message);
+            return started.value as { jobId: string };
+          },
+          sessionId,
+        );
+        if (deck.end.state !== 'done') throw new Error(`deck export ${deck.end.state}: ${deck.end.error}`);
+        const file = await download(server.port, deck.end.download!, server.token);
+        lines.push(
+          `  deck export (${DECK_QUESTIONS.toLocaleString('en-US')} questions, ${format}): ` +
+            `${deck.seconds.toFixed(1)} s in the worker, ${mb(file.bytes)} streamed in ${file.seconds.toFixed(1)} s; ` +
+            `peak RSS ${peakRssMb()} MB`,
+          `    ${latencyLine(deck.latencies)}`,
+        );
+      }
 
       const backupStart = performance.now();
       const backup = await dispatch(api, 'createBackup', undefined);

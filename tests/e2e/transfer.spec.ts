@@ -2,10 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, Route } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import os from 'node:os';
-import { openDb } from '../../src/main/store/database';
-import { generateHistory } from '../bench/generate';
-import { callApi, expect, screenshots, startServer, stop, test, type PrepdeckServer } from './fixtures';
+import { expect, screenshots, test } from './fixtures';
 
 const ARTICLE = path.resolve('tests/fixtures/articles/python-plain.txt');
 
@@ -391,56 +388,4 @@ test("the desktop menu's items open the Decks page at their panel", async ({ app
   await expect(app.getByRole('heading', { name: 'Backups', level: 2 })).toBeInViewport();
   await go('#/decks?panel=import');
   await expect(app.getByRole('heading', { name: 'Import questions', level: 2 })).toBeInViewport();
-});
-
-test('a long history is exported off the answering thread: progress, calls answered meanwhile, cancel, download', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  const ANSWERS = 20_000;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-long-'));
-  // The server's own temporary folder: where browser mode writes exports until they are downloaded.
-  const tmp = path.join(dataDir, 'tmp');
-  fs.mkdirSync(tmp);
-  const db = await openDb(dataDir);
-  generateHistory(db, ANSWERS);
-  const sessionId = (db.prepare('SELECT max(id) AS id FROM sessions').get() as { id: number }).id;
-  db.close();
-  // A pause between chunks of 2,000 rows keeps the export running long enough to be seen and cancelled.
-  const { child, url } = await startServer(dataDir, { TMPDIR: tmp, PREPDECK_TEST_EXPORT_PAUSE_MS: '200' });
-  const server: PrepdeckServer = { url, dataDir, kill: () => stop(child, 'SIGKILL'), restart: () => Promise.resolve() };
-  try {
-    await page.goto(url);
-    await openDecks(page);
-    const exportCard = page.getByRole('region', { name: 'Export' });
-    await exportCard.getByRole('button', { name: 'Export history (CSV)' }).click();
-    const bar = exportCard.getByRole('progressbar', { name: 'Exporting your answers' });
-    await expect(bar).toHaveAttribute('aria-valuemax', String(ANSWERS));
-    await expect(bar).toHaveAttribute('aria-valuetext', new RegExp(`^[\\d,]+ of 20,000 rows`));
-
-    // The app still answers while the export runs.
-    const session = await callApi(server, 'getSession', { sessionId });
-    expect(session.id).toBe(sessionId);
-    await expect(bar).toBeVisible();
-
-    await exportCard.getByRole('button', { name: 'Cancel' }).click();
-    await expect(exportCard.getByRole('status')).toHaveText('Export cancelled: no file was written.');
-    await expect(bar).toBeHidden();
-    expect(fs.readdirSync(tmp).filter((f) => f.endsWith('.csv'))).toEqual([]);
-
-    // Run to the end: the browser downloads the streamed file, and the server keeps no copy.
-    const downloading = page.waitForEvent('download', { timeout: 90_000 });
-    await exportCard.getByRole('button', { name: 'Export history (CSV)' }).click();
-    await expect(bar).toBeVisible();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^prepdeck-history-\d{4}-\d{2}-\d{2}\.csv$/);
-    const content = fs.readFileSync((await download.path())!, 'utf8');
-    expect(content.startsWith('\uFEFFdate,session,deck,question,')).toBe(true);
-    expect(content.split('\r\n')).toHaveLength(ANSWERS + 2);
-    await expect(exportCard.getByRole('status')).toHaveText(/^Downloaded prepdeck-history-.*\.csv\.$/);
-    await expect.poll(() => fs.readdirSync(tmp).filter((f) => f.endsWith('.csv'))).toEqual([]);
-  } finally {
-    await stop(child, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
 });

@@ -220,7 +220,9 @@ const CASES: { [W in Exclude<WriteCall, 'recoverStore' | 'restoreBackup'>]: Case
   },
   chooseImportFile: { run: (w) => call(w, 'chooseImportFile') },
   chooseBackupFile: { run: (w) => call(w, 'chooseBackupFile') },
-  exportDeck: { run: (w) => call(w, 'exportDeck', { deckId: w.deckId, format: 'csv' }) },
+  startDeckExport: {
+    run: async (w) => jobDone(w, (await call(w, 'startDeckExport', { deckId: w.deckId, format: 'csv' }))!.jobId),
+  },
   exportBackup: {
     setup: (w) => call(w, 'createBackup'),
     run: (w, backup) => call(w, 'exportBackup', { fileName: (backup as ResultOf<'createBackup'>).fileName }),

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CallName, ErrorCode, InputOf, ResultOf } from '../../src/shared/api';
-import type { JobProgress, RestoreResult } from '../../src/shared/transfer';
+import type { ExportFormat, JobProgress, RestoreResult } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
 import { dispatch } from '../../src/main/api/dispatch';
 import { openAppCore, type AppCore } from '../../src/main/app';
@@ -110,7 +110,24 @@ export async function restoreRefused(api: Handlers, input: unknown): Promise<str
 
 /** Browser mode's history export, start to finish: the text of the file it hands out. */
 export async function exportedHistory(api: Handlers, jobs: Jobs): Promise<{ fileName: string; text: string }> {
-  const started = await callApi(api, 'startHistoryExport');
+  return exportedFile(api, jobs, await callApi(api, 'startHistoryExport'));
+}
+
+/** Browser mode's export of a deck, start to finish: the text of the file it hands out. */
+export async function exportedDeck(
+  api: Handlers,
+  jobs: Jobs,
+  deckId: number,
+  format: ExportFormat,
+): Promise<{ fileName: string; text: string }> {
+  return exportedFile(api, jobs, await callApi(api, 'startDeckExport', { deckId, format }));
+}
+
+async function exportedFile(
+  api: Handlers,
+  jobs: Jobs,
+  started: { jobId: string } | null,
+): Promise<{ fileName: string; text: string }> {
   const done = await jobFinished(api, started!.jobId);
   const file = jobs.takeDownload(done.jobId);
   if (!file) throw new Error(`the export ended ${done.state}: ${done.error ?? ''}`);

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/main/api';
-import type { HistoryExportMessage } from '../../src/main/jobs/export-protocol';
-import { runHistoryExport, type WorkerSpec } from '../../src/main/jobs/history-export';
+import type { ExportMessage } from '../../src/main/jobs/export-protocol';
+import { runExport, type WorkerSpec } from '../../src/main/jobs/history-export';
 import { Jobs } from '../../src/main/jobs/registry';
 import { openDb, type Db } from '../../src/main/store/database';
 import { startWebServer } from '../../src/main/web/server';
@@ -34,9 +34,10 @@ afterEach(() => {
 });
 
 function run(outFile: string, chunkRows: number, onProgress?: (done: number, cancel: () => void) => void) {
-  const messages: HistoryExportMessage[] = [];
-  const job = runHistoryExport(
+  const messages: ExportMessage[] = [];
+  const job = runExport(
     db,
+    { kind: 'history' },
     outFile,
     WORKER,
     (message) => {

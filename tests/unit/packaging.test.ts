@@ -12,7 +12,7 @@ import { Arch, build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { generateIcons } from '../../scripts/icons';
-import type { HistoryExportMessage, HistoryExportTask } from '../../src/main/jobs/export-protocol';
+import type { ExportMessage, ExportTask } from '../../src/main/jobs/export-protocol';
 import { workerFile } from '../../src/main/jobs/worker-file';
 import { DB_FILE, openDb } from '../../src/main/store/database';
 import { generateHistory } from '../bench/generate';
@@ -207,16 +207,17 @@ describe.skipIf(!linux)('the packaged app: the binary and what is unpacked besid
     generateHistory(db, 40);
     db.close();
     const outFile = path.join(work, 'history.csv');
-    const task: HistoryExportTask = {
+    const task: ExportTask = {
+      source: { kind: 'history' },
       dbFile: path.join(store, DB_FILE),
       outFile,
       cancel: new SharedArrayBuffer(4),
       chunkRows: 10,
     };
-    const last = await new Promise<HistoryExportMessage>((resolve, reject) => {
+    const last = await new Promise<ExportMessage>((resolve, reject) => {
       const thread = new Worker(path.join(unpackedRoot, worker), { workerData: task });
-      let message: HistoryExportMessage | null = null;
-      thread.on('message', (m: HistoryExportMessage) => (message = m));
+      let message: ExportMessage | null = null;
+      thread.on('message', (m: ExportMessage) => (message = m));
       thread.on('error', reject);
       thread.on('exit', () => (message ? resolve(message) : reject(new Error('the worker said nothing'))));
     });

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { FileResult, ImportPreview, ImportResult, PickedFile } from '../../src/shared/transfer';
+import type { ImportPreview, ImportResult, PickedFile } from '../../src/shared/transfer';
 import { createApi, type Handlers } from '../../src/main/api';
 import type { FileDialogs } from '../../src/main/api/context';
 import { openMemoryDb } from '../../src/main/store/database';
-import { exportedHistory } from './harness';
+import { exportedDeck, exportedHistory, jobFinished } from './harness';
 
 import {
   api,
@@ -27,23 +27,23 @@ freshTransferApp();
 
 describe('export: decks', () => {
   it('exports a deck as Markdown, JSON and CSV for download in browser mode', async () => {
-    const md = await call<FileResult>('exportDeck', { deckId: 1, format: 'markdown' });
-    expect(md).toMatchObject({ kind: 'download', fileName: 'django.md', mimeType: 'text/markdown', encoding: 'utf8' });
-    expect(md.kind === 'download' && md.content).toMatch(/^# Django\n/);
-    const json = await call<FileResult>('exportDeck', { deckId: 1, format: 'json' });
-    expect(json).toMatchObject({ fileName: 'django.json', mimeType: 'application/json' });
-    const data = JSON.parse(json.kind === 'download' ? json.content : '') as { deck: { questions: unknown[] } };
+    const md = await exportedDeck(api, jobs, 1, 'markdown');
+    expect(md.fileName).toBe('django.md');
+    expect(md.text).toMatch(/^# Django\n/);
+    const json = await exportedDeck(api, jobs, 1, 'json');
+    expect(json.fileName).toBe('django.json');
+    const data = JSON.parse(json.text) as { deck: { questions: unknown[] } };
     expect(data.deck.questions).toHaveLength(51);
-    const csv = await call<FileResult>('exportDeck', { deckId: 1, format: 'csv' });
-    expect(csv).toMatchObject({ fileName: 'django.csv', mimeType: 'text/csv' });
-    expect(csv.kind === 'download' && csv.content.split('\n').slice(0, 4)).toEqual([
+    const csv = await exportedDeck(api, jobs, 1, 'csv');
+    expect(csv.fileName).toBe('django.csv');
+    expect(csv.text.split('\n').slice(0, 4)).toEqual([
       '#separator:comma',
       '#html:false',
       '#columns:Front,Back,Tags,Keywords',
       '#tags column:3',
     ]);
-    expect((await failure('exportDeck', { deckId: 42, format: 'csv' })).code).toBe('not_found');
-    expect((await failure('exportDeck', { deckId: 1, format: 'xlsx' })).code).toBe('invalid_input');
+    expect((await failure('startDeckExport', { deckId: 42, format: 'csv' })).code).toBe('not_found');
+    expect((await failure('startDeckExport', { deckId: 1, format: 'xlsx' })).code).toBe('invalid_input');
   });
 
   describe.each(['markdown', 'json', 'csv'] as const)('round trip through %s', (format) => {
@@ -61,15 +61,14 @@ describe('export: decks', () => {
         weight: 3,
       });
 
-      const exported = await call<FileResult>('exportDeck', { deckId: 2, format });
-      if (exported.kind !== 'download') throw new Error('expected a download');
+      const exported = await exportedDeck(api, jobs, 2, format);
 
       // Into a fresh bank.
       const other = openMemoryDb();
       const otherApi = createApi(other, clock);
       const result = await call<ImportResult>(
         'commitImport',
-        { source: text(exported.content, exported.fileName), target: { newDeckName: 'Systems' } },
+        { source: text(exported.text, exported.fileName), target: { newDeckName: 'Systems' } },
         otherApi,
       );
       expect(result.created).toBe(3);
@@ -77,7 +76,7 @@ describe('export: decks', () => {
 
       // Back into the same bank: every question is a duplicate, and updating them changes nothing.
       const again = await call<ImportResult>('commitImport', {
-        source: text(exported.content, exported.fileName),
+        source: text(exported.text, exported.fileName),
         target: { deckId: 2 },
         duplicates: 'update',
       });
@@ -193,13 +192,15 @@ describe('desktop file dialogs', () => {
   it('save exports where the person chose, or nothing when they cancel', async () => {
     const target = path.join(dir, 'out', 'my-django.md');
     fs.mkdirSync(path.dirname(target));
-    const saved = await call<FileResult>(
-      'exportDeck',
-      { deckId: 1, format: 'markdown' },
-      withDialogs({ save: target }),
-    );
-    expect(saved).toEqual({ kind: 'saved', fileName: 'my-django.md', path: target });
+    const desktop = withDialogs({ save: target });
+    const started = await call<{ jobId: string }>('startDeckExport', { deckId: 1, format: 'markdown' }, desktop);
+    expect(await jobFinished(desktop, started.jobId)).toMatchObject({
+      state: 'done',
+      fileName: 'my-django.md',
+      path: target,
+    });
     expect(fs.readFileSync(target, 'utf8')).toMatch(/^# Django\n/);
     expect(await call('startHistoryExport', undefined, withDialogs({ save: null }))).toBeNull();
+    expect(await call('startDeckExport', { deckId: 1, format: 'csv' }, withDialogs({ save: null }))).toBeNull();
   });
 });

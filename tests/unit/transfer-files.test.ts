@@ -59,10 +59,11 @@ describe('writing a file the person chose', () => {
   });
 
   it('exports of decks and history say the same', async () => {
-    const missing = path.join(dir, 'gone', 'django.md');
-    expect(await failure(desktop(missing), 'exportDeck', { deckId: 1, format: 'markdown' })).toEqual({
-      code: 'storage',
-      message: 'Could not write django.md: the folder does not exist. Nothing was changed.',
+    const deck = desktop(path.join(dir, 'gone', 'django.md'));
+    const deckJob = await callApi(deck, 'startDeckExport', { deckId: 1, format: 'markdown' });
+    expect(await jobFinished(deck, deckJob!.jobId)).toMatchObject({
+      state: 'failed',
+      error: 'Could not write django.md: the folder does not exist. Nothing was changed.',
     });
     const history = desktop(path.join(dir, 'gone', 'h.csv'));
     const started = await callApi(history, 'startHistoryExport');

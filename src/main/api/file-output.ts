@@ -1,9 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api';
-import type { FileResult } from '../../shared/transfer';
 import { StoreDamagedError } from '../store/backup';
-import type { FileDialogs } from './context';
 
 const WRITE_FAILURES: Record<string, string> = {
   EACCES: 'Prepdeck may not write in that folder',
@@ -56,37 +53,10 @@ export function fileSlug(name: string): string {
 /** A moment as part of a file name: `2026-03-01T09-30-00-000Z`. */
 export const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[:.]/g, '-');
 
-/** What a delivered file is called and how the save dialog offers it. */
+/** What an exported file is called and how the save dialog offers it. */
 export interface OutgoingFile {
   fileName: string;
   mimeType: string;
   label: string;
   extensions: string[];
-}
-
-/** Hands a file to the person: the save dialog in the desktop app, a download in browser mode. */
-export async function deliver(
-  dialogs: FileDialogs | undefined,
-  file: OutgoingFile,
-  content: string | Buffer,
-): Promise<FileResult> {
-  if (!dialogs) {
-    return typeof content === 'string'
-      ? { kind: 'download', fileName: file.fileName, mimeType: file.mimeType, encoding: 'utf8', content }
-      : {
-          kind: 'download',
-          fileName: file.fileName,
-          mimeType: file.mimeType,
-          encoding: 'base64',
-          content: content.toString('base64'),
-        };
-  }
-  const chosen = await dialogs.saveFile({
-    title: `Save ${file.label}`,
-    defaultName: file.fileName,
-    filters: [{ name: file.label, extensions: file.extensions }],
-  });
-  if (chosen === null) return { kind: 'cancelled' };
-  await writingFile(chosen, () => fs.writeFileSync(chosen, content));
-  return { kind: 'saved', fileName: path.basename(chosen), path: chosen };
 }

@@ -1,5 +1,11 @@
 /** What the jobs worker is given, and what it says back (a leaf module: both sides import it). */
-export interface HistoryExportTask {
+import type { ExportFormat } from '../../shared/transfer';
+
+/** What an export job writes: the answer history (CSV), or one deck in one of its formats. */
+export type ExportSource = { kind: 'history' } | { kind: 'deck'; deckId: number; format: ExportFormat };
+
+export interface ExportTask {
+  source: ExportSource;
   /** The store's file; the worker opens it read-only (WAL lets it read while main writes). */
   dbFile: string;
   /** Where to write; created new, removed again if the export is cancelled or fails. */
@@ -11,7 +17,7 @@ export interface HistoryExportTask {
   pauseMs?: number;
 }
 
-export type HistoryExportMessage =
+export type ExportMessage =
   | { type: 'total'; total: number }
   | { type: 'progress'; done: number }
   | { type: 'done'; done: number; bytes: number }

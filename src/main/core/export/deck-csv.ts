@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { KeywordSpec, ParsedDeck } from '../../../shared/domain';
 import { formatKeywordList, oneLine } from '../deck-markdown';
+import { writeWholeDeck, type DeckFileWriter } from './deck-stream';
 
 /**
  * Writes a deck as an Anki-compatible CSV.
@@ -18,20 +19,30 @@ import { formatKeywordList, oneLine } from '../deck-markdown';
  * Limits: Anki tags cannot contain spaces, so a space in a tag (or level) is written as `_`; the deck description
  * and question ids are not written.
  */
+export const deckCsvWriter: DeckFileWriter = {
+  bySection: false,
+  head: (deck) => {
+    const head = ['#separator:comma', '#html:false', '#columns:Front,Back,Tags,Keywords', '#tags column:3'];
+    if (deck.name.trim()) head.push(`#deck:${oneLine(deck.name).trim()}`);
+    if (deck.allLevels.length) head.push(`#levels:${deck.allLevels.map((l) => oneLine(l).trim()).join(', ')}`);
+    return `${head.join('\n')}\n`;
+  },
+  // Each record ends with its delimiter, so records stringified a chunk at a time join into the whole.
+  questions: (placed) =>
+    stringify(
+      placed.map(({ question: q }) => [
+        q.prompt,
+        q.answer,
+        [...q.tags.map(ankiTag), `level::${ankiTag(q.level)}`].join(' '),
+        keywordCell(q.keywords),
+      ]),
+      { record_delimiter: '\n', quoted_match: /^\s*#/ },
+    ),
+  tail: () => '',
+};
+
 export function writeDeckCsv(deck: Pick<ParsedDeck, 'name' | 'description' | 'levels' | 'questions'>): string {
-  const levels = [...deck.levels];
-  for (const q of deck.questions) if (!levels.includes(q.level)) levels.push(q.level);
-  const head = ['#separator:comma', '#html:false', '#columns:Front,Back,Tags,Keywords', '#tags column:3'];
-  if (deck.name.trim()) head.push(`#deck:${oneLine(deck.name).trim()}`);
-  if (levels.length) head.push(`#levels:${levels.map((l) => oneLine(l).trim()).join(', ')}`);
-  const rows = deck.questions.map((q) => [
-    q.prompt,
-    q.answer,
-    [...q.tags.map(ankiTag), `level::${ankiTag(q.level)}`].join(' '),
-    keywordCell(q.keywords),
-  ]);
-  const body = stringify(rows, { record_delimiter: '\n', quoted_match: /^\s*#/ });
-  return `${head.join('\n')}\n${body}`;
+  return writeWholeDeck(deckCsvWriter, deck);
 }
 
 function ankiTag(tag: string): string {

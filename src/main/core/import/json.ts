@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ImportWarning, KeywordSpec, ParsedDeck, ParsedQuestion } from '../../../shared/domain';
+import { DECK_JSON_FORMAT, DECK_JSON_VERSION } from '../deck-json-format';
 import { ImportError } from './errors';
 import { orderLevels } from './levels';
 
@@ -8,8 +9,6 @@ import { orderLevels } from './levels';
  * `{ "format": "prepdeck-deck", "version": 1, "deck": { name, description, levels, questions: [...] } }`.
  * A later Prepdeck that changes the shape bumps `version`; this reader refuses versions it does not know.
  */
-export const DECK_JSON_FORMAT = 'prepdeck-deck';
-export const DECK_JSON_VERSION = 1;
 
 export const keywordJsonSchema = z.object({
   label: z.string().trim().min(1, { error: 'must not be empty' }),

@@ -8,6 +8,7 @@ import deckDeleteIsFinal from './0006-deck-delete-is-final';
 import noKeywordsNoScore from './0007-no-keywords-no-score';
 import latestAttempts from './0008-latest-attempts';
 import gradeWithoutRecount from './0009-grade-without-recount';
+import historyExportOrder from './0010-history-export-order';
 
 export type { Migration } from './migration';
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   noKeywordsNoScore,
   latestAttempts,
   gradeWithoutRecount,
+  historyExportOrder,
 ];

@@ -8,7 +8,7 @@ export interface ProgressProps {
   done: number;
   /** 0 while the total is not known yet. */
   total: number;
-  /** What is counted: rows (of a file), answers, questions (of an import), or bytes (shown in MB). */
+  /** What is counted: rows (of a file), answers, questions (of an import or a deck), or bytes (shown in MB). */
   unit: 'rows' | 'answers' | 'questions' | 'bytes';
   /** The time left, once the rate is known (see useJob); null before. */
   msLeft?: number | null;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { DeckSummary } from '../../../../shared/types';
-import type { ExportFormat, FileResult } from '../../../../shared/transfer';
+import type { ExportFormat } from '../../../../shared/transfer';
 import { api, downloadAddress, isBrowserMode } from '../../api';
 import { useBytes } from '../../hooks/useBytes';
 import { useJob } from '../../hooks/useJob';
 import { JobProgress, Progress } from '../Progress';
 import { plural } from '../../lib/format';
 import { RadioGroup, type RadioOption } from '../RadioGroup';
-import { deliverFile, downloadFrom } from './files';
+import { downloadFrom } from './files';
 import { useAction } from './useAction';
 import styles from './Transfer.module.css';
 
@@ -32,12 +32,16 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
   const { run: act, working, message } = useAction();
   const selected = decks.find((d) => d.id === deckId) ?? decks[0] ?? null;
   const history = useJob();
+  const deck = useJob();
   const bytes = useBytes();
 
-  /** The history can be long: written off the answering thread, with its progress on screen and Cancel. */
-  const exportHistory = () =>
+  /**
+   * A deck or the history can be long: written off the answering thread, with its progress on screen and Cancel;
+   * then saved where the person chose (desktop) or downloaded, its bytes followed (browser mode).
+   */
+  const exportAs = (job: ReturnType<typeof useJob>, start: () => Promise<{ jobId: string } | null>) =>
     act(async () => {
-      const end = await history.run(() => api.startHistoryExport());
+      const end = await job.run(start);
       if (!end) return null;
       if (end.state === 'cancelled') return 'Export cancelled: no file was written.';
       if (end.state === 'failed') throw new Error(end.error ?? 'The export failed.');
@@ -48,8 +52,6 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
       }
       return `Saved ${end.fileName} (${end.path ?? ''}).`;
     });
-
-  const run = (produce: () => Promise<FileResult>) => act(async () => deliverFile(await produce()));
 
   const verb = isBrowserMode ? 'Download' : 'Save';
   return (
@@ -86,11 +88,12 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
               type="button"
               className="button"
               disabled={!selected || working}
-              onClick={() => selected && run(() => api.exportDeck({ deckId: selected.id, format }))}
+              onClick={() => selected && exportAs(deck, () => api.startDeckExport({ deckId: selected.id, format }))}
             >
               {verb} {selected ? `“${selected.name}”` : 'deck'}
             </button>
           </div>
+          <JobProgress job={deck} label="Exporting the deck" unit="questions" />
         </div>
         <div className={styles.exportBlock}>
           <h3>Your answers</h3>
@@ -99,7 +102,12 @@ export function ExportPanel({ decks }: { decks: DeckSummary[] }) {
             the keyword score, and the keywords you named and missed.
           </p>
           <div>
-            <button type="button" className="button" disabled={working} onClick={exportHistory}>
+            <button
+              type="button"
+              className="button"
+              disabled={working}
+              onClick={() => exportAs(history, () => api.startHistoryExport())}
+            >
               Export history (CSV)
             </button>
           </div>
