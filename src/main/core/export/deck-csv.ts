@@ -27,7 +27,9 @@ export const deckCsvWriter: DeckFileWriter = {
     if (deck.allLevels.length) head.push(`#levels:${deck.allLevels.map((l) => oneLine(l).trim()).join(', ')}`);
     return `${head.join('\n')}\n`;
   },
-  // Each record ends with its delimiter, so records stringified a chunk at a time join into the whole.
+  // Each record ends with its delimiter, so records stringified a chunk at a time join into the whole. A field that
+  // starts like a header line is quoted, and so is one with a lone \r: csv-stringify quotes only the record
+  // delimiter (\n), and a reader that takes \r as a line end would split the record there.
   questions: (placed) =>
     stringify(
       placed.map(({ question: q }) => [
@@ -36,7 +38,7 @@ export const deckCsvWriter: DeckFileWriter = {
         [...q.tags.map(ankiTag), `level::${ankiTag(q.level)}`].join(' '),
         keywordCell(q.keywords),
       ]),
-      { record_delimiter: '\n', quoted_match: /^\s*#/ },
+      { record_delimiter: '\n', quoted_match: [/^\s*#/, /\r/] },
     ),
   tail: () => '',
 };
