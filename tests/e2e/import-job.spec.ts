@@ -48,7 +48,7 @@ test('a large import shows its progress, leaves the app answering, and cancels w
     });
     // Previewing reads the whole 10 MB file on the server: seconds on a loaded machine.
     await expect(panel.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
-    const importButton = panel.getByRole('button', { name: 'Import 10000 questions' });
+    const importButton = panel.getByRole('button', { name: 'Import 10,000 questions' });
 
     await importButton.click();
     const bar = panel.getByRole('progressbar', { name: 'Importing questions' });
@@ -76,7 +76,7 @@ test('a large import shows its progress, leaves the app answering, and cancels w
       await bar.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await screenshots(page, `import-progress-${width}x${height}`);
     }
-    await expect(panel.getByRole('status')).toContainText('Imported 10000 questions into Big', { timeout: 120_000 });
+    await expect(panel.getByRole('status')).toContainText('Imported 10,000 questions into Big', { timeout: 120_000 });
     expect(await totalQuestions(server)).toBe(questionsBefore + QUESTIONS);
   } finally {
     await stop(child, 'SIGTERM');

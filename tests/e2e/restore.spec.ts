@@ -32,7 +32,7 @@ test('a big backup downloads in browser mode, and restores with its progress on 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
     const backups = page.getByRole('region', { name: 'Backups' });
     await backups.getByRole('button', { name: 'Back up now' }).click();
-    await expect(backups.getByRole('status')).toContainText(`${ANSWERS} answers as prepdeck-`);
+    await expect(backups.getByRole('status')).toContainText(`${ANSWERS.toLocaleString('en-US')} answers as prepdeck-`);
     const table = backups.getByRole('table', { name: 'Backups' });
 
     // Downloaded whole, streamed: byte for byte the file in the backups folder.
@@ -82,7 +82,7 @@ test('a big backup downloads in browser mode, and restores with its progress on 
     await expect(backups.getByRole('status')).toContainText(`you now have ${changed.length - 1} decks, `, {
       timeout: 180_000,
     });
-    await expect(backups.getByRole('status')).toContainText(`${ANSWERS} answers`);
+    await expect(backups.getByRole('status')).toContainText(`${ANSWERS.toLocaleString('en-US')} answers`);
     expect(await deckNames(server)).not.toContain('Made after the backup');
     await expect(table).toContainText('Before a restore');
     // Writes are taken again.

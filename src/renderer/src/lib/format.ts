@@ -17,8 +17,12 @@ export function dateTime(ms: number): string {
   return instant.format(ms);
 }
 
+// English words, so English digits: the same grouping as the progress bars and the main process's messages.
+const count = new Intl.NumberFormat('en-US');
+
+/** "1 question", "10,000 questions". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${count.format(n)} ${n === 1 ? one : many}`;
 }
 
 const GRADE_NAMES = ['Missed', 'Partial', 'Good', 'Nailed'] as const;
