@@ -9,6 +9,7 @@ import noKeywordsNoScore from './0007-no-keywords-no-score';
 import latestAttempts from './0008-latest-attempts';
 import gradeWithoutRecount from './0009-grade-without-recount';
 import historyExportOrder from './0010-history-export-order';
+import statsPageReads from './0011-stats-page-reads';
 
 export type { Migration } from './migration';
 
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   latestAttempts,
   gradeWithoutRecount,
   historyExportOrder,
+  statsPageReads,
 ];
