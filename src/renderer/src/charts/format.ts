@@ -1,4 +1,4 @@
-import { gradeText } from '../lib/format';
+import { gradeText, dateTime as instantText } from '../lib/format';
 import type { Cell } from './exporting';
 
 export const pct = (value: Cell, digits = 0): string =>
@@ -33,23 +33,26 @@ export const points = (value: Cell): string =>
     ? `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(Math.round(value * 100))} pts`
     : '—';
 
-const dayWithYear = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const dayOnly = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const instant = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// Built on first use, not at import: Home imports this module and draws without Intl (see lib/format.ts).
+let dayWithYear: Intl.DateTimeFormat | null = null;
+let dayOnly: Intl.DateTimeFormat | null = null;
 
 /** A YYYY-MM-DD day, as a person reads it ("27 May 2026"). */
 export function day(iso: Cell, withYear = true): string {
   if (typeof iso !== 'string') return '—';
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return (withYear ? dayWithYear : dayOnly).format(Date.UTC(y, m - 1, d));
+  const format = withYear
+    ? (dayWithYear ??= new Intl.DateTimeFormat(undefined, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }))
+    : (dayOnly ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }));
+  return format.format(Date.UTC(y, m - 1, d));
 }
 
-export const dateTime = (ms: Cell): string => (typeof ms === 'number' ? instant.format(ms) : '—');
+export const dateTime = (ms: Cell): string => (typeof ms === 'number' ? instantText(ms) : '—');
 
 /** Mixes the heat colours in oklab by hit rate: vermillion (never named), neutral (half), blue (always). */
 export function heatFill(rate: number): string {

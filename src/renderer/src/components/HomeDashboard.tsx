@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { HomeStats } from '../../../shared/stats-types';
 import { apiQuery, queryClient } from '../data/client';
 import { heatFill, pct } from '../charts/format';
-import { gradeScoreText } from '../lib/format';
+import { count, gradeScoreText } from '../lib/format';
 import { practiseQuestions } from '../lib/practice';
 import { href } from '../hooks/useRoute';
 import { Tile, TileNote } from './Tile';
@@ -79,7 +79,7 @@ export function HomeDashboard({ stats: s }: { stats: HomeStats }) {
       />
       <Tile
         label="All answers"
-        value={s.totalAttempts.toLocaleString()}
+        value={count(s.totalAttempts)}
         note={
           <a className="link" href={href('stats')}>
             See your stats →

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { useJob } from '../hooks/useJob';
+import { count } from '../lib/format';
 import styles from './Progress.module.css';
 
 export interface ProgressProps {
@@ -19,8 +20,8 @@ export interface ProgressProps {
   waiting?: string;
 }
 
-const count = (n: number, unit: ProgressProps['unit']): string =>
-  unit === 'bytes' ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n.toLocaleString('en-US');
+const quantity = (n: number, unit: ProgressProps['unit']): string =>
+  unit === 'bytes' ? `${(n / (1024 * 1024)).toFixed(1)} MB` : count(n);
 
 function timeLeft(ms: number): string {
   const s = Math.ceil(ms / 1000);
@@ -45,7 +46,9 @@ export function Progress({
 }: ProgressProps) {
   const labelId = useId();
   const known = total > 0;
-  const amount = known ? `${count(done, unit)} of ${count(total, unit)}${unit === 'bytes' ? '' : ` ${unit}`}` : waiting;
+  const amount = known
+    ? `${quantity(done, unit)} of ${quantity(total, unit)}${unit === 'bytes' ? '' : ` ${unit}`}`
+    : waiting;
   const text = msLeft !== null && known && done < total ? `${amount}, ${timeLeft(msLeft)}` : amount;
   return (
     <div className={styles.progress}>

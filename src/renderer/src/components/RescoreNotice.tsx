@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import clsx from 'clsx';
 import { api } from '../api';
+import { count } from '../lib/format';
 import { useApiQuery } from '../data/hooks';
 import { useJob } from '../hooks/useJob';
 import { JobProgress } from './Progress';
 import styles from './RescoreNotice.module.css';
-
-const count = (n: number): string => n.toLocaleString('en');
 
 type State =
   | { phase: 'idle' }

@@ -1,9 +1,8 @@
 import type { ImportPreview, ImportPreviewQuestion } from '../../../../shared/transfer';
+import { count } from '../../lib/format';
 
 /** How many questions the preview lists before "Show all": enough to judge the import, few enough to draw at once. */
 export const SHOWN_AT_FIRST = 50;
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * The questions of the preview's page to list, the label of the button that lists the rest of the page
