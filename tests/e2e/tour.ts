@@ -117,6 +117,8 @@ export async function tour(page: Page, server: PrepdeckServer, visit: (stop: Sto
   await expect(panel.getByRole('table', { name: 'Questions to import' }).getByRole('row')).toHaveCount(3);
   // A refresh still in flight dims the preview (by design): look at it once it has settled.
   await expect(panel.getByTestId('import-preview')).toHaveAttribute('aria-busy', 'false');
+  // And once its dimming has faded back (0.15 s, with the table beside it): axe measured a half-faded summary once.
+  await expect(panel.getByTestId('import-summary')).toHaveCSS('opacity', '1');
   await visit('decks-import');
 
   await nav(page, 'Home');
