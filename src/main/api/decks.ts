@@ -4,7 +4,7 @@ import { bundledDecks } from '../bundled-decks';
 import { findLevel } from '../core/import/levels';
 import { addBundledDeckAgain, isBundledDeckRemoved } from '../store/bundled';
 import * as decks from '../store/decks';
-import { deckKeywords } from '../store/keywords';
+import { keywordsInUse } from '../store/keywords';
 import * as questions from '../store/questions';
 import { activeSessionId, closeSession, getSessionRow } from '../store/sessions';
 import type { ApiContext, Handlers } from './context';
@@ -115,7 +115,7 @@ export function decksApi({ db, clock }: ApiContext) {
 
     listDeckKeywords: ({ deckId }) => {
       requireDeck(deckId);
-      return deckKeywords(db, deckId);
+      return keywordsInUse(db, deckId);
     },
   } satisfies Partial<Handlers>;
 }

@@ -119,17 +119,18 @@ export const toKeywordCount = (k: KeywordCountRow): KeywordCount => ({
   questionCount: k.question_count,
 });
 
-/** The keywords of a deck's live questions, the most used first. */
-export function deckKeywords(db: Db, deckId: number): KeywordCount[] {
+/** The keywords live questions use (of one deck if given), the most used first. */
+export function keywordsInUse(db: Db, deckId?: number): KeywordCount[] {
+  const deck = deckId === undefined ? '' : 'AND q.deck_id = ?';
   return prepared<KeywordCountRow>(
     db,
     `SELECT k.id, k.label, k.aliases, count(*) AS question_count
        FROM keywords k
        JOIN question_keywords qk ON qk.keyword_id = k.id
        JOIN questions q ON q.id = qk.question_id
-      WHERE q.deck_id = ? AND q.deleted_at IS NULL
+      WHERE q.deleted_at IS NULL ${deck}
       GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
   )
-    .all(deckId)
+    .all(...(deckId === undefined ? [] : [deckId]))
     .map(toKeywordCount);
 }

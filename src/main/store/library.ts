@@ -2,7 +2,6 @@
 import type {
   BankSummary,
   DeletedQuestion,
-  KeywordCount,
   KeywordRef,
   LevelCount,
   LibraryFacets,
@@ -14,7 +13,7 @@ import type {
 import type { QuestionFilter } from '../../shared/api';
 import type { Db } from './db';
 import { listDecks } from './decks';
-import { keywordsByQuestion, toKeywordCount, type KeywordCountRow } from './keywords';
+import { keywordsByQuestion, keywordsInUse } from './keywords';
 import { LEVEL_ORDER_SQL, questionFilterSql } from './question-filter';
 import { countOf, prepared } from './statements';
 
@@ -108,22 +107,6 @@ function searchMatch(inPrompt: boolean, answer: string | null, keywords: Keyword
 
 /** A level with its question count and its place in its deck's list of levels. */
 type RankedLevelRow = LevelCount & { rank: number };
-
-/** The keywords live questions use (of one deck if given), most used first. */
-function keywordsInUse(db: Db, deckId?: number): KeywordCount[] {
-  const deck = deckId === undefined ? '' : 'AND q.deck_id = ?';
-  return prepared<KeywordCountRow>(
-    db,
-    `SELECT k.id, k.label, k.aliases, count(*) AS question_count
-       FROM keywords k
-       JOIN question_keywords qk ON qk.keyword_id = k.id
-       JOIN questions q ON q.id = qk.question_id
-      WHERE q.deleted_at IS NULL ${deck}
-      GROUP BY k.id ORDER BY question_count DESC, k.label COLLATE NOCASE`,
-  )
-    .all(...(deckId === undefined ? [] : [deckId]))
-    .map(toKeywordCount);
-}
 
 /** The levels in use (in deck order) and the keywords in use (most used first), of one deck or of all. */
 export function libraryFacets(db: Db, deckId?: number): LibraryFacets {
