@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db';
 import type { ExportMessage, ExportSource, ExportTask } from './export-protocol';
 import { exportSteps, type ExportEnd } from './export-writer';
+import { cancelFlag, workerEnd } from './worker-run';
 
 /** The worker's built file (out/main/history-export-worker.mjs), or its source with a loader in tests. */
 export interface WorkerSpec {
@@ -55,31 +56,23 @@ function inWorker(
   onMessage: (message: ExportMessage) => void,
   chunkRows: number,
 ): ExportRun {
-  const cancel = new SharedArrayBuffer(4);
+  const { buffer: cancel, cancel: cancelRun } = cancelFlag();
   const task: ExportTask = { source, dbFile, outFile, cancel, chunkRows, pauseMs: spec.pauseMs };
   const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv, resourceLimits: WORKER_LIMITS });
-  const finished = new Promise<ExportEnd>((resolve) => {
-    let last: ExportEnd | null = null;
-    worker.on('message', (message: ExportMessage) => {
-      if (message.type === 'done' || message.type === 'cancelled' || message.type === 'failed') last = message;
-      else onMessage(message);
-    });
-    worker.on('error', (error: Error) => {
-      last ??= { type: 'failed', code: (error as NodeJS.ErrnoException).code ?? '', message: error.message };
-    });
-    worker.on('exit', () => {
-      if (!last || last.type !== 'done') fs.rmSync(outFile, { force: true });
-      resolve(last ?? { type: 'failed', code: '', message: 'the export stopped unexpectedly' });
-    });
+  const finished = workerEnd<ExportMessage, ExportEnd>(
+    worker,
+    (m): m is ExportEnd => m.type === 'done' || m.type === 'cancelled' || m.type === 'failed',
+    onMessage,
+    (error) => ({
+      type: 'failed',
+      code: (error as NodeJS.ErrnoException | null)?.code ?? '',
+      message: error?.message ?? 'the export stopped unexpectedly',
+    }),
+  ).then((end) => {
+    if (end.type !== 'done') fs.rmSync(outFile, { force: true });
+    return end;
   });
-  const flag = new Int32Array(cancel);
-  return {
-    cancel: () => {
-      Atomics.store(flag, 0, 1);
-      Atomics.notify(flag, 0);
-    },
-    finished,
-  };
+  return { cancel: cancelRun, finished };
 }
 
 function inChunks(

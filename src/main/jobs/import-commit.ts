@@ -10,6 +10,7 @@ import { applyStagedImport } from '../store/import-apply';
 import type { WorkerSpec } from './history-export';
 import { stageImportOn } from './import-commit-run';
 import type { ImportCommitEnd, ImportCommitMessage, ImportCommitTask, ImportStageEnd } from './import-protocol';
+import { cancelFlag, workerEnd } from './worker-run';
 
 export interface ImportRun {
   cancel(): void;
@@ -59,9 +60,9 @@ export function runImportCommit(
   fs.mkdirSync(stagingDir, { recursive: true });
   const stageFile = path.join(stagingDir, `prepdeck-import-${randomUUID()}.sqlite`);
   let cancelled = false;
-  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const flag = cancelFlag();
   const staging: { task: ImportCommitTask; cancelled: () => boolean } = {
-    task: { ...task, dbFile: db.name, stageFile, cancel: flag.buffer as SharedArrayBuffer, chunkSteps },
+    task: { ...task, dbFile: db.name, stageFile, cancel: flag.buffer, chunkSteps },
     cancelled: () => cancelled,
   };
   const staged: Promise<ImportStageEnd> =
@@ -82,8 +83,7 @@ export function runImportCommit(
   return {
     cancel: () => {
       cancelled = true;
-      Atomics.store(flag, 0, 1);
-      Atomics.notify(flag, 0);
+      flag.cancel();
     },
     finished,
   };
@@ -119,24 +119,19 @@ function inWorker(
   const task = withPayload(plain);
   const transferList = task.payload ? [task.payload.buffer as ArrayBuffer] : [];
   const worker = new Worker(spec.file, { workerData: task, execArgv: spec.execArgv, transferList });
-  return new Promise<ImportStageEnd>((resolve) => {
-    let last: ImportStageEnd | null = null;
-    worker.on('message', (message: ImportCommitMessage) => {
-      if (message.type === 'total' || message.type === 'progress') onMessage(message);
-      else last = message;
-    });
-    worker.on('error', (error: Error) => {
-      console.error('The import worker failed', error);
-      last ??= {
+  return workerEnd<ImportCommitMessage, ImportStageEnd>(
+    worker,
+    (m): m is ImportStageEnd => m.type !== 'total' && m.type !== 'progress',
+    onMessage,
+    (error) => {
+      if (error) console.error('The import worker failed', error);
+      return {
         type: 'failed',
         code: 'internal',
-        message: `The import stopped: ${error.message}. Nothing was imported.`,
+        message: error
+          ? `The import stopped: ${error.message}. Nothing was imported.`
+          : 'The import stopped unexpectedly. Nothing was imported.',
       };
-    });
-    worker.on('exit', () =>
-      resolve(
-        last ?? { type: 'failed', code: 'internal', message: 'The import stopped unexpectedly. Nothing was imported.' },
-      ),
-    );
-  });
+    },
+  );
 }

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db';
 import type { WorkerSpec } from './history-export';
 import { restoreSteps, type RestoreEnd, type RestoreMessage, type RestoreTask } from './restore-steps';
+import { cancelFlag, workerEnd } from './worker-run';
 
 export interface RestoreRun {
   cancel(): void;
@@ -27,40 +28,29 @@ export function runRestore(
   spec: WorkerSpec | undefined,
   onMessage: (message: Extract<RestoreMessage, { type: 'progress' }>) => void,
 ): RestoreRun {
-  const cancel = new SharedArrayBuffer(4);
+  const { buffer: cancel, cancel: cancelRun } = cancelFlag();
   const full: RestoreTask = { ...task, cancel, pauseMs: task.pauseMs ?? spec?.pauseMs };
-  let last: RestoreEnd | null = null;
-  const take = (message: RestoreMessage): void => {
-    if (message.type === 'progress') onMessage(message);
-    else last = message;
-  };
-  const lost: RestoreEnd = { type: 'failed', code: '', message: 'the restore stopped unexpectedly' };
-  let finished: Promise<RestoreEnd>;
+  const isEnd = (message: RestoreMessage): message is RestoreEnd => message.type !== 'progress';
+  const failure = (error: Error | null): RestoreEnd => ({
+    type: 'failed',
+    code: (error as NodeJS.ErrnoException | null)?.code ?? '',
+    message: error?.message ?? 'the restore stopped unexpectedly',
+  });
   if (spec && !db.memory) {
     const worker = new Worker(spec.file, {
       workerData: { ...full, dbFile: db.name },
       execArgv: spec.execArgv,
       resourceLimits: WORKER_LIMITS,
     });
-    finished = new Promise((resolve) => {
-      worker.on('message', take);
-      worker.on('error', (error: Error) => {
-        last ??= { type: 'failed', code: (error as NodeJS.ErrnoException).code ?? '', message: error.message };
-      });
-      worker.on('exit', () => resolve(last ?? lost));
-    });
-  } else {
-    finished = nextTurn().then(async () => {
-      await restoreSteps(db, full, take);
-      return last ?? lost;
-    });
+    return { cancel: cancelRun, finished: workerEnd(worker, isEnd, onMessage, failure) };
   }
-  const flag = new Int32Array(cancel);
-  return {
-    cancel: () => {
-      Atomics.store(flag, 0, 1);
-      Atomics.notify(flag, 0);
-    },
-    finished,
-  };
+  let last: RestoreEnd | null = null;
+  const finished = nextTurn().then(async () => {
+    await restoreSteps(db, full, (message) => {
+      if (isEnd(message)) last = message;
+      else onMessage(message);
+    });
+    return last ?? failure(null);
+  });
+  return { cancel: cancelRun, finished };
 }

@@ -1,0 +1,40 @@
+import type { Worker } from 'node:worker_threads';
+
+/**
+ * A job's Cancel as the worker sees it: a flag in shared memory it reads between chunks (and waits on while paused,
+ * so that a cancel wakes it at once).
+ */
+export function cancelFlag(): { buffer: SharedArrayBuffer; cancel(): void } {
+  const buffer = new SharedArrayBuffer(4);
+  const flag = new Int32Array(buffer);
+  return {
+    buffer,
+    cancel: () => {
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    },
+  };
+}
+
+/**
+ * The last word of a job's worker, once it has exited: its own end message, or `failure` of the error that stopped it
+ * (null when it exited without a word). Every other message is progress, handed to `onProgress` as it comes.
+ */
+export function workerEnd<Message extends { type: string }, End extends Message>(
+  worker: Worker,
+  isEnd: (message: Message) => message is End,
+  onProgress: (message: Exclude<Message, End>) => void,
+  failure: (error: Error | null) => End,
+): Promise<End> {
+  return new Promise((resolve) => {
+    let last: End | null = null;
+    worker.on('message', (message: Message) => {
+      if (isEnd(message)) last = message;
+      else onProgress(message as Exclude<Message, End>);
+    });
+    worker.on('error', (error: Error) => {
+      last ??= failure(error);
+    });
+    worker.on('exit', () => resolve(last ?? failure(null)));
+  });
+}
