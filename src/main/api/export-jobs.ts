@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/api';
 import { localDateTime } from '../../shared/spreadsheet';
-import type { JobProgress } from '../../shared/transfer';
 import type { ExportSource } from '../jobs/export-protocol';
 import { runExport } from '../jobs/history-export';
-import type { Job } from '../jobs/registry';
+import { startingProgress, type Job } from '../jobs/registry';
 import type { ApiContext, Handlers } from './context';
 import { writeFailure, type OutgoingFile } from './file-output';
 
@@ -40,19 +39,7 @@ export async function startExportJob(
   const temp = target
     ? path.join(path.dirname(target), `.${path.basename(target)}.${jobId}.part`)
     : path.join(os.tmpdir(), `prepdeck-export-${jobId}.${file.extensions[0] ?? 'txt'}`);
-  const progress: JobProgress = {
-    jobId,
-    state: 'running',
-    done: 0,
-    total: 0,
-    fileName: target ? path.basename(target) : file.fileName,
-    path: null,
-    download: null,
-    error: null,
-    changed: null,
-    size: null,
-    sent: 0,
-  };
+  const progress = startingProgress(jobId, target ? path.basename(target) : file.fileName);
   const run = runExport(db, source, temp, exportWorker, (message) => {
     if (message.type === 'total') progress.total = message.total;
     else if (message.type === 'progress') progress.done = message.done;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api';
-import type { JobProgress } from '../../shared/transfer';
 import { importPreview } from '../core/import/prepare';
 import { importStagingDir, importWorkerBeside, runImportCommit } from '../jobs/import-commit';
 import type { ImportCommitEnd } from '../jobs/import-protocol';
-import type { Job } from '../jobs/registry';
+import { startingProgress, type Job } from '../jobs/registry';
 import { importPlanner, type ImportRequest } from './import-planner';
 import type { ApiContext, FileFilter, Handlers } from './context';
 import type { PickedFiles } from './picked-files';
@@ -24,20 +23,11 @@ export function importsApi({ db, clock, jobs, exportWorker }: ApiContext, picked
   const start = (req: ImportRequest): { job: Job; end: Promise<ImportCommitEnd> } => {
     // The id is main's: the worker is handed the path (and a file no longer at hand is refused here, at once).
     const file = req.source.kind === 'picked' ? picked.path(req.source.id) : null;
-    const progress: JobProgress = {
-      jobId: randomUUID(),
-      state: 'running',
-      done: 0,
-      total: 0,
-      fileName: file?.fileName ?? (req.source.kind === 'picked' ? '' : (req.source.fileName ?? '')),
-      path: null,
-      download: null,
-      error: null,
-      changed: null,
-      size: null,
-      sent: 0,
-      imported: null,
-    };
+    const progress = startingProgress(
+      randomUUID(),
+      file?.fileName ?? (req.source.kind === 'picked' ? '' : (req.source.fileName ?? '')),
+      { imported: null },
+    );
     const run = runImportCommit(db, { request: req, picked: file, now: clock.now() }, stagingDir, worker, (message) => {
       if (message.type === 'total') progress.total = message.total;
       else if (message.type === 'progress') progress.done = message.done;

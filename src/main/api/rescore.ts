@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToCalls } from 'node:timers/promises';
 import { ApiError } from '../../shared/api';
 import type { ScorerStatus } from '../../shared/session-types';
-import type { JobProgress } from '../../shared/transfer';
 import { SCORER_VERSION, scoreAnswer, type ScoringKeyword } from '../core/scoring';
-import type { Job } from '../jobs/registry';
+import { startingProgress, type Job } from '../jobs/registry';
 import type { Db } from '../store/db';
 import * as store from '../store/rescore';
 import type { ApiContext, Handlers } from './context';
@@ -89,19 +88,10 @@ export function rescoreApi({ db, jobs }: ApiContext, chunk = RESCORE_CHUNK) {
         throw new ApiError('conflict', 'The history is being re-scored already. Wait for it to finish.');
       }
       const jobId = randomUUID();
-      const progress: JobProgress = {
-        jobId,
-        state: 'running',
-        done: 0,
+      const progress = startingProgress(jobId, '', {
         total: store.olderScoredCount(db, SCORER_VERSION),
-        fileName: '',
-        path: null,
-        download: null,
-        error: null,
         changed: 0,
-        size: null,
-        sent: 0,
-      };
+      });
       let cancelled = false;
       const run = async (): Promise<void> => {
         const questions = store.scoringQuestions(db, SCORER_VERSION);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { JobProgress, JobStage } from '../../shared/transfer';
+import type { JobStage } from '../../shared/transfer';
+import { startingProgress } from '../jobs/registry';
 import { runRestore } from '../jobs/restore-check';
 import type { RestoreStage } from '../jobs/restore-steps';
 import type { ApiContext } from './context';
@@ -32,20 +33,7 @@ export function restoreJob(
   ended: (replaced: boolean) => void,
 ): { jobId: string } {
   const jobId = randomUUID();
-  const progress: JobProgress = {
-    jobId,
-    state: 'running',
-    done: 0,
-    total: 0,
-    fileName: path.basename(file),
-    path: null,
-    download: null,
-    error: null,
-    changed: null,
-    size: null,
-    sent: 0,
-    stage: RESTORE_STAGES.reading,
-  };
+  const progress = startingProgress(jobId, path.basename(file), { stage: RESTORE_STAGES.reading });
   const run = runRestore(db, { source: file, workDir: work, replacedFile: replaced }, restoreCheckWorker, (m) => {
     progress.stage = RESTORE_STAGES[m.stage];
     progress.done = m.done;

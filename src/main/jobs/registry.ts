@@ -19,6 +19,24 @@ export interface Job {
   settled: Promise<void>;
 }
 
+/** A job's progress as it starts: nothing done yet, and none of the fields a finished job fills in. */
+export function startingProgress(jobId: string, fileName: string, more: Partial<JobProgress> = {}): JobProgress {
+  return {
+    jobId,
+    state: 'running',
+    done: 0,
+    total: 0,
+    fileName,
+    path: null,
+    download: null,
+    error: null,
+    changed: null,
+    size: null,
+    sent: 0,
+    ...more,
+  };
+}
+
 const KEPT = 20;
 
 /** The jobs of this run of the app: what each has done, and the finished files browser mode hands out once. */
