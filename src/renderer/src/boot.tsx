@@ -1,8 +1,7 @@
 // The app, loaded by main.tsx once it has started the first page's calls. The global sheets (tokens, base, shared
 // primitives) come first, so a component's module, loaded after them, wins over a primitive of the same specificity
 // (`.page` then `.session-page`).
-import './styles/tokens.css';
-import './styles/layout.css';
+// styles/tokens.css and styles/layout.css are inline in index.html (the frame is drawn with them before any script).
 import './styles/controls.css';
 import './styles/highlight.css';
 import './styles/primitives.css';
