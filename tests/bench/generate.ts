@@ -310,3 +310,36 @@ export function openVersion1(file: string): Db {
   })();
   return db;
 }
+
+/**
+ * A deck of `n` questions in the importable Markdown format, or as CSV. `padding` is added to each Markdown answer
+ * (a paragraph of it makes a file of realistic size: 20,000 such questions come to about 20 MB).
+ */
+export function importText(n: number, format: 'markdown' | 'csv', tag: string, padding = ''): string {
+  const levels = ['Beginner', 'Intermediate', 'Advanced', 'Scenario'];
+  if (format === 'csv') {
+    const rows = ['Question,Answer,Level,Keywords'];
+    for (let i = 0; i < n; i++) {
+      rows.push(
+        `"${tag} question ${i}: how does part ${i} work?","It works through mechanism ${i % 97} and cache ${i % 13}.",` +
+          `${levels[i % 4]},"mechanism ${i % 97}; cache ${i % 13}"`,
+      );
+    }
+    return `${rows.join('\n')}\n`;
+  }
+  const lines = [`# ${tag}`, '', 'Levels: Beginner, Intermediate, Advanced, Scenario', ''];
+  for (const level of levels) {
+    lines.push(`## ${level}`, '');
+    for (let i = levels.indexOf(level); i < n; i += 4) {
+      lines.push(
+        `### ${tag} question ${i}: how does part ${i} work?`,
+        '',
+        `Keywords: mechanism ${i % 97}; cache ${i % 13} | caching`,
+        '',
+        `It works through **mechanism ${i % 97}** and cache ${i % 13}.${padding ? ` ${padding}` : ''}`,
+        '',
+      );
+    }
+  }
+  return lines.join('\n');
+}

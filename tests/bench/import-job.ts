@@ -14,6 +14,7 @@ import type { CallName } from '../../src/shared/api';
 import { dispatch } from '../../src/main/api/dispatch';
 import { openAppCore, type AppCore } from '../../src/main/app';
 import type { JobProgress } from '../../src/shared/transfer';
+import { importText } from './generate';
 import { quantile } from './job-latency';
 
 const WORKER = path.resolve('out/main/history-export-worker.mjs');
@@ -27,26 +28,10 @@ async function call<T>(core: AppCore, name: CallName, input?: unknown): Promise<
 
 type View = { id: number; position: number; phase: string };
 
+const FILLER = 'It keeps a cache in front of the index, so that a read seldom reaches the disk, and explains why. ';
+
 /** A deck of `n` questions in the importable Markdown, each answer a paragraph: 20,000 of them make about 20 MB. */
-function deckText(n: number, tag: string): string {
-  const levels = ['Beginner', 'Intermediate', 'Advanced', 'Scenario'];
-  const lines = [`# ${tag}`, '', `Levels: ${levels.join(', ')}`, ''];
-  const filler = 'It keeps a cache in front of the index, so that a read seldom reaches the disk, and explains why. ';
-  for (const level of levels) {
-    lines.push(`## ${level}`, '');
-    for (let i = levels.indexOf(level); i < n; i += 4) {
-      lines.push(
-        `### ${tag} question ${i}: how does part ${i} work?`,
-        '',
-        `Keywords: mechanism ${i % 97}; cache ${i % 13} | caching`,
-        '',
-        `It works through **mechanism ${i % 97}** and cache ${i % 13}. ${filler.repeat(9)}`,
-        '',
-      );
-    }
-  }
-  return lines.join('\n');
-}
+const deckText = (n: number, tag: string): string => importText(n, 'markdown', tag, FILLER.repeat(9).trimEnd());
 
 /** One import of `n` questions with submitAnswer timed meanwhile: the job's time and the calls' latencies. */
 async function importWhilePractising(core: AppCore, n: number, advance: () => void) {

@@ -19,7 +19,7 @@ import { createApi, type Handlers } from '../../src/main/api';
 import type { Clock } from '../../src/main/clock';
 import { DB_FILE, migrate, openDb, type Db } from '../../src/main/store/database';
 import { openBrowser, startToHome, statsOverHttp } from './browser';
-import { generateHistory, openVersion1, type GeneratedHistory } from './generate';
+import { generateHistory, importText, openVersion1, type GeneratedHistory } from './generate';
 
 /**
  * insert and select: on the store's connection; start: a Node process started until it prints a line; none: no
@@ -168,36 +168,6 @@ function buildStore(dir: string, size: number): GeneratedHistory {
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return history;
-}
-
-/** A deck of `n` questions in the importable Markdown format, or as CSV. */
-export function importText(n: number, format: 'markdown' | 'csv', tag: string): string {
-  const levels = ['Beginner', 'Intermediate', 'Advanced', 'Scenario'];
-  if (format === 'csv') {
-    const rows = ['Question,Answer,Level,Keywords'];
-    for (let i = 0; i < n; i++) {
-      rows.push(
-        `"${tag} question ${i}: how does part ${i} work?","It works through mechanism ${i % 97} and cache ${i % 13}.",` +
-          `${levels[i % 4]},"mechanism ${i % 97}; cache ${i % 13}"`,
-      );
-    }
-    return `${rows.join('\n')}\n`;
-  }
-  const lines = [`# ${tag}`, '', 'Levels: Beginner, Intermediate, Advanced, Scenario', ''];
-  for (const level of levels) {
-    lines.push(`## ${level}`, '');
-    for (let i = levels.indexOf(level); i < n; i += 4) {
-      lines.push(
-        `### ${tag} question ${i}: how does part ${i} work?`,
-        '',
-        `Keywords: mechanism ${i % 97}; cache ${i % 13} | caching`,
-        '',
-        `It works through **mechanism ${i % 97}** and cache ${i % 13}.`,
-        '',
-      );
-    }
-  }
-  return lines.join('\n');
 }
 
 type RecordFigure = (page: string, mode: Figure['mode'], floor: Floor, times: Times) => void;
