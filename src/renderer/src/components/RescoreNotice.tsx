@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import { api } from '../api';
 import { count } from '../lib/format';
 import { useApiQuery } from '../data/hooks';
+import { useIdle } from '../hooks/useIdle';
 import { useJob } from '../hooks/useJob';
 import { JobProgress } from './Progress';
 import styles from './RescoreNotice.module.css';
@@ -20,7 +21,10 @@ type State =
  * nothing when there is nothing to re-score (and no result to report).
  */
 export function RescoreNotice() {
-  const status = useApiQuery('getScorerStatus');
+  // Counting the older answers reads most of a long history's index after a scorer update (150 ms cold at a
+  // million answers), and the server answers one call at a time: asked once the page is drawn, not beside it.
+  const idle = useIdle();
+  const status = useApiQuery('getScorerStatus', undefined, { enabled: idle });
   const [state, setState] = useState<State>({ phase: 'idle' });
   const job = useJob();
   const older = status.data?.olderAnswers ?? 0;

@@ -18,7 +18,7 @@ export const GATE_CALLS: readonly EarlyCall[] = ['getStoreHealth'];
 /**
  * Home: the bank summary and its three cards. Not the re-score notice's count (getScorerStatus): after a scorer
  * update it counts most of the history (~30 ms warm, 150-300 ms cold at 1M answers), and the server answers one
- * call at a time, so it is asked when the notice mounts, behind what Home draws first.
+ * call at a time, so the notice asks for it once the page is drawn and the browser is idle (hooks/useIdle.ts).
  */
 export const HOME_CALLS: readonly EarlyCall[] = [
   'getBankSummary',
