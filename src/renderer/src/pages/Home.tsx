@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { LevelBadge } from '../components/LevelBadge';
 import { ErrorNote, Loading } from '../components/States';
 import { useApiQuery } from '../data/hooks';
@@ -8,6 +9,7 @@ import { ReviewCard } from '../components/ReviewCard';
 import type { BankSummary } from '../../../shared/types';
 import { RescoreNotice } from '../components/RescoreNotice';
 import { useStartPractice } from '../lib/practice';
+import { count, plural } from '../lib/format';
 import clsx from 'clsx';
 import styles from './Home.module.css';
 
@@ -68,8 +70,8 @@ export function HomePage() {
           <h1>{fresh ? 'Welcome' : 'Welcome back'}</h1>
           <p className="lead">
             {fresh ? 'Timed mock interviews from a bank of ' : 'Your bank holds '}
-            <strong data-testid="bank-size">{questionCount}</strong> questions in {decks.length}{' '}
-            {decks.length === 1 ? 'deck' : 'decks'}, scored against {keywordCount} technical keywords.
+            <strong data-testid="bank-size">{count(questionCount)}</strong> questions in {plural(decks.length, 'deck')},
+            scored against {count(keywordCount)} technical keywords.
           </p>
         </div>
         {!fresh && (
@@ -110,7 +112,7 @@ function Bank({ bank }: { bank: BankSummary }) {
                   />
                 </span>
                 <span className={styles.barCount}>
-                  {l.count} <span className="muted">{l.count === 1 ? 'question' : 'questions'}</span>
+                  {count(l.count)} <span className="muted">{l.count === 1 ? 'question' : 'questions'}</span>
                 </span>
               </a>
             </li>
@@ -118,22 +120,55 @@ function Bank({ bank }: { bank: BankSummary }) {
         </ul>
       </section>
 
-      <section className="card" aria-labelledby="decks-title">
-        <h2 id="decks-title">Decks</h2>
-        <ul className="deck-list">
-          {decks.map((d) => (
-            <li key={d.id} className="deck-item">
-              <div>
-                <a className="deck-name" href={href('library', { deck: d.id })}>
-                  {d.name}
-                </a>
-                <p className="muted">{d.description}</p>
-              </div>
-              <span className="pill">{d.questionCount} questions</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <DeckList decks={decks} />
     </>
+  );
+}
+
+/** Decks Home lists before "Show all": a glance, not the whole of a bank that may hold hundreds. */
+const DECKS_AT_A_GLANCE = 8;
+
+function DeckList({ decks }: { decks: BankSummary['decks'] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? decks : decks.slice(0, DECKS_AT_A_GLANCE);
+  const more = decks.length > DECKS_AT_A_GLANCE;
+  return (
+    <section className="card" aria-labelledby="decks-title">
+      <div className="card-head">
+        <h2 id="decks-title">Decks</h2>
+        <a className="link" href={href('decks')}>
+          Manage decks →
+        </a>
+      </div>
+      <ul className="deck-list" id="home-decks">
+        {shown.map((d) => (
+          <li key={d.id} className="deck-item">
+            <div>
+              <a className="deck-name" href={href('library', { deck: d.id })}>
+                {d.name}
+              </a>
+              <p className="muted">{d.description}</p>
+            </div>
+            <span className="pill">{plural(d.questionCount, 'question')}</span>
+          </li>
+        ))}
+      </ul>
+      {more && (
+        <div className={styles.deckListFoot}>
+          <span className="muted small">
+            {all ? `All ${count(decks.length)} decks.` : `${DECKS_AT_A_GLANCE} of ${count(decks.length)} decks.`}
+          </span>
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={all}
+            aria-controls="home-decks"
+            onClick={() => setAll(!all)}
+          >
+            {all ? 'Show fewer' : `Show all ${count(decks.length)}`}
+          </button>
+        </div>
+      )}
+    </section>
   );
 }
