@@ -8,6 +8,7 @@ import { createApi, type Handlers } from './api';
 import type { FileDialogs } from './api/context';
 import { startBackupTimer, type BackupTimer, type Timers } from './backup-timer';
 import { checkpointWhenIdle } from './api/idle';
+import { checkStart, type CheckStart } from './check-start';
 import { bundledDecks } from './bundled-decks';
 import type { WorkerSpec } from './jobs/history-export';
 import { Jobs } from './jobs/registry';
@@ -71,6 +72,8 @@ function routeCalls(route: {
   recover(action: RecoveryAction): Promise<StoreHealth>;
   serve(name: CallName, input: unknown): unknown;
   checking(): Promise<void> | null;
+  /** Every call but the health ones while the check is waiting to begin (check-start.ts). */
+  called(write: boolean): void;
 }): Handlers {
   const call = (name: CallName, input: unknown): unknown => {
     const checking = route.checking();
@@ -80,6 +83,7 @@ function routeCalls(route: {
       return wait && checking ? checking.then(route.health) : route.health();
     }
     if (name === 'recoverStore') return route.recover((input as { action: RecoveryAction }).action);
+    if (checking) route.called(!READS.has(name));
     if (checking && !READS.has(name)) return checking.then(() => route.serve(name, input));
     return route.serve(name, input);
   };
@@ -120,6 +124,8 @@ export async function openAppCore(
   let live: Live | null = null;
   /** The start-up check while it runs in the background; null once it has answered. */
   let checking: Promise<void> | null = null;
+  /** The check's start while it waits to begin (check-start.ts). */
+  let pending: CheckStart | null = null;
   let closed = false;
   const jobs = new Jobs();
   let damaged: { problem: string; keepAs: string; report: StoreHealth | null } | null = null;
@@ -140,12 +146,15 @@ export async function openAppCore(
     const opened: Live = { db, api: served.api, raw, timer: null, closeIdle: served.close };
     live = opened;
     const startWriting = (): void => void (opened.timer = startWrites(db, dataDir, clock, options.timers));
-    if (!checkDeferred || !options.storeCheck) return startWriting();
-    checking = options
-      .storeCheck(db.name)
+    const check = options.storeCheck;
+    if (!checkDeferred || !check) return startWriting();
+    const start = (pending = checkStart());
+    checking = start.begun
+      .then(() => check(db.name))
       .catch((error: Error) => `the check could not run (${error.message})`)
       .then((problem) => {
         checking = null;
+        pending = null;
         if (closed || live !== opened) return;
         if (problem === null) {
           // As at a start without the check in the background, but nobody awaits this: a failure is logged.
@@ -202,10 +211,17 @@ export async function openAppCore(
     return ((checking ? live.raw : live.api)[name] as (input: unknown) => unknown)(input);
   };
 
-  const api = routeCalls({ health, recover, serve, checking: () => checking });
+  const api = routeCalls({
+    health,
+    recover,
+    serve,
+    checking: () => checking,
+    called: (write) => pending?.called(write),
+  });
 
   const close = (): void => {
     closed = true;
+    pending?.cancel();
     live?.timer?.stop();
     live?.closeIdle();
     if (live?.db.open) live.db.close();

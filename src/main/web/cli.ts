@@ -18,9 +18,22 @@ function defaultDataDir(): string {
   return path.join(process.env['XDG_CONFIG_HOME'] ?? path.join(home, '.config'), 'prepdeck');
 }
 
-/** The app's core: its modules (the store, the api, the contract's schemas) loaded here, off the path to listening. */
+/** A turn of the event loop: requests that came in meanwhile are answered before the next step. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The app's core: its modules (the store, the api, the contract's schemas) loaded here, off the path to listening,
+ * in steps with a turn between them. Loading them is about 100 ms of this thread at once; the page and its scripts,
+ * asked for meanwhile, are served between the steps rather than after all of them, so the browser works on them
+ * while the store opens.
+ */
 async function openCore(dataDir: string, clock: Clock, testing: boolean): Promise<AppCore> {
+  await turn();
+  // The contract's schemas and zod (also the first thing an api request loads): about a third of the modules' time.
+  await import('../api/dispatch');
+  await turn();
   const [{ openAppCore }, { workerStoreCheck }] = await Promise.all([import('../app'), import('../jobs/store-check')]);
+  await turn();
   const worker = {
     file: workerFile(import.meta.dirname, 'history-export-worker.mjs'),
     pauseMs: testing ? Number(process.env['PREPDECK_TEST_EXPORT_PAUSE_MS']) || 0 : 0,
