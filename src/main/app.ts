@@ -122,9 +122,8 @@ export async function openAppCore(
   options: AppCoreOptions = {},
 ): Promise<AppCore> {
   let live: Live | null = null;
-  /** The start-up check while it runs in the background; null once it has answered. */
+  /** The start-up check while it waits to begin (`pending`: check-start.ts) or runs; null once it has answered. */
   let checking: Promise<void> | null = null;
-  /** The check's start while it waits to begin (check-start.ts). */
   let pending: CheckStart | null = null;
   let closed = false;
   const jobs = new Jobs();
@@ -148,8 +147,8 @@ export async function openAppCore(
     const startWriting = (): void => void (opened.timer = startWrites(db, dataDir, clock, options.timers));
     const check = options.storeCheck;
     if (!checkDeferred || !check) return startWriting();
-    const start = (pending = checkStart());
-    checking = start.begun
+    pending = checkStart();
+    checking = pending.begun
       .then(() => check(db.name))
       .catch((error: Error) => `the check could not run (${error.message})`)
       .then((problem) => {
@@ -211,13 +210,7 @@ export async function openAppCore(
     return ((checking ? live.raw : live.api)[name] as (input: unknown) => unknown)(input);
   };
 
-  const api = routeCalls({
-    health,
-    recover,
-    serve,
-    checking: () => checking,
-    called: (write) => pending?.called(write),
-  });
+  const api = routeCalls({ health, recover, serve, checking: () => checking, called: (w) => pending?.called(w) });
 
   const close = (): void => {
     closed = true;

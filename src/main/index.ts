@@ -9,6 +9,7 @@ import { dispatch } from './api/dispatch';
 import type { FileDialogs } from './api/context';
 import { workerStoreCheck } from './jobs/store-check';
 import { openAppCore, type AppCore } from './app';
+import type { Handlers } from './api';
 import { registerIpc } from './ipc';
 import { workerFile } from './jobs/worker-file';
 import { menuTemplate } from './menu';
@@ -170,6 +171,15 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir()));
     installPermissionHandlers(session.defaultSession, { isAppOrigin, isAppUrl });
+    // The window first, the store after: the page loads, paints its frame and makes its first calls while the store
+    // opens, and those calls are answered once it has.
+    let opened: (api: Handlers) => void = () => {};
+    registerIpc(ipcMain, new Promise<Handlers>((resolve) => (opened = resolve)), log);
+    installMenu();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
     try {
       const worker = { file: workerFile(import.meta.dirname, 'history-export-worker.mjs') };
       core = await openAppCore(dataDir(), undefined, {
@@ -183,12 +193,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    registerIpc(ipcMain, core.api, log);
-    installMenu();
-    createWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow();
-    });
+    opened(core.api);
   });
 
   app.on('window-all-closed', () => {

@@ -21,7 +21,8 @@ export function refuseSender(frame: SenderFrame): string | null {
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  api: Handlers,
+  /** The calls, or their promise while the store opens: a call made meanwhile is answered once it has. */
+  api: Handlers | Promise<Handlers>,
   log: (message: string) => void = (message) => console.warn(message),
 ): () => void {
   for (const name of callNames) {
@@ -34,7 +35,7 @@ export function registerIpc(
           error: { code: 'invalid_input', message: 'Calls are accepted from the Prepdeck window only.' },
         });
       }
-      return dispatch(api, name, input);
+      return Promise.resolve(api).then((ready) => dispatch(ready, name, input));
     });
   }
   return () => {

@@ -94,7 +94,7 @@ export async function startToHome(browser: Browser, dataDir: string): Promise<St
     await page.waitForSelector('[data-testid=bank-size]');
     const homeSeenMs = performance.now() - served.startedAt;
     // The page's times are on its own clock, from its time origin; both clocks count from the same epoch.
-    const paintedAt = await page.waitForFunction(() => (window as { __homePaintedAt?: number }).__homePaintedAt);
+    const paintedAt = await page.waitForFunction(() => (globalThis as { __homePaintedAt?: number }).__homePaintedAt);
     const painted = (await paintedAt.jsonValue()) as number;
     const { fcp, origin } = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,

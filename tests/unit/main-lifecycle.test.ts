@@ -6,11 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_PREFIX } from '../../src/shared/api';
 
-const fake = vi.hoisted(() => ({ lock: true, dataDir: '', windows: [] as unknown[] }));
+const fake = vi.hoisted(() => ({ lock: true, dataDir: '', windows: [] as unknown[], storeAtWindow: [] as boolean[] }));
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
+  const { existsSync } = await import('node:fs');
   class FakeApp extends EventEmitter {
     isPackaged = false;
     requestSingleInstanceLock = vi.fn(() => fake.lock);
@@ -36,6 +38,7 @@ vi.mock('electron', async () => {
     constructor(public options: Record<string, unknown>) {
       super();
       fake.windows.push(this);
+      fake.storeAtWindow.push(existsSync(`${fake.dataDir}/prepdeck.sqlite`));
     }
   }
   const workArea = { x: 0, y: 0, width: 1920, height: 1050 };
@@ -115,6 +118,22 @@ describe('the main process', () => {
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
     expect(window.loadURL).toHaveBeenCalledWith('app://prepdeck/index.html');
     expect((electron.app as unknown as EventEmitter).listenerCount('web-contents-created')).toBe(1);
+  });
+
+  it('opens the window before the store, and answers a call the page makes meanwhile once the store is open', async () => {
+    fake.lock = true;
+    fake.storeAtWindow.length = 0;
+    const electron = await start();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    // The window was made before the store's file was opened (a first start: the file did not exist yet).
+    expect(fake.storeAtWindow).toEqual([false]);
+    const handler = vi
+      .mocked(electron.ipcMain.handle)
+      .mock.calls.findLast(([channel]) => channel === `${IPC_PREFIX}getBankSummary`)![1];
+    const event = { senderFrame: { url: 'app://prepdeck/index.html', parent: null } };
+    const answer = (await handler(event as never, undefined)) as { ok: boolean; value: { questionCount: number } };
+    expect(answer.ok).toBe(true);
+    expect(answer.value.questionCount).toBeGreaterThan(0);
   });
 
   it('brings the running window back when Prepdeck is launched again', async () => {
