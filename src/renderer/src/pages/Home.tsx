@@ -156,7 +156,9 @@ function DeckList({ decks }: { decks: BankSummary['decks'] }) {
       {more && (
         <div className={styles.deckListFoot}>
           <span className="muted small">
-            {all ? `All ${count(decks.length)} decks.` : `${DECKS_AT_A_GLANCE} of ${count(decks.length)} decks.`}
+            {all
+              ? `Showing all ${count(decks.length)} decks.`
+              : `Showing ${DECKS_AT_A_GLANCE} of ${count(decks.length)} decks.`}
           </span>
           <button
             type="button"
