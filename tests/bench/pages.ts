@@ -202,14 +202,12 @@ async function browserPages(
     record('floor: a Node process started until it prints', 'once', 'start', floor);
     const listening = newTimes();
     const home = newTimes();
-    const homeSeen = newTimes();
     const paint = newTimes();
     const fcp = newTimes();
     for (let i = 0; i < options.coldRuns; i++) {
       const started = await startToHome(browser, dir);
       listening.wall.push(started.listeningMs);
       home.wall.push(started.homeMs);
-      homeSeen.wall.push(started.homeSeenMs);
       paint.wall.push(started.firstPaintMs);
       fcp.wall.push(started.paintAfterNavigationMs);
     }
@@ -218,7 +216,6 @@ async function browserPages(
     record('browser mode: process start → server listening', 'cold', 'start', listening);
     record('browser mode: process start → first paint', 'cold', 'start', paint);
     record('browser mode: process start → Home painted with data', 'cold', 'start', home);
-    record('browser mode: process start → Home seen by Playwright', 'cold', 'start', homeSeen);
     record('browser mode: Stats, its calls over HTTP', 'warm', 'select', {
       wall: await statsOverHttp(dir, options.runs),
       cpu: [],
