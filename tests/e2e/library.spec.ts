@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { callApi, expect, screenshots, test } from './fixtures';
 
 test('home shows the bank by level', async ({ app }) => {
@@ -12,6 +13,34 @@ test('home shows the bank by level', async ({ app }) => {
   await expect(bars.getByRole('link', { name: /Advanced\s*13 questions/ })).toBeVisible();
   await expect(bars.getByRole('link', { name: /Scenario\s*14 questions/ })).toBeVisible();
   await screenshots(app, 'home');
+});
+
+test('home lists the first eight decks and shows the rest on request', async ({ app, server }) => {
+  const before = (await callApi(server, 'listDecks')).length;
+  for (let i = 1; i <= 10; i++) await callApi(server, 'createDeck', { name: `Deck ${String(i).padStart(2, '0')}` });
+  const total = before + 10;
+  await app.reload();
+  const decks = app.getByRole('region', { name: 'Decks' });
+  const items = decks.getByRole('listitem');
+  await expect(items).toHaveCount(8);
+  await expect(decks).toContainText(`Showing 8 of ${total} decks.`);
+  const more = decks.getByRole('button', { name: `Show all ${total}` });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  // By keyboard, as every control.
+  await more.focus();
+  await app.keyboard.press('Enter');
+  await expect(items).toHaveCount(total);
+  const fewer = decks.getByRole('button', { name: 'Show fewer' });
+  await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+  await expect(fewer).toBeFocused();
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page: app }).include('[aria-labelledby=decks-title]').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  }
+  await fewer.click();
+  await expect(items).toHaveCount(8);
+  await expect(decks.getByRole('link', { name: 'Manage decks →' })).toHaveAttribute('href', '#/decks');
 });
 
 test('the library lists every question and the filters narrow it', async ({ app }) => {
