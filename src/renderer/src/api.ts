@@ -48,10 +48,13 @@ function fetchBridge(token: string): Bridge {
 
 export const isBrowserMode = window.api === undefined;
 
-/** Browser mode opened without its token (an address typed by hand, a bookmark without it). */
-export const tokenMissing = isBrowserMode && browserToken() === '';
+/** Browser mode's token, read (and kept for this tab) once: sessionStorage is a round trip to the browser. */
+const token = isBrowserMode ? browserToken() : '';
 
-const bridge: Bridge = window.api ?? fetchBridge(browserToken());
+/** Browser mode opened without its token (an address typed by hand, a bookmark without it). */
+export const tokenMissing = isBrowserMode && token === '';
+
+const bridge: Bridge = window.api ?? fetchBridge(token);
 
 /** The typed client: resolves with the result or throws ApiError with a message for a person. */
 export const api = Object.fromEntries(
