@@ -70,6 +70,30 @@ const request = (n: number, name = 'Big') => ({
 });
 
 describe('committing an import as a job', () => {
+  it('keeps keywords apart as the store does: ASCII case folds, other letters do not', async () => {
+    const text = `# Umlauts\n\nLevels: Junior\n\n## Junior\n\n### What is Ärger?\n\nKeywords: Ärger; Index\n\nA.\n\n### And ärger?\n\nKeywords: ärger; INDEX\n\nB.\n`;
+    const end = await runImportCommit(
+      db,
+      { ...request(0), request: { ...request(0).request, source: { kind: 'text', text } } },
+      staging(),
+      WORKER,
+      () => {},
+    ).finished;
+    expect(end.type).toBe('done');
+    const links = db
+      .prepare(
+        `SELECT q.prompt, k.label FROM question_keywords qk JOIN questions q ON q.id = qk.question_id
+           JOIN keywords k ON k.id = qk.keyword_id WHERE k.label IN ('Ärger', 'ärger', 'Index') ORDER BY q.prompt, k.label`,
+      )
+      .all();
+    expect(links).toEqual([
+      { prompt: 'And ärger?', label: 'Index' },
+      { prompt: 'And ärger?', label: 'ärger' },
+      { prompt: 'What is Ärger?', label: 'Index' },
+      { prompt: 'What is Ärger?', label: 'Ärger' },
+    ]);
+  });
+
   it('writes in a worker, its progress advancing chunk by chunk to the total, and reports what it wrote', async () => {
     const messages: ImportCommitMessage[] = [];
     const end = await runImportCommit(db, request(1050), staging(), WORKER, (m) => messages.push(m), 200).finished;

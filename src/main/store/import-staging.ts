@@ -49,6 +49,15 @@ interface StagedKeyword {
 }
 
 /** Writes a plan into an empty staging database, a chunk of steps at a time (see `stage.write`). */
+
+/**
+ * A keyword's label as the store tells labels apart (`keywords.label` is COLLATE NOCASE, which folds ASCII letters
+ * only): "Index" and "index" are one keyword, "Ärger" and "ärger" are two, as upsertKeyword has them.
+ */
+function nocase(label: string): string {
+  return label.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
 export function startStaging(
   stage: Db,
   store: Db,
@@ -72,7 +81,7 @@ export function startStaging(
 
   /** As upsertKeyword merges: a new keyword takes the first aliases given, then each mention adds those it lacks. */
   const mention = (spec: KeywordSpec): void => {
-    const key = spec.label.toLowerCase();
+    const key = nocase(spec.label);
     let k = keywords.get(key);
     if (!k) {
       const existing = storeAliases.get(spec.label);
@@ -100,8 +109,8 @@ export function startStaging(
     const linked = new Set<string>();
     q.keywords.forEach((spec, position) => {
       mention(spec);
-      if (linked.has(spec.label.toLowerCase())) return;
-      linked.add(spec.label.toLowerCase());
+      if (linked.has(nocase(spec.label))) return;
+      linked.add(nocase(spec.label));
       insertLink.run(seq, spec.label, spec.weight, position);
     });
     seq++;
