@@ -199,3 +199,25 @@ describe('a restore without a worker', () => {
     expect(resumed.current).toMatchObject({ question: { id: questionId }, remainingMs: allowed });
   });
 });
+
+describe('a restore whose worker stops after the commit', () => {
+  it('a worker that stops after the swap committed says the data was replaced, not that nothing changed', async () => {
+    // A stand-in for the worker: it reports the commit ("finishing") and dies before its last message.
+    const dying = path.join(dir, 'dies-after-commit.mjs');
+    fs.writeFileSync(
+      dying,
+      "import { parentPort } from 'node:worker_threads';\n" +
+        "parentPort.postMessage({ type: 'progress', stage: 'finishing', done: 0, total: 0 });\n" +
+        'process.exit(1);\n',
+    );
+    const api = createApi(db, clock, { dataDir: dir, restoreCheckWorker: { file: dying } });
+    const { fileName } = await callApi(api, 'createBackup');
+    const end = await restoreJob(api, { source: { kind: 'backup', fileName } });
+    expect(end.state).toBe('failed');
+    expect(end.error).toMatch(
+      /^Your data was replaced by the backup, but the restore could not finish: .+\. Your previous data is kept as replaced-.+\.sqlite \(Decks → Backups\)\.$/,
+    );
+    // Over either way: writes are taken again.
+    await callApi(api, 'createDeck', { name: 'After the restore' });
+  });
+});

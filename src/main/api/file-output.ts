@@ -18,10 +18,14 @@ const WRITE_FAILURES: Record<string, string> = {
   SQLITE_CANTOPEN: 'the file could not be created there',
 };
 
+/** Why a write failed, in words: the error's code as a person would say it, else its message. */
+export function failureReason(code: string | undefined, message: string): string {
+  return WRITE_FAILURES[code ?? ''] ?? (message.replace(/\.$/, '') || 'unknown error');
+}
+
 /** `Could not write <file>: <reason in words>. Nothing was changed.` */
 export function writeFailure(file: string, code: string | undefined, message: string): string {
-  const reason = WRITE_FAILURES[code ?? ''] ?? (message.replace(/\.$/, '') || 'unknown error');
-  return `Could not write ${path.basename(file)}: ${reason}. Nothing was changed.`;
+  return `Could not write ${path.basename(file)}: ${failureReason(code, message)}. Nothing was changed.`;
 }
 
 /**

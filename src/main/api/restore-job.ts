@@ -5,7 +5,7 @@ import { startingProgress } from '../jobs/registry';
 import { runRestore } from '../jobs/restore-check';
 import type { RestoreStage } from '../jobs/restore-steps';
 import type { ApiContext } from './context';
-import { writeFailure } from './file-output';
+import { failureReason } from './file-output';
 
 /** What a restore's stages are called on screen, how each is counted, and where Cancel stops being offered. */
 const RESTORE_STAGES: Record<RestoreStage, JobStage> = {
@@ -34,7 +34,10 @@ export function restoreJob(
 ): { jobId: string } {
   const jobId = randomUUID();
   const progress = startingProgress(jobId, path.basename(file), { stage: RESTORE_STAGES.reading });
+  // The worker says "finishing" once the swap has committed: from then on the data is the backup's, whatever happens.
+  let replacedData = false;
   const run = runRestore(db, { source: file, workDir: work, replacedFile: replaced }, restoreCheckWorker, (m) => {
+    if (m.stage === 'finishing') replacedData = true;
     progress.stage = RESTORE_STAGES[m.stage];
     progress.done = m.done;
     progress.total = m.total;
@@ -51,10 +54,13 @@ export function restoreJob(
         progress.error =
           end.type === 'refused'
             ? `${end.message} Nothing was changed.`
-            : writeFailure(replaced, end.code, end.message).replace(/^Could not write [^:]+/, 'The restore failed');
+            : replacedData
+              ? `Your data was replaced by the backup, but the restore could not finish: ${failureReason(end.code, end.message)}. ` +
+                `Your previous data is kept as ${path.basename(replaced)} (Decks → Backups).`
+              : `The restore failed: ${failureReason(end.code, end.message)}. Nothing was changed.`;
       }
     })
-    .finally(() => ended(progress.state === 'done'));
+    .finally(() => ended(progress.state === 'done' || replacedData));
   jobs.add({
     progress,
     download: null,
