@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/api';
 import { type BackupInfo, type BackupKind, type BankCounts } from '../../../../shared/transfer';
-import { isBrowserMode } from '../../api';
+import { api, isBrowserMode } from '../../api';
 import { runWrite } from '../../data/client';
 import { useApiQuery } from '../../data/hooks';
 import { useBytes } from '../../hooks/useBytes';
@@ -66,9 +66,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
     act(async () => {
       setPending(null);
       // A job: its stages on screen, Cancel until the swap commits; every read is refetched once it ends.
-      const end = await restoring.run(() => runWrite(client, 'restoreBackup', { source: p.source }), {
-        changes: 'restoreBackup',
-      });
+      const end = await restoring.run(() => api.restoreBackup({ source: p.source }), { changes: 'restoreBackup' });
       if (end === null) return null;
       if (end.state === 'cancelled') return `Restore cancelled: your data is as it was.`;
       if (end.state !== 'done' || !end.restored)
