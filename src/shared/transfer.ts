@@ -307,3 +307,21 @@ export interface JobStage {
   unit: 'rows' | 'bytes' | null;
   cancellable: boolean;
 }
+
+/** A job's progress as it starts (nothing done yet, none of the fields a finished job fills in), with `more` over it. */
+export function startingProgress(jobId: string, fileName: string, more: Partial<JobProgress> = {}): JobProgress {
+  return {
+    jobId,
+    state: 'running',
+    done: 0,
+    total: 0,
+    fileName,
+    path: null,
+    download: null,
+    error: null,
+    changed: null,
+    size: null,
+    sent: 0,
+    ...more,
+  };
+}

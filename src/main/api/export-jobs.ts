@@ -6,7 +6,8 @@ import { ApiError } from '../../shared/api';
 import { localDateTime } from '../../shared/spreadsheet';
 import type { ExportSource } from '../jobs/export-protocol';
 import { runExport } from '../jobs/history-export';
-import { startingProgress, type Job } from '../jobs/registry';
+import type { Job } from '../jobs/registry';
+import { startingProgress } from '../../shared/transfer';
 import type { ApiContext, Handlers } from './context';
 import { writeFailure, type OutgoingFile } from './file-output';
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { JobStage } from '../../shared/transfer';
-import { startingProgress } from '../jobs/registry';
+import { startingProgress, type JobStage } from '../../shared/transfer';
 import { runRestore } from '../jobs/restore-check';
 import type { RestoreStage } from '../jobs/restore-steps';
 import type { ApiContext } from './context';

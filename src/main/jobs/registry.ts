@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { JobProgress } from '../../shared/transfer';
+import { startingProgress, type JobProgress } from '../../shared/transfer';
 
 /** A job's finished file, for browser mode's download. */
 export interface Download {
@@ -17,24 +17,6 @@ export interface Job {
   cancel(): void;
   /** Settles when the job is no longer running. */
   settled: Promise<void>;
-}
-
-/** A job's progress as it starts: nothing done yet, and none of the fields a finished job fills in. */
-export function startingProgress(jobId: string, fileName: string, more: Partial<JobProgress> = {}): JobProgress {
-  return {
-    jobId,
-    state: 'running',
-    done: 0,
-    total: 0,
-    fileName,
-    path: null,
-    download: null,
-    error: null,
-    changed: null,
-    size: null,
-    sent: 0,
-    ...more,
-  };
 }
 
 const KEPT = 20;
@@ -77,19 +59,13 @@ export class Jobs {
   offerFile(jobId: string, download: Download): string {
     const address = `/download/${jobId}`;
     this.add({
-      progress: {
-        jobId,
+      progress: startingProgress(jobId, download.fileName, {
         state: 'done',
         done: 1,
         total: 1,
-        fileName: download.fileName,
-        path: null,
         download: address,
-        error: null,
-        changed: null,
         size: fs.statSync(download.file).size,
-        sent: 0,
-      },
+      }),
       download,
       cancel: () => {},
       settled: Promise.resolve(),

@@ -1,25 +1,12 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { JobProgress as Job, JobStage } from '../../../shared/transfer';
+import { startingProgress, type JobStage } from '../../../shared/transfer';
 import { estimateMsLeft } from '../lib/time-left';
 import { JobProgress, Progress } from './Progress';
 
 /** A running restore as useJob holds it, at `stage`, `done` of `total`. */
 function restoring(stage: JobStage, done: number, total: number): string {
-  const progress: Job = {
-    jobId: '00000000-0000-0000-0000-000000000000',
-    state: 'running',
-    done,
-    total,
-    fileName: 'backup.sqlite',
-    path: null,
-    download: null,
-    error: null,
-    changed: null,
-    size: null,
-    sent: 0,
-    stage,
-  };
+  const progress = startingProgress('00000000-0000-0000-0000-000000000000', 'backup.sqlite', { done, total, stage });
   const job = { job: { progress, msLeft: null, cancelling: false }, run: async () => null, cancel: async () => {} };
   return renderToStaticMarkup(<JobProgress job={job} label="Restoring" unit="rows" />);
 }
