@@ -281,7 +281,6 @@ export function generateHistory(db: Db, attempts: number, seed = 42, today = 20_
   };
 }
 
-/** A store as the first release wrote it: schema 1, no stats rollups yet (fast pragmas: a benchmark's scratch file). */
 /**
  * A deck of `count` questions, the bundled Django deck's (keywords, tags, code blocks) over and over, each prompt
  * made unique, written through the store's own functions; its id. A big imported bank, for the deck export.
@@ -298,6 +297,7 @@ export function generateDeck(db: Db, count: number, now: number): number {
   })();
 }
 
+/** A store as the first release wrote it: schema 1, no stats rollups yet (fast pragmas: a benchmark's scratch file). */
 export function openVersion1(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

@@ -12,7 +12,7 @@ import type { ApiContext, Handlers } from './context';
 import { writeFailure, type OutgoingFile } from './file-output';
 
 const unknownJob = (): never => {
-  throw new ApiError('not_found', 'That export is no longer known (Prepdeck may have restarted). Start it again.');
+  throw new ApiError('not_found', 'That job is no longer known (Prepdeck may have restarted). Start it again.');
 };
 
 /**

@@ -3,10 +3,6 @@ import Database from 'better-sqlite3';
 import { stageImportOn } from './import-commit-run';
 import type { ImportCommitMessage, ImportCommitTask } from './import-protocol';
 
-/**
- * An import's heavy part, off the thread that answers the app's calls: reading, parsing and planning a file of up
- * to 20 MB, and staging its rows in a file of their own (see import-commit-run.ts). The store is only read here.
- */
 /** The request as main made it: its source's text back from the buffer it was handed over in. */
 function restored(task: ImportCommitTask): ImportCommitTask {
   if (!task.payload) return task;
@@ -17,6 +13,10 @@ function restored(task: ImportCommitTask): ImportCommitTask {
   return task;
 }
 
+/**
+ * An import's heavy part, off the thread that answers the app's calls: reading, parsing and planning a file of up
+ * to 20 MB, and staging its rows in a file of their own (see import-commit-run.ts). The store is only read here.
+ */
 function run(given: ImportCommitTask, say: (message: ImportCommitMessage) => void): void {
   const task = restored(given);
   const cancelled = new Int32Array(task.cancel);

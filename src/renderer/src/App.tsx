@@ -111,16 +111,16 @@ function useRefreshAfterRunner(page: Page): void {
   }, [client, page]);
 }
 
-/**
- * A session left for another page keeps running (its answer so far is saved): the sidebar says so and
- * leads back to it, through resumeSession, which after a restart gives back the time the question had.
- */
 /** A lazily loaded page's first reads start with its chunk, not after it (data/page-reads.ts). */
 function usePageReads(page: Page | null): void {
   const client = useQueryClient();
   useEffect(() => void (page && prefetchPageReads(client, page)), [client, page]);
 }
 
+/**
+ * A session left for another page keeps running (its answer so far is saved): the sidebar says so and
+ * leads back to it, through resumeSession, which after a restart gives back the time the question had.
+ */
 function RunningSession({ page }: { page: Page }) {
   // Not asked on the session page, where it is not shown and would be refetched after each saved draft.
   const active = useApiQuery('getActiveSession', undefined, { enabled: page !== 'session' });

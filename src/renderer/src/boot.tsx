@@ -9,12 +9,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
-import { queryClient } from './data/client';
+import { apiKey, callApi, queryClient } from './data/client';
 import { takeEarly } from './data/early';
 
-// The calls main.tsx started, into the cache under the keys the pages ask by ([call, input]).
+// The calls main.tsx started, into the cache under the keys the pages ask by. The early answer serves the first
+// attempt only: a retry (a failure on the way) asks the store again, as the page's own call would have.
 for (const [call, answer] of takeEarly()) {
-  void queryClient.prefetchQuery({ queryKey: [call, undefined], queryFn: () => answer });
+  let early: Promise<unknown> | null = answer;
+  const queryFn = (): Promise<unknown> => {
+    const taken = early;
+    early = null;
+    return taken ?? callApi(call, undefined);
+  };
+  void queryClient.prefetchQuery({ queryKey: apiKey(call), queryFn });
 }
 
 createRoot(document.getElementById('root')!).render(

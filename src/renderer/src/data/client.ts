@@ -106,5 +106,5 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** The app's one client (main.tsx provides it; helpers outside components use it directly). */
+/** The app's one client (boot.tsx provides it; helpers outside components use it directly). */
 export const queryClient = createQueryClient();
