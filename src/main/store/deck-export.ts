@@ -1,7 +1,8 @@
-import type { KeywordSpec, ParsedDeck, ParsedQuestion } from '../../shared/domain';
+import type { ParsedDeck, ParsedQuestion } from '../../shared/domain';
 import type { Db } from './db';
 import { stringList } from './columns';
 import { LEVEL_ORDER_SQL } from './question-filter';
+import { keywordsByQuestion } from './keywords';
 import { prepared } from './statements';
 
 /** What a deck file says before its questions; null when the deck does not exist. */
@@ -38,18 +39,7 @@ export function questionsForExport(db: Db, ids: readonly number[]): ParsedQuesti
     db,
     'SELECT id, source_key, level, prompt, answer, tags FROM questions WHERE id IN (SELECT value FROM json_each(?))',
   ).all(list);
-  const keywordRows = prepared<{ question_id: number; label: string; aliases: string; weight: number }>(
-    db,
-    `SELECT qk.question_id, k.label, k.aliases, qk.weight
-       FROM question_keywords qk JOIN keywords k ON k.id = qk.keyword_id
-      WHERE qk.question_id IN (SELECT value FROM json_each(?)) ORDER BY qk.question_id, qk.position`,
-  ).all(list);
-  const keywords = new Map<number, KeywordSpec[]>();
-  for (const k of keywordRows) {
-    const specs = keywords.get(k.question_id) ?? [];
-    specs.push({ label: k.label, aliases: stringList(k.aliases), weight: k.weight });
-    keywords.set(k.question_id, specs);
-  }
+  const keywords = keywordsByQuestion(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -60,7 +50,7 @@ export function questionsForExport(db: Db, ids: readonly number[]): ParsedQuesti
         level: r.level,
         prompt: r.prompt,
         answer: r.answer,
-        keywords: keywords.get(r.id) ?? [],
+        keywords: (keywords.get(r.id) ?? []).map(({ label, aliases, weight }) => ({ label, aliases, weight })),
         keywordsSuggested: false,
         tags: stringList(r.tags),
         line: 0,
