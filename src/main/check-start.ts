@@ -16,8 +16,8 @@ export interface CheckStart {
   cancel(): void;
 }
 
-export const CHECK_QUIET_MS = 200;
-export const CHECK_LATEST_MS = 1500;
+const CHECK_QUIET_MS = 200;
+const CHECK_LATEST_MS = 1500;
 
 export function checkStart(quietMs = CHECK_QUIET_MS, latestMs = CHECK_LATEST_MS): CheckStart {
   let begin!: () => void;

@@ -14,7 +14,7 @@ const DECK_WRITERS: Record<ExportFormat, DeckFileWriter> = {
 };
 
 /** The deck an export was asked for is gone (deleted since): the job fails with these words. */
-export class ExportSourceGone extends Error {
+class ExportSourceGone extends Error {
   readonly code = 'not_found';
 }
 

@@ -18,7 +18,7 @@ export interface ImportRun {
 }
 
 /** Questions staged per chunk: between two looks at Cancel, and two progress messages. */
-export const IMPORT_CHUNK = 500;
+const IMPORT_CHUNK = 500;
 
 /**
  * The import worker beside the export worker it is given (the same folder and loader): out/main/x-worker.mjs in

@@ -62,7 +62,7 @@ interface AttemptRow {
  * answer's keywords, named and missed, come in its question's keyword order (then by label); one sort for the
  * chunk, not one per answer.
  */
-export function historyRowsFor(db: Db, ids: readonly number[]): HistoryRow[] {
+function historyRowsFor(db: Db, ids: readonly number[]): HistoryRow[] {
   const list = JSON.stringify(ids);
   const attempts = prepared<AttemptRow>(
     db,

@@ -9,7 +9,7 @@ import { stringList } from './columns';
 import type { Db } from './db';
 import type { ImportDestination } from './transfer';
 
-export const STAGING_SCHEMA = `
+const STAGING_SCHEMA = `
   CREATE TABLE staged_import (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     destination TEXT NOT NULL,

@@ -27,7 +27,7 @@ function tablesOf(db: Db, schema: Schema): TableSpec[] {
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Rows copied per statement: a cancel is seen, and progress moves, after each. */
-export const SWAP_CHUNK_ROWS = 20_000;
+const SWAP_CHUNK_ROWS = 20_000;
 
 export interface SwapOptions {
   /** How many rows of the backup are across, of how many. */

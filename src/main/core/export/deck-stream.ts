@@ -31,7 +31,7 @@ export interface DeckFileWriter {
 }
 
 /** The levels a file names, in its order: the deck's, then those only questions name (first named, first). */
-export function fileLevels(deckLevels: readonly string[], questionLevels: Iterable<string>): string[] {
+function fileLevels(deckLevels: readonly string[], questionLevels: Iterable<string>): string[] {
   const levels = [...deckLevels];
   const known = new Set(levels);
   for (const level of questionLevels) {
@@ -47,7 +47,7 @@ export function fileLevels(deckLevels: readonly string[], questionLevels: Iterab
  * once: the deck's order, or section by section (a level the deck names twice gets its section twice, as the
  * whole-deck writer always did). Linear: one bucket per level.
  */
-export function fileOrder(
+function fileOrder(
   writer: Pick<DeckFileWriter, 'bySection'>,
   fileLevelList: readonly string[],
   levels: readonly string[],
