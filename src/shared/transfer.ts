@@ -181,12 +181,10 @@ export interface PickedFile {
 }
 
 /**
- * A file produced for the person. Browser mode gets the content to download; the desktop app saved it where
- * the person chose in the save dialog (or they cancelled).
+ * A file produced for the person. Browser mode streams it from `download` (a GET with the token, once); the desktop
+ * app saved it where the person chose in the save dialog (or they cancelled).
  */
 export type FileResult =
-  | { kind: 'download'; fileName: string; mimeType: string; encoding: 'utf8' | 'base64'; content: string }
-  /** Browser mode, for files of any size: the server streams it from `download` (a GET with the token, once). */
   | { kind: 'stream'; fileName: string; download: string }
   | { kind: 'saved'; fileName: string; path: string }
   | { kind: 'cancelled' };

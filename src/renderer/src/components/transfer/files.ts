@@ -12,27 +12,6 @@ export async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** Browser mode: hands the file main produced to the browser's downloads. */
-export function download(file: Extract<FileResult, { kind: 'download' }>): void {
-  const data = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content;
-  const url = URL.createObjectURL(new Blob([data], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
 /** Browser mode: a file the server streams (a finished export), downloaded by the browser itself, never held here. */
 export function downloadFrom(address: string, fileName: string): void {
   const link = document.createElement('a');
@@ -44,15 +23,11 @@ export function downloadFrom(address: string, fileName: string): void {
   link.remove();
 }
 
-/** Downloads the file if main returned it, and says in words what happened; null when the person cancelled. */
+/** Downloads the file if main streams it, and says in words what happened; null when the person cancelled. */
 export function deliverFile(result: FileResult): string | null {
   if (result.kind === 'cancelled') return null;
   if (result.kind === 'saved') return `Saved ${result.fileName} (${result.path}).`;
-  if (result.kind === 'stream') {
-    downloadFrom(downloadAddress(result.download), result.fileName);
-    return `Downloaded ${result.fileName}.`;
-  }
-  download(result);
+  downloadFrom(downloadAddress(result.download), result.fileName);
   return `Downloaded ${result.fileName}.`;
 }
 
