@@ -4,13 +4,14 @@ import { checkStoreFile } from '../store/database';
 import { lowerThisThreadPriority } from './background-priority';
 import type { ExportMessage, ExportTask, StoreCheckMessage, StoreCheckTask } from './export-protocol';
 import { writeExport } from './export-writer';
+import { cancelReader } from './worker-run';
 
 /**
  * The export jobs (the history, a deck), off the thread that answers the app's calls: its own read-only connection,
  * one snapshot (a read transaction), the rows stepped through as the file is written a chunk at a time.
  */
 function run(task: ExportTask, say: (message: ExportMessage) => void): void {
-  const cancelled = new Int32Array(task.cancel);
+  const flag = cancelReader(task.cancel, task.pauseMs);
   let db: Database.Database | null = null;
   try {
     db = new Database(task.dbFile, { readonly: true, fileMustExist: true });
@@ -19,9 +20,8 @@ function run(task: ExportTask, say: (message: ExportMessage) => void): void {
     const connection = db;
     say(
       writeExport(connection, task.source, task.outFile, task.chunkRows, say, () => {
-        // Wakes at once when cancelled (the canceller notifies).
-        if (task.pauseMs) Atomics.wait(cancelled, 0, 0, task.pauseMs);
-        return Atomics.load(cancelled, 0) === 1;
+        flag.pause();
+        return flag.cancelled();
       }),
     );
   } catch (error) {

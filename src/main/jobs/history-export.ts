@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db';
 import type { ExportMessage, ExportSource, ExportTask } from './export-protocol';
 import { exportSteps, type ExportEnd } from './export-writer';
-import { cancelFlag, workerEnd } from './worker-run';
+import { cancelFlag, stoppedFailure, workerEnd } from './worker-run';
 
 /** The worker's built file (out/main/history-export-worker.mjs), or its source with a loader in tests. */
 export interface WorkerSpec {
@@ -63,11 +63,7 @@ function inWorker(
     worker,
     (m): m is ExportEnd => m.type === 'done' || m.type === 'cancelled' || m.type === 'failed',
     onMessage,
-    (error) => ({
-      type: 'failed',
-      code: (error as NodeJS.ErrnoException | null)?.code ?? '',
-      message: error?.message ?? 'the export stopped unexpectedly',
-    }),
+    stoppedFailure('the export'),
   ).then((end) => {
     if (end.type !== 'done') fs.rmSync(outFile, { force: true });
     return end;

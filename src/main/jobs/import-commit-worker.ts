@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { stageImportOn } from './import-commit-run';
 import type { ImportCommitMessage, ImportCommitTask } from './import-protocol';
+import { cancelReader } from './worker-run';
 
 /** The request as main made it: its source's text back from the buffer it was handed over in. */
 function restored(task: ImportCommitTask): ImportCommitTask {
@@ -19,14 +20,13 @@ function restored(task: ImportCommitTask): ImportCommitTask {
  */
 function run(given: ImportCommitTask, say: (message: ImportCommitMessage) => void): void {
   const task = restored(given);
-  const cancelled = new Int32Array(task.cancel);
+  const flag = cancelReader(task.cancel, task.pauseMs);
   const store = new Database(task.dbFile, { readonly: true, fileMustExist: true });
   try {
     store.pragma('busy_timeout = 5000');
     const end = stageImportOn(store, task, say, {
-      cancelled: () => Atomics.load(cancelled, 0) === 1,
-      // Wakes at once when cancelled (the canceller notifies).
-      pause: task.pauseMs ? () => void Atomics.wait(cancelled, 0, 0, task.pauseMs) : undefined,
+      cancelled: flag.cancelled,
+      pause: task.pauseMs ? flag.pause : undefined,
     });
     say(end);
   } finally {

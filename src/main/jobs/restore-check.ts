@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db';
 import type { WorkerSpec } from './history-export';
 import { restoreSteps, type RestoreEnd, type RestoreMessage, type RestoreTask } from './restore-steps';
-import { cancelFlag, workerEnd } from './worker-run';
+import { cancelFlag, stoppedFailure, workerEnd } from './worker-run';
 
 export interface RestoreRun {
   cancel(): void;
@@ -31,11 +31,7 @@ export function runRestore(
   const { buffer: cancel, cancel: cancelRun } = cancelFlag();
   const full: RestoreTask = { ...task, cancel, pauseMs: task.pauseMs ?? spec?.pauseMs };
   const isEnd = (message: RestoreMessage): message is RestoreEnd => message.type !== 'progress';
-  const failure = (error: Error | null): RestoreEnd => ({
-    type: 'failed',
-    code: (error as NodeJS.ErrnoException | null)?.code ?? '',
-    message: error?.message ?? 'the restore stopped unexpectedly',
-  });
+  const failure: (error: Error | null) => RestoreEnd = stoppedFailure('the restore');
   if (spec && !db.memory) {
     const worker = new Worker(spec.file, {
       workerData: { ...full, dbFile: db.name },

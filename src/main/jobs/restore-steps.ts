@@ -3,6 +3,7 @@ import type { BankCounts } from '../../shared/transfer';
 import { BackupFileError, backupDatabase, bankCounts, prepareRestore } from '../store/backup';
 import type { Db } from '../store/db';
 import { replaceAllData } from '../store/restore-swap';
+import { cancelReader } from './worker-run';
 
 /** What a restore is doing: the file read and checked, the current data backed up and checked, the swap, the end. */
 export type RestoreStage = 'reading' | 'checking' | 'backing-up' | 'checking-backup' | 'replacing' | 'finishing';
@@ -38,10 +39,9 @@ export type RestoreEnd = Exclude<RestoreMessage, { type: 'progress' }>;
  * backup of it made here; only the checkpoint after the commit cannot be cancelled.
  */
 export async function restoreSteps(live: Db, task: RestoreTask, say: (message: RestoreMessage) => void): Promise<void> {
-  const flag = new Int32Array(task.cancel);
-  const cancelled = (): boolean => Atomics.load(flag, 0) === 1;
+  const { cancelled, pause } = cancelReader(task.cancel, task.pauseMs);
   const pausedOrCancelled = (): boolean => {
-    if (task.pauseMs) Atomics.wait(flag, 0, 0, task.pauseMs);
+    pause();
     return cancelled();
   };
   const progress = (stage: RestoreStage, done: number, total: number): void =>

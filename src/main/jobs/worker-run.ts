@@ -17,6 +17,29 @@ export function cancelFlag(): { buffer: SharedArrayBuffer; cancel(): void } {
 }
 
 /**
+ * The worker's side of cancelFlag: whether Cancel was pressed, and the pause a test asks for between chunks (a cancel
+ * ends it at once, since the canceller notifies).
+ */
+export function cancelReader(buffer: SharedArrayBuffer, pauseMs?: number): { cancelled(): boolean; pause(): void } {
+  const flag = new Int32Array(buffer);
+  return {
+    cancelled: () => Atomics.load(flag, 0) === 1,
+    pause: () => void (pauseMs && Atomics.wait(flag, 0, 0, pauseMs)),
+  };
+}
+
+/** A job's end when its worker stopped: the error that stopped it, or, without one, that `what` stopped. */
+export function stoppedFailure(
+  what: string,
+): (error: Error | null) => { type: 'failed'; code: string; message: string } {
+  return (error) => ({
+    type: 'failed',
+    code: (error as NodeJS.ErrnoException | null)?.code ?? '',
+    message: error?.message ?? `${what} stopped unexpectedly`,
+  });
+}
+
+/**
  * The last word of a job's worker, once it has exited: its own end message, or `failure` of the error that stopped it
  * (null when it exited without a word). Every other message is progress, handed to `onProgress` as it comes.
  */
