@@ -102,12 +102,7 @@ export function importPlanner(db: Db, pickedPath: PickedPath) {
 
   /** Where a planned import writes, or a conflict when the new deck's name is taken. */
   const destination = (p: ImportPlan<DeckRef>): store.ImportDestination => {
-    if (p.target.nameTaken) {
-      throw new ApiError(
-        'conflict',
-        `There is already a deck called “${p.target.name}”. Import into it, or give the new deck another name.`,
-      );
-    }
+    if (p.target.nameTaken) throw store.deckNameTaken(p.target.name);
     return p.target.deck
       ? { kind: 'existing', deck: p.target.deck, levels: p.levels }
       : { kind: 'new', name: p.target.name, description: p.parsed.deck.description, levels: p.levels };

@@ -10,26 +10,20 @@ import type { Db } from './db';
 import { deckById, deckByName, insertDeck } from './decks';
 import { upsertKeyword } from './keywords';
 import { nextQuestionPosition } from './questions';
-import type { ImportDestination } from './transfer';
+import { deckNameTaken, type ImportDestination } from './transfer';
 
-/** Between the plan and the write the name may have been taken, or the deck deleted: checked again here. */
-function checkDestination(db: Db, where: ImportDestination): void {
-  if (where.kind === 'new' && deckByName(db, where.name)) {
-    throw new ApiError(
-      'conflict',
-      `There is already a deck called “${where.name}”. Import into it, or give the new deck another name.`,
-    );
-  }
-  if (where.kind === 'existing' && !deckById(db, where.deck.id)) {
-    throw new ApiError('not_found', `Deck ${where.deck.id} does not exist (it may have been deleted).`);
-  }
-}
-
+/**
+ * The deck the import writes into, made now if it is new. Between the plan and the write the name may have been
+ * taken, or the deck deleted: checked again here.
+ */
 function deckFor(db: Db, where: ImportDestination, now: number): number {
   if (where.kind === 'new') {
+    if (deckByName(db, where.name)) throw deckNameTaken(where.name);
     return insertDeck(db, { name: where.name, description: where.description, levels: where.levels }, now);
   }
-  if (JSON.stringify(where.levels) !== JSON.stringify(deckById(db, where.deck.id)!.levels)) {
+  const deck = deckById(db, where.deck.id);
+  if (!deck) throw new ApiError('not_found', `Deck ${where.deck.id} does not exist (it may have been deleted).`);
+  if (JSON.stringify(where.levels) !== JSON.stringify(deck.levels)) {
     db.prepare('UPDATE decks SET levels = ?, updated_at = ? WHERE id = ?').run(
       JSON.stringify(where.levels),
       now,
@@ -84,7 +78,6 @@ export function applyStagedImport(db: Db, stageFile: string, now: number): Impor
         .get();
       if (!staged) throw new Error('The staged import is not complete.');
       const where = JSON.parse(staged.destination) as ImportDestination;
-      checkDestination(db, where);
       const deckId = deckFor(db, where, now);
       const firstId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM questions').get() as { n: number }).n;
       const params = { deckId, firstId, position: nextQuestionPosition(db, deckId), now };

@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api';
 import type { ExistingQuestion } from '../core/import/plan';
 import type { Db } from './db';
 import { prepared } from './statements';
@@ -15,3 +16,11 @@ export function questionsForMatching(db: Db, deckId: number): ExistingQuestion[]
 export type ImportDestination =
   | { kind: 'existing'; deck: DeckRef; levels: string[] }
   | { kind: 'new'; name: string; description: string; levels: string[] };
+
+/** An import into a new deck whose name another deck has: when it is planned, and again when it is written. */
+export function deckNameTaken(name: string): ApiError {
+  return new ApiError(
+    'conflict',
+    `There is already a deck called “${name}”. Import into it, or give the new deck another name.`,
+  );
+}
