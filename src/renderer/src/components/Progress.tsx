@@ -61,8 +61,9 @@ export function Progress({
         role="progressbar"
         aria-labelledby={labelId}
         aria-valuemin={0}
-        aria-valuemax={known ? total : 1}
-        aria-valuenow={known ? done : 0}
+        // While the total is not known the bar is indeterminate: no current or highest value (ARIA), only the words.
+        aria-valuemax={known ? total : undefined}
+        aria-valuenow={known ? done : undefined}
         aria-valuetext={text}
       >
         <div className={styles.fill} style={{ width: `${known ? Math.min(100, (done / total) * 100) : 0}%` }} />
