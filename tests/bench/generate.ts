@@ -343,3 +343,13 @@ export function importText(n: number, format: 'markdown' | 'csv', tag: string, p
   }
   return lines.join('\n');
 }
+
+/** A sentence of an answer, nine times over: a paragraph, as a real deck's answers are. */
+const PARAGRAPH = 'It keeps a cache in front of the index, so that a read seldom reaches the disk, and explains why. '
+  .repeat(9)
+  .trimEnd();
+
+/** A large deck in the importable Markdown, each answer a paragraph: about 1 MB a thousand questions. */
+export function bigImportText(n: number, tag: string): string {
+  return importText(n, 'markdown', tag, PARAGRAPH);
+}

@@ -14,7 +14,7 @@ import type { CallName } from '../../src/shared/api';
 import { dispatch } from '../../src/main/api/dispatch';
 import { openAppCore, type AppCore } from '../../src/main/app';
 import type { JobProgress } from '../../src/shared/transfer';
-import { importText } from './generate';
+import { bigImportText } from './generate';
 import { quantile } from './job-latency';
 
 const WORKER = path.resolve('out/main/history-export-worker.mjs');
@@ -28,14 +28,9 @@ async function call<T>(core: AppCore, name: CallName, input?: unknown): Promise<
 
 type View = { id: number; position: number; phase: string };
 
-const FILLER = 'It keeps a cache in front of the index, so that a read seldom reaches the disk, and explains why. ';
-
-/** A deck of `n` questions in the importable Markdown, each answer a paragraph: 20,000 of them make about 20 MB. */
-const deckText = (n: number, tag: string): string => importText(n, 'markdown', tag, FILLER.repeat(9).trimEnd());
-
 /** One import of `n` questions with submitAnswer timed meanwhile: the job's time and the calls' latencies. */
 async function importWhilePractising(core: AppCore, n: number, advance: () => void) {
-  const text = deckText(n, `Bench ${n}`);
+  const text = bigImportText(n, `Bench ${n}`);
   // The longest the answering thread was held at once, while the import ran: what any call could have waited.
   const held = monitorEventLoopDelay({ resolution: 5 });
   held.enable();
@@ -82,7 +77,7 @@ async function main(): Promise<void> {
   const core = await openAppCore(dir, { now: () => now }, { timers: false, exportWorker: { file: WORKER } });
   try {
     await call(core, 'commitImport', {
-      source: { kind: 'text', text: deckText(40, 'Practice') },
+      source: { kind: 'text', text: bigImportText(40, 'Practice') },
       target: { newDeckName: 'Practice' },
     });
     console.log('Committing an import while practising (tests/bench/import-job.ts):');
