@@ -76,11 +76,15 @@ export function storeFileHash(db: Db, dir: string): string {
     .digest('hex');
 }
 
-/** Polls a job as the page does, until it is no longer running. */
-export async function jobFinished(api: Handlers, jobId: string): Promise<JobProgress> {
+/** Polls a job as the page does, until it is no longer running (or, given `until`, until that holds of it). */
+export async function jobFinished(
+  api: Handlers,
+  jobId: string,
+  until: (progress: JobProgress) => boolean = () => false,
+): Promise<JobProgress> {
   for (;;) {
     const progress = await callApi(api, 'getJob', { jobId });
-    if (progress.state !== 'running') return progress;
+    if (progress.state !== 'running' || until(progress)) return progress;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -48,13 +48,8 @@ async function backedUpThenChanged(api: Handlers): Promise<{ fileName: string; b
 }
 
 /** The job, polled as the page does, until its stage is `label`. */
-async function untilStage(api: Handlers, jobId: string, label: string): Promise<JobProgress> {
-  for (;;) {
-    const progress = await callApi(api, 'getJob', { jobId });
-    if (progress.stage?.label === label || progress.state !== 'running') return progress;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const untilStage = (api: Handlers, jobId: string, label: string): Promise<JobProgress> =>
+  jobFinished(api, jobId, (progress) => progress.stage?.label === label);
 
 describe('a restore as a job, in its worker', () => {
   it('goes through its stages, counting bytes and then every row of the backup, and the app reads the result', async () => {

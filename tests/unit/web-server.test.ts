@@ -28,9 +28,10 @@ function request(
   pathname: string,
   headers: Record<string, string>,
   body = '',
+  port = server.port,
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: pathname, headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: pathname, headers }, (res) => {
       let data = '';
       res.on('data', (chunk: Buffer) => (data += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
@@ -136,17 +137,8 @@ describe('browser mode server while the store opens', () => {
     const opening = new Promise<ReturnType<typeof createApi>>((resolve) => (ready = resolve));
     const early = await startWebServer({ api: opening, rendererDir: dir });
     try {
-      const at = (pathname: string, method = 'GET') =>
-        new Promise<{ status: number; body: string }>((resolve, reject) => {
-          const headers = { Host: `127.0.0.1:${early.port}`, 'X-Prepdeck-Token': early.token };
-          const req = http.request({ host: '127.0.0.1', port: early.port, method, path: pathname, headers }, (res) => {
-            let data = '';
-            res.on('data', (chunk: Buffer) => (data += chunk.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-          });
-          req.on('error', reject);
-          req.end();
-        });
+      const headers = { Host: `127.0.0.1:${early.port}`, 'X-Prepdeck-Token': early.token };
+      const at = (pathname: string, method = 'GET') => request(method, pathname, headers, '', early.port);
       expect((await at('/')).body).toContain('<title>Prepdeck</title>');
       let answered = false;
       const call = at('/api/listDecks', 'POST').then((res) => ((answered = true), res));
