@@ -13,8 +13,11 @@ export interface PrepdeckServer {
   dataDir: string;
   /** Kills the server with SIGKILL, as a crash would. */
   kill(): Promise<void>;
-  /** Starts a new server on the same data folder (and a new port and token), its clock where it was. */
-  restart(): Promise<void>;
+  /**
+   * Starts a new server on the same data folder (and a new port and token), its clock where it was; with `env`, with
+   * that environment instead of the first one's.
+   */
+  restart(env?: Record<string, string>): Promise<void>;
 }
 
 /** Main's time while its clock is stopped (stopTime), which a restart keeps; absent while it runs. */
@@ -117,28 +120,42 @@ export async function callApi<K extends CallName>(
   return envelope.value as ResultOf<K>;
 }
 
-async function withServer(use: (server: PrepdeckServer) => Promise<void>): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-'));
-  let current = await startServer(dataDir);
-  const server: PrepdeckServer = {
+/**
+ * A server of its own on `dataDir` (which a test may fill first, a generated history), started with `env`; `close`
+ * stops it and removes the folder.
+ */
+export async function serverOn(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<PrepdeckServer & { close(): Promise<void> }> {
+  let current = await startServer(dataDir, env);
+  const server = {
     get url() {
       return current.url;
     },
     dataDir,
     kill: () => stop(current.child, 'SIGKILL'),
-    restart: async () => {
+    restart: async (next: Record<string, string> = env) => {
       await stop(current.child, 'SIGTERM');
       // A stopped clock stays stopped where it was: time moves only when the test moves it.
       const stoppedAt = frozenAt.get(server);
       current = await startServer(
         dataDir,
-        stoppedAt === undefined ? {} : { PREPDECK_TEST_CLOCK_AT: String(stoppedAt) },
+        stoppedAt === undefined ? next : { ...next, PREPDECK_TEST_CLOCK_AT: String(stoppedAt) },
       );
     },
+    close: async () => {
+      await stop(current.child, 'SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
+  return server;
+}
+
+async function withServer(use: (server: PrepdeckServer) => Promise<void>): Promise<void> {
+  const server = await serverOn(fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-')));
   await use(server);
-  await stop(current.child, 'SIGTERM');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await server.close();
 }
 
 export const test = base.extend<

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bigImportText } from '../bench/generate';
-import { callApi, expect, screenshots, startServer, stop, test, type PrepdeckServer } from './fixtures';
+import { callApi, expect, screenshots, serverOn, test, type PrepdeckServer } from './fixtures';
 
 const QUESTIONS = 10_000;
 const SIZES = [
@@ -21,16 +21,9 @@ test('a large import shows its progress, leaves the app answering, and cancels w
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prepdeck-e2e-import-job-'));
   // The worker waits after each chunk of 500 questions until cancelled: the import stays running, and its bar on
   // screen, for as long as the test looks at it, however slow the machine.
-  let { child, url } = await startServer(dataDir, { PREPDECK_TEST_EXPORT_PAUSE_MS: '600000' });
-  const served = (): PrepdeckServer => ({
-    url,
-    dataDir,
-    kill: () => stop(child, 'SIGKILL'),
-    restart: () => Promise.resolve(),
-  });
-  let server = served();
+  const server = await serverOn(dataDir, { PREPDECK_TEST_EXPORT_PAUSE_MS: '600000' });
   try {
-    await page.goto(url);
+    await page.goto(server.url);
     const decksBefore = await callApi(server, 'listDecks');
     const questionsBefore = await totalQuestions(server);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
@@ -68,10 +61,8 @@ test('a large import shows its progress, leaves the app answering, and cancels w
     expect(fs.readdirSync(path.join(dataDir, 'import-staging'))).toEqual([]);
 
     // Again, to the end, on a server without the wait: the same outcome as an import has always shown.
-    await stop(child, 'SIGTERM');
-    ({ child, url } = await startServer(dataDir));
-    server = served();
-    await page.goto(url);
+    await server.restart({});
+    await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
     await panel.getByLabel('Choose a file…').setInputFiles({
       name: 'big.md',
@@ -83,7 +74,6 @@ test('a large import shows its progress, leaves the app answering, and cancels w
     await expect(panel.getByRole('status')).toContainText('Imported 10,000 questions into Big', { timeout: 120_000 });
     expect(await totalQuestions(server)).toBe(questionsBefore + QUESTIONS);
   } finally {
-    await stop(child, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 });

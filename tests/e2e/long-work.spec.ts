@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDb } from '../../src/main/store/database';
 import { generateDeck, generateHistory } from '../bench/generate';
-import { callApi, expect, screenshots, startServer, stop, test, type PrepdeckServer } from './fixtures';
+import { callApi, expect, screenshots, serverOn, test } from './fixtures';
 
 const SIZES = [
   [900, 700],
@@ -31,10 +31,9 @@ test('re-scoring a long history shows its progress, leaves the app answering, an
   const waiting = db.prepare('SELECT count(*) FROM attempts WHERE scorer_version = 1').pluck().get() as number;
   const sessionId = db.prepare('SELECT max(id) FROM sessions').pluck().get() as number;
   db.close();
-  const { child, url } = await startServer(dataDir);
-  const server: PrepdeckServer = { url, dataDir, kill: () => stop(child, 'SIGKILL'), restart: () => Promise.resolve() };
+  const server = await serverOn(dataDir);
   try {
-    await page.goto(url);
+    await page.goto(server.url);
     await openStats(page);
     const notice = page.getByTestId('rescore-notice');
     await expect(notice).toContainText(`${waiting.toLocaleString('en-US')} answers were scored by an older version`);
@@ -66,8 +65,7 @@ test('re-scoring a long history shows its progress, leaves the app answering, an
     });
     expect(await callApi(server, 'getScorerStatus')).toMatchObject({ olderAnswers: 0 });
   } finally {
-    await stop(child, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 });
 
@@ -87,10 +85,9 @@ test('a long history is exported off the answering thread: progress, calls answe
   const sessionId = (db.prepare('SELECT max(id) AS id FROM sessions').get() as { id: number }).id;
   db.close();
   // A pause between chunks (2,000 answers, 200 questions) keeps an export running long enough to be seen and cancelled.
-  const { child, url } = await startServer(dataDir, { TMPDIR: tmp, PREPDECK_TEST_EXPORT_PAUSE_MS: '200' });
-  const server: PrepdeckServer = { url, dataDir, kill: () => stop(child, 'SIGKILL'), restart: () => Promise.resolve() };
+  const server = await serverOn(dataDir, { TMPDIR: tmp, PREPDECK_TEST_EXPORT_PAUSE_MS: '200' });
   try {
-    await page.goto(url);
+    await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
     await expect(page.getByRole('heading', { name: 'Decks', level: 1 })).toBeVisible();
     const exportCard = page.getByRole('region', { name: 'Export' });
@@ -143,7 +140,6 @@ test('a long history is exported off the answering thread: progress, calls answe
     expect(markdown.match(/^### /gm)).toHaveLength(DECK);
     await expect(exportCard.getByRole('status')).toHaveText('Downloaded big-deck.md.');
   } finally {
-    await stop(child, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 });

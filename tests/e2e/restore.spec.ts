@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../../src/main/store/database';
 import { generateHistory } from '../bench/generate';
-import { callApi, expect, screenshots, startServer, stop, test, type PrepdeckServer } from './fixtures';
+import { callApi, expect, screenshots, serverOn, test, type PrepdeckServer } from './fixtures';
 
 const SIZES = [
   [900, 700],
@@ -25,10 +25,9 @@ test('a big backup downloads in browser mode, and restores with its progress on 
   const sessionId = db.prepare('SELECT max(id) FROM sessions').pluck().get() as number;
   db.close();
   // The swap pauses between chunks of rows (woken at once by a cancel), so that it is seen, and cancelled, midway.
-  const { child, url } = await startServer(dataDir, { PREPDECK_TEST_RESTORE_PAUSE_MS: '1000' });
-  const server: PrepdeckServer = { url, dataDir, kill: () => stop(child, 'SIGKILL'), restart: () => Promise.resolve() };
+  const server = await serverOn(dataDir, { PREPDECK_TEST_RESTORE_PAUSE_MS: '1000' });
   try {
-    await page.goto(url);
+    await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decks' }).click();
     const backups = page.getByRole('region', { name: 'Backups' });
     await backups.getByRole('button', { name: 'Back up now' }).click();
@@ -88,7 +87,6 @@ test('a big backup downloads in browser mode, and restores with its progress on 
     // Writes are taken again.
     await callApi(server, 'createDeck', { name: 'After the restore' });
   } finally {
-    await stop(child, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 });
